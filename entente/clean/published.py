@@ -1,0 +1,53 @@
+"""The publication date: from the input's metadata, else the page's own dateline or byline area.
+
+Never from teaser blocks. In order: metadata; a dated line in the header; a labelled date line
+("Опубликовано: ...") outside teasers; a "CITY, 5 March 2024 —" dateline opening the body; a dated
+line in the footer that no headline follows. A wrong date is worse than none: dates without a
+year give None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from entente.models import Line
+from entente.nlp.dates import Calendar, normalize_iso
+
+# Up to three capitalized words (a city, "МОСКВА", "Kyiv") then a comma or dash before the date.
+_DATELINE_PREFIX = re.compile(r"^(?:[A-ZА-ЯЁІЇЄҐ][\w’'.-]*\s*){1,3}[,–—-]?\s*$")
+
+
+def find_published(known: str | None, lines: tuple[Line, ...], text: str, calendar: Calendar) -> str | None:
+    if known:
+        return normalize_iso(known)
+    dated = [(x, calendar.date_line(x.text)) for x in lines if x.reason == "date"]
+    dated = [(x, d) for x, d in dated if d is not None and d.iso()]
+    for pick in (
+        lambda x, d: x.zone == "header",
+        lambda x, d: d.labelled and x.zone != "teaser",
+    ):
+        for x, d in dated:
+            if pick(x, d):
+                return d.iso()
+    if (found := _dateline(text[:160], calendar)) is not None:
+        return found
+    return _footer_date(lines, dated)
+
+
+def _dateline(head: str, calendar: Calendar) -> str | None:
+    for date, start, _end in calendar.find_dates(head):
+        if date.day and date.year and _DATELINE_PREFIX.match(head[:start]):
+            return date.iso()
+        break
+    return None
+
+
+def _footer_date(lines: tuple[Line, ...], dated: list) -> str | None:
+    order = {x.no: k for k, x in enumerate(lines)}
+    for x, d in dated:
+        if x.zone != "footer":
+            continue
+        after = lines[order[x.no] + 1 : order[x.no] + 3]
+        if not any(y.reason in ("teaser", "footer") and len(y.text.split()) >= 4 for y in after):
+            return d.iso()
+    return None

@@ -1,0 +1,45 @@
+"""The outlet: from metadata or URL, else the page's own cues.
+
+In order: the input's `source`; the URL's domain; a bare domain line on the page ("vz.ru"); a
+"МОСКВА (АП) –" / "(Reuters) -" dateline; a known outlet right after the opening dateline
+("МОСКВА, 5 марта – РИА Новости"); a cue verb ("пише DW", "передає Укрінформ", "сообщает ТАСС").
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from entente.clean.outlets import Outlets
+from entente.models import Line
+
+_AGENCY_DATELINE = re.compile(r"^[^()\n]{0,60}\((?P<name>[^()\n]{1,30})\)\s*[-–—]")
+_SLASHED = re.compile(r"/(?P<name>[^/\n]{2,30})/")
+
+
+def domain(url: str) -> str | None:
+    host = urlsplit(url if "//" in url else "//" + url).hostname
+    return host.removeprefix("www.") if host else None
+
+
+def find_source(known: str | None, url: str | None, lines: tuple[Line, ...], text: str,
+                outlets: Outlets) -> str | None:
+    if known:
+        return outlets.name(known)
+    if url and (host := domain(url)):
+        return host
+    for x in lines:
+        if x.reason == "domain" and x.zone != "teaser":
+            return x.text.lower().removeprefix("www.").rstrip("/")
+    head = text[:200]
+    for pattern in (_AGENCY_DATELINE, _SLASHED):
+        m = pattern.search(head)
+        if m and (pattern is _AGENCY_DATELINE or outlets.is_known(m.group("name"))):
+            return outlets.name(m.group("name"))
+    m = re.search(r"^.{0,60}?[-–—]\s*(?P<name>[^.,;:\n]{2,30})[.,]", head)
+    if m and outlets.is_known(m.group("name")):
+        return outlets.name(m.group("name"))
+    cues = [*outlets.weak_cue.finditer(text), *outlets.strong_cue.finditer(text)]
+    if cues:
+        return outlets.name(min(cues, key=lambda c: c.start()).group("name"))
+    return None

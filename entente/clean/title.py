@@ -1,0 +1,44 @@
+"""The headline: the line judged 'title', or the input's own metadata, without site-name suffixes."""
+
+from __future__ import annotations
+
+import re
+
+from entente.clean.outlets import Outlets
+from entente.clean.page import normalize
+from entente.models import Line
+
+_BAR = re.compile(r"\s+[|‖¦]\s+")
+_DASH = re.compile(r"\s+(?:[-–—]|::|·|•)\s+")
+_SITE_WORDS = re.compile(r"(?i)\b(news|новости|новини|новина|online|онлайн|\.ru|\.ua|\.com|\.net|\.org)\b")
+
+
+def strip_site(title: str, outlets: Outlets) -> str:
+    """Drop " | Новости, Спорт, Вакансии" and " — Reuters" style suffixes (and prefixes after a bar).
+
+    >>> strip_site("Путин призывает к сотрудничеству | Новости, Спорт", Outlets.load())
+    'Путин призывает к сотрудничеству'
+    """
+    title = normalize(title)
+    parts = [p for p in _BAR.split(title) if p]
+    if len(parts) > 1:
+        title = max(parts, key=len) if len(parts[0].split()) < 3 else parts[0]
+    head, sep, tail = _split_last(title)
+    if sep and (outlets.is_known(tail) or _SITE_WORDS.search(tail)) and len(tail.split()) <= 5:
+        title = head
+    return title.strip()
+
+
+def _split_last(title: str) -> tuple[str, str, str]:
+    matches = list(_DASH.finditer(title))
+    if not matches:
+        return title, "", ""
+    m = matches[-1]
+    return title[: m.start()], m.group(), title[m.end() :]
+
+
+def find_title(known: str | None, lines: tuple[Line, ...], outlets: Outlets) -> str | None:
+    if known:
+        return strip_site(known, outlets)
+    line = next((x for x in lines if x.reason == "title"), None)
+    return strip_site(line.text, outlets) if line else None

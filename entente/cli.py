@@ -1,0 +1,260 @@
+"""Command line: `entente analyze|ingest|search|show|stats`. `main(argv) -> exit code`.
+
+Exit codes: 0 all went well; 1 some inputs could not be read (the others were processed);
+2 usage error, unusable database or interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from tqdm import tqdm
+
+from entente import __version__
+from entente.errors import EntenteError, InputError
+from entente.ingest import read
+from entente.models import Analysis, Article
+from entente.pipeline import Pipeline
+from entente.settings import Settings, settings_help
+from entente.store import Store, open_store
+
+EPILOG = """\
+examples:
+  entente analyze page.txt                       one JSON object per article on stdout
+  entente analyze pages/ --format table          a line per article
+  cat page.html | entente analyze - --format json
+  entente ingest examples/                       into the default database
+  entente search "Лавров Ван"                    full-text search (FTS5 syntax)
+  entente show 3f2a9c...                         one stored article as JSON
+  entente stats
+inputs: .txt (scraped text), .html/.htm, .json/.jsonl (one article per line: text or html, optional
+url, title, published, source), directories (recursive), shell globs, and - for stdin.
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    helps = settings_help()
+    p = argparse.ArgumentParser(
+        prog="entente", formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EPILOG,
+        description="Turn scraped Russian, Ukrainian and English news pages into a verifiable record.")
+    p.add_argument("--version", action="version", version=f"entente {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, description=help)
+
+    def db_option(c: argparse.ArgumentParser) -> None:
+        c.add_argument("--db", default=None, help=helps["db"])
+
+    def fmt_option(c: argparse.ArgumentParser, choices: Sequence[str], default: str) -> None:
+        c.add_argument("--format", choices=choices, default=default, help=f"output format (default: {default})")
+
+    def input_options(c: argparse.ArgumentParser) -> None:
+        c.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, globs, or - for stdin")
+        c.add_argument("--errors", choices=("skip", "raise"), default="skip", help=helps["errors"])
+        c.add_argument("--max-bytes", type=int, default=Settings.max_bytes, help=helps["max_bytes"])
+        c.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                       help="progress bar on stderr (default: when stderr is a terminal)")
+
+    c = command("analyze", "Analyze articles and print the results (nothing is stored).")
+    input_options(c)
+    fmt_option(c, ("jsonl", "json", "table"), "jsonl")
+
+    c = command("ingest", "Analyze articles and store them; already stored content is skipped.")
+    input_options(c)
+    db_option(c)
+    c.add_argument("--batch", type=int, default=Settings.batch, help=helps["batch"])
+    fmt_option(c, ("table", "json"), "table")
+
+    c = command("search", "Full-text search over stored titles and bodies (SQLite FTS5 syntax).")
+    c.add_argument("query")
+    c.add_argument("--limit", type=int, default=20, help="at most this many results (default: 20)")
+    db_option(c)
+    fmt_option(c, ("table", "json", "jsonl"), "table")
+
+    c = command("show", "Print one stored article (an id or a unique id prefix).")
+    c.add_argument("id")
+    db_option(c)
+    fmt_option(c, ("json", "table"), "json")
+
+    c = command("stats", "Summarize the store: articles, languages, sources, dates.")
+    db_option(c)
+    fmt_option(c, ("table", "json"), "table")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except EntenteError as e:
+        print(f"entente: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("entente: interrupted; everything committed so far is kept", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    kwargs: dict[str, Any] = {}
+    for name in ("errors", "max_bytes", "batch", "db"):
+        if getattr(args, name, None) is not None:
+            kwargs[name] = getattr(args, name)
+    return Settings(**kwargs)
+
+
+def _progress(args: argparse.Namespace, items: Iterator, unit: str) -> Iterator:
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    return tqdm(items, unit=unit, file=sys.stderr, disable=not show, dynamic_ncols=True)
+
+
+def _report(error: InputError) -> None:
+    print(f"entente: {error}", file=sys.stderr)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    pipeline = Pipeline(settings)
+    failed, results = 0, []
+    items = _progress(args, pipeline.run(read(args.paths, settings.max_bytes)), "article")
+    for item in items:
+        if isinstance(item, InputError):
+            failed += 1
+            _report(item)
+        elif args.format == "jsonl":
+            print(json.dumps(item.to_dict(), ensure_ascii=False), flush=False)
+        else:
+            results.append(item)
+    if args.format == "json":
+        print(json.dumps([a.to_dict() for a in results], ensure_ascii=False, indent=1))
+    elif args.format == "table":
+        _table([_row(a) for a in results], ("id", "lang", "published", "source", "removed", "chars", "title"))
+    return 1 if failed else 0
+
+
+def _row(a: Analysis) -> dict[str, Any]:
+    return {"id": a.id, "lang": a.lang, "published": a.published, "source": a.source,
+            "removed": len(a.removed), "chars": len(a.text), "title": a.title, "file": a.file}
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    store = open_store(settings.db)
+    pipeline = Pipeline(settings)
+    counts = {"read": 0, "new": 0, "already_stored": 0, "failed": 0}
+    batch: list[tuple[Article, Analysis]] = []
+
+    def flush() -> None:
+        new, existing = store.add(batch)
+        counts["new"] += new
+        counts["already_stored"] += existing
+        batch.clear()
+
+    try:
+        for item in _progress(args, read(args.paths, settings.max_bytes), "article"):
+            if isinstance(item, InputError):
+                counts["failed"] += 1
+                _report(item)
+                continue
+            counts["read"] += 1
+            if store.has(item.id):
+                counts["already_stored"] += 1
+                continue
+            try:
+                batch.append((item, pipeline(item)))
+            except InputError as e:
+                if settings.errors == "raise":
+                    raise
+                counts["failed"] += 1
+                _report(e)
+            if len(batch) >= settings.batch:
+                flush()
+        flush()
+    finally:
+        store.close()
+    if args.format == "json":
+        print(json.dumps({**counts, "database": settings.db}, ensure_ascii=False))
+    else:
+        print(f"{counts['read']} articles read: {counts['new']} new, {counts['already_stored']} already stored, "
+              f"{counts['failed']} failed -> {settings.db}")
+    return 1 if counts["failed"] else 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    store = open_store(_settings(args).db)
+    try:
+        hits = store.search(args.query, args.limit)
+    finally:
+        store.close()
+    if args.format == "table":
+        _table(hits, ("id", "lang", "published", "source", "title", "snippet"))
+    else:
+        _dump(hits, args.format)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    store = open_store(_settings(args).db)
+    try:
+        found = store.get(args.id)
+    finally:
+        store.close()
+    if found is None:
+        print(f"entente: no stored article with id {args.id!r} (or the prefix is not unique)", file=sys.stderr)
+        return 1
+    if args.format == "json":
+        print(json.dumps(found, ensure_ascii=False, indent=1))
+    else:
+        for key in ("id", "file", "url", "lang", "title", "published", "source"):
+            print(f"{key:>10}: {found.get(key) if found.get(key) is not None else ''}")
+        print(f"{'removed':>10}: {len(found.get('removed', []))} lines\n\n{found['text']}")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    store = open_store(_settings(args).db)
+    try:
+        stats = store.stats()
+    finally:
+        store.close()
+    if args.format == "json":
+        print(json.dumps(stats, ensure_ascii=False, indent=1))
+        return 0
+    for key, value in stats.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
+        print(f"{key:>15}: {value if value is not None else '-'}")
+    return 0
+
+
+def _dump(rows: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+
+
+def _table(rows: list[dict[str, Any]], columns: Sequence[str], width: int = 60) -> None:
+    def cell(v: Any) -> str:
+        s = "" if v is None else " ".join(str(v).split())
+        return s if len(s) <= width else s[: width - 1] + "…"
+
+    cells = [[cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max([len(c), *(len(row[k]) for row in cells)]) for k, c in enumerate(columns)]
+    print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+    for row in cells:
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+
+
+COMMANDS = {"analyze": cmd_analyze, "ingest": cmd_ingest, "search": cmd_search, "show": cmd_show,
+            "stats": cmd_stats}
+
+if __name__ == "__main__":
+    sys.exit(main())

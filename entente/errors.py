@@ -1,0 +1,51 @@
+"""entente's exceptions, one small tree:
+
+    EntenteError
+     +-- InputError            a file or record that cannot be read as an article
+     |    +-- EmptyInput       nothing but whitespace
+     |    +-- BinaryInput      PDF, image, archive ... not text
+     |    +-- TooLarge         over Settings.max_bytes
+     |    +-- UndecodableInput bytes that no supported encoding reads
+     |    +-- MalformedInput   HTML with no article text, a JSON line that is not an article
+     +-- StoreError            the database refused (schema too new, not an entente store)
+
+Every InputError names its file (and line, for JSON Lines) and the reason, so the CLI can print
+`FILE: reason` and go on with the rest of the batch.
+"""
+
+from __future__ import annotations
+
+
+class EntenteError(Exception):
+    """Base of every error entente raises on purpose."""
+
+
+class InputError(EntenteError):
+    def __init__(self, file: str, reason: str, line: int | None = None):
+        self.file, self.reason, self.line = file, reason, line
+        where = f"{file}:{line}" if line is not None else file
+        super().__init__(f"{where}: {reason}")
+
+
+class EmptyInput(InputError):
+    pass
+
+
+class BinaryInput(InputError):
+    pass
+
+
+class TooLarge(InputError):
+    pass
+
+
+class UndecodableInput(InputError):
+    pass
+
+
+class MalformedInput(InputError):
+    pass
+
+
+class StoreError(EntenteError):
+    pass

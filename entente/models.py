@@ -1,0 +1,151 @@
+"""The values that flow through entente: plain frozen dataclasses.
+
+An `Article` is what an ingester read (decoded text or HTML plus any metadata the input carried);
+an `Analysis` is what the pipeline made of it. Offsets (`start`, `end`) are character offsets into
+`Analysis.text`, the cleaned body, everywhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document before analysis.
+
+    `text` is decoded plain text (for HTML inputs: the page source in `html`, `text` empty until
+    extraction). `title`, `published`, `source` and `url` are metadata the input itself carried
+    (JSON fields, HTML meta tags); they win over what is guessed from the text.
+    """
+
+    file: str
+    text: str = ""
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    encoding: str | None = None
+    line: int | None = None  # 1-based line of a JSON Lines input
+
+    @property
+    def content_hash(self) -> str:
+        """sha256 of the content, the identity used for idempotent storage."""
+        body = self.html if self.html is not None else self.text
+        return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
+
+    @property
+    def id(self) -> str:
+        return self.content_hash[:16]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the page as read, with where it sits in the raw text and what it was judged to be."""
+
+    no: int  # 1-based line number in the raw text
+    text: str
+    label: str = "body"  # body | title | junk
+    reason: str | None = None  # why a non-body line was taken out (junk pattern name)
+    zone: str = "body"  # header | body | footer | teaser
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A line taken out of the article body, kept for provenance."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    lang: str | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    type: str  # person | country | organization | location | group
+    country: str | None = None
+    sector: str | None = None
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str | None
+    speaker_text: str | None
+    text: str
+    start: int
+    end: int
+    partial: bool = False
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: str
+    mode: str | None
+    context: tuple[str, ...]
+    actor: tuple[str, ...]
+    recipient: tuple[str, ...]
+    date: str | None
+    location: str | None
+    negated: bool
+    modality: str
+    trigger: str
+    sentence: str
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything entente knows about one article; the pipeline fills it step by step.
+
+    `lines` is the working view of the raw page used by the cleaning and metadata steps; it is not
+    part of the output (see `to_dict`).
+    """
+
+    id: str
+    file: str
+    url: str | None = None
+    lang: str | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    text: str = ""
+    paragraphs: tuple[Paragraph, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    lines: tuple[Line, ...] = field(default=(), repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The output contract of ../gold/FORMAT.md plus `id`, `url`, `paragraphs`, `removed`."""
+        d = asdict(self)
+        del d["lines"]
+        return d
+
+
+OUTPUT_FIELDS = (
+    "id", "file", "url", "lang", "title", "published", "source", "text",
+    "paragraphs", "removed", "actors", "quotes", "events",
+)
