@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from entente.errors import EntenteError, InputError
-from entente.ingest import read
+from entente.ingest import read, read_bytes
 from entente.models import Actor, Analysis, Article, Event, Mention, Paragraph, Quote, Removed
 from entente.pipeline import Pipeline
 from entente.settings import Settings
@@ -45,4 +45,8 @@ def analyze(text_or_path: str | Path, pipeline: Pipeline | None = None) -> Analy
                 raise item
             return pipeline(item)
         raise InputError(str(text_or_path), "no article found")
-    return pipeline(Article(file="<text>", text=str(text_or_path)))
+    for item in read_bytes(str(text_or_path).encode("utf-8"), "<text>", pipeline.settings.max_bytes):
+        if isinstance(item, InputError):
+            raise item
+        return pipeline(item)
+    raise InputError("<text>", "no article found")

@@ -20,7 +20,7 @@ from entente.ingest import read
 from entente.models import Analysis, Article
 from entente.pipeline import Pipeline
 from entente.settings import Settings, settings_help
-from entente.store import Store, open_store
+from entente.store import open_store
 
 EPILOG = """\
 examples:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from entente.models import Line
-from entente.nlp.dates import Calendar, normalize_iso
+from entente.nlp.dates import Calendar, PartialDate, normalize_iso
 
 # Up to three capitalized words (a city, "МОСКВА", "Kyiv") then a comma or dash before the date.
 _DATELINE_PREFIX = re.compile(r"^(?:[A-ZА-ЯЁІЇЄҐ][\w’'.-]*\s*){1,3}[,–—-]?\s*$")
@@ -20,8 +20,11 @@ _DATELINE_PREFIX = re.compile(r"^(?:[A-ZА-ЯЁІЇЄҐ][\w’'.-]*\s*){1,3}[,�
 def find_published(known: str | None, lines: tuple[Line, ...], text: str, calendar: Calendar) -> str | None:
     if known:
         return normalize_iso(known)
-    dated = [(x, calendar.date_line(x.text)) for x in lines if x.reason == "date"]
-    dated = [(x, d) for x, d in dated if d is not None and d.iso()]
+    dated = []
+    for x in lines:
+        d = calendar.date_line(x.text) if x.reason == "date" else None
+        if d is not None and d.iso():
+            dated.append((x, d))
     for pick in (
         lambda x, d: x.zone == "header",
         lambda x, d: d.labelled and x.zone != "teaser",
@@ -42,7 +45,7 @@ def _dateline(head: str, calendar: Calendar) -> str | None:
     return None
 
 
-def _footer_date(lines: tuple[Line, ...], dated: list) -> str | None:
+def _footer_date(lines: tuple[Line, ...], dated: list[tuple[Line, PartialDate]]) -> str | None:
     order = {x.no: k for k, x in enumerate(lines)}
     for x, d in dated:
         if x.zone != "footer":

@@ -52,7 +52,7 @@ def decode(data: bytes, file: str, max_bytes: int) -> tuple[str, str]:
             try:
                 return _checked(data.decode(encoding), file), encoding
             except UnicodeDecodeError as e:
-                raise UndecodableInput(file, f"starts with a {encoding} mark but is not {encoding}: {e.reason}")
+                raise UndecodableInput(file, f"starts with a {encoding} mark but is not {encoding}: {e.reason}") from e
     try:
         return _checked(data.decode("utf-8"), file), "utf-8"
     except UnicodeDecodeError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import trafilatura
 
@@ -10,6 +11,7 @@ from entente.errors import MalformedInput
 from entente.models import Article
 
 # Only the page's own date markup: no guessing from the URL or from dates in the running text.
+_FIELDS = ("text", "url", "title", "date", "sitename")
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
@@ -25,14 +27,15 @@ def extract_html(article: Article) -> Article:
         )
     except Exception as e:  # trafilatura raises assorted lxml errors on broken markup
         raise MalformedInput(article.file, f"HTML could not be parsed: {e}", article.line) from e
-    text = getattr(doc, "text", None) if doc is not None else None
+    meta: dict[str, Any] = doc if isinstance(doc, dict) else {k: getattr(doc, k, None) for k in _FIELDS}
+    text = meta.get("text")
     if not text or not text.strip():
         raise MalformedInput(article.file, "no article text found in the HTML", article.line)
     return replace(
         article,
         text=text,
-        url=article.url or doc.url,
-        title=article.title or doc.title,
-        published=article.published or doc.date,
-        source=article.source or doc.sitename,
+        url=article.url or meta.get("url"),
+        title=article.title or meta.get("title"),
+        published=article.published or meta.get("date"),
+        source=article.source or meta.get("sitename"),
     )

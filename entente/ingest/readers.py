@@ -69,12 +69,13 @@ def _record(record: Any, file: str, no: int, encoding: str) -> Item:
     text, html = record.get("text"), record.get("html")
     if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
         return MalformedInput(file, "record has no non-empty 'text' or 'html' field", line=no)
-    meta = {}
+    meta: dict[str, str | None] = {}
     for key in META_FIELDS:
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             return MalformedInput(file, f"field {key!r} must be a string", line=no)
         meta[key] = value.strip() or None if isinstance(value, str) else None
+    fields = {"url": meta["url"], "title": meta["title"], "published": meta["published"], "source": meta["source"]}
     if isinstance(text, str) and text.strip():
-        return Article(file=file, text=text, line=no, encoding=encoding, **meta)
-    return Article(file=file, html=html, line=no, encoding=encoding, **meta)
+        return Article(file=file, text=text, line=no, encoding=encoding, **fields)
+    return Article(file=file, html=html, line=no, encoding=encoding, **fields)  # type: ignore[arg-type]

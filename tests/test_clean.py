@@ -1,0 +1,119 @@
+"""Cleaning and metadata on small pages written like real scrapes (not the seed texts)."""
+
+from entente import Article
+
+RU_PAGE = """\
+Политика
+12 марта 2024, 14:05
+Лавров и Ван И обсудили ситуацию на Корейском полуострове | Новости дня
+Фото: Reuters
+Министр иностранных дел России Сергей Лавров провел переговоры с китайским коллегой Ван И в Москве.
+Стороны обсудили ситуацию на Корейском полуострове и в Азиатско-Тихоокеанском регионе.
+Что известно
+Лавров заявил, что Москва и Пекин будут и дальше координировать усилия в ООН.
+Читайте также: Путин провел телефонный разговор с Си Цзиньпином
+Ранее стороны договорились о новых консультациях по безопасности.
+Теги:
+Россия, Китай, МИД
+Просмотров: 1 204
+"""
+
+EN_PAGE = """\
+EU adopts new package of sanctions against Russia - Reuters
+BRUSSELS, June 23, 2023 (Reuters) - The European Union adopted its eleventh package of sanctions \
+against Russia on Friday, EU officials said.
+The package includes measures aimed at stopping the circumvention of existing sanctions through third countries.
+World
+24.06.2023
+Ukraine says it retook territory near Bakhmut
+25.06.2023
+Oil prices edge higher on supply worries
+Sign up for our daily briefing newsletter
+"""
+
+UK_PAGE = """\
+https://cdn.example.ua/images/2023/04/12/photo.jpg
+Зеленський провів телефонну розмову з Сі Цзіньпіном
+Світ
+Президент України Володимир Зеленський провів телефонну розмову з головою КНР Сі Цзіньпіном.
+Розмова тривала майже годину, повідомив Зеленський у соцмережах.
+Популярне
+Уряд ухвалив нові правила для переселенців
+Нацбанк знизив облікову ставку до 15%
+У Києві відкрили новий міст через Дніпро
+Всі новини
+"""
+
+
+def reasons(analysis):
+    return [(r.text, r.reason) for r in analysis.removed]
+
+
+def test_russian_page_header_body_footer(pipeline):
+    a = pipeline(Article(file="ru.txt", text=RU_PAGE))
+    assert a.title == "Лавров и Ван И обсудили ситуацию на Корейском полуострове"
+    assert a.published == "2024-03-12"
+    assert a.lang == "ru"
+    assert reasons(a) == [
+        ("Политика", "rubric"),
+        ("12 марта 2024, 14:05", "date"),
+        ("Лавров и Ван И обсудили ситуацию на Корейском полуострове | Новости дня", "title"),
+        ("Фото: Reuters", "photo_credit"),
+        ("Читайте также: Путин провел телефонный разговор с Си Цзиньпином", "read_also"),
+        ("Теги:", "taxonomy_label"),
+        ("Россия, Китай, МИД", "taxonomy"),
+        ("Просмотров: 1 204", "view_counter"),
+    ]
+    # A subheading inside the article and the sentence starting with "Ранее" stay.
+    assert "Что известно" in a.text.splitlines()
+    assert "Ранее стороны договорились о новых консультациях по безопасности." in a.text
+
+
+def test_english_page_teasers_and_agency_dateline(pipeline):
+    a = pipeline(Article(file="en.txt", text=EN_PAGE))
+    assert a.title == "EU adopts new package of sanctions against Russia"
+    assert a.published == "2023-06-23"
+    assert a.source == "Reuters"
+    assert a.text.count("\n\n") == 1  # two paragraphs, nothing of the teaser list
+    assert {r.reason for r in a.removed} >= {"teaser", "date", "title"}
+    assert ("Oil prices edge higher on supply worries", "teaser") in reasons(a)
+
+
+def test_ukrainian_page_teaser_block_without_dates(pipeline):
+    a = pipeline(Article(file="uk.txt", text=UK_PAGE))
+    assert a.title == "Зеленський провів телефонну розмову з Сі Цзіньпіном"
+    assert a.published is None  # the page states no date of its own
+    assert a.lang == "uk"
+    assert a.text.splitlines()[0].startswith("Президент України")
+    assert "Нацбанк" not in a.text and "Всі новини" not in a.text
+    assert ("https://cdn.example.ua/images/2023/04/12/photo.jpg", "image_url") in reasons(a)
+
+
+def test_teaser_dates_are_never_the_publication_date(pipeline):
+    page = EN_PAGE.replace("BRUSSELS, June 23, 2023 (Reuters) - ", "")
+    a = pipeline(Article(file="en.txt", text=page))
+    assert a.published is None
+
+
+def test_metadata_given_by_the_input_wins(pipeline):
+    a = pipeline(Article(file="x.jsonl", text=RU_PAGE, title="Лавров и Ван И обсудили ситуацию на Корейском "
+                         "полуострове | Новости дня", published="2024-03-13T08:00:00Z", source="ТАСС",
+                         url="https://tass.ru/politika/1"))
+    assert (a.title, a.published, a.source, a.url) == (
+        "Лавров и Ван И обсудили ситуацию на Корейском полуострове", "2024-03-13", "TASS", "https://tass.ru/politika/1")
+
+
+def test_offsets_of_paragraphs_point_into_text(pipeline):
+    a = pipeline(Article(file="ru.txt", text=RU_PAGE))
+    assert [a.text[p.start:p.end] for p in a.paragraphs] == a.text.split("\n\n")
+    assert all(p.lang == "ru" for p in a.paragraphs)
+
+
+def test_source_cues(pipeline):
+    text = "Заголовок новости о визите\n\nМОСКВА, 5 марта 2024 г. – РИА Новости. Путин встретился с Токаевым."
+    a = pipeline(Article(file="a.txt", text=text))
+    assert (a.source, a.published) == ("RIA Novosti", "2024-03-05")
+    text = "Заголовок новини про візит\n\nПрем'єр Японії прибув до Києва, пише Укрінформ."
+    assert pipeline(Article(file="b.txt", text=text)).source == "Ukrinform"
+    text = "Заголовок новини про візит\n\nПро це повідомляє МЗС України, яке не є видавцем."
+    assert pipeline(Article(file="c.txt", text=text)).source is None
