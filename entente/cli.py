@@ -71,13 +71,13 @@ def _parser() -> argparse.ArgumentParser:
     fmt_option(c, ("table", "json"), "table")
 
     c = command("search", "Full-text search over stored titles and bodies (SQLite FTS5 syntax).")
-    c.add_argument("query")
+    c.add_argument("query", help="words, \"phrases\", OR, NOT, prefix* (FTS5 syntax)")
     c.add_argument("--limit", type=int, default=20, help="at most this many results (default: 20)")
     db_option(c)
     fmt_option(c, ("table", "json", "jsonl"), "table")
 
     c = command("show", "Print one stored article (an id or a unique id prefix).")
-    c.add_argument("id")
+    c.add_argument("id", help="an article id or a unique prefix of one")
     db_option(c)
     fmt_option(c, ("json", "table"), "json")
 
