@@ -60,7 +60,7 @@ def body(doc: Doc, kit: Toolkit) -> Doc:
 
 
 def title(doc: Doc, kit: Toolkit) -> Doc:
-    found = clean.find_title(doc.article.title, doc.analysis.lines, kit.outlets)
+    found = clean.find_title(doc.article.title, doc.analysis.lines, kit.outlets, kit.patterns.rubrics)
     return Doc(doc.article, replace(doc.analysis, title=found))
 
 

@@ -22,6 +22,7 @@ _INVISIBLE = str.maketrans({"\u00a0": " ", "\u200b": None, "\ufeff": None, "\u20
 _SENTENCE_END = re.compile(r"""[.!?…:;][\s"'»”“)\]]*$""")
 _WORD = re.compile(r"\w+")
 _LOWER_WORDS = re.compile(r"^[^\W\d_A-ZА-ЯЁІЇЄҐ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}$")
+_SEPARATOR = re.compile(r"\s+(?:[|‖¦]|[-–—]|::)\s+")
 MAX_JUNK_LINE = 400  # furniture lines are short; longer lines skip the pattern pass
 
 
@@ -123,11 +124,17 @@ def _title(page: _Page, known: str | None) -> int | None:
             break
     if at is not None:
         page.reason[at] = "title"
-        key = fold(page.texts[at])
+        keys = title_keys(page.texts[at])
         for i in page.nonblank(at + 1):
-            if fold(page.texts[i]) == key:
+            if fold(page.texts[i]) in keys:
                 page.mark(i, "repeated_title", overwrite=True)
     return at
+
+
+def title_keys(title: str) -> set[str]:
+    """The headline and its parts around site-name separators: a page may repeat it without the suffix."""
+    parts = _SEPARATOR.split(title)
+    return {fold(title)} | {fold(p) for p in parts if words(p) >= 3}
 
 
 def _first_body(page: _Page, title_at: int | None) -> int:

@@ -6,6 +6,7 @@ import re
 
 from entente.clean.outlets import Outlets
 from entente.clean.page import normalize
+from entente.clean.patterns import fold
 from entente.models import Line
 
 _BAR = re.compile(r"\s+[|‖¦]\s+")
@@ -13,7 +14,7 @@ _DASH = re.compile(r"\s+(?:[-–—]|::|·|•)\s+")
 _SITE_WORDS = re.compile(r"(?i)\b(news|новости|новини|новина|online|онлайн|\.ru|\.ua|\.com|\.net|\.org)\b")
 
 
-def strip_site(title: str, outlets: Outlets) -> str:
+def strip_site(title: str, outlets: Outlets, rubrics: frozenset[str] = frozenset()) -> str:
     """Drop " | Новости, Спорт, Вакансии" and " — Reuters" style suffixes (and prefixes after a bar).
 
     >>> strip_site("Путин призывает к сотрудничеству | Новости, Спорт", Outlets.load())
@@ -24,9 +25,16 @@ def strip_site(title: str, outlets: Outlets) -> str:
     if len(parts) > 1:
         title = max(parts, key=len) if len(parts[0].split()) < 3 else parts[0]
     head, sep, tail = _split_last(title)
-    if sep and (outlets.is_known(tail) or _SITE_WORDS.search(tail)) and len(tail.split()) <= 5:
+    if sep and len(tail.split()) <= 5 and (outlets.is_known(tail) or _SITE_WORDS.search(tail)
+                                           or _is_section(tail, rubrics)):
         title = head
     return title.strip()
+
+
+def _is_section(tail: str, rubrics: frozenset[str]) -> bool:
+    """ "Мир и политика", "World news": a site section name made of rubric words."""
+    names = [w for w in re.split(r"\s+(?:и|і|та|й|and|&)\s+|,\s*", fold(tail)) if w]
+    return bool(names) and all(n in rubrics for n in names)
 
 
 def _split_last(title: str) -> tuple[str, str, str]:
@@ -37,8 +45,9 @@ def _split_last(title: str) -> tuple[str, str, str]:
     return title[: m.start()], m.group(), title[m.end() :]
 
 
-def find_title(known: str | None, lines: tuple[Line, ...], outlets: Outlets) -> str | None:
+def find_title(known: str | None, lines: tuple[Line, ...], outlets: Outlets,
+               rubrics: frozenset[str] = frozenset()) -> str | None:
     if known:
-        return strip_site(known, outlets)
+        return strip_site(known, outlets, rubrics)
     line = next((x for x in lines if x.reason == "title"), None)
-    return strip_site(line.text, outlets) if line else None
+    return strip_site(line.text, outlets, rubrics) if line else None
