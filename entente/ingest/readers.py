@@ -30,7 +30,7 @@ def read_bytes(data: bytes, file: str, max_bytes: int) -> Iterator[Item]:
     text, encoding = decode(data, file, max_bytes)
     lower = file.lower()
     if lower.endswith(JSON_SUFFIXES):
-        yield from _json_records(text, file, encoding)
+        yield from _json_records(text, file, encoding, whole=lower.endswith(".json"))
     elif lower.endswith(HTML_SUFFIXES) or _looks_like_html(text):
         yield Article(file=file, html=text, encoding=encoding)
     else:
@@ -42,17 +42,15 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html"))
 
 
-def _json_records(text: str, file: str, encoding: str) -> Iterator[Item]:
+def _json_records(text: str, file: str, encoding: str, whole: bool) -> Iterator[Item]:
+    """JSON Lines; a `.json` file may instead hold one object or one list of objects."""
     stripped = text.lstrip()
-    if stripped.startswith("["):
-        try:
-            records = json.loads(stripped)
-        except json.JSONDecodeError as e:
-            raise MalformedInput(file, f"not valid JSON: {e.msg} at line {e.lineno}") from e
+    if whole and stripped.startswith(("[", "{")) and (records := _whole(stripped)) is not None:
         for i, record in enumerate(records, 1):
             yield _record(record, file, i, encoding)
         return
-    for no, raw in enumerate(text.splitlines(), 1):
+    # Only "\n" ends a record: str.splitlines() would also split at U+2028 inside JSON strings.
+    for no, raw in enumerate(text.split("\n"), 1):
         if not raw.strip():
             continue
         try:
@@ -61,6 +59,15 @@ def _json_records(text: str, file: str, encoding: str) -> Iterator[Item]:
             yield MalformedInput(file, f"not valid JSON: {e.msg}", line=no)
             continue
         yield _record(record, file, no, encoding)
+
+
+def _whole(text: str) -> list[Any] | None:
+    """The records of a whole-file JSON document, or None when the file is JSON Lines after all."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    return data if isinstance(data, list) else [data]
 
 
 def _record(record: Any, file: str, no: int, encoding: str) -> Item:
