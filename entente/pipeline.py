@@ -72,7 +72,9 @@ def published(doc: Doc, kit: Toolkit) -> Doc:
 
 def source(doc: Doc, kit: Toolkit) -> Doc:
     a = doc.analysis
-    found = clean.find_source(doc.article.source, a.url, a.lines, a.text, kit.outlets)
+    headline = doc.article.title or next((x.text for x in a.lines if x.reason == "title"), None)
+    site = clean.split_site(headline, kit.outlets, kit.patterns.rubrics)[1] if headline else None
+    found = clean.find_source(doc.article.source, a.url, a.lines, a.text, kit.outlets, site)
     return Doc(doc.article, replace(a, source=found))
 
 

@@ -11,11 +11,11 @@ from entente.clean.page import split_page
 from entente.clean.patterns import Patterns
 from entente.clean.published import find_published
 from entente.clean.source import find_source
-from entente.clean.title import find_title, strip_site
+from entente.clean.title import find_title, split_site, strip_site
 from entente.models import Line, Removed
 
 __all__ = ["Outlets", "Patterns", "body", "find_published", "find_source", "find_title", "split_page",
-           "strip_site"]
+           "split_site", "strip_site"]
 
 PARAGRAPH_BREAK = "\n\n"
 

@@ -2,7 +2,8 @@
 
 In order: the input's `source`; the URL's domain; a bare domain line on the page ("vz.ru"); a
 "МОСКВА (АП) –" / "(Reuters) -" dateline; a known outlet right after the opening dateline
-("МОСКВА, 5 марта – РИА Новости"); a cue verb ("пише DW", "передає Укрінформ", "сообщает ТАСС").
+("МОСКВА, 5 марта – РИА Новости"); a site name cut from the headline; a copyright line;
+a cue verb ("пише DW", "передає Укрінформ", "сообщает ТАСС").
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from entente.clean.outlets import Outlets
 from entente.models import Line
 
 _AGENCY_DATELINE = re.compile(r"^[^()\n]{0,60}\((?P<name>[^()\n]{1,30})\)\s*[-–—]")
+_COPYRIGHT = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?"
+                        r"(?P<name>[^.,;|]{2,40}?)\s*(?:[.,;|].*)?$")
 _SLASHED = re.compile(r"/(?P<name>[^/\n]{2,30})/")
 
 
@@ -23,7 +26,8 @@ def domain(url: str) -> str | None:
 
 
 def find_source(known: str | None, url: str | None, lines: tuple[Line, ...], text: str,
-                outlets: Outlets) -> str | None:
+                outlets: Outlets, site: str | None = None) -> str | None:
+    """`site` is a site name cut from the headline (" | Новости дня"), if any."""
     if known:
         return outlets.name(known)
     if url and (host := domain(url)):
@@ -39,6 +43,11 @@ def find_source(known: str | None, url: str | None, lines: tuple[Line, ...], tex
     m = re.search(r"^.{0,60}?[-–—]\s*(?P<name>[^.,;:\n]{2,30})[.,]", head)
     if m and outlets.is_known(m.group("name")):
         return outlets.name(m.group("name"))
+    if site:
+        return outlets.name(site)
+    for x in lines:
+        if x.reason == "copyright" and (m := _COPYRIGHT.match(x.text)):
+            return outlets.name(m.group("name"))
     cues = [*outlets.weak_cue.finditer(text), *outlets.strong_cue.finditer(text)]
     if cues:
         return outlets.name(min(cues, key=lambda c: c.start()).group("name"))

@@ -15,20 +15,33 @@ _SITE_WORDS = re.compile(r"(?i)\b(news|новости|новини|новина|
 
 
 def strip_site(title: str, outlets: Outlets, rubrics: frozenset[str] = frozenset()) -> str:
-    """Drop " | Новости, Спорт, Вакансии" and " — Reuters" style suffixes (and prefixes after a bar).
+    """Drop " | Новости, Спорт, Вакансии" and " — Reuters" style suffixes (and prefixes before a bar).
 
     >>> strip_site("Путин призывает к сотрудничеству | Новости, Спорт", Outlets.load())
     'Путин призывает к сотрудничеству'
     """
+    return split_site(title, outlets, rubrics)[0]
+
+
+def split_site(title: str, outlets: Outlets, rubrics: frozenset[str] = frozenset()) -> tuple[str, str | None]:
+    """(headline, the site name cut from it or None). A section name ("Мир и политика") is cut but
+    not returned as a site name."""
     title = normalize(title)
+    site = None
     parts = [p for p in _BAR.split(title) if p]
     if len(parts) > 1:
-        title = max(parts, key=len) if len(parts[0].split()) < 3 else parts[0]
+        head = max(parts, key=len) if len(parts[0].split()) < 3 else parts[0]
+        rest = [p for p in parts if p is not head]
+        title, site = head, rest[-1] if rest else None
     head, sep, tail = _split_last(title)
-    if sep and len(tail.split()) <= 5 and (outlets.is_known(tail) or _SITE_WORDS.search(tail)
-                                           or _is_section(tail, rubrics)):
-        title = head
-    return title.strip()
+    if sep and len(tail.split()) <= 5:
+        if outlets.is_known(tail) or _SITE_WORDS.search(tail):
+            title, site = head, tail
+        elif _is_section(tail, rubrics):
+            title = head
+    if site and _is_section(site, rubrics):
+        site = None
+    return title.strip(), site
 
 
 def _is_section(tail: str, rubrics: frozenset[str]) -> bool:
