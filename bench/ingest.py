@@ -23,14 +23,17 @@ import os
 import platform
 import resource
 import statistics
+import subprocess
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
+from typing import NamedTuple
 
 from entente.errors import InputError
 from entente.ingest import read_bytes
-from entente.models import Analysis, Article
+from entente.ingest.readers import Item
+from entente.models import Analysis, Article, Line
 from entente.pipeline import Doc, Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,6 +64,17 @@ def machine() -> dict:
             "platform": platform.platform()}
 
 
+def revision() -> str:
+    """The git commit measured, flagged when entente/ has uncommitted changes."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    try:
+        commit = git("rev-parse", "--short", "HEAD") or "unknown"
+        return commit + (" + uncommitted changes in entente/" if git("status", "--porcelain", "--", "entente") else "")
+    except OSError:
+        return "unknown (git not available)"
+
+
 def load_corpus(path: Path) -> list[dict]:
     """The corpus records (id, lang, dataset, text); exits with a message if the file is missing."""
     if not path.is_file():
@@ -76,26 +90,37 @@ def peak_rss_mb() -> float:
     return rss / 2**20 if sys.platform == "darwin" else rss / 1024
 
 
-def run_once(pipeline: Pipeline, inputs: list[tuple[bytes, str]]) -> tuple[float, Counter, list]:
+class Outcome(NamedTuple):
+    """What the benchmark keeps of one document (not the whole Analysis, so memory stays what a
+    streaming ingest needs): the detected language, the lines the split step took out of the body,
+    and the InputError that refused the document, if any."""
+
+    lang: str | None
+    removed: tuple[Line, ...]
+    error: InputError | None
+
+
+def run_once(pipeline: Pipeline, inputs: list[tuple[bytes, str]]) -> tuple[float, dict[str, float], list[Outcome]]:
     """One pass over the corpus: (wall seconds, seconds per stage, per-document outcome).
 
-    The outcome of a document is (analysis after the last step that ran, error or None);
-    an InputError raised by a step ends that document, as under errors='skip'.
+    An InputError raised by a step ends that document, as under errors='skip'.
     """
     max_bytes, kit, clock = pipeline.settings.max_bytes, pipeline.toolkit, time.perf_counter
-    stages: Counter = Counter()
-    outcomes = []
+    stages: defaultdict[str, float] = defaultdict(float)
+    outcomes: list[Outcome] = []
     gc.collect()
     start = clock()
     for data, name in inputs:
         t = clock()
         try:
-            articles = list(read_bytes(data, name, max_bytes))
+            items: list[Item] = list(read_bytes(data, name, max_bytes))
         except InputError as e:  # the whole input unreadable: one refused document
-            articles = []
-            outcomes.append((Analysis(id="", file=name), e))
+            items = [e]
         stages["ingest"] += clock() - t
-        for article in articles:
+        for article in items:
+            if isinstance(article, InputError):
+                outcomes.append(Outcome(None, (), article))
+                continue
             doc = Doc(article, Analysis(id=article.id, file=article.file, url=article.url))
             error = None
             for step_name, step in pipeline.steps:
@@ -108,34 +133,40 @@ def run_once(pipeline: Pipeline, inputs: list[tuple[bytes, str]]) -> tuple[float
                     stages[step_name] += clock() - t
                 if error:
                     break
-            outcomes.append((doc.analysis, error))
+            a = doc.analysis  # `lines` is the split step's judgement, there even when `body` refused
+            outcomes.append(Outcome(a.lang, tuple(x for x in a.lines if x.label != "body"), error))
     return clock() - start, stages, outcomes
 
 
-def quality(records: list[dict], outcomes: list) -> dict:
+def quality(records: list[dict], outcomes: list[Outcome]) -> dict:
     """Language agreement with the corpus labels and what the cleaner removed (by reason, examples)."""
-    agree, confusion, errors = 0, Counter(), Counter()
-    reasons_n, reasons_chars, examples = Counter(), Counter(), {}
+    agree = 0
+    confusion: Counter[str] = Counter()
+    errors: Counter[str] = Counter()
+    reasons_n: Counter[str] = Counter()
+    reasons_chars: Counter[str] = Counter()
+    examples: dict[str, list[dict]] = {}
     removed_chars = input_chars = 0
-    for record, (analysis, error) in zip(records, outcomes, strict=True):
+    for record, (lang, removed, error) in zip(records, outcomes, strict=True):
         input_chars += len(record["text"])
         if error:
             errors[str(error)] += 1
-        if analysis.lang == record["lang"]:
+        if lang == record["lang"]:
             agree += 1
         else:
-            confusion[f"{record['lang']}->{analysis.lang}"] += 1
-        for line in analysis.lines:  # the split step's judgement, also there when `body` refused
-            if line.label == "body":
-                continue
+            confusion[f"{record['lang']}->{lang}"] += 1
+        for line in removed:
             reason = line.reason or line.label
             reasons_n[reason] += 1
             reasons_chars[reason] += len(line.text)
             removed_chars += len(line.text)
             examples.setdefault(reason, []).append(
                 {"id": record["id"], "line": line.no, "reason": reason, "text": line.text})
-    picked: list[dict] = []  # round-robin over reasons, most frequent first, so every reason shows
-    queues = [examples[r] for r, _ in reasons_n.most_common()]
+    # Round-robin over reasons (most frequent first) so that every reason shows; within a reason the
+    # longest lines first: furniture is short, so long removed lines are the likely false removals.
+    title_chars = reasons_chars["title"] + reasons_chars["repeated_title"]  # moved to Analysis.title
+    picked: list[dict] = []
+    queues = [sorted(examples[r], key=lambda e: -len(e["text"])) for r, _ in reasons_n.most_common()]
     depth = 0
     while len(picked) < EXAMPLES and any(depth < len(q) for q in queues):
         picked += [q[depth] for q in queues if depth < len(q)][: EXAMPLES - len(picked)]
@@ -146,21 +177,21 @@ def quality(records: list[dict], outcomes: list) -> dict:
         "input_errors": dict(errors.most_common()),
         "removed_share": removed_chars / input_chars if input_chars else 0.0,
         "removed_chars": removed_chars,
+        "removed_share_without_titles": (removed_chars - title_chars) / input_chars if input_chars else 0.0,
         "removed_lines": sum(reasons_n.values()),
-        "docs_with_removals": sum(1 for a, _ in outcomes if any(x.label != "body" for x in a.lines)),
+        "docs_with_removals": sum(1 for _, removed, _ in outcomes if removed),
         "removal_reasons": {r: {"lines": n, "chars": reasons_chars[r]} for r, n in reasons_n.most_common()},
         "removed_examples": picked,
     }
 
 
-def warmup_article(pipeline: Pipeline) -> Article:
-    """A short article read like the corpus ones, to run the pipeline once before timing."""
-    data = "Путин прибыл в Пекин.\n\nПереговоры начались утром.".encode()
-    return next(read_bytes(data, "warmup.txt", pipeline.settings.max_bytes))
+WARMUP = Article(file="warmup.txt", text="Путин прибыл в Пекин.\n\nПереговоры начались утром.")
 
 
 def benchmark(corpus: Path, repeat: int) -> dict:
     """Pin, load, time `repeat` passes and summarize them (medians) into one dict."""
+    started = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    rev = revision()
     info = machine()  # before pinning, so nproc is what the process was given
     pinned = pin_one_core()
     records = load_corpus(corpus)
@@ -169,24 +200,28 @@ def benchmark(corpus: Path, repeat: int) -> dict:
 
     t = time.perf_counter()
     pipeline = Pipeline()
-    pipeline(warmup_article(pipeline))  # the language model loads on first use
+    pipeline(WARMUP)  # the language model loads on first use
     load_s = time.perf_counter() - t
     rss_loaded = peak_rss_mb()
 
-    walls, stage_runs, outcomes = [], [], []
+    walls: list[float] = []
+    stage_runs: list[dict[str, float]] = []
+    outcomes: list[Outcome] = []
     for n in range(repeat):
         wall, stages, outcomes = run_once(pipeline, inputs)
         walls.append(wall)
         stage_runs.append(stages)
-        print(f"  repeat {n + 1}/{repeat}: {wall:.2f} s, {len(records) / wall:.0f} articles/s", file=sys.stderr)
+        rate = len(outcomes) / wall
+        print(f"  repeat {n + 1}/{repeat}: {wall:.2f} s, {rate:.0f} articles/s", file=sys.stderr, flush=True)
 
     wall = statistics.median(walls)
     names = ["ingest", *pipeline.names]
     stage_s = {k: statistics.median(run[k] for run in stage_runs) for k in names}
     timed = sum(stage_s.values())
     return {
-        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "date": started,
         "machine": info,
+        "revision": rev,
         "pinning": pinned,
         "corpus": str(corpus),
         "documents": len(records),
@@ -215,7 +250,7 @@ def report(r: dict) -> str:
     out = [
         f"entente ingest benchmark, {r['date']}",
         f"machine: {m['cpu']}, nproc {m['nproc']}, Python {m['python']}; {r['pinning']}",
-        f"corpus: {r['corpus']}",
+        f"entente revision: {r['revision']}; corpus: {r['corpus']}",
         f"documents {r['documents']:,}, articles {r['articles']:,}, chars {r['chars']:,} "
         f"({r['utf8_bytes'] / 1e6:.1f} MB UTF-8)",
         f"pipeline + model loading: {r['load_seconds']:.2f} s (not in the figures below)",
@@ -232,10 +267,11 @@ def report(r: dict) -> str:
         f"(disagreements label->detected: {q['lang_disagreements'] or 'none'})",
         f"documents refused by a step: {sum(q['input_errors'].values())} {q['input_errors'] or ''}".rstrip(),
         f"removed by the cleaner: {q['removed_share']:.3%} of input chars ({q['removed_chars']:,} chars, "
-        f"{q['removed_lines']:,} lines, in {q['docs_with_removals']:,} documents)",
+        f"{q['removed_lines']:,} lines, in {q['docs_with_removals']:,} documents); "
+        f"without headline lines: {q['removed_share_without_titles']:.3%}",
         "removal reasons (lines, chars):",
         *(f"  {k:<16} {v['lines']:6,} {v['chars']:9,}" for k, v in q["removal_reasons"].items()),
-        f"example removed lines (up to {EXAMPLES}, round-robin over reasons):",
+        f"example removed lines (up to {EXAMPLES}; round-robin over reasons, longest first):",
         *(f"  [{e['reason']}] {e['id']}:{e['line']}: {_short(e['text'])}" for e in q["removed_examples"]),
     ]
     return "\n".join(out)

@@ -4,6 +4,7 @@ Takes every sentence-sized piece of the labelled benchmark corpus (split at sent
 them by length, and reports language-id accuracy with and without the restriction.
 
     .venv/bin/python bench/lang_short.py [--corpus ../shared/data/bench/corpus.jsonl] [--json]
+    .venv/bin/python bench/lang_short.py --documents   # whole-text call vs paragraph vote, per document
 """
 
 from __future__ import annotations
@@ -26,11 +27,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared/data/bench/corpus.jsonl"))
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--documents", action="store_true",
+                    help="compare document language from one whole-text call with the paragraph vote")
     args = ap.parse_args()
     if not Path(args.corpus).is_file():
         print(f"lang_short: corpus not found: {args.corpus}", file=sys.stderr)
         return 2
     lid = LanguageId()
+    if args.documents:
+        return documents(lid, args.corpus, args.json)
     counts: dict[tuple[int, int], dict[str, int]] = defaultdict(lambda: {"n": 0, "free": 0, "restricted": 0})
     with open(args.corpus, encoding="utf-8") as fh:
         for line in fh:
@@ -52,6 +57,23 @@ def main() -> int:
         print(f"{'chars':>8} {'pieces':>7} {'free':>7} {'restricted':>10}")
         for r in rows:
             print(f"{r['chars']:>8} {r['pieces']:>7} {r['accuracy_free']:>7.4f} {r['accuracy_restricted']:>10.4f}")
+    return 0
+
+
+def documents(lid: LanguageId, corpus: str, as_json: bool) -> int:
+    n = whole_ok = vote_ok = agree = 0
+    with open(corpus, encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            text = "\n\n".join(p.strip() for p in doc["text"].split("\n") if p.strip())
+            whole, vote = lid.detect(text), lid.document(lid.paragraphs(text))
+            n += 1
+            whole_ok += whole == doc["lang"]
+            vote_ok += vote == doc["lang"]
+            agree += whole == vote
+    row = {"documents": n, "accuracy_whole_text": round(whole_ok / n, 4),
+           "accuracy_paragraph_vote": round(vote_ok / n, 4), "agreement": round(agree / n, 4)}
+    print(json.dumps(row) if as_json else "\n".join(f"{k:>24}: {v}" for k, v in row.items()))
     return 0
 
 

@@ -81,7 +81,7 @@ def source(doc: Doc, kit: Toolkit) -> Doc:
 def language(doc: Doc, kit: Toolkit) -> Doc:
     a = doc.analysis
     paragraphs = kit.language.paragraphs(a.text, clean.PARAGRAPH_BREAK)
-    return Doc(doc.article, replace(a, lang=kit.language.detect(a.text), paragraphs=paragraphs))
+    return Doc(doc.article, replace(a, lang=kit.language.document(paragraphs), paragraphs=paragraphs))
 
 
 DEFAULT_STEPS: tuple[tuple[str, Step], ...] = (

@@ -117,3 +117,26 @@ def test_source_cues(pipeline):
     assert pipeline(Article(file="b.txt", text=text)).source == "Ukrinform"
     text = "Заголовок новини про візит\n\nПро це повідомляє МЗС України, яке не є видавцем."
     assert pipeline(Article(file="c.txt", text=text)).source is None
+
+
+def test_prose_that_mentions_signing_up_is_kept(pipeline):
+    text = ("Sanders supporter banned from dating app\n\nA woman's right-swiping in an effort to get men to sign up "
+            "for updates from Bernie Sanders's presidential bid resulted in her account being suspended.\n\n"
+            "Sign up for our daily briefing newsletter")
+    a = pipeline(Article(file="en.txt", text=text))
+    assert "sign up for updates from Bernie Sanders" in a.text
+    assert [r.reason for r in a.removed] == ["title", "newsletter"]
+
+
+def test_live_blog_time_stamps_do_not_start_a_teaser_block(pipeline):
+    text = ("The Latest: Cruz celebrates in South Carolina\n\n8:15 p.m.\n\nSupporters gathered at the hotel "
+            "ballroom as results came in.\n\n“Marco! Marco!”\n\n8:40 p.m.\n\nThe candidate thanked volunteers "
+            "and said the campaign would go on.")
+    a = pipeline(Article(file="en.txt", text=text))
+    assert "The candidate thanked volunteers" in a.text and "Supporters gathered" in a.text
+    assert not any(r.reason == "teaser" for r in a.removed)
+
+
+def test_short_final_sentences_are_body(pipeline):
+    text = "Переговоры в Женеве\n\nДелегации встретились во вторник утром.\n\nПереговоры продолжаются."
+    assert pipeline(Article(file="ru.txt", text=text)).text.endswith("Переговоры продолжаются.")

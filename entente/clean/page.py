@@ -18,16 +18,22 @@ from entente.clean.patterns import Patterns, fold
 from entente.models import Line
 from entente.nlp.dates import Calendar
 
-_INVISIBLE = str.maketrans({"\u00a0": " ", "\u200b": None, "\ufeff": None, "\u2009": " ", "\u202f": " "})
+_INVISIBLE = str.maketrans({"\u200b": None, "\ufeff": None, "\u2060": None})
 _SENTENCE_END = re.compile(r"""[.!?…:;][\s"'»”“)\]]*$""")
 _WORD = re.compile(r"\w+")
 _LOWER_WORDS = re.compile(r"^[^\W\d_A-ZА-ЯЁІЇЄҐ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}$")
 _SEPARATOR = re.compile(r"\s+(?:[|‖¦]|[-–—]|::)\s+")
 MAX_JUNK_LINE = 400  # furniture lines are short; longer lines skip the pattern pass
+MAX_HEADLINE_WORDS = 24
+MAX_PROMPT_WORDS = 15  # newsletter and spam prompts are short; a longer full sentence is prose
+MAX_FOOTER_WORDS = 10  # a longer line after the last sentence is more likely prose than furniture
 
 
 def normalize(line: str) -> str:
-    return " ".join(line.translate(_INVISIBLE).split())
+    """Whitespace runs (NBSP and thin spaces included) to one space; zero-width marks dropped."""
+    if "\u200b" in line or "\ufeff" in line or "\u2060" in line:
+        line = line.translate(_INVISIBLE)
+    return " ".join(line.split())
 
 
 def words(s: str) -> int:
@@ -36,12 +42,12 @@ def words(s: str) -> int:
 
 def is_sentence(s: str) -> bool:
     """Ends like a sentence (or a quote of one) and is long enough to be prose."""
-    return bool(_SENTENCE_END.search(s)) and words(s) >= 4 or words(s) >= 25
+    return bool(_SENTENCE_END.search(s)) and words(s) >= 2 or words(s) >= 25
 
 
 def is_headline(s: str) -> bool:
     """Looks like a headline: a few words, no closing period."""
-    return 3 <= words(s) <= 30 and len(s) <= 250 and not s.rstrip("\"'»”").endswith((".", ":", ";"))
+    return 3 <= words(s) <= MAX_HEADLINE_WORDS and len(s) <= 250 and not s.rstrip("\"'»”").endswith((".", ":", ";"))
 
 
 def is_label(s: str) -> bool:
@@ -54,6 +60,7 @@ class _Page:
     def __init__(self, raw: str, patterns: Patterns, calendar: Calendar):
         self.texts = [normalize(x) for x in raw.splitlines()]
         self.reason: list[str | None] = [None] * len(self.texts)
+        self.dated: set[int] = set()  # date lines that name a day or month, not just a time
         self.zone = ["body"] * len(self.texts)
         self.patterns, self.calendar = patterns, calendar
 
@@ -101,10 +108,13 @@ def _by_look(page: _Page) -> None:
             page.reason[i], pending_list = "taxonomy", False
             continue
         pending_list = False
-        if len(s) <= 60 and page.calendar.date_line(s) is not None:
+        if len(s) <= 60 and (date := page.calendar.date_line(s)) is not None:
             page.reason[i] = "date"
+            if date.month is not None:
+                page.dated.add(i)
         elif len(s) <= MAX_JUNK_LINE:
-            page.reason[i] = page.patterns.junk_reason(s)
+            prose = words(s) > MAX_PROMPT_WORDS and bool(_SENTENCE_END.search(s))
+            page.reason[i] = page.patterns.junk_reason(s, prose)
             pending_list = page.reason[i] == "taxonomy_label"
 
 
@@ -170,8 +180,9 @@ def _teaser_start(page: _Page, first: int) -> int:
             headlines = sum(1 for j in near if page.kept(j) and not is_sentence(page.texts[j]))
             if dated or headlines >= 2:
                 return i
-        if page.reason[i] == "date" and any(page.reason[j] == "date" for j in ahead[1:]):
-            between = ahead[: next(n for n, j in enumerate(ahead) if page.reason[j] == "date" and n > 0)]
+        # Teasers carry dates; a live blog's bare time stamps ("8:15 p.m.") do not make one.
+        if i in page.dated and any(j in page.dated for j in ahead[1:]):
+            between = ahead[: next(n for n, j in enumerate(ahead) if j in page.dated and n > 0)]
             if any(page.kept(j) and is_headline(page.texts[j]) for j in between):
                 while k > 0 and page.texts[lines[k - 1]] and is_label(page.texts[lines[k - 1]]):
                     k -= 1  # the rubric line that heads the first teaser
@@ -200,7 +211,8 @@ def _footer(page: _Page) -> None:
     for i in page.nonblank(sentences[-1] + 1):
         if page.zone[i] == "body":
             page.zone[i] = "footer"
-            page.mark(i, "footer")
+            if words(page.texts[i]) <= MAX_FOOTER_WORDS:
+                page.mark(i, "footer")
 
 
 def _strays(page: _Page, title_at: int | None) -> None:

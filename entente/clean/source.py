@@ -48,7 +48,9 @@ def find_source(known: str | None, url: str | None, lines: tuple[Line, ...], tex
     for x in lines:
         if x.reason == "copyright" and (m := _COPYRIGHT.match(x.text)):
             return outlets.name(m.group("name"))
-    cues = [*outlets.weak_cue.finditer(text), *outlets.strong_cue.finditer(text)]
+    # Outlets are credited in the lead or at the end, not in the middle of a long article.
+    ends = text if len(text) <= 1600 else text[:1000] + "\n" + text[-600:]
+    cues = [*outlets.weak_cue.finditer(ends), *outlets.strong_cue.finditer(ends)]
     if cues:
         return outlets.name(min(cues, key=lambda c: c.start()).group("name"))
     return None

@@ -17,7 +17,8 @@ class LanguageId:
     """Built once and passed in: loading the model takes ~0.1 s."""
 
     def __init__(self, plausible: tuple[str, ...] = ("ru", "uk", "en"), short: int = 60):
-        config = LangDetectConfig(max_input_length=None, model="lite")
+        # normalize_input lower-cases all-caps text with two regex scans per call; done cheaper below.
+        config = LangDetectConfig(max_input_length=None, model="lite", normalize_input=False)
         self._detector = LangDetector(config)
         self.plausible, self.short = plausible, short
 
@@ -26,6 +27,8 @@ class LanguageId:
         if not any(c.isalpha() for c in text):
             return None
         flat = " ".join(text.split())
+        if flat.isupper():  # all-caps text reads as Japanese to the model
+            flat = flat.lower()
         found = self._detector.detect(flat, model="lite", k=TOP_K if restrict else 1)
         if restrict:
             found = [r for r in found if r["lang"] in self.plausible] or found
@@ -38,3 +41,14 @@ class LanguageId:
             out.append(Paragraph(start, end, self.detect(chunk, restrict=len(chunk) < self.short)))
             start = end + len(sep)
         return tuple(out)
+
+    def document(self, paragraphs: tuple[Paragraph, ...]) -> str | None:
+        """The document's language: the one covering most characters of its paragraphs.
+
+        Saves a second fastText pass over the whole text; `bench/lang_short.py --documents`
+        compares it with identifying the whole text at once."""
+        share: dict[str, int] = {}
+        for p in paragraphs:
+            if p.lang:
+                share[p.lang] = share.get(p.lang, 0) + p.end - p.start
+        return max(share, key=lambda k: share[k]) if share else None
