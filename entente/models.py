@@ -144,8 +144,3 @@ class Analysis:
         del d["lines"]
         return d
 
-
-OUTPUT_FIELDS = (
-    "id", "file", "url", "lang", "title", "published", "source", "text",
-    "paragraphs", "removed", "actors", "quotes", "events",
-)
