@@ -1,4 +1,4 @@
-"""Command line: `entente analyze|ingest|search|show|stats`. `main(argv) -> exit code`.
+"""Command line: `entente analyze|ingest|search|show|stats|eval`. `main(argv) -> exit code`.
 
 Exit codes: 0 all went well; 1 some inputs could not be read (the others were processed);
 2 usage error, unusable database or interrupted.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -16,6 +17,8 @@ from tqdm import tqdm
 
 from entente import __version__
 from entente.errors import EntenteError, InputError
+from entente.eval import FORMATS, SPANS, evaluate, read_corpus, render_table
+from entente.extract.ner import Recognizer
 from entente.ingest import read
 from entente.models import Analysis, Article
 from entente.pipeline import Pipeline
@@ -31,6 +34,7 @@ examples:
   entente search "Лавров Ван"                    full-text search (FTS5 syntax)
   entente show 3f2a9c...                         one stored article as JSON
   entente stats
+  entente eval ner --format nerel ../shared/data/nerel/dev     NER precision / recall / F1 on a gold corpus
 inputs: .txt (scraped text), .html/.htm, .json/.jsonl (one article per line: text or html, optional
 url, title, published, source), directories (recursive), shell globs, and - for stdin.
 """
@@ -84,6 +88,22 @@ def _parser() -> argparse.ArgumentParser:
     c = command("stats", "Summarize the store: articles, languages, sources, dates.")
     db_option(c)
     fmt_option(c, ("table", "json"), "table")
+
+    c = command("eval", "Measure quality on a gold corpus, reproducibly.")
+    evaluations = c.add_subparsers(dest="evaluation", required=True, metavar="EVALUATION", help="what to measure")
+    e = evaluations.add_parser(
+        "ner", help="exact-span P / R / F1 of PER, LOC, ORG", description="Exact-span precision, recall and F1 "
+        "per entity type (PER, LOC, ORG) and micro-averaged, with gold / predicted / correct counts.")
+    e.add_argument("path", metavar="PATH", help="factrueval: devset/ or testset/; ner-uk: data/ (with bruk/, ng/); "
+                   "nerel: dev/ or train/")
+    e.add_argument("--format", required=True, choices=FORMATS, help="the corpus format")
+    e.add_argument("--json", action="store_true", help="one JSON object instead of the table")
+    e.add_argument("--limit", type=int, default=None, metavar="N",
+                   help="only the first N documents (sorted by file name)")
+    e.add_argument("--spans", choices=SPANS, default="name",
+                   help="factrueval: extent of a mention from its name spans or all its spans (default: name)")
+    e.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar on stderr (default: when stderr is a terminal)")
     return p
 
 
@@ -233,6 +253,31 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """`eval ner` (the only evaluation so far): read the gold corpus, run the recognizer, print the scores."""
+    if args.limit is not None and args.limit < 1:
+        print("entente: --limit must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        docs = read_corpus(args.format, args.path, args.limit, args.spans)
+    except InputError as e:
+        _report(e)
+        return 1
+    recognizer = Recognizer()
+    started = time.perf_counter()  # recognition and scoring, not model loading
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    bar = tqdm(docs, unit="doc", file=sys.stderr, disable=not show, dynamic_ncols=True)
+    result = evaluate(bar, recognizer.entities)
+    seconds = round(time.perf_counter() - started, 2)
+    if args.json:
+        spans = {"spans": args.spans} if args.format == "factrueval" else {}
+        print(json.dumps({"format": args.format, "path": args.path, **spans, **result.to_dict(), "seconds": seconds},
+                         ensure_ascii=False, indent=1))
+    else:
+        print(f"{render_table(result)}, {args.format} {args.path}, {seconds} s")
+    return 0
+
+
 def _dump(rows: list[dict[str, Any]], fmt: str) -> None:
     if fmt == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -254,7 +299,7 @@ def _table(rows: list[dict[str, Any]], columns: Sequence[str], width: int = 60) 
 
 
 COMMANDS = {"analyze": cmd_analyze, "ingest": cmd_ingest, "search": cmd_search, "show": cmd_show,
-            "stats": cmd_stats}
+            "stats": cmd_stats, "eval": cmd_eval}
 
 if __name__ == "__main__":
     sys.exit(main())

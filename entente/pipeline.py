@@ -12,7 +12,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from entente import clean
+from entente.actors.context import Context
+from entente.actors.kb import KnowledgeBase
+from entente.actors.link import Linker
 from entente.errors import InputError
+from entente.extract.ner import Recognizer
+from entente.extract.quotes import QuoteFinder
+from entente.extract.roles import Roles
+from entente.extract.speakers import attribute
 from entente.ingest.html import extract_html
 from entente.models import Analysis, Article
 from entente.nlp.dates import Calendar
@@ -32,11 +39,17 @@ class Toolkit:
     calendar: Calendar
     outlets: clean.Outlets
     language: LanguageId
+    recognizer: Recognizer
+    linker: Linker
+    quotes: QuoteFinder
 
     @classmethod
     def load(cls, settings: Settings) -> Toolkit:
+        kb = KnowledgeBase.load(settings.actors)
+        recognizer = Recognizer(kb)
+        linker = Linker(kb, recognizer.morph, Context(kb, recognizer.morph, Roles.load()))
         return cls(clean.Patterns.load(), Calendar.load(), clean.Outlets.load(),
-                   LanguageId(settings.languages, settings.short_paragraph))
+                   LanguageId(settings.languages, settings.short_paragraph), recognizer, linker, QuoteFinder())
 
 
 Step = Callable[[Doc, Toolkit], Doc]
@@ -84,6 +97,20 @@ def language(doc: Doc, kit: Toolkit) -> Doc:
     return Doc(doc.article, replace(a, lang=kit.language.document(paragraphs), paragraphs=paragraphs))
 
 
+def actors(doc: Doc, kit: Toolkit) -> Doc:
+    a = doc.analysis
+    lang = a.lang or "en"
+    tokens, entities = kit.recognizer.read(a.text, lang)
+    linked = kit.linker.link(a.text, lang, a.published, tokens, entities)
+    return Doc(doc.article, replace(a, actors=linked.actors))
+
+
+def quotes(doc: Doc, kit: Toolkit) -> Doc:
+    a = doc.analysis
+    found = attribute(a.text, a.lang or "en", a.actors, kit.quotes, kit.linker.context.roles)
+    return Doc(doc.article, replace(a, quotes=found))
+
+
 DEFAULT_STEPS: tuple[tuple[str, Step], ...] = (
     ("extract", extract),
     ("split", split),
@@ -92,6 +119,8 @@ DEFAULT_STEPS: tuple[tuple[str, Step], ...] = (
     ("published", published),
     ("source", source),
     ("language", language),
+    ("actors", actors),
+    ("quotes", quotes),
 )
 
 

@@ -33,6 +33,9 @@ class Settings:
         "What the pipeline does with a bad input: 'skip' records it and goes on, 'raise' stops."))
     batch: int = field(default=50, metadata=_help(
         "Articles written per database transaction during ingest."))
+    actors: str | None = field(default_factory=lambda: os.environ.get("ENTENTE_ACTORS") or None, metadata=_help(
+        "Your own actors file (TOML, format of entente/actors/data/README.md), read after the bundled base "
+        "(default: $ENTENTE_ACTORS)."))
 
     def __post_init__(self) -> None:
         if self.errors not in ("skip", "raise"):

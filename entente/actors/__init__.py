@@ -1,0 +1,1 @@
+"""Actors: the knowledge base (data files), transliteration, and linking mentions to actors."""

@@ -1,0 +1,228 @@
+"""What the words around a mention say about it: role nouns, countries in apposition, titles, metonyms.
+
+«посол России в КНР Андрей Денисов» -> RUS, GOV; «китайский генерал» -> MIL; «российский лидер»
+-> the president of Russia at the article's date; «Пекин заявил» -> the Chinese government, while
+«в Пекине» stays a place.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from importlib import resources
+
+from entente.actors.kb import Entry, KnowledgeBase
+from entente.extract.ner import Entity
+from entente.extract.roles import RoleMatch, Roles
+from entente.nlp.morph import Morph
+from entente.nlp.tokens import SENTENCE_END, Token
+
+WINDOW = 8
+_UK_TO_RU = str.maketrans(
+    {"і": "и", "І": "И", "ї": "йи", "Ї": "Йи", "є": "е", "Є": "Е", "ґ": "г", "Ґ": "Г", "'": "", "’": "", "ʼ": ""}
+)
+PREPOSITIONS = frozenset(
+    [
+        "в",
+        "во",
+        "у",
+        "на",
+        "из",
+        "с",
+        "со",
+        "к",
+        "ко",
+        "до",
+        "від",
+        "з",
+        "із",
+        "зі",
+        "по",
+        "под",
+        "над",
+        "за",
+        "о",
+        "об",
+        "про",
+        "при",
+        "для",
+        "через",
+        "между",
+        "між",
+        "біля",
+        "около",
+        "in",
+        "at",
+        "to",
+        "from",
+        "into",
+        "near",
+        "for",
+        "with",
+        "of",
+        "by",
+        "on",
+    ]
+)
+_NAMED_OFFICES = frozenset(
+    {
+        "president",
+        "prime_minister",
+        "foreign_minister",
+        "defence_minister",
+        "monarch",
+        "leader",
+        "vice_president",
+        "speaker",
+    }
+)
+_EN_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "will",
+        "has",
+        "have",
+        "is",
+        "was",
+        "would",
+        "should",
+        "must",
+        "can",
+        "could",
+        "wants",
+        "warned",
+        "urged",
+        "called",
+        "accused",
+        "announced",
+        "denied",
+        "signed",
+    ]
+)
+
+
+class Context:
+    def __init__(self, kb: KnowledgeBase, morph: Morph, roles: Roles) -> None:
+        self.kb, self.morph, self.roles = kb, morph, roles
+        self._holders: dict[tuple[str, str], list[Entry]] | None = None
+        self._given: dict[str, str] | None = None
+        self._leaders = frozenset(r.key for r in roles.index.values() if r.leader) | {"leader"}
+
+    def russian_spelling(self, words: list[str]) -> list[str]:
+        """A Russian's name as written in Ukrainian, respelled in Russian: «Андрій Денисов» -> «Андрей Денисов»."""
+        if self._given is None:
+            path = resources.files("entente.actors") / "data" / "names_uk_ru.toml"
+            self._given = tomllib.loads(path.read_text("utf-8"))["given"]
+        out = []
+        for w in words:
+            ru = self._given.get(w)
+            out.append(ru if ru else w.translate(_UK_TO_RU))
+        return out
+
+    def acts(self, tokens: list[Token], i: int, lang: str) -> bool:
+        """Whether a capital at token `i` is the grammatical subject («Пекин заявил»), i.e. its government."""
+        if i > 0 and tokens[i - 1].text.lower() in PREPOSITIONS:
+            return False
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is None or not nxt.is_word:
+            return False
+        if lang == "en":
+            return nxt.text.lower() in _EN_VERBS or nxt.text.endswith("ed") and nxt.text.islower()
+        if not self.morph.has(tokens[i].text, lang, "nomn"):
+            return False
+        return any(
+            self.morph.has(t.text, lang, "VERB") or self.morph.has(t.text, lang, "verb")
+            for t in tokens[i + 1 : i + 4]
+            if t.is_word
+        )
+
+    def apposition(self, tokens: list[Token], i: int, j: int, entities: list[Entity]) -> tuple[str | None, str | None]:
+        """Country and sector of the person named at tokens [i, j) from a role phrase before or after it."""
+        role = self._role_before(tokens, i)
+        if role is not None:
+            lo = tokens[max(role.start - 1, 0)].start
+            return self._country(tokens, entities, lo, tokens[i].start), role.role.sector
+        if j + 1 < len(tokens) and tokens[j].text == ",":
+            after = self.roles.at(tokens, j + 1)
+            if after is not None:
+                hi = tokens[min(after.end + 3, len(tokens) - 1)].end
+                return self._country(tokens, entities, tokens[j + 1].start, hi), after.role.sector
+        return None, None
+
+    def _role_before(self, tokens: list[Token], i: int) -> RoleMatch | None:
+        for k in range(i - 1, max(-1, i - WINDOW), -1):
+            if tokens[k].text[-1] in SENTENCE_END or tokens[k].text in '«»"“”„:;':
+                return None
+            m = self.roles.at(tokens, k)
+            if m is not None and m.end <= i:
+                return m
+        return None
+
+    @staticmethod
+    def _country(tokens: list[Token], entities: list[Entity], lo: int, hi: int) -> str | None:
+        for e in entities:
+            if lo <= e.start < hi and e.hits:
+                before = [t for t in tokens if t.end <= e.start][-1:]
+                if before and before[0].text.lower() in PREPOSITIONS:
+                    continue  # «посол России в КНР»: the ambassador is Russian, not Chinese
+                code = next((h.entry.country for h in e.hits if h.entry.country), None)
+                if code:
+                    return code
+        return None
+
+    def titles(
+        self, text: str, lang: str, date: str | None, tokens: list[Token], entities: list[Entity], people: list[str]
+    ) -> list[tuple[tuple[int, int], Entry]]:
+        """Titles standing for a known person: «российский лидер», «президент Казахстана», "the Chinese president"."""
+        out = []
+        starts = {e.start: e for e in entities}
+        by_token = {t.start: k for k, t in enumerate(tokens)}
+        for e in entities:
+            if not e.hits or e.hits[0].how not in ("adj", "name") or e.hits[0].entry.type != "country":
+                continue
+            k = by_token.get(e.start)
+            if k is None:
+                continue
+            found = self._title_at(tokens, k, starts)
+            if found is None:
+                continue
+            role, span_end = found
+            holder = self._holder(e.hits[0].entry.id, role, date, people)
+            if holder is not None:
+                out.append(((min(e.start, tokens[role.start].start), span_end), holder))
+        return out
+
+    def _title_at(self, tokens: list[Token], k: int, starts: dict[int, Entity]) -> tuple[RoleMatch, int] | None:
+        # adjective before the role («российский лидер») or country after it («президента России»)
+        after = self.roles.at(tokens, k + 1) if k + 1 < len(tokens) else None
+        if after is not None and after.role.key in _NAMED_OFFICES:
+            nxt = tokens[after.end] if after.end < len(tokens) else None
+            if nxt is None or nxt.start not in starts or starts[nxt.start].label != "PER":
+                return after, tokens[after.end - 1].end
+        for n in (1, 2, 3):
+            if k - n < 0:
+                break
+            before = self.roles.at(tokens, k - n)
+            if before is not None and before.end == k and before.role.key in _NAMED_OFFICES:
+                nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+                if nxt is None or nxt.start not in starts or starts[nxt.start].label != "PER":
+                    return before, tokens[k].end
+        return None
+
+    def _holder(self, country: str, role: RoleMatch, date: str | None, people: list[str]) -> Entry | None:
+        if self._holders is None:
+            self._holders = defaultdict(list)
+            for entry in self.kb.entries.values():
+                for r in entry.roles:
+                    self._holders[(r.country or entry.country or "", r.key)].append(entry)
+        keys = self._leaders if role.role.key == "leader" else {role.role.key}
+        found = [
+            p
+            for key in keys
+            for p in self._holders.get((country, key), ())
+            if any(r.key == key and r.holds(date) for r in p.roles)
+        ]
+        in_doc = [p for p in found if p.id in people]
+        unique = list(dict.fromkeys(in_doc or found))
+        return unique[0] if len(unique) == 1 else None

@@ -1,0 +1,209 @@
+"""The actor knowledge base: countries, places, organizations, government bodies and people.
+
+Loaded once from the TOML files in `actors/data/` (format in its README.md) plus an optional user
+file. Every name form is indexed by its tuple of match keys (`entente.nlp.keys.name_key`), so all
+case forms of «Сергей Лавров» / «Сергієм Лавровим» find the same entry.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from entente.errors import InputError
+from entente.nlp.keys import name_key
+from entente.nlp.tokens import tokenize
+
+LANGS = ("en", "ru", "uk")
+_BASE_FILES = ("countries", "bodies", "places", "orgs", "people")
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    title: str = ""
+    sector: str | None = None
+    start: str = ""
+    end: str = ""
+    country: str | None = None
+    org: str | None = None
+
+    def holds(self, date: str | None) -> bool:
+        """Whether the role was held at `date` (YYYY[-MM[-DD]]); undated questions accept any role."""
+        if not date:
+            return not self.end
+        # compared at the coarser precision of the two: to = "2025" still holds on "2025-06-01"
+        return (not self.start or _cut(self.start, date) <= _cut(date, self.start)) and (
+            not self.end or _cut(date, self.end) <= _cut(self.end, date)
+        )
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    name: str
+    type: str  # person | country | organization | location
+    country: str | None = None
+    sector: str | None = None
+    roles: tuple[Role, ...] = ()
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """An entry reached through one of its name forms; `how` says which kind of form."""
+
+    entry: Entry
+    how: str  # name | short | capital | seat | adj | body
+    acronym: bool = False
+    form: str = ""  # the name form as written in the base
+
+
+def _cut(a: str, b: str) -> str:
+    return a[: min(len(a), len(b))]
+
+
+def form_keys(form: str, lang: str) -> tuple[str, ...]:
+    return tuple(name_key(t.text) for t in tokenize(form, lang) if t.is_word)
+
+
+class KnowledgeBase:
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.index: dict[tuple[str, ...], list[Hit]] = defaultdict(list)
+        self.stems: dict[str, list[tuple[str, Entry]]] = defaultdict(list)  # first 3 letters -> (stem, country)
+        self.bodies: dict[str, Entry] = {}  # body key -> template entry (no country)
+        self.prefixes: set[tuple[str, ...]] = set()  # proper prefixes of indexed keys, to prune the search
+        self.max_words = 1
+
+    @classmethod
+    def load(cls, extra: str | None = None) -> KnowledgeBase:
+        kb = cls()
+        data = resources.files("entente.actors") / "data"
+        files = sorted(p.name for p in data.iterdir() if p.name.endswith(".toml") and p.name.startswith(_BASE_FILES))
+        for name in files:
+            kb.add_file(name, tomllib.loads((data / name).read_text("utf-8")))
+        if extra:
+            path = Path(extra)
+            try:
+                kb.add_file(str(path), tomllib.loads(path.read_text("utf-8")))
+            except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as e:
+                raise InputError(str(path), f"cannot read actors file: {e}") from e
+        return kb
+
+    def add_file(self, name: str, data: dict[str, Any]) -> None:
+        if name.startswith("countries"):
+            for code, d in data.items():
+                self._add_country(code, d)
+        elif name.startswith("bodies"):
+            for key, d in data.items():
+                entry = Entry(f"body:{key}", d["name"], "organization", None, d.get("sector", "GOV"))
+                self.bodies[key] = entry
+                self._add_forms(entry, d, "body")
+        elif name.startswith("places"):
+            for d in data.get("place", []):
+                self._add_forms(
+                    self._add(Entry(f"place:{_slug(d['name'])}", d["name"], "location", d.get("country"))), d, "name"
+                )
+        elif "person" in data:
+            for d in data["person"]:
+                self._add_person(d)
+        else:
+            for key, d in data.items():
+                entry = Entry(
+                    f"org:{key}",
+                    d["name"],
+                    "organization",
+                    d.get("country"),
+                    d.get("sector"),
+                    wikidata=d.get("wikidata"),
+                )
+                self._add_forms(self._add(entry), d, "name")
+
+    def _add(self, entry: Entry) -> Entry:
+        self.entries[entry.id] = entry
+        return entry
+
+    def _add_country(self, code: str, d: dict[str, Any]) -> None:
+        country = self._add(Entry(code, d["en"][0], "country", code, None))
+        self._add_forms(country, d, "name")
+        for lang in LANGS:
+            for adj in d.get(f"adj_{lang}", []):
+                if lang == "en":
+                    self._index(adj, lang, Hit(country, "adj"))
+                else:
+                    stem = adj.lower()
+                    self.stems[stem[:3]].append((stem, country))
+        capital = d.get("capital") or {}
+        if capital:
+            city = self._add(Entry(f"place:{_slug(capital['en'][0])}", capital["en"][0], "location", code))
+            self._add_forms(city, capital, "capital")
+        self._add_forms(country, d.get("seats") or {}, "seat")
+
+    def _add_person(self, d: dict[str, Any]) -> None:
+        roles = tuple(
+            Role(
+                r["key"],
+                r.get("title", ""),
+                r.get("sector"),
+                str(r.get("from", "")),
+                str(r.get("to", "")),
+                r.get("country"),
+                r.get("org"),
+            )
+            for r in d.get("roles", [])
+        )
+        entry = self._add(
+            Entry(
+                f"person:{_slug(d['name'])}",
+                d["name"],
+                "person",
+                d.get("country"),
+                d.get("sector"),
+                roles,
+                d.get("wikidata"),
+            )
+        )
+        self._add_forms(entry, d, "name")
+        self._add_forms(entry, d.get("short") or {}, "short")
+
+    def _add_forms(self, entry: Entry, d: dict[str, Any], how: str) -> None:
+        for lang in LANGS:
+            forms = d.get(lang) or []
+            for form in [forms] if isinstance(forms, str) else forms:
+                self._index(form, lang, Hit(entry, how, form.isupper() and len(form) > 1, form))
+
+    def _index(self, form: str, lang: str, hit: Hit) -> None:
+        keys = form_keys(form, lang)
+        if not keys:
+            return
+        hits = self.index[keys]
+        if not any(h.entry.id == hit.entry.id and h.how == hit.how for h in hits):
+            hits.append(hit)
+        for n in range(1, len(keys)):
+            self.prefixes.add(keys[:n])
+        self.max_words = max(self.max_words, len(keys))
+
+    def adjectives(self, word: str) -> list[Entry]:
+        """The countries whose adjective or demonym stems begin `word` or its hyphen parts
+        («китайско-российские» -> China, Russia)."""
+        out = []
+        for part in word.lower().replace("’", "'").replace("ʼ", "'").split("-"):
+            best = max(
+                (s for s in self.stems.get(part[:3], ()) if part.startswith(s[0])),
+                key=lambda s: len(s[0]),
+                default=None,
+            )
+            if best and best[1] not in out:
+                out.append(best[1])
+        return out
+
+
+def _slug(name: str) -> str:
+    from entente.actors.translit import slug
+
+    return slug(name)

@@ -1,0 +1,209 @@
+"""Mentions -> actors: base entries, unknown people by transliteration, light coreference.
+
+One actor per real-world entity per document, with an id that is the same in every document and
+language: base entries keep their base id (`person:vladimir-putin`, `RUS`, `org:NATO`); unknown
+people get `person:` + the slug of their romanized name (Чэн Гопин / Чен Гопін -> cheng-guoping).
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass, field
+
+from entente.actors.context import Context
+from entente.actors.kb import Entry, Hit, KnowledgeBase
+from entente.actors.translit import romanize
+from entente.actors.translit import slug as _slug
+from entente.extract.ner import Entity
+from entente.models import Actor, Mention
+from entente.nlp.keys import name_key
+from entente.nlp.morph import Morph
+from entente.nlp.tokens import Token
+
+# People of these countries are romanized from the Russian spelling of their names, in any language.
+RUSSIAN_NAMED = frozenset({"RUS", "BLR"})
+
+
+@dataclass
+class _Draft:
+    id: str
+    name: str
+    type: str
+    country: str | None
+    sector: str | None
+    keys: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def actor(self) -> Actor:
+        return Actor(
+            self.id,
+            self.name,
+            self.type,
+            self.country,
+            self.sector,
+            tuple(sorted(set(self.mentions), key=lambda m: m.start)),
+        )
+
+
+@dataclass(frozen=True)
+class Linked:
+    actors: tuple[Actor, ...]
+    by_start: dict[int, str]  # mention start offset -> actor id
+
+
+class Linker:
+    def __init__(self, kb: KnowledgeBase, morph: Morph, context: Context) -> None:
+        self.kb, self.morph, self.context = kb, morph, context
+
+    def link(self, text: str, lang: str, date: str | None, tokens: list[Token], entities: list[Entity]) -> Linked:
+        drafts: dict[str, _Draft] = {}
+        starts = [t.start for t in tokens]
+        for e in entities:
+            i = bisect.bisect_left(starts, e.start)
+            j = bisect.bisect_left(starts, e.end)
+            if e.hits and e.hits[0].how == "adj":
+                for hit in e.hits:  # «китайско-российские» mentions both countries
+                    self._from_entry(hit.entry, drafts).mentions.append(Mention(e.start, e.end, e.text))
+                continue
+            if e.hits:
+                draft = self._known(e, tokens, i, lang, date, drafts)
+            else:
+                draft = self._unknown(e, tokens, i, j, lang, entities, drafts)
+            if draft is not None:
+                draft.mentions.append(Mention(e.start, e.end, e.text))
+                if draft.type == "person":  # «Чжан Юся» now, «Чжана» later
+                    draft.keys.update(name_key(t.text) for t in tokens[i:j] if t.is_word)
+        for span, entry in self.context.titles(text, lang, date, tokens, entities, self._people(drafts)):
+            draft = self._from_entry(entry, drafts)
+            draft.mentions.append(Mention(span[0], span[1], text[span[0] : span[1]]))
+        by_start = {m.start: d.id for d in drafts.values() for m in d.mentions}
+        actors = sorted((d.actor() for d in drafts.values() if d.mentions), key=lambda a: a.mentions[0].start)
+        return Linked(tuple(actors), by_start)
+
+    @staticmethod
+    def _people(drafts: dict[str, _Draft]) -> list[str]:
+        return [d.id for d in drafts.values() if d.type == "person"]
+
+    def _known(
+        self, e: Entity, tokens: list[Token], i: int, lang: str, date: str | None, drafts: dict[str, _Draft]
+    ) -> _Draft | None:
+        hit = _choose(e, date)
+        entry = hit.entry
+        if hit.how == "body":
+            country = next((h.entry for h in e.hits if h.entry.type == "country"), None)
+            body = entry.id.removeprefix("body:")
+            if country is None:
+                return self._draft(drafts, f"org:{body}", entry.name, "organization", None, entry.sector)
+            self._from_entry(country, drafts).mentions.append(Mention(e.start, e.end, e.text))
+            return self._draft(
+                drafts,
+                f"org:{country.id}-{body}",
+                f"{entry.name} of {country.name}",
+                "organization",
+                country.id,
+                entry.sector,
+            )
+        if hit.how == "seat" or (hit.how == "capital" and self.context.acts(tokens, i, lang)):
+            code = entry.country or ""
+            country = self.kb.entries.get(code)
+            return self._draft(
+                drafts,
+                f"org:{code}-GOV",
+                f"Government of {country.name if country else code}",
+                "organization",
+                code,
+                "GOV",
+            )
+        return self._from_entry(entry, drafts)
+
+    def _from_entry(self, entry: Entry, drafts: dict[str, _Draft]) -> _Draft:
+        draft = self._draft(drafts, entry.id, entry.name, entry.type, entry.country, entry.sector)
+        if entry.type == "person":
+            draft.keys.update(name_key(w) for w in entry.name.split())
+        return draft
+
+    def _unknown(
+        self,
+        e: Entity,
+        tokens: list[Token],
+        i: int,
+        j: int,
+        lang: str,
+        entities: list[Entity],
+        drafts: dict[str, _Draft],
+    ) -> _Draft | None:
+        words = [t.text.removesuffix("'s").removesuffix("’s") for t in tokens[i:j] if t.is_word]
+        if not words:
+            return None
+        if e.label == "PER":
+            return self._person(words, tokens, i, j, lang, entities, drafts)
+        if lang in ("ru", "uk"):
+            words = [self._lemma(w, lang) for w in words] if e.label == "LOC" else words
+            name = romanize(" ".join(words), lang)
+        else:
+            name = " ".join(words)
+        kind = "location" if e.label == "LOC" else "organization"
+        return self._draft(drafts, f"{'place' if kind == 'location' else 'org'}:{slug(name)}", name, kind, None, None)
+
+    def _person(
+        self,
+        words: list[str],
+        tokens: list[Token],
+        i: int,
+        j: int,
+        lang: str,
+        entities: list[Entity],
+        drafts: dict[str, _Draft],
+    ) -> _Draft:
+        words = [w for w in words if not (len(w) <= 2 and w.endswith("."))] or words
+        keys = [name_key(w) for w in words]
+        earlier = [d for d in drafts.values() if d.type == "person" and keys[-1] in d.keys]
+        if len(words) == 1 and earlier:
+            return earlier[-1]  # surname alone: the person named in full before
+        nominative = self.morph.nominative(words, lang) if lang in ("ru", "uk") else words
+        country, sector = self.context.apposition(tokens, i, j, entities)
+        if lang == "uk" and country in RUSSIAN_NAMED:
+            name = romanize(" ".join(self.context.russian_spelling(nominative)), "ru")
+        elif lang in ("ru", "uk"):
+            name = romanize(" ".join(nominative), lang)
+        else:
+            name = " ".join(nominative)
+        draft = self._draft(drafts, f"person:{slug(name)}", name, "person", country, sector)
+        draft.keys.update(keys)
+        return draft
+
+    def _lemma(self, word: str, lang: str) -> str:
+        readings = self.morph.readings(word, lang)
+        if not readings or word.isupper():
+            return word
+        lemma = readings[0].lemma
+        return "-".join(p[:1].upper() + p[1:] for p in lemma.split("-"))
+
+    @staticmethod
+    def _draft(
+        drafts: dict[str, _Draft], id: str, name: str, type: str, country: str | None, sector: str | None
+    ) -> _Draft:
+        draft = drafts.get(id)
+        if draft is None:
+            draft = drafts[id] = _Draft(id, name, type, country, sector)
+        else:
+            draft.country = draft.country or country
+            draft.sector = draft.sector or sector
+        return draft
+
+
+def slug(name: str) -> str:
+    """An id part for any name; names in scripts the romanizer does not know get a stable hash."""
+    try:
+        return _slug(name)
+    except ValueError:
+        return "x" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+
+
+def _choose(e: Entity, date: str | None) -> Hit:
+    """The reading that fits the recognizer's label and, for people, an office held at the date."""
+    want = {"PER": "person", "LOC": ("country", "location"), "ORG": "organization"}.get(e.label, ())
+    fitting = [h for h in e.hits if h.entry.type in want or h.how in ("body", "seat", "capital", "adj")] or list(e.hits)
+    held = [h for h in fitting if any(r.holds(date) for r in h.entry.roles)]
+    return (held or fitting)[0]

@@ -1,0 +1,1 @@
+"""Extraction stages over the cleaned text: entity mentions, quotes (and, later, events)."""

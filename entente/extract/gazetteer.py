@@ -1,0 +1,91 @@
+"""Knowledge-base names found in running text: the longest run of tokens whose match keys name an entry.
+
+«Сергієм Лавровим», «МИД России», «Си Цзиньпина» and «the Kremlin» are found here whatever their
+case; adjective and demonym stems («китайско-российские», «російський») mark countries too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from entente.actors.kb import Hit, KnowledgeBase
+from entente.nlp.keys import key_candidates
+from entente.nlp.tokens import Token
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # token index
+    end: int  # token index, exclusive
+    hits: tuple[Hit, ...]
+
+
+def scan(text: str, tokens: list[Token], kb: KnowledgeBase, alone: frozenset[str] = frozenset()) -> list[Match]:
+    """Longest matches of base names, left to right, never overlapping.
+
+    `alone` lists words never taken as a name by themselves (English "May" is a month first)."""
+    out: list[Match] = []
+    cands = [key_candidates(t.text) if t.is_word else () for t in tokens]
+    i, n = 0, len(tokens)
+    while i < n:
+        found = _longest(text, tokens, cands, i, kb) if cands[i] else None
+        if found is not None and found.end - found.start == 1 and tokens[i].text.lower() in alone:
+            found = None
+        if found is None and cands[i] and (countries := kb.adjectives(tokens[i].text)):
+            found = Match(i, i + 1, tuple(Hit(c, "adj") for c in countries))
+        if found:
+            out.append(found)
+            i = found.end
+        else:
+            i += 1
+    return out
+
+
+def _longest(text: str, tokens: list[Token], cands: list[tuple[str, ...]], i: int, kb: KnowledgeBase) -> Match | None:
+    """Depth-first over the key candidates of tokens i, i+1, ...: the longest run naming an entry."""
+    best: Match | None = None
+    stack: list[tuple[int, tuple[str, ...]]] = [(i, ())]
+    while stack:
+        j, prefix = stack.pop()
+        if j >= len(tokens) or not cands[j] or (j > i and not _adjacent(text, tokens, j - 1, j + 1)):
+            continue
+        for key in cands[j]:  # the least stripped key first: «Китая» is Китай before it is Кито
+            keys = prefix + (key,)
+            hits = kb.index.get(keys)
+            if hits and (best is None or j + 1 > best.end):
+                ok = _rank(tuple(h for h in hits if _cased(h, tokens[i : j + 1])), tokens[j].text)
+                if ok:
+                    best = Match(i, j + 1, ok)
+        for key in reversed(cands[j]):  # popped last-in first-out: the least stripped path is explored first
+            keys = prefix + (key,)
+            if keys in kb.prefixes and len(keys) < kb.max_words:
+                stack.append((j + 1, keys))
+    return best
+
+
+def _rank(hits: tuple[Hit, ...], word: str) -> tuple[Hit, ...]:
+    """Several entries under one key (Нигер, Нигерия): the one whose form shares most with the word first."""
+    if len({h.entry.id for h in hits}) < 2:
+        return hits
+    w = word.lower()
+
+    def shared(h: Hit) -> tuple[int, int]:
+        last = h.form.split()[-1].lower() if h.form else ""
+        common = next((k for k, (a, b) in enumerate(zip(w, last, strict=False)) if a != b), min(len(w), len(last)))
+        return -common, abs(len(last) - len(w))
+
+    return tuple(sorted(hits, key=shared))
+
+
+def _adjacent(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """Words of one name are separated by spaces only (no punctuation or line break between)."""
+    return all(text[tokens[k].end : tokens[k + 1].start] in ("", " ", "\u00a0") for k in range(i, j - 1))
+
+
+def _cased(hit: Hit, words: list[Token]) -> bool:
+    """Acronyms match upper case only (США, not «сша»); names start with a capital, body nouns need not."""
+    if hit.acronym:
+        return all(w.text.isupper() for w in words)
+    if hit.how == "body":
+        return True
+    return any(w.text[:1].isupper() for w in words)  # «сектор Газа», "mainland China"

@@ -1,0 +1,64 @@
+"""Role nouns (посол, генерал, держсекретар, foreign minister) found in running text.
+
+They give unknown people a sector, and with a country beside them a country; with `leader` roles
+they resolve titles («российский лидер», "the Chinese president") to known people.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from entente.nlp.keys import name_key
+from entente.nlp.tokens import Token, tokenize
+
+
+@dataclass(frozen=True)
+class RoleNoun:
+    key: str
+    sector: str | None
+    leader: bool
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    start: int  # token index
+    end: int
+    role: RoleNoun
+
+
+class Roles:
+    def __init__(self, data: dict[str, dict[str, Any]]) -> None:
+        self.index: dict[tuple[str, ...], RoleNoun] = {}
+        self.first: dict[str, int] = defaultdict(int)  # first key -> longest phrase
+        for key, d in data.items():
+            role = RoleNoun(key, d.get("sector"), bool(d.get("leader")))
+            for lang in ("en", "ru", "uk"):
+                for phrase in d.get(lang, []):
+                    keys = tuple(name_key(t.text) for t in tokenize(phrase, lang) if t.is_word)
+                    if keys:
+                        self.index.setdefault(keys, role)
+                        self.first[keys[0]] = max(self.first[keys[0]], len(keys))
+
+    @classmethod
+    def load(cls) -> Roles:
+        path = resources.files("entente.extract") / "data" / "roles.toml"
+        return cls(tomllib.loads(path.read_text("utf-8")) if path.is_file() else {})
+
+    def at(self, tokens: list[Token], i: int) -> RoleMatch | None:
+        """The longest role phrase starting at token `i`."""
+        if not tokens[i].is_word:
+            return None
+        k0 = name_key(tokens[i].text)
+        longest = self.first.get(k0, 0)
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            words = tokens[i : i + n]
+            if not all(t.is_word for t in words):
+                continue
+            role = self.index.get(tuple(name_key(t.text) for t in words))
+            if role:
+                return RoleMatch(i, i + n, role)
+        return None

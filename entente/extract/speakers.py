@@ -1,0 +1,55 @@
+"""Quotes with their speakers: the quote finder's speaker phrase tied to an actor.
+
+A named speaker is the actor whose mention the phrase covers; a pronoun («сказал он», «заявив
+він», "he said") is the person last named before it, outside quotes; an institution phrase is the
+organization it names, if any.
+"""
+
+from __future__ import annotations
+
+from entente.extract.quotes import QuoteFinder, QuoteSpan
+from entente.extract.roles import Roles
+from entente.models import Actor, Quote
+from entente.nlp.tokens import tokenize
+
+
+def attribute(
+    text: str, lang: str, actors: tuple[Actor, ...], finder: QuoteFinder, roles: Roles | None = None
+) -> tuple[Quote, ...]:
+    people = sorted((m.start, m.end) for a in actors if a.type == "person" for m in a.mentions)
+    orgs = sorted((m.start, m.end) for a in actors if a.type == "organization" for m in a.mentions)
+    found = finder.find(text, lang, people=people, orgs=orgs)
+    quoted = [(q.start, q.end) for q in found]
+    mentions = sorted(((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda x: x[0])
+    outside = [(s, e, a) for s, e, a in mentions if not any(qs <= s < qe for qs, qe in quoted)]
+    return tuple(_quote(text, lang, q, outside, roles) for q in found)
+
+
+def _quote(text: str, lang: str, q: QuoteSpan, mentions: list[tuple[int, int, Actor]], roles: Roles | None) -> Quote:
+    if q.speaker_start is None or q.speaker_end is None:
+        return Quote(None, None, q.text, q.start, q.end, q.partial)
+    s, e = q.speaker_start, q.speaker_end
+    speaker_text = text[s:e]
+    if q.speaker_kind == "pronoun":
+        before = [a for ms, _, a in mentions if ms < min(s, q.start) and a.type == "person"]
+        return Quote(before[-1].id if before else None, speaker_text, q.text, q.start, q.end, q.partial)
+    covered = [a for ms, me, a in mentions if ms < e and me > s and a.type != "location"]
+    covered.sort(key=lambda a: _RANK.get(a.type, 4))
+    if (not covered or covered[0].type != "person") and roles is not None and _titled(speaker_text, lang, roles):
+        # «заявления спецпредставителя МИД Китая»: the person with that title named earlier
+        countries = {a.country for a in covered if a.country}
+        before = [
+            a for ms, _, a in mentions if ms < s and a.type == "person" and (not countries or a.country in countries)
+        ]
+        if before:
+            return Quote(before[-1].id, speaker_text, q.text, q.start, q.end, q.partial)
+    return Quote(covered[0].id if covered else None, speaker_text, q.text, q.start, q.end, q.partial)
+
+
+_RANK = {"person": 0, "organization": 1, "country": 2}
+
+
+def _titled(phrase: str, lang: str, roles: Roles) -> bool:
+    """Whether a role noun is among the first words of the phrase."""
+    tokens = tokenize(phrase, lang)
+    return any(roles.at(tokens, k) is not None for k in range(min(3, len(tokens))))

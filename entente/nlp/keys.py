@@ -1,0 +1,118 @@
+"""Match keys for names: one key for every case form of a name, in Russian and Ukrainian.
+
+Names are looked up by key, not by lemma: dictionaries do not know most foreign names and read
+Ukrainian surnames in -ов/-ін as adjectives («Лавровим» -> «лавровий»). Stripping a case ending
+maps «Путин», «Путину», «Путиным» to «путин» and «Росія», «Росії», «Росією» to «рос». Because the
+base's own names go through the same function, the key only has to be consistent, not a real stem.
+
+>>> [name_key(w) for w in ("Сергей", "Сергея", "Сергієм", "Лавровим", "Києва", "Київ", "Xi's")]
+['серг', 'серг', 'серг', 'лавров', 'києв', 'києв', 'xi']
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Case endings of Russian and Ukrainian nouns and adjectives, longest first. -ов/-ев/-ин/-ін are
+# not here: they belong to surnames (Лавров, Путін), whose case forms add endings after them.
+_ENDINGS = sorted(
+    {
+        "ыми",
+        "ими",
+        "ого",
+        "его",
+        "ому",
+        "ему",
+        "ієві",
+        "еві",
+        "ові",
+        "ієм",
+        "еем",
+        "ией",
+        "ією",
+        "иею",
+        "ою",
+        "ею",
+        "ой",
+        "ей",
+        "ий",
+        "ый",
+        "ій",
+        "ая",
+        "яя",
+        "ое",
+        "ее",
+        "ые",
+        "ие",
+        "ую",
+        "юю",
+        "ым",
+        "им",
+        "ом",
+        "ем",
+        "ах",
+        "ях",
+        "ам",
+        "ям",
+        "ия",
+        "ии",
+        "ию",
+        "ія",
+        "ії",
+        "ію",
+        "ея",
+        "ью",
+        "а",
+        "я",
+        "у",
+        "ю",
+        "ы",
+        "и",
+        "і",
+        "е",
+        "о",
+        "й",
+        "ь",
+    },
+    key=len,
+    reverse=True,
+)
+_MIN_STEM = 3
+_HEAD_ENDINGS = ("ом", "ем", "ой", "ою", "а", "у", "е", "і", "и", "ы", "я", "ю")
+
+
+@lru_cache(maxsize=200_000)
+def name_key(word: str) -> str:
+    """The lookup key of one word of a name (see the module docstring): its longest ending stripped."""
+    return key_candidates(word)[-1]
+
+
+@lru_cache(maxsize=200_000)
+def key_candidates(word: str) -> tuple[str, ...]:
+    """Every key `word` may have, the least stripped first: «Китая» -> ('китая', 'кита', 'кит').
+
+    A base name is indexed under `name_key` (the last candidate); a word of running text matches it
+    through any candidate, the longest first, since an ending such as -ая may be a noun's («Китая»)."""
+    w = word.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+    if w.endswith("'s"):
+        return (w[:-2],)
+    w = w.rstrip(".")
+    if not w or not ("а" <= w[-1] <= "я" or w[-1] in "іїєґ"):
+        return (w,)
+    head, _, last = w.rpartition("-")
+    if last.endswith("ів"):  # Львів / Львова, Харків / Харкова
+        last = last[:-2] + "ов"
+    elif last.endswith("їв"):  # Київ / Києва
+        last = last[:-2] + "єв"
+    stems = [last] + [last[: -len(e)] for e in _ENDINGS if last.endswith(e) and len(last) - len(e) >= _MIN_STEM]
+    stems = sorted(set(stems), key=len, reverse=True)
+    if head:  # both parts of a double name decline: «Касиму-Жомарту» -> касим-жомарт
+        head = "-".join(_strip_vowel(p) for p in head.split("-"))
+    return tuple(f"{head}-{x}" if head else x for x in stems)
+
+
+def _strip_vowel(part: str) -> str:
+    for ending in _HEAD_ENDINGS:
+        if part.endswith(ending) and len(part) - len(ending) >= _MIN_STEM:
+            return part[: -len(ending)]
+    return part

@@ -1,0 +1,76 @@
+"""pymorphy3 for Russian and Ukrainian, loaded once, with a per-word cache.
+
+Only what the recognizers ask: the grammemes of a word's readings, and a name's nominative form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    lemma: str
+    tags: frozenset[str]
+    score: float
+
+
+class Morph:
+    def __init__(self) -> None:
+        import pymorphy3
+
+        self._analyzers = {lang: pymorphy3.MorphAnalyzer(lang=lang) for lang in ("ru", "uk")}
+        self.readings = lru_cache(maxsize=100_000)(self._readings)
+
+    def _readings(self, word: str, lang: str) -> tuple[Reading, ...]:
+        analyzer = self._analyzers.get(lang)
+        if analyzer is None:
+            return ()
+        out = []
+        for p in analyzer.parse(word):
+            tags = frozenset(str(p.tag).replace(" ", ",").split(","))
+            out.append(Reading(p.normal_form, tags, p.score))
+        return tuple(out)
+
+    def has(self, word: str, lang: str, *tags: str) -> bool:
+        """Whether some reading of `word` carries all `tags`."""
+        return any(r.tags.issuperset(tags) for r in self.readings(word, lang))
+
+    def nominative(self, words: list[str], lang: str) -> list[str]:
+        """A person's name in the nominative, word by word, gender agreed with the given name.
+
+        >>> Morph().nominative(["Андрея", "Денисова"], "ru")
+        ['Андрей', 'Денисов']
+        """
+        analyzer = self._analyzers.get(lang)
+        if analyzer is None:
+            return words
+        female = any(r.tags >= {"Name", "femn"} and r.score >= 0.3 for w in words for r in self.readings(w, lang))
+        out = []
+        for word in words:
+            out.append(self._nominative_word(analyzer, word, female) if len(word) > 2 else word)
+        return out
+
+    @staticmethod
+    def _nominative_word(analyzer: Any, word: str, female: bool) -> str:
+        parses = analyzer.parse(word)
+        named = [p for p in parses if NAME_TAGS & set(p.tag.grammemes)] or parses[:1]
+        if not named:
+            return word
+        best = named[0]
+        if "nomn" in best.tag.grammemes and ("femn" in best.tag.grammemes) == female:
+            return word
+        target = {"nomn", "sing"} | ({"femn"} if female else set())
+        form = best.inflect(target) or best.inflect({"nomn"})
+        text = form.word if form else best.normal_form
+        return _match_case(text, word)
+
+
+def _match_case(text: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return text.upper()
+    return "-".join(p[:1].upper() + p[1:] for p in text.split("-")) if model[:1].isupper() else text

@@ -1,0 +1,50 @@
+"""Word tokens with character offsets.
+
+Ukrainian goes through tokenize-uk (it keeps apostrophe words such as «об’єднання» whole);
+Russian and English use one regular expression that does the same for hyphens and apostrophes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*\.?|[^\w\s]", re.UNICODE)
+_ABBREV_DOT = re.compile(r"^(?:[A-ZА-ЯІЇЄҐ]|[a-zа-яіїєґ]{1,3})\.$")
+SENTENCE_END = frozenset(".!?…")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokenize(text: str, lang: str | None) -> list[Token]:
+    """Tokens of `text`; a final dot stays on initials and short abbreviations ("В.", "м.", "ст.").
+
+    >>> [t.text for t in tokenize("В. Путин прибыл.", "ru")]
+    ['В.', 'Путин', 'прибыл', '.']
+    """
+    if lang == "uk":
+        from tokenize_uk import tokenize_words_with_spans
+
+        return [Token(s, e, text[s:e]) for _, s, e in tokenize_words_with_spans(text)]
+    out = []
+    for m in _WORD.finditer(text):
+        word, start = m.group(), m.start()
+        if len(word) > 1 and word.endswith(".") and not _ABBREV_DOT.match(word):
+            out.append(Token(start, start + len(word) - 1, word[:-1]))
+            out.append(Token(start + len(word) - 1, start + len(word), "."))
+        else:
+            out.append(Token(start, start + len(word), word))
+    return out
