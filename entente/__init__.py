@@ -31,6 +31,16 @@ def _default_pipeline() -> Pipeline:
     return Pipeline()
 
 
+def _is_file(text: str) -> bool:
+    """Whether a string names an existing file (a sentence may be too long to be a path at all)."""
+    if len(text) >= 4096 or "\n" in text:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def analyze(text_or_path: str | Path, pipeline: Pipeline | None = None) -> Analysis:
     """Analyze one article given as text or as the path of a file (the first article in it).
 
@@ -38,8 +48,7 @@ def analyze(text_or_path: str | Path, pipeline: Pipeline | None = None) -> Analy
     `Pipeline` once and use `Pipeline.run(entente.ingest.read(paths, max_bytes))`.
     """
     pipeline = pipeline or _default_pipeline()
-    if isinstance(text_or_path, Path) or (len(text_or_path) < 4096 and "\n" not in text_or_path
-                                          and Path(text_or_path).is_file()):
+    if isinstance(text_or_path, Path) or _is_file(text_or_path):
         for item in read([str(text_or_path)], pipeline.settings.max_bytes):
             if isinstance(item, InputError):
                 raise item

@@ -61,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
         c.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, globs, or - for stdin")
         c.add_argument("--errors", choices=("skip", "raise"), default="skip", help=helps["errors"])
         c.add_argument("--max-bytes", type=int, default=Settings.max_bytes, help=helps["max_bytes"])
+        c.add_argument("--actors", metavar="FILE", default=None, help=helps["actors"])
         c.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                        help="progress bar on stderr (default: when stderr is a terminal)")
 
@@ -123,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _settings(args: argparse.Namespace) -> Settings:
     kwargs: dict[str, Any] = {}
-    for name in ("errors", "max_bytes", "batch", "db"):
+    for name in ("errors", "max_bytes", "batch", "db", "actors"):
         if getattr(args, name, None) is not None:
             kwargs[name] = getattr(args, name)
     return Settings(**kwargs)

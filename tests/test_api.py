@@ -66,3 +66,10 @@ def test_every_cli_command_and_option_is_in_the_readme():
         for option in options:
             if option != "--help":
                 assert option in readme, f"{command} {option}"
+
+
+def test_analyze_takes_a_sentence_longer_than_a_file_name_may_be():
+    text = ("Посол России в КНР Андрей Денисов встретился со спецпредставителем МИД КНР Чэн Гопином в Пекине. "
+            "Стороны обсудили сотрудничество в области безопасности.")
+    assert len(text.encode("utf-8")) > 255  # longer than a file name may be: is_file() raises, not False
+    assert entente.analyze(text).lang == "ru"

@@ -223,6 +223,8 @@ class Context:
             for p in self._holders.get((country, key), ())
             if any(r.key == key and r.holds(date) for r in p.roles)
         ]
-        in_doc = [p for p in found if p.id in people]
-        unique = list(dict.fromkeys(in_doc or found))
+        in_doc = list(dict.fromkeys(p for p in found if p.id in people))
+        if role.role.key == "leader":  # president or prime minister: only someone the article names
+            return in_doc[0] if len(in_doc) == 1 else None
+        unique = in_doc or list(dict.fromkeys(found))
         return unique[0] if len(unique) == 1 else None

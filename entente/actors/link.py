@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from entente.actors.context import Context
 from entente.actors.kb import Entry, Hit, KnowledgeBase
-from entente.actors.translit import romanize
+from entente.actors.translit import is_chinese_name, romanize
 from entente.actors.translit import slug as _slug
 from entente.extract.ner import Entity
 from entente.models import Actor, Mention
@@ -161,7 +161,8 @@ class Linker:
         earlier = [d for d in drafts.values() if d.type == "person" and keys[-1] in d.keys]
         if len(words) == 1 and earlier:
             return earlier[-1]  # surname alone: the person named in full before
-        nominative = self.morph.nominative(words, lang) if lang in ("ru", "uk") else words
+        chinese = lang in ("ru", "uk") and is_chinese_name(" ".join(words))
+        nominative = self.morph.nominative(words, lang) if lang in ("ru", "uk") and not chinese else words
         country, sector = self.context.apposition(tokens, i, j, entities)
         if lang == "uk" and country in RUSSIAN_NAMED:
             name = romanize(" ".join(self.context.russian_spelling(nominative)), "ru")

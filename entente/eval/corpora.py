@@ -14,7 +14,7 @@ exact duplicates count once; the rare partial overlaps and same-span/different-l
   name span separately. `spans="all"` takes every span: descriptors included ("мэрии Москвы" ORG).
 - `ner-uk` (PATH = data/ with bruk/ and ng/): PERS -> PER, LOC -> LOC, ORG -> ORG; JOB, DATE, MISC ...
   ignored. `.ann` lines are TAB-separated and an entity's text may hold a newline, so the file is split at
-  `T<n><TAB>`. When `dev-test-split.txt` is present only the documents it lists under DEV are read.
+  `T<n><TAB>`. Every document in the directory is read (the shared copy holds DEV only, a held-out copy TEST).
 - `nerel` (PATH = dev/, train/ or test/): PERSON -> PER; ORGANIZATION -> ORG; COUNTRY, CITY,
   STATE_OR_PROVINCE, DISTRICT, LOCATION -> LOC. Ignored: FACILITY, NATIONALITY and the other 20 types of
   annotation.conf. Discontinuous entities ("a b;c d") are skipped; so are lines other than T lines.
@@ -62,10 +62,6 @@ def read_corpus(fmt: str, path: str | Path, limit: int | None = None, spans: str
     if fmt == "ner-uk":
         txts = sorted(p for sub in ("bruk", "ng") for p in root.glob(f"{sub}/*.txt"))
         _require(txts, root, "not a NER-UK data directory: no bruk/ or ng/ folder with <id>.txt files")
-        dev = _ner_uk_dev(root / "dev-test-split.txt")
-        if dev is not None:
-            txts = [p for p in txts if p.stem in dev]
-            _require(txts, root / "dev-test-split.txt", "none of the documents here is listed under DEV")
         return [_ner_uk(txt) for txt in txts[:limit]]
     anns = sorted(root.glob("*.ann"))
     _require(anns, root, "not a NEREL split directory (dev/, train/): no .ann files")
@@ -111,19 +107,6 @@ def _ner_uk(txt: Path) -> GoldDoc:
         if fields[1] in NER_UK_LABELS:
             entities.append((start, end, NER_UK_LABELS[fields[1]]))
     return GoldDoc(f"{txt.parent.name}/{txt.stem}", text, "uk", _flat(entities, text, ann))
-
-
-def _ner_uk_dev(split: Path) -> set[str] | None:
-    if not split.exists():
-        return None
-    sections: dict[str, set[str]] = {}
-    current = ""
-    for _, line in _lines(split):
-        if line.strip() in ("DEV", "TEST"):
-            current = line.strip()
-        else:
-            sections.setdefault(current, set()).add(line.strip())
-    return sections.get("DEV")
 
 
 def _nerel(ann: Path) -> GoldDoc:

@@ -72,7 +72,7 @@ def _rank(hits: tuple[Hit, ...], word: str) -> tuple[Hit, ...]:
     def shared(h: Hit) -> tuple[int, int]:
         last = h.form.split()[-1].lower() if h.form else ""
         common = next((k for k, (a, b) in enumerate(zip(w, last, strict=False)) if a != b), min(len(w), len(last)))
-        return -common, abs(len(last) - len(w))
+        return -common, len(last) - common  # then the form with least left over: «Нигера» is Нигер
 
     return tuple(sorted(hits, key=shared))
 

@@ -6,7 +6,8 @@ of mark again is the convention for a quote that runs on over paragraphs: the re
 the paragraph and is flagged `continues`. Any other mark left open is dropped, and so are stray
 closing marks.
 
-    >>> [text[r.start:r.end] for r in quoted_regions(text := '«Он «Известиям» сказал „да“», — и всё.')]
+    >>> text = '«Он «Известиям» сказал „да“», — и всё.'
+    >>> [text[r.start:r.end] for r in quoted_regions(text)]
     ['Он «Известиям» сказал „да“']
 """
 

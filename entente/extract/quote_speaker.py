@@ -12,22 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from entente.extract.quote_lexicon import QuoteLexicon
-from entente.extract.quote_marks import MARKS
-from entente.extract.quote_text import DASHES, ENDS, Token, Tokens
+from entente.extract.quote_phrases import NO_SPEAKER, STOPS, Phrases, Speaker
 
-MAX_NP_WORDS = 7
-STOPS = frozenset(",;:()[]") | DASHES | ENDS
-
-
-@dataclass(frozen=True)
-class Speaker:
-    start: int | None
-    end: int | None
-    kind: str  # person | institution | noun | pronoun | none
-
-
-NO_SPEAKER = Speaker(None, None, "none")
+__all__ = ["NO_SPEAKER", "STOPS", "Context", "Cue", "Speaker"]
 
 
 @dataclass(frozen=True)
@@ -38,19 +25,8 @@ class Cue:
     possessive: int = -1  # token of «его» in «по его словам»
 
 
-class Context:
-    """One text's tokens, mentions and lexicon, shared by every quote of the text."""
-
-    def __init__(self, toks: Tokens, lex: QuoteLexicon, people: list[tuple[int, int]], orgs: list[tuple[int, int]],
-                 accepted: set[int]) -> None:
-        self.toks, self.items, self.lex = toks, toks.items, lex
-        self.people, self.orgs, self.accepted = people, orgs, accepted
-        self.person = _mark(self.items, people)
-        self.org = _mark(self.items, orgs)
-
-    def masked(self, j: int) -> bool:
-        """Whether token j lies in an accepted quote (quoted names and scare quotes count as text)."""
-        return self.items[j].region in self.accepted
+class Context(Phrases):
+    """The cues of a text and the speaker each one names."""
 
     def cues(self, lo: int, hi: int) -> list[Cue]:
         """Reporting cues among the tokens in [lo, hi) outside quotes, in order."""
@@ -148,11 +124,6 @@ class Context:
             return True
         return tok.text in STOPS and not self.abbreviation_dot(j)
 
-    def abbreviation_dot(self, j: int) -> bool:
-        prev = self.items[j - 1] if j else None
-        return (self.items[j].text == "." and prev is not None and prev.word and prev.end == self.items[j].start
-                and ((len(prev.text) == 1 and prev.upper) or prev.low in self.lex.abbreviations))
-
     def nearest(self, cue: Cue, lo: int, hi: int, after: bool, pronouns: bool = True,
                 orgs: bool = True) -> Speaker | None:
         """The person mention or subject pronoun nearest the cue in [lo, hi), else the nearest organization."""
@@ -179,66 +150,6 @@ class Context:
         between = range(j + 1, cue.first) if j < cue.first else range(cue.at + 1, j)
         return all(self.items[k].low in self.lex.skip or not self.items[k].word and self.items[k].text not in STOPS
                    for k in between)
-
-    def np_after(self, lo: int, hi: int) -> Speaker | None:
-        items, lex = self.items, self.lex
-        j = lo
-        while j < hi and (items[j].low in lex.skip or items[j].text in MARKS or self._adverb(items[j])):
-            j += 1
-        words: list[int] = []
-        while j < hi and len(words) < MAX_NP_WORDS:
-            tok = items[j]
-            if tok.text in MARKS or self.abbreviation_dot(j):
-                j += 1
-                continue
-            if not tok.word or self.masked(j) or self._function_word(tok) and tok.low not in lex.np_links:
-                break
-            if words and (tok.low in lex.skip or self._adverb(tok)):
-                break
-            if lex.name_ends_np and words and not tok.upper and items[words[-1]].upper and items[words[0]].upper:
-                break  # «Си казахстанскому коллеге»; but «заяві Офісу президента» goes on
-            words.append(j)
-            j += 1
-        while words and items[words[-1]].low in lex.np_links:
-            words.pop()
-        return self._phrase(words)
-
-    def np_before(self, first: int, lo: int) -> Speaker | None:
-        items, lex = self.items, self.lex
-        j = first - 1
-        while j >= lo and (items[j].low in lex.skip or items[j].text in MARKS or self._adverb(items[j])):
-            j -= 1
-        words: list[int] = []
-        while j >= lo and len(words) < MAX_NP_WORDS:
-            tok = items[j]
-            if tok.text in MARKS or tok.text == "." and self.abbreviation_dot(j):
-                j -= 1
-                continue
-            if tok.low in lex.prepositions:
-                words = words[:-1]  # the preposition's object: «с Чжаном Путин» keeps «Путин»
-                break
-            if not tok.word or self.masked(j) or self._function_word(tok) and tok.low not in lex.np_links:
-                break
-            words.append(j)
-            j -= 1
-        while words and items[words[-1]].low in lex.np_links:
-            words.pop()
-        return self._phrase(sorted(words))
-
-    def _adverb(self, tok: Token) -> bool:
-        return not tok.upper and tok.low.endswith(self.lex.adverb_endings) if self.lex.adverb_endings else False
-
-    def _function_word(self, tok: Token) -> bool:
-        lex = self.lex
-        return (tok.low in lex.prepositions or tok.low in lex.clause_words or tok.low in lex.pronouns
-                or tok.low in lex.impersonal or tok.low in lex.as_words or lex.verb_kind(tok.low) is not None)
-
-    def _phrase(self, words: list[int]) -> Speaker | None:
-        if not words:
-            return None
-        texts = [self.items[j].text for j in words]
-        kind = "institution" if self.lex.is_institution(texts) else "noun"
-        return self._span(words[0], words[-1], kind)
 
     def _earlier_cue(self, cue: Cue, s0: int) -> Speaker | None:
         """«— сказал он, добавив, что „...“»: a subjectless verb shares the subject of the cue before it."""
@@ -274,21 +185,3 @@ class Context:
                 return Speaker(found.start, found.end, "institution")
         return None
 
-    def _span(self, first: int, last: int, kind: str) -> Speaker:
-        return Speaker(self.items[first].start, self.items[last].end, kind)
-
-    @staticmethod
-    def _mention(span: tuple[int, int], kind: str) -> Speaker:
-        return Speaker(span[0], span[1], kind)
-
-
-def _mark(items: list[Token], spans: list[tuple[int, int]]) -> list[int]:
-    """For each token, the index of the span that covers it, or -1."""
-    out = [-1] * len(items)
-    k = 0
-    for j, tok in enumerate(items):
-        while k < len(spans) and spans[k][1] <= tok.start:
-            k += 1
-        if k < len(spans) and spans[k][0] < tok.end and tok.start < spans[k][1]:
-            out[j] = k
-    return out

@@ -1,0 +1,123 @@
+"""Actors: mentions in any case form and language linked to one actor, with country and sector.
+
+The texts are short real-style news sentences; each assertion states what an analyst would code.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from entente.models import Analysis, Article
+
+from .conftest import ROOT
+
+CROSSLINGUAL = ROOT / "tests/data/crosslingual"
+FIVE = {"Vladimir Putin", "Xi Jinping", "Sergey Lavrov", "Wang Yi", "Kassym-Jomart Tokayev"}
+
+
+def analyze(pipeline, text: str, published: str | None = "2024-05-16") -> Analysis:
+    return pipeline(Article(file="t.txt", text=text, published=published))
+
+
+def people(a: Analysis) -> dict[str, tuple[str, str | None, str | None, list[str]]]:
+    return {x.name: (x.id, x.country, x.sector, [m.text for m in x.mentions]) for x in a.actors if x.type == "person"}
+
+
+def test_the_same_five_people_in_three_languages_are_five_actors(pipeline):
+    ids: dict[str, set[str]] = {}
+    for lang in ("ru", "uk", "en"):
+        a = pipeline(Article(file=f"{lang}.txt", text=(CROSSLINGUAL / f"{lang}.txt").read_text("utf-8")))
+        assert a.lang == lang
+        found = people(a)
+        assert set(found) >= FIVE, (lang, sorted(found))
+        for name in FIVE:
+            ids.setdefault(name, set()).add(found[name][0])
+    assert {name: len(x) for name, x in ids.items()} == dict.fromkeys(FIVE, 1)
+    assert len(set().union(*ids.values())) == 5
+
+
+@pytest.mark.parametrize("text, name, forms", [
+    ("Переговоры с Владимиром Путиным продлились три часа. Путину передали письмо.", "Vladimir Putin",
+     ["Владимиром Путиным", "Путину"]),
+    ("Міністр зустрівся з Сергієм Лавровим у Пекіні. Лаврова зустрічав посол.", "Sergey Lavrov",
+     ["Сергієм Лавровим", "Лаврова"]),
+    ("Делегацию принял Касым-Жомарт Токаев. Позже Касыму-Жомарту Токаеву вручили орден.",
+     "Kassym-Jomart Tokayev", ["Касым-Жомарт Токаев", "Касыму-Жомарту Токаеву"]),
+])
+def test_case_forms_are_one_known_person(pipeline, text, name, forms):
+    found = people(analyze(pipeline, text))
+    assert found[name][3] == forms
+
+
+def test_unknown_people_romanized_with_country_and_sector_from_apposition(pipeline):
+    a = analyze(pipeline, "Посол России в КНР Андрей Денисов встретился со спецпредставителем МИД КНР Чэн Гопином. "
+                          "Денисов отметил важность встречи. Китайский генерал Чжан Сяомин прибыл позже.")
+    found = people(a)
+    assert found["Andrey Denisov"][:3] == ("person:andrey-denisov", "RUS", "GOV")
+    assert found["Andrey Denisov"][3] == ["Андрей Денисов", "Денисов"]
+    assert found["Cheng Guoping"][1] == "CHN"
+    assert found["Zhang Xiaoming"][1:3] == ("CHN", "MIL")
+
+
+def test_a_russian_named_in_ukrainian_gets_the_russian_spelling_id(pipeline):
+    ru = people(analyze(pipeline, "Посол России в КНР Андрей Денисов выступил на форуме."))
+    uk = people(analyze(pipeline, "Посол Росії в КНР Андрій Денисов виступив на форумі."))
+    assert ru["Andrey Denisov"][0] == uk["Andrey Denisov"][0] == "person:andrey-denisov"
+
+
+def test_titles_resolve_to_the_office_holder_at_the_article_date(pipeline):
+    found = people(analyze(pipeline, "Путин прибыл в Пекин. Российский лидер провёл переговоры."))
+    assert found["Vladimir Putin"][3] == ["Путин", "Российский лидер"]
+    found = people(analyze(pipeline, "Сі Цзіньпін прибув до Москви. Китайський лідер провів переговори."))
+    assert "Китайський лідер" in found["Xi Jinping"][3]
+    now = people(analyze(pipeline, "Российский президент прибыл в Пекин.", published="2024-05-16"))
+    old = people(analyze(pipeline, "Российский президент прибыл в Пекин.", published="2009-06-01"))
+    assert list(now) == ["Vladimir Putin"] and list(old) == ["Dmitry Medvedev"]
+
+
+def test_capitals_are_governments_when_they_act_and_places_otherwise(pipeline):
+    a = analyze(pipeline, "Пекин заявил о поддержке переговоров. Делегация прибыла в Пекин утром.")
+    by_id = {x.id: [m.text for m in x.mentions] for x in a.actors}
+    assert by_id["org:CHN-GOV"] == ["Пекин"]
+    assert by_id["place:beijing"] == ["Пекин"]
+
+
+def test_bodies_adjectives_and_organizations(pipeline):
+    a = analyze(pipeline, "МИД России и Министерство иностранных дел КНР обсудили китайско-российские связи "
+                          "на полях саммита ШОС и заседания Совбеза ООН.")
+    by_id = {x.id: x for x in a.actors}
+    assert by_id["org:RUS-MFA"].country == "RUS" and by_id["org:RUS-MFA"].sector == "GOV"
+    assert by_id["org:CHN-MFA"].country == "CHN"
+    assert "китайско-российские" in [m.text for m in by_id["RUS"].mentions]
+    assert "китайско-российские" in [m.text for m in by_id["CHN"].mentions]
+    assert by_id["org:SCO"].sector == "IGO"
+
+
+def test_english_names_titles_and_possessives(pipeline):
+    a = analyze(pipeline, "Russian President Vladimir Putin met Chinese Foreign Minister Wang Yi in May. "
+                          "Putin's aide said Russia's Foreign Ministry would publish a statement.")
+    found = people(a)
+    assert found["Vladimir Putin"][3] == ["Vladimir Putin", "Putin"]
+    assert "Wang Yi" in found
+    assert set(found) == {"Vladimir Putin", "Wang Yi"}  # no "President", no "May"
+    assert any(x.id == "org:RUS-MFA" for x in a.actors)
+
+
+def test_user_actors_file_adds_people(tmp_path):
+    from entente import Pipeline, Settings
+
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[[person]]\nname = "Ivan Testov"\ncountry = "RUS"\nsector = "BUS"\n'
+                     'en = ["Ivan Testov"]\nru = ["Иван Тестов"]\nuk = ["Іван Тестов"]\n'
+                     'short = { en = ["Testov"], ru = ["Тестов"], uk = ["Тестов"] }\nroles = []\n', "utf-8")
+    a = Pipeline(Settings(actors=str(extra)))(Article(file="t.txt", text="Ивана Тестова избрали главой совета."))
+    assert [(x.name, x.country, x.sector) for x in a.actors if x.type == "person"] == [("Ivan Testov", "RUS", "BUS")]
+
+
+def test_unreadable_actors_file_names_the_file(tmp_path):
+    from entente import InputError, Pipeline, Settings
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[person]\nname = ", "utf-8")
+    with pytest.raises(InputError, match="bad.toml"):
+        Pipeline(Settings(actors=str(bad)))

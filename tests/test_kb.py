@@ -1,0 +1,82 @@
+"""The knowledge base as data: coverage the issue asks for, and consistency a typo would break."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+
+import pytest
+
+from entente.actors.kb import KnowledgeBase, Role
+
+DATA = resources.files("entente.actors") / "data"
+ROLE_KEYS = set(tomllib.loads((resources.files("entente.extract") / "data" / "roles.toml").read_text("utf-8")))
+SECTORS = {"GOV", "MIL", "JUD", "LEG", "PTY", "OPP", "REB", "COP", "SPY", "MED", "BUS", "CVL", "IGO", "NGO", "EDU",
+           "REL", "ELI"}
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def load(name: str) -> dict:
+    return tomllib.loads((DATA / name).read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+def persons() -> list[dict]:
+    return [p for f in sorted(x.name for x in DATA.iterdir() if x.name.startswith("people")) for p in load(f)["person"]]
+
+
+def test_every_un_member_and_observer_state_with_three_languages():
+    countries = load("countries.toml")
+    status = [d["status"] for d in countries.values()]
+    assert status.count("member") == 193 and status.count("observer") == 2
+    for code, d in countries.items():
+        assert re.fullmatch(r"[A-Z]{3}", code), code
+        assert d["en"] and d["ru"] and d["uk"], code
+
+
+def test_at_least_400_people_each_with_names_country_sector_and_dated_roles():
+    people = persons()
+    assert len(people) >= 400
+    countries = set(load("countries.toml"))
+    assert len({p["name"] for p in people}) == len(people), "a person is listed twice"
+    for p in people:
+        assert p["en"] and p["ru"] and p["country"] in countries, p["name"]
+        assert p["sector"] in SECTORS, p["name"]
+        for r in p["roles"]:
+            assert r["key"] in ROLE_KEYS, (p["name"], r)
+            for end in ("from", "to"):
+                assert end not in r or DATE.match(str(r[end])), (p["name"], r)
+            assert str(r.get("from", "")) <= str(r.get("to", "9999")), (p["name"], r)
+
+
+def test_international_organizations_named_in_the_issue_are_there(kb):
+    for key in ("UN", "NATO", "EU", "SCO", "BRICS", "CSTO", "EAEU", "OSCE", "IAEA", "G7", "G20", "ASEAN", "AU",
+                "OPEC", "IMF", "WB"):
+        assert f"org:{key}" in kb.entries, key
+        assert kb.entries[f"org:{key}"].sector == "IGO", key
+
+
+def test_role_dates_compare_at_the_coarser_precision():
+    role = Role("president", start="2012-05-07", end="2025")
+    assert role.holds("2025-06-01") and role.holds("2012") and not role.holds("2026") and not role.holds("2011-12")
+
+
+@pytest.mark.parametrize("form, expected", [
+    ("Путина", "person:vladimir-putin"), ("Путіним", "person:vladimir-putin"), ("Си Цзиньпина", "person:xi-jinping"),
+    ("Сергієм Лавровим", "person:sergey-lavrov"), ("Китая", "CHN"), ("Китаю", "CHN"), ("Росією", "RUS"),
+    ("Нигерии", "NGA"), ("Нигера", "NER"), ("Харьковской области", "place:kharkiv-oblast"),
+])
+def test_case_forms_reach_their_entry(kb, form, expected):
+    from entente.extract.gazetteer import scan
+    from entente.nlp.tokens import tokenize
+
+    lang = "uk" if any(c in form for c in "іїєґ") else "ru"
+    tokens = tokenize(form, lang)
+    [match] = scan(form, tokens, kb)
+    assert (match.start, match.end) == (0, len(tokens))
+    assert match.hits[0].entry.id == expected
