@@ -24,6 +24,7 @@ test: $(BIN)/entente
 
 bench: $(BIN)/entente
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/actors.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache

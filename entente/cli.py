@@ -15,9 +15,11 @@ from typing import Any
 
 from tqdm import tqdm
 
-from entente import __version__
+from entente import __version__, cli_record
 from entente.errors import EntenteError, InputError
 from entente.eval import FORMATS, SPANS, evaluate, read_corpus, render_table
+from entente.eval.corpora_events import EVENT_FORMATS, read_meetings, read_plover_gsr
+from entente.eval.events import evaluate_meetings, evaluate_plover, render_meetings, render_plover
 from entente.extract.ner import Recognizer
 from entente.ingest import read
 from entente.models import Analysis, Article
@@ -34,7 +36,11 @@ examples:
   entente search "Лавров Ван"                    full-text search (FTS5 syntax)
   entente show 3f2a9c...                         one stored article as JSON
   entente stats
+  entente actors --country RUS                   stored actors, most mentioned first
+  entente actor Путін                            an actor's profile (an id or a name in any language)
+  entente quotes --speaker "Xi Jinping"          quotes of one speaker
   entente eval ner --format nerel ../shared/data/nerel/dev     NER precision / recall / F1 on a gold corpus
+  entente eval events --format plover-gsr ../shared/data/plover-gsr   event type and actor country accuracy
 inputs: .txt (scraped text), .html/.htm, .json/.jsonl (one article per line: text or html, optional
 url, title, published, source), directories (recursive), shell globs, and - for stdin.
 """
@@ -90,6 +96,8 @@ def _parser() -> argparse.ArgumentParser:
     db_option(c)
     fmt_option(c, ("table", "json"), "table")
 
+    cli_record.add_parsers(command, db_option, fmt_option)
+
     c = command("eval", "Measure quality on a gold corpus, reproducibly.")
     evaluations = c.add_subparsers(dest="evaluation", required=True, metavar="EVALUATION", help="what to measure")
     e = evaluations.add_parser(
@@ -103,6 +111,19 @@ def _parser() -> argparse.ArgumentParser:
                    help="only the first N documents (sorted by file name)")
     e.add_argument("--spans", choices=SPANS, default="name",
                    help="factrueval: extent of a mention from its name spans or all its spans (default: name)")
+    e.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar on stderr (default: when stderr is a terminal)")
+    e = evaluations.add_parser(
+        "events", help="event type and actor accuracy; CONSULT recall on Meeting facts",
+        description="plover-gsr: PLOVER type accuracy (strict and lenient), actor and recipient country accuracy, "
+        "confusions; factrueval: share of Meeting facts with a CONSULT event between two participants. "
+        "Definitions: entente/eval/events.py.")
+    e.add_argument("path", metavar="PATH", help="plover-gsr: PLOVER_GSR_CAMEO.json or a directory of such .json "
+                   "files; factrueval: devset/ or testset/")
+    e.add_argument("--format", required=True, choices=EVENT_FORMATS, help="the corpus format")
+    e.add_argument("--json", action="store_true", help="one JSON object (with the misses) instead of the table")
+    e.add_argument("--limit", type=int, default=None, metavar="N",
+                   help="only the first N records (plover-gsr) or documents with Meeting facts (factrueval)")
     e.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar on stderr (default: when stderr is a terminal)")
     return p
@@ -255,10 +276,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    """`eval ner` (the only evaluation so far): read the gold corpus, run the recognizer, print the scores."""
+    """`eval ner|events`: read the gold corpus, run the recognizer (pipeline), print the scores."""
     if args.limit is not None and args.limit < 1:
         print("entente: --limit must be at least 1", file=sys.stderr)
         return 2
+    if args.evaluation == "events":
+        return _eval_events(args)
     try:
         docs = read_corpus(args.format, args.path, args.limit, args.spans)
     except InputError as e:
@@ -276,6 +299,32 @@ def cmd_eval(args: argparse.Namespace) -> int:
                          ensure_ascii=False, indent=1))
     else:
         print(f"{render_table(result)}, {args.format} {args.path}, {seconds} s")
+    return 0
+
+
+def _eval_events(args: argparse.Namespace) -> int:
+    try:
+        corpus = read_plover_gsr(args.path, args.limit) if args.format == "plover-gsr" else None
+        docs = read_meetings(args.path, args.limit) if corpus is None else []
+    except InputError as e:
+        _report(e)
+        return 1
+    pipeline = Pipeline()
+    started = time.perf_counter()  # coding and scoring, not model loading
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    if corpus is not None:
+        plover = evaluate_plover(tqdm(corpus.records, unit="record", file=sys.stderr, disable=not show),
+                                 pipeline, corpus.excluded)
+        data, table = plover.to_dict(), render_plover(plover)
+    else:
+        meetings = evaluate_meetings(tqdm(docs, unit="doc", file=sys.stderr, disable=not show), pipeline)
+        data, table = meetings.to_dict(), render_meetings(meetings)
+    seconds = round(time.perf_counter() - started, 2)
+    if args.json:
+        print(json.dumps({"format": args.format, "path": args.path, **data, "seconds": seconds},
+                         ensure_ascii=False, indent=1))
+    else:
+        print(f"{table}\n{args.format} {args.path}, {seconds} s")
     return 0
 
 
@@ -300,7 +349,7 @@ def _table(rows: list[dict[str, Any]], columns: Sequence[str], width: int = 60) 
 
 
 COMMANDS = {"analyze": cmd_analyze, "ingest": cmd_ingest, "search": cmd_search, "show": cmd_show,
-            "stats": cmd_stats, "eval": cmd_eval}
+            "stats": cmd_stats, "eval": cmd_eval, **cli_record.COMMANDS}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -16,6 +16,8 @@ from entente.actors.context import Context
 from entente.actors.kb import KnowledgeBase
 from entente.actors.link import Linker
 from entente.errors import InputError
+from entente.extract.event_lexicon import Lexicon
+from entente.extract.events import EventCoder
 from entente.extract.ner import Recognizer
 from entente.extract.quotes import QuoteFinder
 from entente.extract.roles import Roles
@@ -24,6 +26,7 @@ from entente.ingest.html import extract_html
 from entente.models import Analysis, Article
 from entente.nlp.dates import Calendar
 from entente.nlp.lang import LanguageId
+from entente.nlp.when import When
 from entente.settings import Settings
 
 
@@ -42,14 +45,16 @@ class Toolkit:
     recognizer: Recognizer
     linker: Linker
     quotes: QuoteFinder
+    events: EventCoder
 
     @classmethod
     def load(cls, settings: Settings) -> Toolkit:
         kb = KnowledgeBase.load(settings.actors)
         recognizer = Recognizer(kb)
         linker = Linker(kb, recognizer.morph, Context(kb, recognizer.morph, Roles.load()))
+        coder = EventCoder(Lexicon(recognizer.morph), When(recognizer.morph))
         return cls(clean.Patterns.load(), Calendar.load(), clean.Outlets.load(),
-                   LanguageId(settings.languages, settings.short_paragraph), recognizer, linker, QuoteFinder())
+                   LanguageId(settings.languages, settings.short_paragraph), recognizer, linker, QuoteFinder(), coder)
 
 
 Step = Callable[[Doc, Toolkit], Doc]
@@ -111,6 +116,10 @@ def quotes(doc: Doc, kit: Toolkit) -> Doc:
     return Doc(doc.article, replace(a, quotes=found))
 
 
+def events(doc: Doc, kit: Toolkit) -> Doc:
+    return Doc(doc.article, replace(doc.analysis, events=kit.events.code(doc.analysis)))
+
+
 DEFAULT_STEPS: tuple[tuple[str, Step], ...] = (
     ("extract", extract),
     ("split", split),
@@ -121,6 +130,7 @@ DEFAULT_STEPS: tuple[tuple[str, Step], ...] = (
     ("language", language),
     ("actors", actors),
     ("quotes", quotes),
+    ("events", events),
 )
 
 

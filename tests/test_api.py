@@ -38,7 +38,7 @@ def test_analyze_text_and_path(tmp_path):
 
 def test_pipeline_steps_are_named_in_order():
     assert entente.Pipeline().names == (
-        "extract", "split", "body", "title", "published", "source", "language", "actors", "quotes")
+        "extract", "split", "body", "title", "published", "source", "language", "actors", "quotes", "events")
 
 
 def test_settings_reject_bad_values():

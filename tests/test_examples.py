@@ -16,6 +16,7 @@ from entente.ingest import read
 from entente.models import Analysis
 
 from .conftest import EXAMPLES, ROOT
+from .render import render
 
 EXPECTED = json.loads((ROOT / "tests/data/examples_expected.json").read_text("utf-8"))["documents"]
 GOLDEN = ROOT / "tests/golden/ru_01_xi_moscow_visit.txt"
@@ -55,13 +56,6 @@ def test_example_metadata_and_cleaning(analyses, doc):
     lines = {_flat(x) for x in a.text.splitlines()}
     assert [j for j in doc["junk_lines"] if _flat(j) in lines] == []
     assert [b for b in doc["body_must_contain"] if _flat(b) not in _flat(a.text)] == []
-
-
-def render(a: Analysis) -> str:
-    head = [f"{k}: {getattr(a, k)}" for k in ("file", "lang", "title", "published", "source")]
-    removed = [f"  - line {r.line:>3} [{r.reason}] {r.text}" for r in a.removed]
-    paragraphs = [f"  [{p.start}:{p.end} {p.lang}] {a.text[p.start:p.end]}" for p in a.paragraphs]
-    return "\n".join([*head, "removed:", *removed, "paragraphs:", *paragraphs]) + "\n"
 
 
 def test_golden_analysis(analyses):

@@ -1,18 +1,25 @@
-"""Storage behind one small protocol; SQLite is the default, PostgreSQL can follow.
+"""Storage behind one small protocol: SQLite (the default, a file) or PostgreSQL (a URL, the `pg` extra).
 
-    store = open_store("entente.db")
-    new, existing = store.add(analyses, articles)   # one transaction
+    store = open_store("entente.db")                          # or "postgresql://user@host:5432/db"
+    new, existing = store.add([(article, analysis), ...])   # one transaction; known content is skipped
+    store.search("Лавров*"); store.find_actors("Путін"); store.actor("RUS"); store.quotes(speaker="RUS")
+
+Both hold the same tables (migrations/sqlite and migrations/postgres, numbered alike): articles, removed,
+paragraphs, actors, actor_names, article_actors, mentions, quotes, events, event_actors.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 from entente.models import Analysis, Article
 
 
 class Store(Protocol):
+    location: str
+    version: int
+
     def has(self, article_id: str) -> bool: ...
     def add(self, items: Sequence[tuple[Article, Analysis]]) -> tuple[int, int]:
         """Store a batch in one transaction; returns (new, already stored)."""
@@ -20,11 +27,27 @@ class Store(Protocol):
     def get(self, article_id: str) -> dict[str, Any] | None: ...
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]: ...
     def stats(self) -> dict[str, Any]: ...
+    def find_actors(self, name: str, limit: int = 10) -> list[dict[str, Any]]: ...
+    def actors(self, type: str | None = None, country: str | None = None,
+               limit: int = 50) -> list[dict[str, Any]]: ...
+    def actor(self, actor_id: str, top: int = 10) -> dict[str, Any] | None: ...
+    def quotes(self, speaker: str | Sequence[str] | None = None, partial: bool | None = None,
+               limit: int = 50) -> list[dict[str, Any]]: ...
+    def events(self, actor: str | Sequence[str] | None = None, recipient: str | Sequence[str] | None = None,
+               type: str | None = None, mode: str | None = None, context: str | None = None,
+               date_from: str | None = None, date_to: str | None = None, negated: bool | None = None,
+               lang: str | None = None, source: str | None = None, limit: int = 100) -> list[dict[str, Any]]: ...
     def close(self) -> None: ...
+    def __enter__(self) -> Self: ...
+    def __exit__(self, *exc: object) -> None: ...
 
 
 def open_store(location: str) -> Store:
-    """A store for a file path (SQLite; ':memory:' for a throwaway one)."""
+    """A store for a `postgresql://` URL, else for a SQLite file path (':memory:' for a throwaway one)."""
+    from entente.store.postgres import PostgresStore, is_url
+
+    if is_url(location):
+        return PostgresStore(location)
     from entente.store.sqlite import SQLiteStore
 
     return SQLiteStore(location)

@@ -1,16 +1,23 @@
 """Versioned schema migrations: numbered SQL files applied in order, each in its own transaction.
 
-The version reached is kept in `schema_migrations` (and in SQLite's user_version); a database from a
-newer entente is refused rather than misread.
+One folder per dialect (migrations/sqlite, migrations/postgres), numbered alike: version N is the same
+schema in both. The version reached is kept in `schema_migrations` (and in SQLite's user_version); a
+database from a newer entente is refused rather than misread. A store may pass `after`, Python steps run
+inside a migration's transaction once its SQL is applied (filling new tables from stored JSON).
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable, Mapping
 from importlib import resources
+from typing import Any
 
 from entente.errors import StoreError
+
+After = Mapping[int, Callable[[], None]]
+_LOCK = 0x656E74656E7465  # "entente": one migrating connection at a time per PostgreSQL database
 
 _NAME = re.compile(r"^(\d{4})_(\w+)\.sql$")
 
@@ -25,9 +32,9 @@ def migrations(dialect: str) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-def migrate_sqlite(db: sqlite3.Connection) -> int:
-    """Bring `db` to the newest schema; returns the version."""
-    known = migrations("sqlite")
+def migrate_sqlite(db: sqlite3.Connection, after: After | None = None, upto: int | None = None) -> int:
+    """Bring `db` to the newest schema (or to `upto`, for tests); returns the version."""
+    known = [m for m in migrations("sqlite") if upto is None or m[0] <= upto]
     newest = known[-1][0] if known else 0
     db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
                " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))")
@@ -41,12 +48,51 @@ def migrate_sqlite(db: sqlite3.Connection) -> int:
             db.execute("BEGIN")
             for statement in _statements(sql):
                 db.execute(statement)
+            if after and version in after:
+                after[version]()
             db.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (version, name))
             db.execute(f"PRAGMA user_version = {version}")
             db.execute("COMMIT")
         except sqlite3.Error as e:
             db.execute("ROLLBACK")
             raise StoreError(f"migration {version:04d}_{name} failed: {e}") from e
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    return newest
+
+
+def migrate_postgres(db: Any, after: After | None = None, upto: int | None = None) -> int:
+    """The same for a psycopg connection in autocommit mode; an advisory lock keeps two processes from
+    migrating one database at once."""
+    import psycopg
+
+    known = [m for m in migrations("postgres") if upto is None or m[0] <= upto]
+    newest = known[-1][0] if known else 0
+    try:
+        db.execute("SELECT pg_advisory_lock(%s)", (_LOCK,))
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY,"
+                       " name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())")
+            current = db.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()
+            current = current[0] if isinstance(current, tuple) else next(iter(current.values()))
+            if current > newest:
+                raise StoreError(f"database schema version {current} is newer than this entente knows ({newest})")
+            for version, name, sql in known:
+                if version <= current:
+                    continue
+                try:
+                    with db.transaction():
+                        db.execute(sql)
+                        if after and version in after:
+                            after[version]()
+                        db.execute("INSERT INTO schema_migrations (version, name) VALUES (%s, %s)", (version, name))
+                except psycopg.Error as e:
+                    raise StoreError(f"migration {version:04d}_{name} failed: {e}") from e
+        finally:
+            db.execute("SELECT pg_advisory_unlock(%s)", (_LOCK,))
+    except psycopg.Error as e:
+        raise StoreError(f"cannot migrate the database: {e}") from e
     return newest
 
 

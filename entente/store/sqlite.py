@@ -1,8 +1,10 @@
-"""The default store: one SQLite file (WAL mode), FTS5 full-text search over titles and bodies."""
+"""The default store: one SQLite file (WAL mode), FTS5 full-text search over titles and bodies.
+
+Plain tables (plus the FTS5 index), foreign keys declared: datasette and sqlite-utils read the file as is.
+"""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,96 +12,85 @@ from typing import Any
 
 from entente.errors import StoreError
 from entente.models import Analysis, Article
+from entente.store.base import SQLStore
 from entente.store.migrate import migrate_sqlite
+from entente.store.rows import ARTICLE_COLUMNS, Rows, article_row
 
-_COLUMNS = ("id", "content_hash", "file", "line", "url", "lang", "title", "published", "source", "text",
-            "analysis")
+_INSERT_ARTICLE = (f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)})"
+                   f" VALUES ({', '.join('?' for _ in ARTICLE_COLUMNS)})")
 
 
-class SQLiteStore:
-    def __init__(self, location: str):
+def _dict_row(cursor: sqlite3.Cursor, row: tuple) -> dict[str, Any]:
+    return {d[0]: v for d, v in zip(cursor.description, row, strict=True)}
+
+
+class SQLiteStore(SQLStore):
+    def __init__(self, location: str, upto: int | None = None):
         if location != ":memory:":
             Path(location).parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = sqlite3.connect(location, isolation_level=None)  # transactions are explicit
-            self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
-            self.version = migrate_sqlite(self.db)
+            self.version = migrate_sqlite(self.db, {2: self._backfill}, upto)
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{location}: not an entente database ({e})") from e
         self.location = location
 
-    def has(self, article_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, params)
+        cursor.row_factory = _dict_row
+        return cursor.fetchall()
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self.db.executemany(sql, rows)
+
+    def _json_has(self, column: str) -> str:
+        return f"EXISTS (SELECT 1 FROM json_each({column}) WHERE json_each.value = ?)"
 
     def add(self, items: Sequence[tuple[Article, Analysis]]) -> tuple[int, int]:
+        """Store a batch in one transaction; returns (new, already stored)."""
         if not items:
             return 0, 0
-        rows = [
-            (a.id, art.content_hash, a.file, art.line, a.url, a.lang, a.title, a.published, a.source, a.text,
-             json.dumps(a.to_dict(), ensure_ascii=False))
-            for art, a in items
-        ]
-        placeholders = ", ".join("?" for _ in _COLUMNS)
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            ids = list({r[0] for r in rows})
+            ids = list({a.id for _, a in items})
             marks = ", ".join("?" for _ in ids)
             stored = {r[0] for r in self.db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", ids)}
-            self.db.executemany(
-                f"INSERT OR IGNORE INTO articles ({', '.join(_COLUMNS)}) VALUES ({placeholders})", rows)
+            fresh: dict[str, tuple[Article, Analysis]] = {}
+            for article, analysis in items:
+                if analysis.id not in stored and analysis.id not in fresh:
+                    fresh[analysis.id] = (article, analysis)
+            self.db.executemany(_INSERT_ARTICLE, [article_row(*item) for item in fresh.values()])
+            rows = Rows()
+            for _, analysis in fresh.values():
+                rows.add(analysis)
+            self._write_children(rows)
             self.db.execute("COMMIT")
-        except BaseException:
+        except BaseException as e:
             self.db.execute("ROLLBACK")
+            if isinstance(e, sqlite3.Error):
+                raise StoreError(f"{self.location}: {e}") from e
             raise
-        new = len(set(ids) - stored)
-        return new, len(rows) - new
-
-    def get(self, article_id: str) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT analysis FROM articles WHERE id = ? OR id LIKE ? ORDER BY id LIMIT 2",
-                              (article_id, article_id + "%")).fetchall()
-        if len(row) != 1:
-            return None
-        return json.loads(row[0]["analysis"])
+        return len(fresh), len(items) - len(fresh)
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        if not query.strip():
+            return []
         sql = ("SELECT a.id, a.title, a.published, a.lang, a.source, a.file,"
                " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
         try:
-            rows = self.db.execute(sql, (query, limit)).fetchall()
+            return self._rows(sql, (query, limit))
         except sqlite3.OperationalError:
             # Not FTS5 syntax: search the words as plain terms.
             quoted = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
             try:
-                rows = self.db.execute(sql, (quoted, limit)).fetchall()
+                return self._rows(sql, (quoted, limit))
             except sqlite3.OperationalError as e:
                 raise StoreError(f"bad search query {query!r}: {e}") from e
-        return [dict(r) for r in rows]
-
-    def stats(self) -> dict[str, Any]:
-        one = self.db.execute("SELECT count(*), min(published), max(published), count(published),"
-                              " count(source) FROM articles").fetchone()
-
-        def by(column: str) -> dict[str, int]:
-            rows = self.db.execute(f"SELECT coalesce({column}, '?') AS k, count(*) FROM articles"
-                                   f" GROUP BY k ORDER BY count(*) DESC, k LIMIT 20")
-            return {r[0]: r[1] for r in rows}
-
-        return {
-            "database": self.location,
-            "schema_version": self.version,
-            "articles": one[0],
-            "with_date": one[3],
-            "with_source": one[4],
-            "published_from": one[1],
-            "published_to": one[2],
-            "languages": by("lang"),
-            "sources": by("source"),
-        }
 
     def close(self) -> None:
         self.db.close()

@@ -1,0 +1,140 @@
+"""Record commands of the command line: `entente actors`, `entente actor ID_OR_NAME`, `entente quotes`.
+
+Registered by entente.cli; each takes the parsed arguments and returns the exit code. A name in any
+language finds its actor through the names stored actors were seen under (`Путін`, `Путина`, `Putin`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from entente.settings import Settings
+from entente.store import Store, open_store
+
+ACTOR_COLUMNS = ("id", "name", "type", "country", "sector", "articles", "mentions")
+QUOTE_COLUMNS = ("published", "lang", "source", "speaker", "speaker_text", "partial", "text", "article_id")
+
+Command = Callable[[str, str], argparse.ArgumentParser]
+Option = Callable[[argparse.ArgumentParser], None]
+Format = Callable[[argparse.ArgumentParser, Sequence[str], str], None]
+
+
+def add_parsers(command: Command, db_option: Option, fmt_option: Format) -> None:
+    """Add the record commands to the `entente` parser (with its helpers for --db and --format)."""
+    c = command("actors", "List stored actors, most mentioned first.")
+    c.add_argument("--type", choices=("person", "country", "organization", "location", "group"),
+                   help="only actors of this type")
+    c.add_argument("--country", metavar="CODE", help="only actors of this country (ISO alpha-3, e.g. RUS)")
+    c.add_argument("--limit", type=int, default=50, help="at most this many actors (default: 50)")
+    db_option(c)
+    fmt_option(c, ("table", "json", "csv"), "table")
+
+    c = command("actor", "Profile of one stored actor: names, mentions by month, co-mentioned actors, quotes.")
+    c.add_argument("actor", metavar="ID_OR_NAME", help="an actor id (RUS, person:xi-jinping) or a name in any "
+                   "language (Путін, Си Цзиньпин, Lavrov)")
+    c.add_argument("--top", type=int, default=10, help="co-mentioned actors and quotes shown (default: 10)")
+    db_option(c)
+    fmt_option(c, ("table", "json"), "table")
+
+    c = command("quotes", "List stored quotes, newest article first.")
+    c.add_argument("--speaker", metavar="ID_OR_NAME", help="only quotes of this speaker (an actor id or a name)")
+    c.add_argument("--limit", type=int, default=50, help="at most this many quotes (default: 50)")
+    db_option(c)
+    fmt_option(c, ("table", "json", "csv"), "table")
+
+
+def _store(args: argparse.Namespace) -> Store:
+    return open_store(args.db or Settings().db)
+
+
+def _resolve(store: Store, name: str) -> dict[str, Any] | None:
+    """The stored actor a command line names; says so on stderr when it is missing or not the only match."""
+    found = store.find_actors(name)
+    if not found:
+        print(f"entente: no stored actor matches {name!r}", file=sys.stderr)
+        return None
+    if len(found) > 1:
+        others = ", ".join(f"{x['id']} ({x['name']})" for x in found[1:6])
+        print(f"entente: {name!r} is {found[0]['id']} ({found[0]['name']}); it also matches {others}",
+              file=sys.stderr)
+    return found[0]
+
+
+def cmd_actors(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        rows = store.actors(type=args.type, country=args.country, limit=args.limit)
+    _output(rows, ACTOR_COLUMNS, args.format)
+    return 0
+
+
+def cmd_actor(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        match = _resolve(store, args.actor)
+        profile = store.actor(match["id"], top=args.top) if match else None
+    if profile is None:
+        return 1
+    if args.format == "json":
+        print(json.dumps(profile, ensure_ascii=False, indent=1))
+        return 0
+    _print_profile(profile)
+    return 0
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        speaker = None
+        if args.speaker:
+            match = _resolve(store, args.speaker)
+            if match is None:
+                return 1
+            speaker = match["id"]
+        rows = store.quotes(speaker=speaker, limit=args.limit)
+    _output(rows, QUOTE_COLUMNS, args.format)
+    return 0
+
+
+def _print_profile(p: dict[str, Any]) -> None:
+    from entente.cli import _table
+
+    about = ", ".join(str(p[k]) for k in ("type", "country", "sector") if p.get(k))
+    print(f"{p['id']}  {p['name']}  ({about})")
+    span = f", published {p['published_from']} … {p['published_to']}" if p["published_from"] else ""
+    print(f"{p['articles']} articles, {p['mentions']} mentions{span}; events: {p['events']['as_actor']} as actor, "
+          f"{p['events']['as_recipient']} as recipient")
+    if p["names"]:
+        print("names: " + ", ".join(f"{n['text']} {n['mentions']}" for n in p["names"]))
+    if p["months"] or p["undated"]:
+        print("\nby month:")
+        top = max([m["articles"] for m in p["months"]] or [1])
+        for m in p["months"]:
+            bar = "█" * max(1, round(20 * m["articles"] / top))
+            print(f"  {m['month']}  {bar} {m['articles']} articles, {m['mentions']} mentions")
+        if p["undated"]:
+            print(f"  undated  {p['undated']} articles")
+    if p["co_mentioned"]:
+        print("\nmentioned with:")
+        _table(p["co_mentioned"], ("id", "name", "type", "country", "articles"))
+    if p["quotes"]:
+        print("\nquotes:")
+        _table(p["quotes"], ("published", "lang", "speaker_text", "text"), width=80)
+
+
+def _output(rows: list[dict[str, Any]], columns: Sequence[str], fmt: str) -> None:
+    from entente.cli import _table
+
+    if fmt == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        _table(rows, columns)
+
+
+COMMANDS = {"actors": cmd_actors, "actor": cmd_actor, "quotes": cmd_quotes}

@@ -1,0 +1,137 @@
+"""The event coder's data: PLOVER's ontology, trigger phrases and cue words per language (data/EVENTS.md).
+
+Words are compared as lemmas: pymorphy3 normal forms for Russian and Ukrainian, and for English the
+first of a few suffix-stripped candidates («talks» -> talk, "imposed" -> impose) that the lexicons know.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from entente.nlp.morph import Morph
+
+LANGS = ("ru", "uk", "en")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemmas: tuple[str, ...]
+    type: str
+    mode: str | None = None
+    reciprocal: bool = False
+    context: tuple[str, ...] = ()
+
+
+@dataclass
+class Cues:
+    negation: set[tuple[str, ...]] = field(default_factory=set)
+    future: set[tuple[str, ...]] = field(default_factory=set)
+    hypothetical: set[tuple[str, ...]] = field(default_factory=set)
+    reciprocal: set[tuple[str, ...]] = field(default_factory=set)
+    forms: set[str] = field(default_factory=set)  # surface forms marking future or both sides («будет», «стороны»)
+    future_forms: set[str] = field(default_factory=set)
+    intent: set[str] = field(default_factory=set)
+    contexts: dict[str, str] = field(default_factory=dict)  # lemma -> context
+
+
+def _data(name: str) -> dict[str, Any]:
+    path = resources.files("entente.extract") / "data" / name
+    return tomllib.loads(path.read_text("utf-8")) if path.is_file() else {}
+
+
+class Lexicon:
+    def __init__(self, morph: Morph) -> None:
+        self.morph = morph
+        self.plover = _data("plover.toml")
+        self.types: dict[str, dict[str, Any]] = self.plover.get("types", {})
+        self.triggers: dict[str, dict[str, list[Trigger]]] = {}
+        self.cues: dict[str, Cues] = {}
+        self.prefixes: dict[str, dict[str, set[str]]] = {}
+        self.vocabulary: dict[str, set[str]] = defaultdict(set)
+        for lang in LANGS:
+            self._load(lang)
+        self.lemma = lru_cache(maxsize=200_000)(self._lemma)
+
+    def _load(self, lang: str) -> None:
+        index: dict[str, list[Trigger]] = defaultdict(list)
+        for d in _data(f"events_{lang}.toml").get("trigger", []):
+            for phrase in d.get("lemmas", []):
+                words = tuple(phrase.lower().split())
+                if not words:
+                    continue
+                mode = d.get("mode") or None
+                index[words[0]].append(
+                    Trigger(words, d["type"], mode, bool(d.get("reciprocal")), tuple(d.get("context", ())))
+                )
+                self.vocabulary[lang].update(words)
+        for triggers in index.values():
+            triggers.sort(key=lambda t: -len(t.lemmas))  # longest phrase first
+        self.triggers[lang] = index
+        # first three letters of every trigger's first word: other words are never lemmatized for a lookup
+        self.prefixes[lang] = {"trigger": {w[:3] for w in index}}
+        data = _data(f"cues_{lang}.toml")
+        cues = Cues()
+        for name in ("negation", "future", "hypothetical", "reciprocal"):
+            phrases = {tuple(p.lower().split()) for p in data.get(name, []) if p.strip()}
+            getattr(cues, name).update(phrases)
+            for p in phrases:
+                self.vocabulary[lang].update(p)
+        cues.future_forms = {w.lower() for w in data.get("future_forms", [])}
+        cues.intent = {w.lower() for w in data.get("intent", [])}
+        self.vocabulary[lang].update(cues.intent)
+        cues.forms = {w.lower() for w in data.get("reciprocal_forms", [])}
+        for context, words in (data.get("contexts") or {}).items():
+            for w in words:
+                cues.contexts.setdefault(w.lower(), context)
+                self.vocabulary[lang].add(w.lower())
+        self.cues[lang] = cues
+        for name in ("future", "hypothetical", "reciprocal"):
+            self.prefixes[lang][name] = {p[0][:3] for p in getattr(cues, name)}
+
+    def _lemma(self, word: str, lang: str) -> str:
+        w = word.lower().replace("’", "'")
+        if lang in ("ru", "uk"):
+            readings = self.morph.readings(w, lang)
+            return readings[0].lemma if readings else w
+        known = self.vocabulary["en"]
+        for cand in _english(w):
+            if cand in known:
+                return cand
+        return w
+
+    def score(self, type: str, mode: str | None) -> float | None:
+        t = self.types.get(type)
+        if not t:
+            return None
+        modes = t.get("modes") or {}
+        if mode and mode in modes:
+            return float(modes[mode])
+        return float(t["score"]) if "score" in t else None
+
+    def quad(self, type: str) -> str | None:
+        return (self.types.get(type) or {}).get("quad")
+
+
+def _english(w: str) -> list[str]:
+    """Base-form candidates of an English word, most literal first."""
+    out = [w]
+    if w.endswith("ies") and len(w) > 4:
+        out.append(w[:-3] + "y")
+    if w.endswith("es") and len(w) > 3:
+        out.append(w[:-2])
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 2:
+        out.append(w[:-1])
+    for suffix in ("ed", "ing"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # planned -> plan
+            if suffix == "ed" and stem.endswith("i"):
+                out.append(stem[:-1] + "y")  # denied -> deny
+    return out

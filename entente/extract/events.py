@@ -1,0 +1,331 @@
+"""The PLOVER event coder: triggers from per-language lexicons, arguments from grammar, then negation,
+modality, date, location and context, with the sentence as evidence.
+
+One event per (type, actor, recipient, sentence). Nothing a sentence says is dropped: an event the
+text denies is kept with `negated` true, a planned one with `modality` "future".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+
+from entente.extract.event_args import Roles, Slot, assign
+from entente.extract.event_lexicon import Lexicon, Trigger
+from entente.models import Actor, Analysis, Event, Quote
+from entente.nlp.sentences import sentences
+from entente.nlp.tokens import Token, tokenize
+from entente.nlp.when import TimeRef, When, nearest
+
+_WORD = re.compile(r"\w+")
+OBJECT_SPAN = 8  # tokens after a trigger in which a noun trigger is its object
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+COOPERATIVE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"})
+INTENT_SPAN = 4  # words before a cooperative trigger in which an intent word turns it into AGREE
+TEMPORAL = frozenset(
+    {"до", "после", "перед", "накануне", "після", "напередодні", "after", "before", "since", "amid", "ahead"}
+)
+NEGATION_SPAN = 6
+NOT_ONLY = frozenset({"только", "лише", "тільки", "лишь", "only"})
+GAP = 3  # words a phrase trigger may have between its words ("подписали важное соглашение")
+WE = {"мы", "ми", "we", "нам", "нас", "us"}
+PARTICIPANTS = ("person", "country", "organization")
+
+
+class EventCoder:
+    def __init__(self, lexicon: Lexicon, when: When) -> None:
+        self.lexicon, self.when = lexicon, when
+
+    def code(self, a: Analysis) -> tuple[Event, ...]:
+        lang = a.lang if a.lang in self.lexicon.triggers else "en"
+        mentions = sorted(((m.start, m.end, x) for x in a.actors for m in x.mentions), key=lambda m: m[0])
+        refs = self.when.find(a.text, lang, a.published)
+        pair = _main_pair(a.actors)
+        out: dict[tuple[str, tuple[str, ...], tuple[str, ...], int], Event] = {}
+        previous: list[Actor] = []
+        prefixes = self.lexicon.prefixes[lang]
+        for start, end, text in sentences(a.text):
+            if "\n" in a.text[max(0, start - 2) : start]:
+                previous = []  # a new paragraph: the last actor does not carry over
+            low = text.lower()
+            if not any(w[:3] in prefixes["trigger"] for w in _WORD.findall(low)):
+                continue  # no word can begin a trigger: skip the sentence before any lemmatizing
+            # the regular-expression tokenizer (the "en" path) keeps apostrophe words whole, as tokenize-uk does
+            tokens = [Token(t.start + start, t.end + start, t.text) for t in tokenize(text, "en")]
+            words = [k for k, t in enumerate(tokens) if t.is_word]
+            lemmas = Lemmas(self.lexicon, tokens, words, lang)
+            slots = _slots(tokens, mentions, start, end)
+            cues = self.lexicon.cues[lang]
+            marks = {
+                name: {k for k in lemmas if lemmas.could(k, name) and _has(getattr(cues, name), lemmas, k)}
+                for name in ("future", "hypothetical", "reciprocal")
+            }
+            quote = next((q for q in a.quotes if q.start <= start < q.end or start <= q.start < end), None)
+            for trigger, i, j in self._main(tokens, self._triggers(lang, words, lemmas), lang):
+                roles = assign(tokens, [s for s in slots if s.j <= i or s.i >= j], (i, j), lang, self.lexicon.morph)
+                event = self._event(
+                    a, lang, text, start, end, tokens, lemmas, trigger, i, j, roles, quote, pair, previous, refs, marks
+                )
+                if event is None:
+                    continue
+                key = (event.type, event.actor, event.recipient, start)
+                if key not in out:
+                    out[key] = event
+                if event.actor:
+                    previous = [x for x in a.actors if x.id in event.actor]
+        return tuple(out.values())
+
+    def _triggers(self, lang: str, words: list[int], lemmas: Lemmas) -> list[tuple[Trigger, int, int]]:
+        found: list[tuple[Trigger, int, int]] = []
+        taken: set[int] = set()
+        index = self.lexicon.triggers.get(lang, {})
+        for n, k in enumerate(words):
+            if k in taken:
+                continue
+            if not lemmas.could(k, "trigger"):
+                continue
+            for trigger in index.get(lemmas[k], ()):
+                end = _phrase(trigger.lemmas, words, lemmas, n)
+                if end is not None:
+                    found.append((trigger, k, end))
+                    taken.update(range(k, end))
+                    break
+        return found
+
+    def _main(
+        self, tokens: list[Token], found: list[tuple[Trigger, int, int]], lang: str
+    ) -> list[tuple[Trigger, int, int]]:
+        """Drop a noun trigger that is the object of an earlier trigger in the same clause: in «готов
+        укреплять сотрудничество» or «обсудили сотрудничество» the cooperation is what was promised
+        or discussed, not a second event."""
+        kept: list[tuple[Trigger, int, int]] = []
+        for trigger, i, j in found:
+            if i > 0 and tokens[i - 1].text.lower() in TEMPORAL and self._noun(tokens[i].text, lang):
+                continue  # «до вторгнення», "after the invasion": a time reference, not a report of the event
+            head = next((k for k in kept if 0 <= i - k[2] <= OBJECT_SPAN), None)
+            if (
+                head is not None
+                and (head[0].type == "AGREE" or self._noun(tokens[i].text, lang))
+                and not any(tokens[k].text in CLAUSE_BREAKS for k in range(head[2], i))
+            ):
+                continue
+            kept.append((trigger, i, j))
+        return kept
+
+    @staticmethod
+    def _negated(tokens: list[Token], lemmas: Lemmas, i: int, negation: set[tuple[str, ...]]) -> bool:
+        """A negation in the trigger's clause shortly before it: «не подтвердил своего согласия на визит»."""
+        for k in range(i - 1, max(-1, i - NEGATION_SPAN), -1):
+            if tokens[k].text in CLAUSE_BREAKS:
+                return False
+            if _has(negation, lemmas, k) and lemmas.get(k + 1) not in NOT_ONLY:
+                return True
+        return False
+
+    def _noun(self, word: str, lang: str) -> bool:
+        if lang == "en":
+            return word.lower().endswith(("tion", "ment", "ance", "ence", "ship", "ity", "ies", "ism", "ing"))
+        readings = self.lexicon.morph.readings(word.lower(), lang)
+        return bool(readings) and bool({"NOUN", "noun", "INFN", "inf"} & readings[0].tags)
+
+    def _event(
+        self,
+        a: Analysis,
+        lang: str,
+        text: str,
+        start: int,
+        end: int,
+        tokens: list[Token],
+        lemmas: Lemmas,
+        trigger: Trigger,
+        i: int,
+        j: int,
+        roles: Roles,
+        quote: Quote | None,
+        pair: list[Actor],
+        previous: list[Actor],
+        refs: list[TimeRef],
+        marks: dict[str, set[int]],
+    ) -> Event | None:
+        cues = self.lexicon.cues[lang]
+        actor, recipient = list(roles.subjects), list(roles.objects)
+        inside = quote is not None and quote.start <= tokens[i].start < quote.end
+        if (
+            inside
+            and quote is not None
+            and quote.speaker
+            and (not actor or any(lemmas.get(k) in WE for k in range(max(0, i - 4), i)))
+        ):
+            speaker = next((x for x in a.actors if x.id == quote.speaker), None)
+            actor = [speaker] if speaker else actor
+        reciprocal = (
+            trigger.reciprocal
+            or bool(marks["reciprocal"])
+            or any(
+                tokens[k].text.lower() in cues.forms
+                and (k == 0 or tokens[k - 1].text.lower() not in ("с", "со", "з", "із"))
+                for k in lemmas
+            )
+        )
+        if reciprocal and len(actor) > 1 and not roles.partners and not recipient:
+            actor, recipient = actor[:1], actor[1:]
+        recipient += [p for p in roles.partners if p not in recipient]
+        if trigger.mode == "visit":
+            recipient += [p for p in roles.places if p not in recipient]
+        if not actor and recipient and previous:
+            actor = previous  # «Он встретился с Си»: the subject left out is the one of the sentence before
+        if not actor and reciprocal and len(pair) == 2:
+            actor, recipient = [pair[0]], [pair[1]]  # «стороны договорились»: the two countries of the article
+        if not actor and previous:
+            actor = previous
+        if not actor and not recipient:
+            return None
+        kind = trigger.type
+        if kind in COOPERATIVE and any(lemmas.get(k) in cues.intent for k in range(max(0, i - INTENT_SPAN), i)):
+            kind = "AGREE"  # «должны расширять сотрудничество», "ready to cooperate": an intent, coded AGREE
+        negated = self._negated(tokens, lemmas, i, cues.negation)
+        modality = "asserted"
+        before = [k for k in lemmas if k < i]
+        if any(k < i for k in marks["hypothetical"]):
+            modality = "hypothetical"
+        elif any(
+            k in marks["future"] or tokens[k].text.lower() in cues.future_forms for k in before if k >= i - 5
+        ) or self.lexicon.morph.has(tokens[i].text, lang, "futr"):
+            modality = "future"
+        if kind in COOPERATIVE and modality == "future":
+            kind, modality = "AGREE", "asserted"  # «мы будем укреплять сотрудничество»: a promise, coded AGREE
+        contexts = list(trigger.context)
+        for k in lemmas:
+            c = cues.contexts.get(lemmas[k])
+            if c and c not in contexts:
+                contexts.append(c)
+        ref = nearest(refs, tokens[i].start, start, end)
+        date = ref.date if ref else None
+        place = next((p.id for p in roles.places if p.type == "location"), None)
+        ids = tuple(x.id for x in actor)
+        own = {x.country for x in actor if x.country}
+        # «Китай ... с Россией»: the recipient is another party, never the actor's own country again
+        rec = tuple(x.id for x in recipient if x.id not in ids and not (x.country and x.country in own))
+        confidence = round(0.4 + 0.3 * bool(roles.subjects) + 0.2 * bool(rec) + 0.1 * (j - i > 1), 2)
+        digest = hashlib.sha1(f"{a.id}:{start}:{kind}:{ids}:{rec}".encode()).hexdigest()[:16]
+        return Event(
+            digest,
+            kind,
+            trigger.mode if kind == trigger.type else None,
+            tuple(contexts),
+            ids,
+            rec,
+            date,
+            place,
+            negated,
+            modality,
+            a.text[tokens[i].start : tokens[j - 1].end],
+            text,
+            start,
+            end,
+            confidence,
+        )
+
+
+class Lemmas(Mapping[int, str]):
+    """The lemmas of a sentence's words, computed only when asked for: most words are never looked up,
+    because their first letters cannot begin a trigger or a cue (`Lexicon.prefixes`)."""
+
+    def __init__(self, lexicon: Lexicon, tokens: list[Token], words: list[int], lang: str) -> None:
+        self.lexicon, self.tokens, self.words, self.lang = lexicon, tokens, words, lang
+        self._word_set = set(words)
+        self._cache: dict[int, str] = {}
+        self._prefix = [t.text[:3].lower() for t in tokens]
+        self._kinds = lexicon.prefixes[lang]
+
+    def __getitem__(self, k: int) -> str:
+        if k not in self._word_set:
+            raise KeyError(k)
+        lemma = self._cache.get(k)
+        if lemma is None:
+            lemma = self._cache[k] = self.lexicon.lemma(self.tokens[k].text, self.lang)
+        return lemma
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def could(self, k: int, kind: str) -> bool:
+        """Whether word k's first letters allow it to begin a `kind` (trigger, future, ...) phrase."""
+        return self._prefix[k] in self._kinds[kind]
+
+
+def _phrase(lemmas_wanted: tuple[str, ...], words: list[int], lemmas: Lemmas, n: int) -> int | None:
+    """Token index just after the phrase starting at words[n], or None if it is not there."""
+    pos, last = n, words[n]
+    for wanted in lemmas_wanted[1:]:
+        for step in range(1, GAP + 2):
+            if pos + step >= len(words):
+                return None
+            if lemmas[words[pos + step]] == wanted:
+                pos += step
+                last = words[pos]
+                break
+        else:
+            return None
+    return last + 1
+
+
+def _has(phrases: set[tuple[str, ...]], lemmas: Lemmas, k: int) -> bool:
+    first = lemmas.get(k)
+    if first is None:
+        return False
+    for p in _by_first(frozenset(phrases)).get(first, ()):
+        if all(lemmas.get(k + d) == w for d, w in enumerate(p[1:], 1)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _by_first(phrases: frozenset[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        out.setdefault(p[0], []).append(p)
+    return out
+
+
+def _slots(tokens: list[Token], mentions: list[tuple[int, int, Actor]], start: int, end: int) -> list[Slot]:
+    starts = [t.start for t in tokens]
+    out = []
+    for s, e, actor in mentions:
+        outlet = actor.sector == "MED"  # outlets report events, they are not parties to them
+        vague = actor.type == "organization" and not actor.country and actor.sector != "IGO"  # «МИД» of whom?
+        if s < start or e > end or outlet or vague:
+            continue
+        i = next((k for k, x in enumerate(starts) if x >= s), None)
+        if i is None:
+            continue
+        j = next((k for k in range(i, len(tokens)) if tokens[k].end >= e), len(tokens) - 1) + 1
+        out.append(Slot(actor, i, j))
+    # a country named right before a person of that country is an apposition («президент России Путин»)
+    return [
+        s
+        for s in out
+        if not (
+            s.actor.type == "country"
+            and any(
+                o.actor.type == "person" and o.actor.country == s.actor.country and 0 <= o.i - s.j <= 3 for o in out
+            )
+        )
+    ]
+
+
+def _main_pair(actors: tuple[Actor, ...]) -> list[Actor]:
+    """The two countries the article is most about, for «стороны» / "the two sides"."""
+    counts: Counter[str] = Counter()
+    for x in actors:
+        if x.country and x.type in PARTICIPANTS:
+            counts[x.country] += len(x.mentions)
+    top = [c for c, _ in counts.most_common(2)]
+    by_id = {x.id: x for x in actors}
+    return [by_id[c] for c in top if c in by_id]
