@@ -38,11 +38,10 @@ class Recognizer:
     """Built once and passed in: natasha's embeddings, the dictionaries and the base load in ~2 s."""
 
     def __init__(self, kb: KnowledgeBase | None = None, morph: Morph | None = None) -> None:
-        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+        from natasha import NewsEmbedding, NewsNERTagger
 
         self.kb = kb or KnowledgeBase.load()
         self.morph = morph or Morph()
-        self._segmenter = Segmenter()
         self._ner = NewsNERTagger(NewsEmbedding())
         english = EnglishNames()
         self._rules: dict[str, UkrainianNames | EnglishNames] = {"uk": UkrainianNames(self.morph), "en": english}
@@ -96,12 +95,10 @@ class Recognizer:
         return bool(tags & {"CONJ", "conj", "PREP", "prep", "ADVB", "adv", "NPRO", "pron", "PRCL", "part"})
 
     def _natasha(self, text: str, tokens: list[Token]) -> list[Entity]:
-        from natasha import Doc
-
-        doc = Doc(text)
-        doc.segment(self._segmenter)
-        doc.tag_ner(self._ner)
-        spans = self._cutter.cut(text, tokens, [(s.start, s.stop, s.type) for s in doc.spans])
+        # the tagger tokenizes by itself; natasha's Doc.segment would only add sentence objects we do not use
+        markup = self._ner(text) if text.strip() else None
+        found = [(s.start, s.stop, s.type) for s in markup.spans] if markup is not None else []
+        spans = self._cutter.cut(text, tokens, found)
         return [Entity(start, end, label, text[start:end]) for start, end, label in spans]
 
     def _common(self, text: str, tokens: list[Token], k: Entity, found: list[Entity]) -> bool:
