@@ -33,6 +33,7 @@ class Roles:
     objects: list[Actor] = field(default_factory=list)
     partners: list[Actor] = field(default_factory=list)
     places: list[Actor] = field(default_factory=list)
+    relative: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,16 +45,40 @@ class Slot:
     j: int
 
 
-def assign(tokens: list[Token], slots: list[Slot], trigger: tuple[int, int], lang: str, morph: Morph) -> Roles:
-    """Roles of the sentence's mentions; mentions in the trigger's own clause are preferred as actors."""
-    roles = _assign(tokens, slots, trigger, lang, morph)
+def assign(tokens: list[Token], slots: list[Slot], trigger: tuple[int, int], lang: str, morph: Morph,
+           visit: bool = False) -> Roles:
+    """Roles of the sentence's mentions; mentions in the trigger's own clause are preferred as actors.
+    `visit`: a place named as the direct object («посетил Москву») is the destination."""
+    roles = _assign(tokens, slots, trigger, lang, morph, visit)
     clause = _clause(tokens, trigger[0])
-    local = _assign(tokens, [s for s in slots if _clause(tokens, s.i) == clause], trigger, lang, morph)
+    local = _assign(tokens, [s for s in slots if _clause(tokens, s.i) == clause], trigger, lang, morph, visit)
+    if local.objects or local.partners:  # the trigger's own clause names whom: others name other things
+        roles.objects, roles.partners = local.objects, local.partners
+    else:
+        roles.objects = [a for a in roles.objects if not _in_relative(tokens, slots, a)]
+        roles.partners = [a for a in roles.partners if not _in_relative(tokens, slots, a)]
     if local.subjects:
         roles.subjects = local.subjects
+    elif _relative(tokens, trigger[0]):
+        roles.subjects, roles.relative = [], True  # «..., которые требуют»: the subject is not among the actors
     else:  # «Хотя Запад ввёл санкции, Китай воздержался»: no subject is borrowed from a later clause
         roles.subjects = [a for a in roles.subjects if any(s.actor is a and s.i < trigger[0] for s in slots)]
     return roles
+
+
+# «що» and "that" also introduce reported speech («заявив, що ...»), so they are not here
+RELATIVE = frozenset({"который", "которая", "которое", "которые", "которых", "которым", "кто", "який", "яка", "яке",
+                      "які", "яких", "хто", "which", "who", "whom"})
+
+
+def _in_relative(tokens: list[Token], slots: list[Slot], actor: Actor) -> bool:
+    return all(_relative(tokens, s.i) for s in slots if s.actor is actor)
+
+
+def _relative(tokens: list[Token], k: int) -> bool:
+    """Whether the clause of token k opens with a relative pronoun."""
+    start = max((n + 1 for n in range(k) if tokens[n].text in CLAUSE_BREAKS), default=0)
+    return start < len(tokens) and tokens[start].text.lower() in RELATIVE and start > 0
 
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
@@ -64,12 +89,14 @@ def _clause(tokens: list[Token], k: int) -> int:
     return sum(1 for t in tokens[:k] if t.text in CLAUSE_BREAKS)
 
 
-def _assign(tokens: list[Token], slots: list[Slot], trigger: tuple[int, int], lang: str, morph: Morph) -> Roles:
+def _assign(tokens: list[Token], slots: list[Slot], trigger: tuple[int, int], lang: str, morph: Morph,
+            visit: bool = False) -> Roles:
     roles = Roles()
     for slot in slots:
         prep = tokens[slot.i - 1].text.lower() if slot.i > 0 else ""
         if slot.actor.type == "location" or (prep in PLACE.get(lang, ()) and slot.actor.type == "country"):
-            if prep in PLACE.get(lang, ()):  # «в Пекине», «до Москви»; «засудження Москви» is no place
+            # «в Пекине», «до Москви», and for a visit «посетил Москву»; «засудження Москви» is no place
+            if prep in PLACE.get(lang, ()) or (visit and slot.i >= trigger[1] and slot.i - trigger[1] <= 1):
                 _add(roles.places, slot.actor)
             continue
         if prep in PARTNER.get(lang, ()):
@@ -80,7 +107,12 @@ def _assign(tokens: list[Token], slots: list[Slot], trigger: tuple[int, int], la
             continue
         elif lang == "en":
             _add(roles.subjects if slot.j <= trigger[0] else roles.objects, slot.actor)
-        elif _case(tokens, slot, lang, morph) == "nomn":
+        elif _case(tokens, slot, lang, morph) == "nomn" and not (
+            slot.i >= trigger[1]
+            and roles.subjects
+            and _clause(tokens, slot.i) == _clause(tokens, trigger[0])
+            and _accusative(tokens, slot, lang, morph)
+        ):
             _add(roles.subjects, slot.actor)
         else:
             _add(roles.objects, slot.actor)
@@ -104,6 +136,11 @@ def _case(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> str:
     if any("nomn" in r.tags for r in readings[:3]) and not ({"datv", "ablt", "loct"} & best):
         return "nomn"
     return "obl"
+
+
+def _accusative(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> bool:
+    """Whether the mention can also be accusative («закликав Північноатлантичний альянс»)."""
+    return any(morph.has(t.text, lang, "accs") for t in tokens[slot.i : slot.j] if t.is_word)
 
 
 def _add(group: list[Actor], actor: Actor) -> None:

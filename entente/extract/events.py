@@ -24,10 +24,11 @@ _WORD = re.compile(r"\w+")
 OBJECT_SPAN = 8  # tokens after a trigger in which a noun trigger is its object
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 COOPERATIVE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"})
-INTENT_SPAN = 4  # words before a cooperative trigger in which an intent word turns it into AGREE
+INTENT_SPAN = 8  # words before a cooperative trigger in which an intent word turns it into AGREE
 TEMPORAL = frozenset(
     {"до", "после", "перед", "накануне", "після", "напередодні", "after", "before", "since", "amid", "ahead"}
 )
+PURPOSE = frozenset({"для", "чтобы", "дабы", "щоб", "аби", "задля", "заради"})
 NEGATION_SPAN = 6
 NOT_ONLY = frozenset({"только", "лише", "тільки", "лишь", "only"})
 GAP = 3  # words a phrase trigger may have between its words ("подписали важное соглашение")
@@ -65,7 +66,8 @@ class EventCoder:
             }
             quote = next((q for q in a.quotes if q.start <= start < q.end or start <= q.start < end), None)
             for trigger, i, j in self._main(tokens, self._triggers(lang, words, lemmas), lang):
-                roles = assign(tokens, [s for s in slots if s.j <= i or s.i >= j], (i, j), lang, self.lexicon.morph)
+                roles = assign(tokens, [s for s in slots if s.j <= i or s.i >= j], (i, j), lang, self.lexicon.morph,
+                               trigger.mode == "visit")
                 event = self._event(
                     a, lang, text, start, end, tokens, lemmas, trigger, i, j, roles, quote, pair, previous, refs, marks
                 )
@@ -103,8 +105,12 @@ class EventCoder:
         or discussed, not a second event."""
         kept: list[tuple[Trigger, int, int]] = []
         for trigger, i, j in found:
-            if i > 0 and tokens[i - 1].text.lower() in TEMPORAL and self._noun(tokens[i].text, lang):
-                continue  # «до вторгнення», "after the invasion": a time reference, not a report of the event
+            if self._noun(tokens[i].text, lang) and any(
+                tokens[k].text.lower() in TEMPORAL | PURPOSE for k in range(max(0, i - 2), i)
+            ):
+                continue  # «до вторгнення», «для укрепления связей»: a time or a purpose, not a report of the event
+            if i > 0 and tokens[i - 1].text.lower() in PURPOSE:
+                continue  # «чтобы обсудить», «щоб обговорити»
             head = next((k for k in kept if 0 <= i - k[2] <= OBJECT_SPAN), None)
             if (
                 head is not None
@@ -114,6 +120,16 @@ class EventCoder:
                 continue
             kept.append((trigger, i, j))
         return kept
+
+    @staticmethod
+    def _intent(tokens: list[Token], lemmas: Lemmas, i: int, intent: set[str]) -> bool:
+        """An intent word earlier in the trigger's clause: «стороны должны совместно работать над ...»."""
+        for k in range(i - 1, max(-1, i - INTENT_SPAN), -1):
+            if tokens[k].text in CLAUSE_BREAKS:
+                return False
+            if lemmas.get(k) in intent or tokens[k].text.lower() in intent:  # «следует» is not «следовать»
+                return True
+        return False
 
     @staticmethod
     def _negated(tokens: list[Token], lemmas: Lemmas, i: int, negation: set[tuple[str, ...]]) -> bool:
@@ -173,8 +189,11 @@ class EventCoder:
         if reciprocal and len(actor) > 1 and not roles.partners and not recipient:
             actor, recipient = actor[:1], actor[1:]
         recipient += [p for p in roles.partners if p not in recipient]
-        if trigger.mode == "visit":
+        if trigger.mode == "visit" or (trigger.type == "CONSULT" and not recipient):
+            # a visit's destination is its host; talks held in another country are talks with it
             recipient += [p for p in roles.places if p not in recipient]
+        if not actor and roles.relative:
+            return None  # «западных стран, которые требуют»: done by someone the article does not name as an actor
         if not actor and recipient and previous:
             actor = previous  # «Он встретился с Си»: the subject left out is the one of the sentence before
         if not actor and reciprocal and len(pair) == 2:
@@ -184,7 +203,7 @@ class EventCoder:
         if not actor and not recipient:
             return None
         kind = trigger.type
-        if kind in COOPERATIVE and any(lemmas.get(k) in cues.intent for k in range(max(0, i - INTENT_SPAN), i)):
+        if kind in COOPERATIVE and self._intent(tokens, lemmas, i, cues.intent):
             kind = "AGREE"  # «должны расширять сотрудничество», "ready to cooperate": an intent, coded AGREE
         negated = self._negated(tokens, lemmas, i, cues.negation)
         modality = "asserted"
