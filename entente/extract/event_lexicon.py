@@ -36,6 +36,9 @@ class Cues:
     forms: set[str] = field(default_factory=set)  # surface forms marking future or both sides («будет», «стороны»)
     future_forms: set[str] = field(default_factory=set)
     intent: set[str] = field(default_factory=set)
+    disapproval: set[tuple[str, ...]] = field(default_factory=set)  # a speaker's negative words about a party
+    approval: set[tuple[str, ...]] = field(default_factory=set)
+    naming: set[str] = field(default_factory=set)
     contexts: dict[str, str] = field(default_factory=dict)  # lemma -> context
 
 
@@ -76,13 +79,15 @@ class Lexicon:
         self.prefixes[lang] = {"trigger": {w[:3] for w in index}}
         data = _data(f"cues_{lang}.toml")
         cues = Cues()
-        for name in ("negation", "future", "hypothetical", "reciprocal"):
+        for name in ("negation", "future", "hypothetical", "reciprocal", "disapproval", "approval"):
             phrases = {tuple(p.lower().split()) for p in data.get(name, []) if p.strip()}
             getattr(cues, name).update(phrases)
             for p in phrases:
                 self.vocabulary[lang].update(p)
         cues.future_forms = {w.lower() for w in data.get("future_forms", [])}
         cues.intent = {w.lower() for w in data.get("intent", [])}
+        cues.naming = {w.lower() for w in data.get("naming", [])}
+        self.vocabulary[lang].update(cues.naming)
         self.vocabulary[lang].update(cues.intent)
         cues.forms = {w.lower() for w in data.get("reciprocal_forms", [])}
         for context, words in (data.get("contexts") or {}).items():
@@ -90,7 +95,7 @@ class Lexicon:
                 cues.contexts.setdefault(w.lower(), context)
                 self.vocabulary[lang].add(w.lower())
         self.cues[lang] = cues
-        for name in ("future", "hypothetical", "reciprocal"):
+        for name in ("future", "hypothetical", "reciprocal", "disapproval", "approval"):
             self.prefixes[lang][name] = {p[0][:3] for p in getattr(cues, name)}
 
     def _lemma(self, word: str, lang: str) -> str:

@@ -23,6 +23,7 @@ from entente.nlp.when import TimeRef, When, nearest
 _WORD = re.compile(r"\w+")
 OBJECT_SPAN = 8  # tokens after a trigger in which a noun trigger is its object
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+CONFLICT = frozenset({"SANCTION", "ASSAULT", "MOBILIZE", "COERCE", "THREATEN", "PROTEST"})
 COOPERATIVE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"})
 INTENT_SPAN = 8  # words before a cooperative trigger in which an intent word turns it into AGREE
 TEMPORAL = frozenset(
@@ -31,7 +32,7 @@ TEMPORAL = frozenset(
 PURPOSE = frozenset({"для", "чтобы", "дабы", "щоб", "аби", "задля", "заради"})
 NEGATION_SPAN = 6
 NOT_ONLY = frozenset({"только", "лише", "тільки", "лишь", "only"})
-GAP = 3  # words a phrase trigger may have between its words ("подписали важное соглашение")
+GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
 WE = {"мы", "ми", "we", "нам", "нас", "us"}
 PARTICIPANTS = ("person", "country", "organization")
 
@@ -51,8 +52,10 @@ class EventCoder:
         for start, end, text in sentences(a.text):
             if "\n" in a.text[max(0, start - 2) : start]:
                 previous = []  # a new paragraph: the last actor does not carry over
+            quote = next((q for q in a.quotes if q.start <= start < q.end or start <= q.start < end), None)
+            statement = quote is not None and quote.speaker is not None and not quote.partial
             low = text.lower()
-            if not any(w[:3] in prefixes["trigger"] for w in _WORD.findall(low)):
+            if not statement and not any(w[:3] in prefixes["trigger"] for w in _WORD.findall(low)):
                 continue  # no word can begin a trigger: skip the sentence before any lemmatizing
             # the regular-expression tokenizer (the "en" path) keeps apostrophe words whole, as tokenize-uk does
             tokens = [Token(t.start + start, t.end + start, t.text) for t in tokenize(text, "en")]
@@ -64,10 +67,15 @@ class EventCoder:
                 name: {k for k in lemmas if lemmas.could(k, name) and _has(getattr(cues, name), lemmas, k)}
                 for name in ("future", "hypothetical", "reciprocal")
             }
-            quote = next((q for q in a.quotes if q.start <= start < q.end or start <= q.start < end), None)
             for trigger, i, j in self._main(tokens, self._triggers(lang, words, lemmas), lang):
-                roles = assign(tokens, [s for s in slots if s.j <= i or s.i >= j], (i, j), lang, self.lexicon.morph,
-                               trigger.mode == "visit")
+                roles = assign(
+                    tokens,
+                    [s for s in slots if s.j <= i or s.i >= j],
+                    (i, j),
+                    lang,
+                    self.lexicon.morph,
+                    trigger.mode == "visit",
+                )
                 event = self._event(
                     a, lang, text, start, end, tokens, lemmas, trigger, i, j, roles, quote, pair, previous, refs, marks
                 )
@@ -78,7 +86,92 @@ class EventCoder:
                     out[key] = event
                 if event.actor:
                     previous = [x for x in a.actors if x.id in event.actor]
+            _drop_promised(out, start)
+            if statement and quote is not None:
+                speaker = next((x for x in a.actors if x.id == quote.speaker), None)
+                span = (quote.start, quote.end)
+                said = self._evaluation(a, lang, text, start, end, tokens, lemmas, slots, speaker, span, refs)
+            else:
+                said = self._naming(a, lang, text, start, end, tokens, lemmas, slots, refs)
+            if said is not None and not any(k[0] == said.type and k[3] == start for k in out):
+                out[(said.type, said.actor, said.recipient, start)] = said
         return tuple(out.values())
+
+    def _naming(
+        self,
+        a: Analysis,
+        lang: str,
+        text: str,
+        start: int,
+        end: int,
+        tokens: list[Token],
+        lemmas: Lemmas,
+        slots: list[Slot],
+        refs: list[TimeRef],
+    ) -> Event | None:
+        """«Токаев назвал Китай надёжным партнёром»: the subject before a naming verb evaluates what follows."""
+        naming = self.lexicon.cues[lang].naming
+        verb = next((k for k in lemmas if tokens[k].text.lower() in naming or lemmas[k] in naming), None)
+        if verb is None:
+            return None
+        roles = assign(tokens, [s for s in slots if s.j <= verb], (verb, verb + 1), lang, self.lexicon.morph)
+        if len(roles.subjects) != 1:
+            return None
+        span = (tokens[verb].end, end)
+        return self._evaluation(a, lang, text, start, end, tokens, lemmas, slots, roles.subjects[0], span, refs)
+
+    def _evaluation(
+        self,
+        a: Analysis,
+        lang: str,
+        text: str,
+        start: int,
+        end: int,
+        tokens: list[Token],
+        lemmas: Lemmas,
+        slots: list[Slot],
+        speaker: Actor | None,
+        span: tuple[int, int],
+        refs: list[TimeRef],
+    ) -> Event | None:
+        """A speaker's words about another party within `span` (a quote, or what follows a naming verb):
+        negative ones are ACCUSE (disapprove), positive ones SUPPORT («США все активнее подстрекают ...»
+        -> ACCUSE; «назвал Китай надёжным партнёром» -> SUPPORT), the manual's criticize / praise."""
+        if speaker is None or not speaker.country:
+            return None
+        inside = [s.actor for s in slots if span[0] <= tokens[s.i].start < span[1]]
+        targets = list(
+            dict.fromkeys(x for x in inside if x.country and x.country != speaker.country and x.type in PARTICIPANTS)
+        )
+        if not targets:
+            return None
+        cues = self.lexicon.cues[lang]
+        words = [k for k in lemmas if span[0] <= tokens[k].start < span[1]]
+        neg = [k for k in words if lemmas.could(k, "disapproval") and _has(cues.disapproval, lemmas, k)]
+        pos = [k for k in words if lemmas.could(k, "approval") and _has(cues.approval, lemmas, k)]
+        if bool(neg) == bool(pos):
+            return None  # no evaluation, or both: nothing to code
+        kind, mode, k = ("ACCUSE", "disapprove", neg[0]) if neg else ("SUPPORT", None, pos[0])
+        ref = nearest(refs, tokens[k].start, start, end)
+        ids, rec = (speaker.id,), tuple(x.id for x in targets)
+        digest = hashlib.sha1(f"{a.id}:{start}:{kind}:{ids}:{rec}".encode()).hexdigest()[:16]
+        return Event(
+            digest,
+            kind,
+            mode,
+            (),
+            ids,
+            rec,
+            ref.date if ref else None,
+            None,
+            False,
+            "asserted",
+            tokens[k].text,
+            text,
+            start,
+            end,
+            0.5,
+        )
 
     def _triggers(self, lang: str, words: list[int], lemmas: Lemmas) -> list[tuple[Trigger, int, int]]:
         found: list[tuple[Trigger, int, int]] = []
@@ -169,10 +262,12 @@ class EventCoder:
         cues = self.lexicon.cues[lang]
         actor, recipient = list(roles.subjects), list(roles.objects)
         inside = quote is not None and quote.start <= tokens[i].start < quote.end
+        both_sides = bool(marks["reciprocal"]) and not actor  # «стороны должны ...»: not the speaker alone
         if (
             inside
             and quote is not None
             and quote.speaker
+            and not both_sides
             and (not actor or any(lemmas.get(k) in WE for k in range(max(0, i - 4), i)))
         ):
             speaker = next((x for x in a.actors if x.id == quote.speaker), None)
@@ -192,6 +287,17 @@ class EventCoder:
         if trigger.mode == "visit" or (trigger.type == "CONSULT" and not recipient):
             # a visit's destination is its host; talks held in another country are talks with it
             recipient += [p for p in roles.places if p not in recipient]
+        if reciprocal and actor and not recipient and len(pair) == 2:
+            # «мы будем поддерживать друг друга»: the other side is the article's other main party
+            own_countries = {x.country for x in actor}
+            recipient = [p for p in pair if p.country not in own_countries][:1]
+        if (
+            trigger.type in CONFLICT
+            and len(trigger.lemmas) == 1
+            and not roles.subjects
+            and self._noun(tokens[i].text, lang)
+        ):
+            return None  # a bare «санкции», «учения», «вторжение» with no one doing it: background, not a report
         if not actor and roles.relative:
             return None  # «западных стран, которые требуют»: done by someone the article does not name as an actor
         if not actor and recipient and previous:
@@ -212,7 +318,7 @@ class EventCoder:
             modality = "hypothetical"
         elif any(
             k in marks["future"] or tokens[k].text.lower() in cues.future_forms for k in before if k >= i - 5
-        ) or self.lexicon.morph.has(tokens[i].text, lang, "futr"):
+        ) or any(self.lexicon.morph.has(tokens[k].text, lang, "futr") for k in range(max(0, i - 2), i + 1)):
             modality = "future"
         if kind in COOPERATIVE and modality == "future":
             kind, modality = "AGREE", "asserted"  # «мы будем укреплять сотрудничество»: a promise, coded AGREE
@@ -337,6 +443,15 @@ def _slots(tokens: list[Token], mentions: list[tuple[int, int, Actor]], start: i
             )
         )
     ]
+
+
+def _drop_promised(out: dict[tuple[str, tuple[str, ...], tuple[str, ...], int], Event], start: int) -> None:
+    """In a sentence with an AGREE, a cooperative event of the same actors is what was promised
+    («стороны должны совместно работать над углублением сотрудничества»), not a second event."""
+    agreed = {k[1] for k in out if k[0] == "AGREE" and k[3] == start}
+    for k in [k for k in out if k[3] == start and k[0] in ("COOPERATE", "AID", "SUPPORT")]:
+        if any(set(k[1]) & set(a) for a in agreed):
+            del out[k]
 
 
 def _main_pair(actors: tuple[Actor, ...]) -> list[Actor]:
