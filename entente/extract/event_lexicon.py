@@ -97,6 +97,7 @@ class Lexicon:
         self.cues[lang] = cues
         for name in ("future", "hypothetical", "reciprocal", "disapproval", "approval"):
             self.prefixes[lang][name] = {p[0][:3] for p in getattr(cues, name)}
+        self.prefixes[lang]["naming"] = {w[:3] for w in cues.naming}
 
     def _lemma(self, word: str, lang: str) -> str:
         w = word.lower().replace("’", "'")

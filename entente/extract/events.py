@@ -7,6 +7,7 @@ text denies is kept with `negated` true, a planned one with `modality` "future".
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter
@@ -49,25 +50,36 @@ class EventCoder:
         out: dict[tuple[str, tuple[str, ...], tuple[str, ...], int], Event] = {}
         previous: list[Actor] = []
         prefixes = self.lexicon.prefixes[lang]
+        # the regular-expression tokenizer (the "en" path) keeps apostrophe words whole, as tokenize-uk does
+        every = tokenize(a.text, "en")
+        starts = [t.start for t in every]
         for start, end, text in sentences(a.text):
             if "\n" in a.text[max(0, start - 2) : start]:
                 previous = []  # a new paragraph: the last actor does not carry over
             quote = next((q for q in a.quotes if q.start <= start < q.end or start <= q.start < end), None)
             statement = quote is not None and quote.speaker is not None and not quote.partial
             low = text.lower()
-            if not statement and not any(w[:3] in prefixes["trigger"] for w in _WORD.findall(low)):
+            if not statement and not any(
+                w[:3] in prefixes["trigger"] or w[:3] in prefixes["naming"] for w in _WORD.findall(low)
+            ):
                 continue  # no word can begin a trigger: skip the sentence before any lemmatizing
-            # the regular-expression tokenizer (the "en" path) keeps apostrophe words whole, as tokenize-uk does
-            tokens = [Token(t.start + start, t.end + start, t.text) for t in tokenize(text, "en")]
+            tokens = every[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             words = [k for k, t in enumerate(tokens) if t.is_word]
             lemmas = Lemmas(self.lexicon, tokens, words, lang)
+            found = self._main(tokens, self._triggers(lang, words, lemmas), lang)
+            if not found and not statement and not any(lemmas.could(k, "naming") for k in words):
+                continue
             slots = _slots(tokens, mentions, start, end)
             cues = self.lexicon.cues[lang]
-            marks = {
-                name: {k for k in lemmas if lemmas.could(k, name) and _has(getattr(cues, name), lemmas, k)}
-                for name in ("future", "hypothetical", "reciprocal")
-            }
-            for trigger, i, j in self._main(tokens, self._triggers(lang, words, lemmas), lang):
+            marks = (
+                {
+                    name: {k for k in lemmas if lemmas.could(k, name) and _has(getattr(cues, name), lemmas, k)}
+                    for name in ("future", "hypothetical", "reciprocal")
+                }
+                if found
+                else {}
+            )
+            for trigger, i, j in found:
                 roles = assign(
                     tokens,
                     [s for s in slots if s.j <= i or s.i >= j],
@@ -111,7 +123,14 @@ class EventCoder:
     ) -> Event | None:
         """«Токаев назвал Китай надёжным партнёром»: the subject before a naming verb evaluates what follows."""
         naming = self.lexicon.cues[lang].naming
-        verb = next((k for k in lemmas if tokens[k].text.lower() in naming or lemmas[k] in naming), None)
+        verb = next(
+            (
+                k
+                for k in lemmas
+                if lemmas.could(k, "naming") and (tokens[k].text.lower() in naming or lemmas[k] in naming)
+            ),
+            None,
+        )
         if verb is None:
             return None
         roles = assign(tokens, [s for s in slots if s.j <= verb], (verb, verb + 1), lang, self.lexicon.morph)
