@@ -113,6 +113,7 @@ class Event:
     start: int
     end: int
     confidence: float
+    historical: bool = False  # the event's date lies well before publication (background, not news)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ text denies is kept with `negated` true, a planned one with `modality` "future".
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import hashlib
 import re
 from collections import Counter
@@ -33,6 +34,7 @@ TEMPORAL = frozenset(
 PURPOSE = frozenset({"для", "чтобы", "дабы", "щоб", "аби", "задля", "заради"})
 NEGATION_SPAN = 6
 NOT_ONLY = frozenset({"только", "лише", "тільки", "лишь", "only"})
+HISTORICAL_DAYS = 90  # an event dated this long before publication is background
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
 WE = {"мы", "ми", "we", "нам", "нас", "us"}
 PARTICIPANTS = ("person", "country", "organization")
@@ -190,6 +192,7 @@ class EventCoder:
             start,
             end,
             0.5,
+            historical(ref.date if ref else None, a.published),
         )
 
     def _triggers(self, lang: str, words: list[int], lemmas: Lemmas) -> list[tuple[Trigger, int, int]]:
@@ -371,6 +374,7 @@ class EventCoder:
             start,
             end,
             confidence,
+            historical(date, a.published),
         )
 
 
@@ -462,6 +466,27 @@ def _slots(tokens: list[Token], mentions: list[tuple[int, int, Actor]], start: i
             )
         )
     ]
+
+
+def historical(date: str | None, published: str | None) -> bool:
+    """Whether an event dated `date` lies well before the publication date (more than HISTORICAL_DAYS),
+    compared at the coarser of the two precisions.
+
+    >>> historical("2019-10", "2023-03-21"), historical("2023-03-20", "2023-03-21"), historical("2023", "2023-05")
+    (True, False, False)
+    """
+    if not date or not published:
+        return False
+    n = min(len(date), len(published[:10]))
+    a, b = date[:n], published[:n]
+    if n == 4:
+        return int(a) < int(b)
+    try:
+        first = dt.date.fromisoformat(a if n == 10 else a + "-01")
+        pub = dt.date.fromisoformat(b if n == 10 else b + "-01")
+    except ValueError:
+        return False
+    return (pub - first).days > HISTORICAL_DAYS
 
 
 def _drop_promised(out: dict[tuple[str, tuple[str, ...], tuple[str, ...], int], Event], start: int) -> None:

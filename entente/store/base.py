@@ -49,30 +49,41 @@ class SQLStore(RecordQueries):
 
     # --- writes -----------------------------------------------------------------------------------------
 
-    def _write_children(self, rows: Rows) -> None:
+    def _write_children(self, rows: Rows, schema: dict[str, tuple[str, ...]] | None = None) -> None:
         """Actors (upserted: the newest knowledge base wins), the names they were seen under, and every
-        child table; inside the caller's transaction."""
+        child table; inside the caller's transaction. `schema` (table -> columns that exist) lets a
+        migration write before later migrations have added their columns."""
         if rows.actors:
             self._executemany(_UPSERT_ACTOR, sorted(rows.actors.values()))
         if rows.names:
             self._executemany(_UPSERT_NAME, [(a, k, t, n) for (a, k), (t, n) in sorted(rows.names.items())])
         for table, columns in TABLES.items():
-            if rows.tables[table]:
+            if not rows.tables[table]:
+                continue
+            if schema is None or schema[table] == columns:
                 self._insert(table, columns, rows.tables[table])
+            else:
+                keep = [n for n, c in enumerate(columns) if c in schema[table]]
+                self._insert(table, [columns[n] for n in keep], [[r[n] for n in keep] for r in rows.tables[table]])
 
     def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """Child rows of articles new in this transaction (so none is there yet)."""
         self._executemany(insert(table, columns), rows)
 
+    def _has_column(self, table: str, column: str) -> bool:
+        """Whether `table` has `column` now (a migration may run before later ones add theirs)."""
+        raise NotImplementedError
+
     def _backfill(self) -> None:
         """Fill the record tables from the `analysis` JSON of articles stored before they existed (schema 1)."""
+        schema = {table: tuple(c for c in columns if self._has_column(table, c)) for table, columns in TABLES.items()}
         last = ""
         while True:
             batch = self._rows("SELECT id, analysis FROM articles WHERE id > ? ORDER BY id LIMIT ?",
                                (last, BACKFILL_BATCH))
             if not batch:
                 return
-            self._write_children(build(from_dict(self._json(r["analysis"])) for r in batch))
+            self._write_children(build(from_dict(self._json(r["analysis"])) for r in batch), schema)
             last = batch[-1]["id"]
 
     # --- reads ------------------------------------------------------------------------------------------

@@ -86,6 +86,10 @@ class PostgresStore(SQLStore):
             self.db.close()
             raise
 
+    def _has_column(self, table: str, column: str) -> bool:
+        return bool(self._rows("SELECT 1 AS x FROM information_schema.columns WHERE table_schema = current_schema()"
+                               " AND table_name = ? AND column_name = ?", (table, column)))
+
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         return self.db.execute(_pg(sql), params).fetchall()
 

@@ -26,7 +26,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "mentions": ("article_id", "actor_id", "start", "end", "text"),
     "quotes": ("article_id", "seq", "speaker", "speaker_text", "text", "start", "end", "partial"),
     "events": ("article_id", "id", "seq", "type", "mode", "context", "actor", "recipient", "date", "location",
-               "negated", "modality", "trigger", "sentence", "start", "end", "confidence"),
+               "negated", "modality", "trigger", "sentence", "start", "end", "confidence", "historical"),
     "event_actors": ("article_id", "event_id", "role", "seq", "actor_id"),
 }
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ё": "е"})
@@ -87,7 +87,7 @@ class Rows:
             events.add(e.id)
             t["events"].append((aid, e.id, k, e.type, e.mode, json.dumps(list(e.context)), json.dumps(list(e.actor)),
                                 json.dumps(list(e.recipient)), e.date, e.location, bool(e.negated), e.modality,
-                                e.trigger, e.sentence, e.start, e.end, float(e.confidence)))
+                                e.trigger, e.sentence, e.start, e.end, float(e.confidence), bool(e.historical)))
             for role, ids in (("actor", e.actor), ("recipient", e.recipient)):
                 t["event_actors"].extend((aid, e.id, role, n, x) for n, x in enumerate(ids))
 
@@ -124,6 +124,9 @@ def from_dict(d: dict[str, Any]) -> Analysis:
 OUTPUT_FIELDS = tuple(f.name for f in fields(Analysis) if f.name != "lines")
 
 
+_FLAGS = ("negated", "historical")  # booleans that SQLite returns as 0 / 1
+
+
 def to_dict(article: dict[str, Any], children: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """The `Analysis.to_dict()` form of a stored article: its row and its child rows (each list in `seq`
     order; `mentions` in article-actor order, then by offset; JSON columns already decoded)."""
@@ -137,7 +140,7 @@ def to_dict(article: dict[str, Any], children: dict[str, list[dict[str, Any]]]) 
                     "sector": x["sector"], "mentions": mentions.get(x["id"], [])} for x in children["actors"]],
         "quotes": [{"speaker": q["speaker"], "speaker_text": q["speaker_text"], "text": q["text"],
                     "start": q["start"], "end": q["end"], "partial": bool(q["partial"])} for q in children["quotes"]],
-        "events": [{f.name: (bool(e[f.name]) if f.name == "negated" else e[f.name]) for f in fields(Event)}
+        "events": [{f.name: (bool(e[f.name]) if f.name in _FLAGS else e[f.name]) for f in fields(Event)}
                    for e in children["events"]],
     }
     return {name: parts[name] if name in parts else article.get(name) for name in OUTPUT_FIELDS}

@@ -38,6 +38,9 @@ class SQLiteStore(SQLStore):
             raise StoreError(f"{location}: not an entente database ({e})") from e
         self.location = location
 
+    def _has_column(self, table: str, column: str) -> bool:
+        return any(r["name"] == column for r in self._rows(f"PRAGMA table_info({table})"))
+
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cursor = self.db.execute(sql, params)
         cursor.row_factory = _dict_row
