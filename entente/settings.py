@@ -22,7 +22,8 @@ def _help(text: str) -> dict[str, str]:
 @dataclass(frozen=True)
 class Settings:
     db: str = field(default_factory=default_db, metadata=_help(
-        "SQLite database file (default: $ENTENTE_DB or ~/.local/share/entente/entente.db)."))
+        "SQLite database file, or a PostgreSQL URL such as postgresql://127.0.0.1:5432/test "
+        "(default: $ENTENTE_DB or ~/.local/share/entente/entente.db)."))
     languages: tuple[str, ...] = field(default=("ru", "uk", "en"), metadata=_help(
         "Plausible languages: short paragraphs are identified among these only."))
     short_paragraph: int = field(default=60, metadata=_help(
