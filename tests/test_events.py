@@ -68,3 +68,34 @@ def test_date_and_place_of_a_meeting(pipeline):
 def test_events_inside_a_time_reference_are_not_reported(pipeline):
     events, _ = code(pipeline, "Москва и Пекин объявили о партнерстве незадолго до вторжения в Украину.")
     assert all(e[0] != "ASSAULT" for e in events)
+
+
+def test_an_event_long_before_publication_is_historical(pipeline):
+    _, events = code(pipeline, "В октябре 2019 года Россия и Китай провели совместные военные учения.")
+    [e] = events
+    assert (e.type, e.date, e.historical) == ("COOPERATE", "2019-10", True)
+    _, events = code(pipeline, "China and Russia held talks in Beijing on Monday.")
+    assert [e.historical for e in events] == [False]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a passive: the subject is the recipient, the "by" phrase the actor
+        ("Israel was attacked by Syria on Monday.", ("ASSAULT", None, ("SYR",), ("ISR",), False, "asserted")),
+        # "to" + a country is a recipient, not a destination
+        ("Japan halted economic aid to Serbia.", ("SANCTION", "discontinue", ("JPN",), ("SRB",), False, "asserted")),
+        # with no one else named, the country where it is done is the recipient
+        ("Serbia lifted a night curfew in Montenegro.", ("CONCEDE", None, ("SRB",), ("MNE",), False, "asserted")),
+        # "is opposed to" is a state, not a passive
+        ("Israel is opposed to French mediation.", ("REJECT", None, ("ISR",), ("FRA",), False, "asserted")),
+    ],
+)
+def test_english_argument_grammar(pipeline, text, expected):
+    events, _ = code(pipeline, text)
+    assert events[0] == expected
+
+
+def test_english_apposition_is_not_the_subject(pipeline):
+    events, _ = code(pipeline, "Pakistan, a key U.S. ally, has refused to deploy troops.")
+    assert events[0][:3] == ("REJECT", None, ("PAK",))

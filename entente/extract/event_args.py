@@ -45,8 +45,9 @@ class Slot:
     j: int
 
 
-def assign(tokens: list[Token], slots: list[Slot], trigger: tuple[int, int], lang: str, morph: Morph,
-           visit: bool = False) -> Roles:
+def assign(
+    tokens: list[Token], slots: list[Slot], trigger: tuple[int, int], lang: str, morph: Morph, visit: bool = False
+) -> Roles:
     """Roles of the sentence's mentions; mentions in the trigger's own clause are preferred as actors.
     `visit`: a place named as the direct object («посетил Москву») is the destination."""
     roles = _assign(tokens, slots, trigger, lang, morph, visit)
@@ -57,18 +58,52 @@ def assign(tokens: list[Token], slots: list[Slot], trigger: tuple[int, int], lan
     else:
         roles.objects = [a for a in roles.objects if not _in_relative(tokens, slots, a)]
         roles.partners = [a for a in roles.partners if not _in_relative(tokens, slots, a)]
+    if lang == "en" and not local.subjects and _predicate_first(tokens, trigger[0]):
+        # "Pakistan, a key U.S. ally, has refused ...": the clause opens with its verb, so its subject is
+        # the one of the sentence's first clause, not a mention inside the apposition between them
+        first = min((_clause(tokens, s.i) for s in slots if s.i < trigger[0]), default=None)
+        if first is not None and first < clause:
+            head = _assign(tokens, [s for s in slots if _clause(tokens, s.i) == first], trigger, lang, morph, visit)
+            if head.subjects and all(a.country for a in head.subjects):
+                local.subjects = head.subjects
+            elif head.subjects:  # "Kenzo Oshima, the United Nations Emergency Relief Coordinator,": his body
+                local.subjects = head.subjects + [a for a in roles.subjects if a not in head.subjects]
     if local.subjects:
         roles.subjects = local.subjects
     elif _relative(tokens, trigger[0]):
         roles.subjects, roles.relative = [], True  # «..., которые требуют»: the subject is not among the actors
     else:  # «Хотя Запад ввёл санкции, Китай воздержался»: no subject is borrowed from a later clause
         roles.subjects = [a for a in roles.subjects if any(s.actor is a and s.i < trigger[0] for s in slots)]
+    if lang in ("ru", "uk"):  # a city as a party is its country when the sentence names it: «... Росії, ... Москви»
+        states = {s.actor.country: s.actor for s in slots if s.actor.type == "country" and s.actor.country}
+        for group in (roles.objects, roles.partners):
+            group[:] = list(
+                dict.fromkeys(states.get(a.country, a) if a.type == "location" and a.country else a for a in group)
+            )
     return roles
 
 
 # «що» and "that" also introduce reported speech («заявив, що ...»), so they are not here
-RELATIVE = frozenset({"который", "которая", "которое", "которые", "которых", "которым", "кто", "який", "яка", "яке",
-                      "які", "яких", "хто", "which", "who", "whom"})
+RELATIVE = frozenset(
+    {
+        "который",
+        "которая",
+        "которое",
+        "которые",
+        "которых",
+        "которым",
+        "кто",
+        "який",
+        "яка",
+        "яке",
+        "які",
+        "яких",
+        "хто",
+        "which",
+        "who",
+        "whom",
+    }
+)
 
 
 def _in_relative(tokens: list[Token], slots: list[Slot], actor: Actor) -> bool:
@@ -83,21 +118,216 @@ def _relative(tokens: list[Token], k: int) -> bool:
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
 
+# English passives: "was attacked by", "have been accused by"; the subject before them is the recipient
+BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting", "become", "became"})
+PARTICIPLES = frozenset(
+    {
+        "held",
+        "met",
+        "struck",
+        "shot",
+        "hit",
+        "taken",
+        "seen",
+        "sent",
+        "brought",
+        "beaten",
+        "caught",
+        "thrown",
+        "blown",
+        "given",
+        "told",
+        "put",
+        "set",
+        "cut",
+        "kept",
+        "left",
+        "led",
+        "found",
+        "made",
+        "won",
+        "fought",
+        "stolen",
+        "sought",
+        "hurt",
+        "spoken",
+        "frozen",
+        "withdrawn",
+        "forgiven",
+        "shown",
+        "known",
+        "bound",
+        "overrun",
+        "overthrown",
+        "driven",
+        "ridden",
+        "slain",
+    }
+)
+ADVERB_GAP = 3  # words between "was" and its participle ("was reportedly never officially ...")
+# auxiliaries and adverbs that may stand between a subject and its verb ("has reportedly been", "will not")
+AUXILIARIES = frozenset(
+    {
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "also",
+        "again",
+        "still",
+        "not",
+        "never",
+        "now",
+        "then",
+        "already",
+        "reportedly",
+        "allegedly",
+        "finally",
+        "today",
+        "later",
+        "been",
+        "be",
+        "just",
+        "yet",
+        "too",
+        "since",
+        "meanwhile",
+        "however",
+        "once",
+    }
+)
+
+
+def _passive(tokens: list[Token], i: int) -> bool:
+    """Whether token i is an English past participle after a form of "be": "was attacked", "had been held"."""
+    word = tokens[i].text.lower()
+    if not (word.endswith(("ed", "en")) or word in PARTICIPLES):
+        return False
+    if i + 1 < len(tokens) and tokens[i + 1].text.lower() in ("to", "of"):
+        return False  # a state, not an act done to the subject: "is opposed to", "was committed to", "is afraid of"
+    for k in range(i - 1, max(-1, i - ADVERB_GAP - 2), -1):
+        w = tokens[k].text.lower()
+        if w in BE:
+            return True
+        if not tokens[k].is_word or not (w.endswith("ly") or w in AUXILIARIES or w in ("not", "never")):
+            return False
+    return False
+
+
+DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "several",
+        "many",
+        "two",
+        "three",
+        "four",
+        "five",
+        "both",
+        "all",
+        "other",
+    }
+)
+
+
+def _prep_en(tokens: list[Token], i: int) -> str:
+    """The word before an English mention, or "by" when it heads the mention's noun phrase ("by the U.N. court")."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and (tokens[k].text.lower() in DETERMINERS or tokens[k].text.isdigit()):
+        k -= 1
+    if k < i - 1 and k >= 0 and tokens[k].text.lower() == "by":
+        return "by"  # only the agent: "of the Syrian parliament" still counts the country as a party
+    return tokens[i - 1].text.lower() if i > 0 else ""
+
+
+def _predicate_first(tokens: list[Token], k: int) -> bool:
+    """Whether the clause of token k opens with its verb phrase (auxiliaries, adverbs, then k)."""
+    start = max((n + 1 for n in range(k) if tokens[n].text in CLAUSE_BREAKS), default=0)
+    if start == 0 or start > k:
+        return False
+    return all(tokens[n].text.lower() in AUXILIARIES or tokens[n].text.lower().endswith("ly") for n in range(start, k))
+
 
 def _clause(tokens: list[Token], k: int) -> int:
     """The number of clause breaks before token k (a crude clause id)."""
     return sum(1 for t in tokens[:k] if t.text in CLAUSE_BREAKS)
 
 
-def _assign(tokens: list[Token], slots: list[Slot], trigger: tuple[int, int], lang: str, morph: Morph,
-            visit: bool = False) -> Roles:
+def _assign(
+    tokens: list[Token], slots: list[Slot], trigger: tuple[int, int], lang: str, morph: Morph, visit: bool = False
+) -> Roles:
     roles = Roles()
+    passive = lang == "en" and _passive(tokens, trigger[0])
+    scene: list[Actor] = []  # English places after the trigger: "lifted a curfew in Montenegro"
     for slot in slots:
-        prep = tokens[slot.i - 1].text.lower() if slot.i > 0 else ""
+        prep = _prep_en(tokens, slot.i) if lang == "en" else tokens[slot.i - 1].text.lower() if slot.i > 0 else ""
+        if lang == "en" and prep == "by" and slot.i >= trigger[1] and slot.actor.type != "location" and passive:
+            _add(roles.subjects, slot.actor)  # "was attacked by militiamen", "has been indicted by the court"
+            continue
+        if lang == "en" and prep in ("to", "toward", "towards") and slot.actor.type == "country":
+            _add(roles.objects, slot.actor)  # "aid to Serbia", "apologized to Brazil"; a visit's host all the same
+            continue
+        if lang in ("ru", "uk") and _agent(tokens, slot, trigger, lang, morph):
+            _add(roles.subjects, slot.actor)  # «санкции со стороны США», «Евросоюзом были введены», «власти Грузии»
+            continue
+        if (
+            lang in ("ru", "uk")
+            and slot.actor.type == "location"
+            and slot.i >= trigger[1]  # after the trigger: «позицію Пекіна про ... переговори» names no party
+            and not (visit and slot.i - trigger[1] <= 1)
+        ):
+            # a city outside «в/у/до ...» stands for its government or is a target: «обвинила Лондон», «переговоры
+            # с Вашингтоном», «удар по Харькову»; only as an object, never a subject (datelines: «МОСКВА, 5 марта»)
+            if prep in PARTNER[lang]:
+                _add(roles.partners, slot.actor)
+                continue
+            if (
+                prep in AGAINST[lang]
+                or prep == "по"
+                or (
+                    prep not in PLACE[lang]
+                    and prep not in OTHER_PREP[lang]
+                    and (
+                        _case(tokens, slot, lang, morph) != "nomn"
+                        or (slot.i >= trigger[1] and _accusative(tokens, slot, lang, morph))
+                    )  # «обвинила Лондон»
+                )
+            ):
+                _add(roles.objects, slot.actor)
+                continue
         if slot.actor.type == "location" or (prep in PLACE.get(lang, ()) and slot.actor.type == "country"):
             # «в Пекине», «до Москви», and for a visit «посетил Москву»; «засудження Москви» is no place
             if prep in PLACE.get(lang, ()) or (visit and slot.i >= trigger[1] and slot.i - trigger[1] <= 1):
                 _add(roles.places, slot.actor)
+                if lang == "en" and slot.i >= trigger[1] and slot.actor.country:
+                    _add(scene, slot.actor)
             continue
         if prep in PARTNER.get(lang, ()):
             _add(roles.partners, slot.actor)
@@ -106,7 +336,8 @@ def _assign(tokens: list[Token], slots: list[Slot], trigger: tuple[int, int], la
         elif prep in OTHER_PREP.get(lang, ()) or prep in PLACE.get(lang, ()):
             continue
         elif lang == "en":
-            _add(roles.subjects if slot.j <= trigger[0] else roles.objects, slot.actor)
+            before = slot.j <= trigger[0]
+            _add(roles.subjects if before and not passive else roles.objects, slot.actor)
         elif _case(tokens, slot, lang, morph) == "nomn" and not (
             slot.i >= trigger[1]
             and roles.subjects
@@ -116,6 +347,11 @@ def _assign(tokens: list[Token], slots: list[Slot], trigger: tuple[int, int], la
             _add(roles.subjects, slot.actor)
         else:
             _add(roles.objects, slot.actor)
+    if lang == "en" and not roles.objects and not roles.partners and len(roles.subjects) < 2:
+        # with no one else named, the country where it is done is the one it is done to ("imposed a curfew
+        # in Cizre", "deployed troops in Lebanon"); talks held there are talks with it, as for visits. Not
+        # with two subjects: "China and Russia held talks in Beijing" is between the two
+        roles.objects = scene
     return roles
 
 
@@ -124,6 +360,13 @@ def _case(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> str:
     words = [t.text for t in tokens[slot.i : slot.j] if t.is_word and len(t.text) > 1] or [tokens[slot.i].text]
     # a person's case shows on the last word («Си Цзиньпина», «Владимиру Путину»), a body's on the first
     head = words[-1] if slot.actor.type == "person" else words[0]
+    if slot.actor.type == "person" and len(words) > 1 and _title(words[0], lang, morph):
+        head = words[0]  # «Президент Франции» (a title standing for the person): the case is the title's
+    if slot.actor.type == "person" and any(
+        (r := morph.readings(w, lang)) and "Name" in r[0].tags and not any("nomn" in x.tags for x in r[:3])
+        for w in words[:-1]
+    ):
+        return "obl"  # «Владимира Путина»: the given name shows the case a surname («Путина») may hide
     if head.isupper():  # acronyms (США, НАТО, КНР) do not decline: a subject opens its clause or follows «и»
         before = tokens[slot.i - 1].text.lower() if slot.i > 0 else ""
         return "nomn" if not before or not tokens[slot.i - 1].is_word or before in CONJUNCTIONS else "obl"
@@ -136,6 +379,52 @@ def _case(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> str:
     if any("nomn" in r.tags for r in readings[:3]) and not ({"datv", "ablt", "loct"} & best):
         return "nomn"
     return "obl"
+
+
+# nominative heads whose genitive complement is the acting state: «власти Грузии задержали», «уряд Польщі»
+HEADS = frozenset(
+    {"власти", "правительство", "руководство", "войска", "армия", "влада", "уряд", "керівництво", "війська", "армія"}
+)
+AGENT_MARK = {"ru": ("стороны", {"со", "с"}), "uk": ("боку", {"з", "із", "зі", "зо"})}
+
+
+def _agent(tokens: list[Token], slot: Slot, trigger: tuple[int, int], lang: str, morph: Morph) -> bool:
+    """Russian and Ukrainian agents that are not nominative: «со стороны X» / «з боку X»; an instrumental
+    mention in a passive clause («Евросоюзом были введены санкции», «Євросоюзом запроваджено»); a genitive
+    country after a nominative head before the trigger («Власти Грузии задержали»)."""
+    word, preps = AGENT_MARK[lang]
+    if slot.i >= 2 and tokens[slot.i - 1].text.lower() == word and tokens[slot.i - 2].text.lower() in preps:
+        return True
+    before = tokens[slot.i - 1].text.lower() if slot.i > 0 else ""
+    if (
+        before in HEADS
+        and slot.j <= trigger[0]
+        and _clause(tokens, slot.i) == _clause(tokens, trigger[0])
+        and (slot.i < 2 or not tokens[slot.i - 2].is_word or tokens[slot.i - 2].text.lower() in CONJUNCTIONS)
+    ):
+        return True
+    if before in PARTNER[lang] | PLACE[lang] | AGAINST[lang] | OTHER_PREP[lang]:
+        return False
+    words = [t.text for t in tokens[slot.i : slot.j] if t.is_word]
+    readings = morph.readings(words[0].lower(), lang) if words else []
+    if not readings or "ablt" not in readings[0].tags or slot.actor.type == "person":
+        return False
+    clause = _clause(tokens, trigger[0])
+    return any(
+        _clause(tokens, k) == clause
+        and t.is_word
+        and (
+            morph.has(t.text.lower(), lang, "PRTS", "pssv")
+            or (lang == "uk" and morph.has(t.text.lower(), lang, "Impe"))
+        )
+        for k, t in enumerate(tokens)
+    )
+
+
+def _title(word: str, lang: str, morph: Morph) -> bool:
+    """A common noun opening a person's mention: a title, not a name."""
+    readings = morph.readings(word.lower(), lang)
+    return bool(readings) and "NOUN" in readings[0].tags and not readings[0].tags & {"Name", "Surn", "Patr"}
 
 
 def _accusative(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> bool:

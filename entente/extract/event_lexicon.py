@@ -39,6 +39,8 @@ class Cues:
     disapproval: set[tuple[str, ...]] = field(default_factory=set)  # a speaker's negative words about a party
     approval: set[tuple[str, ...]] = field(default_factory=set)
     naming: set[str] = field(default_factory=set)
+    speech: set[str] = field(default_factory=set)
+    obligation: set[str] = field(default_factory=set)
     contexts: dict[str, str] = field(default_factory=dict)  # lemma -> context
 
 
@@ -87,6 +89,9 @@ class Lexicon:
         cues.future_forms = {w.lower() for w in data.get("future_forms", [])}
         cues.intent = {w.lower() for w in data.get("intent", [])}
         cues.naming = {w.lower() for w in data.get("naming", [])}
+        cues.speech = {w.lower() for w in data.get("speech", [])}
+        cues.obligation = {w.lower() for w in data.get("obligation", [])}
+        self.vocabulary[lang].update(cues.speech | cues.obligation)
         self.vocabulary[lang].update(cues.naming)
         self.vocabulary[lang].update(cues.intent)
         cues.forms = {w.lower() for w in data.get("reciprocal_forms", [])}

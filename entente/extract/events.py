@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from functools import lru_cache
 
 from entente.extract.event_args import Roles, Slot, assign
@@ -26,10 +27,29 @@ _WORD = re.compile(r"\w+")
 OBJECT_SPAN = 8  # tokens after a trigger in which a noun trigger is its object
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 CONFLICT = frozenset({"SANCTION", "ASSAULT", "MOBILIZE", "COERCE", "THREATEN", "PROTEST"})
+PROMISED = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT"})  # promised in the future: AGREE
+COERCIVE = frozenset({"COERCE", "SANCTION", "ASSAULT", "PROTEST", "MOBILIZE"})  # announced for the future: THREATEN
+BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
+# types whose place («в Иране», «до Росії») is also whom they concern when no one else is named
+PLACED = frozenset({"CONSULT", "AID", "SANCTION", "ASSAULT"})
 COOPERATIVE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"})
 INTENT_SPAN = 8  # words before a cooperative trigger in which an intent word turns it into AGREE
 TEMPORAL = frozenset(
-    {"до", "после", "перед", "накануне", "після", "напередодні", "after", "before", "since", "amid", "ahead"}
+    {
+        "до",
+        "после",
+        "перед",
+        "накануне",
+        "після",
+        "напередодні",
+        "after",
+        "before",
+        "since",
+        "amid",
+        "ahead",
+        "during",
+        "following",
+    }
 )
 PURPOSE = frozenset({"для", "чтобы", "дабы", "щоб", "аби", "задля", "заради"})
 NEGATION_SPAN = 6
@@ -82,9 +102,11 @@ class EventCoder:
                 else {}
             )
             for trigger, i, j in found:
+                # a mention inside a gapped phrase is an argument («предупредила Токио о последствиях»)
+                matched = {k for k in range(i, j) if lemmas.get(k) in trigger.lemmas}
                 roles = assign(
                     tokens,
-                    [s for s in slots if s.j <= i or s.i >= j],
+                    [s for s in slots if not any(s.i <= k < s.j for k in matched)],
                     (i, j),
                     lang,
                     self.lexicon.morph,
@@ -95,6 +117,7 @@ class EventCoder:
                 )
                 if event is None:
                     continue
+                event = self._demand(a, tokens, lemmas, slots, i, event, lang)
                 key = (event.type, event.actor, event.recipient, start)
                 if key not in out:
                     out[key] = event
@@ -110,6 +133,38 @@ class EventCoder:
             if said is not None and not any(k[0] == said.type and k[3] == start for k in out):
                 out[(said.type, said.actor, said.recipient, start)] = said
         return tuple(out.values())
+
+    def _demand(
+        self, a: Analysis, tokens: list[Token], lemmas: Lemmas, slots: list[Slot], i: int, event: Event, lang: str
+    ) -> Event:
+        """ "X said Y must ...", «X заявил, что Y должен ...»: a demand of X on Y, coded REQUEST."""
+        cues = self.lexicon.cues[lang]
+        clause = [k for k in range(i - 1, -1, -1) if tokens[k].text in CLAUSE_BREAKS or lemmas.get(k) in cues.speech]
+        if not clause or not event.actor:
+            return event
+        edge = clause[0]
+        if not any(
+            lemmas.get(k) in cues.obligation or tokens[k].text.lower() in cues.obligation for k in range(edge + 1, i)
+        ):
+            return event
+        verb = next((k for k in range(edge, -1, -1) if lemmas.get(k) in cues.speech), None)
+        if verb is None:
+            return event
+        addressed = list(dict.fromkeys(s.actor for s in slots if edge < s.i < i and s.actor.type in PARTICIPANTS))
+        if not addressed:
+            return event
+        speakers = assign(tokens, [s for s in slots if s.j <= verb], (verb, verb + 1), lang, self.lexicon.morph)
+        them = {x.country for x in addressed}
+        speaker = [x for x in speakers.subjects if x.country and x.country not in them]
+        if not speaker:
+            return event
+        return replace(
+            event,
+            type="REQUEST",
+            mode=None,
+            actor=tuple(x.id for x in speaker),
+            recipient=tuple(x.id for x in addressed),
+        )
 
     def _naming(
         self,
@@ -229,7 +284,7 @@ class EventCoder:
             head = next((k for k in kept if 0 <= i - k[2] <= OBJECT_SPAN), None)
             if (
                 head is not None
-                and (head[0].type == "AGREE" or self._noun(tokens[i].text, lang))
+                and (head[0].type in ("AGREE", "THREATEN") or self._noun(tokens[i].text, lang))
                 and not any(tokens[k].text in CLAUSE_BREAKS for k in range(head[2], i))
             ):
                 continue
@@ -255,6 +310,12 @@ class EventCoder:
             if _has(negation, lemmas, k) and lemmas.get(k + 1) not in NOT_ONLY:
                 return True
         return False
+
+    def _future_verb(self, word: str, lang: str) -> bool:
+        """A verb whose first reading is future tense («посетит», «зустрічатиметься»); not a name such as
+        «Сибіга» that the dictionary can also guess as a verb."""
+        readings = self.lexicon.morph.readings(word.lower(), lang) if word[:1].islower() else ()
+        return bool(readings) and "futr" in readings[0].tags and bool({"VERB", "verb"} & readings[0].tags)
 
     def _noun(self, word: str, lang: str) -> bool:
         if lang == "en":
@@ -306,7 +367,7 @@ class EventCoder:
         if reciprocal and len(actor) > 1 and not roles.partners and not recipient:
             actor, recipient = actor[:1], actor[1:]
         recipient += [p for p in roles.partners if p not in recipient]
-        if trigger.mode == "visit" or (trigger.type == "CONSULT" and not recipient):
+        if trigger.mode == "visit" or (trigger.type in PLACED and not recipient):
             # a visit's destination is its host; talks held in another country are talks with it
             recipient += [p for p in roles.places if p not in recipient]
         if reciprocal and actor and not recipient and len(pair) == 2:
@@ -340,10 +401,14 @@ class EventCoder:
             modality = "hypothetical"
         elif any(
             k in marks["future"] or tokens[k].text.lower() in cues.future_forms for k in before if k >= i - 5
-        ) or any(self.lexicon.morph.has(tokens[k].text, lang, "futr") for k in range(max(0, i - 2), i + 1)):
+        ) or any(self._future_verb(tokens[k].text, lang) for k in range(max(0, i - 2), i + 1)):
             modality = "future"
-        if kind in COOPERATIVE and modality == "future":
+        if modality == "future" and kind in PROMISED:
             kind, modality = "AGREE", "asserted"  # «мы будем укреплять сотрудничество»: a promise, coded AGREE
+        elif modality == "future" and kind == "RETREAT":
+            kind, modality = "CONCEDE", "asserted"  # "will withdraw": the manual codes a promised retreat CONCEDE
+        elif modality == "future" and kind in COERCIVE:
+            kind, modality = "THREATEN", "asserted"  # «введёт санкции», "will blockade": a threat
         contexts = list(trigger.context)
         for k in lemmas:
             c = cues.contexts.get(lemmas[k])
@@ -354,8 +419,13 @@ class EventCoder:
         place = next((p.id for p in roles.places if p.type == "location"), None)
         ids = tuple(x.id for x in actor)
         own = {x.country for x in actor if x.country}
-        # «Китай ... с Россией»: the recipient is another party, never the actor's own country again
-        rec = tuple(x.id for x in recipient if x.id not in ids and not (x.country and x.country in own))
+        # «Китай ... с Россией»: the partner of cooperation is another country; a government may coerce,
+        # concede to or accuse its own people, so other types keep a recipient of the same country
+        rec = tuple(
+            x.id
+            for x in recipient
+            if x.id not in ids and not (kind in BETWEEN_COUNTRIES and x.country and x.country in own)
+        )
         confidence = round(0.4 + 0.3 * bool(roles.subjects) + 0.2 * bool(rec) + 0.1 * (j - i > 1), 2)
         digest = hashlib.sha1(f"{a.id}:{start}:{kind}:{ids}:{rec}".encode()).hexdigest()[:16]
         return Event(
