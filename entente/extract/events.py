@@ -32,6 +32,7 @@ COERCIVE = frozenset({"COERCE", "SANCTION", "ASSAULT", "PROTEST", "MOBILIZE"})  
 BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
 # types whose place («в Иране», «до Росії») is also whom they concern when no one else is named
 PLACED = frozenset({"CONSULT", "AID", "SANCTION", "ASSAULT"})
+DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 COOPERATIVE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"})
 INTENT_SPAN = 8  # words before a cooperative trigger in which an intent word turns it into AGREE
 TEMPORAL = frozenset(
@@ -419,12 +420,17 @@ class EventCoder:
         place = next((p.id for p in roles.places if p.type == "location"), None)
         ids = tuple(x.id for x in actor)
         own = {x.country for x in actor if x.country}
+        if kind in DOMESTIC and not any(x.country for x in recipient) and len(own) == 1:
+            # protests, curfews, concessions with no one else named concern the actor's own country
+            home = next((x for x in a.actors if x.type == "country" and x.id in own), None)
+            recipient = recipient + [home] if home is not None else recipient
         # «Китай ... с Россией»: the partner of cooperation is another country; a government may coerce,
         # concede to or accuse its own people, so other types keep a recipient of the same country
         rec = tuple(
             x.id
             for x in recipient
-            if x.id not in ids and not (kind in BETWEEN_COUNTRIES and x.country and x.country in own)
+            if (x.id not in ids or kind in DOMESTIC)
+            and not (kind in BETWEEN_COUNTRIES and x.country and x.country in own)
         )
         confidence = round(0.4 + 0.3 * bool(roles.subjects) + 0.2 * bool(rec) + 0.1 * (j - i > 1), 2)
         digest = hashlib.sha1(f"{a.id}:{start}:{kind}:{ids}:{rec}".encode()).hexdigest()[:16]
