@@ -15,7 +15,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from entente import __version__, cli_record
+from entente import __version__, cli_dyad, cli_record
 from entente.errors import EntenteError, InputError
 from entente.eval import FORMATS, SPANS, evaluate, read_corpus, render_table
 from entente.eval.corpora_events import EVENT_FORMATS, read_meetings, read_plover_gsr
@@ -39,6 +39,9 @@ examples:
   entente actors --country RUS                   stored actors, most mentioned first
   entente actor Путін                            an actor's profile (an id or a name in any language)
   entente quotes --speaker "Xi Jinping"          quotes of one speaker
+  entente events --actor CHN --recipient RUS --clusters   real-world events, each with all its reports
+  entente dyad CHN RUS --by quarter --chart chn-rus.png    China -> Russia by PLOVER type, quad class, score
+  entente export --format gdelt-csv -o events.csv          one row per event (plover-jsonl, parquet too)
   entente eval ner --format nerel ../shared/data/nerel/dev     NER precision / recall / F1 on a gold corpus
   entente eval events --format plover-gsr ../shared/data/plover-gsr   event type and actor country accuracy
 inputs: .txt (scraped text), .html/.htm, .json/.jsonl (one article per line: text or html, optional
@@ -92,11 +95,13 @@ def _parser() -> argparse.ArgumentParser:
     db_option(c)
     fmt_option(c, ("json", "table"), "json")
 
-    c = command("stats", "Summarize the store: articles, languages, sources, dates.")
+    c = command("stats", "Summarize the store: articles (and near-duplicates apart), languages, sources, dates, "
+                "events and event clusters.")
     db_option(c)
     fmt_option(c, ("table", "json"), "table")
 
     cli_record.add_parsers(command, db_option, fmt_option)
+    cli_dyad.add_parsers(command, db_option, fmt_option)
 
     c = command("eval", "Measure quality on a gold corpus, reproducibly.")
     evaluations = c.add_subparsers(dest="evaluation", required=True, metavar="EVALUATION", help="what to measure")
@@ -253,7 +258,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(found, ensure_ascii=False, indent=1))
     else:
-        for key in ("id", "file", "url", "lang", "title", "published", "source"):
+        for key in ("id", "file", "url", "lang", "title", "published", "source", "duplicate_of"):
             print(f"{key:>10}: {found.get(key) if found.get(key) is not None else ''}")
         print(f"{'removed':>10}: {len(found.get('removed', []))} lines\n\n{found['text']}")
     return 0
@@ -349,7 +354,8 @@ def _table(rows: list[dict[str, Any]], columns: Sequence[str], width: int = 60) 
 
 
 COMMANDS = {"analyze": cmd_analyze, "ingest": cmd_ingest, "search": cmd_search, "show": cmd_show,
-            "stats": cmd_stats, "eval": cmd_eval, **cli_record.COMMANDS}
+            "stats": cmd_stats, "eval": cmd_eval, **cli_record.COMMANDS,
+            **cli_dyad.COMMANDS}
 
 if __name__ == "__main__":
     sys.exit(main())

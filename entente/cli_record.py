@@ -1,4 +1,5 @@
-"""Record commands of the command line: `entente actors`, `entente actor ID_OR_NAME`, `entente quotes`.
+"""Record commands of the command line: `entente actors`, `entente actor ID_OR_NAME`, `entente quotes`,
+`entente events`.
 
 Registered by entente.cli; each takes the parsed arguments and returns the exit code. A name in any
 language finds its actor through the names stored actors were seen under (`Путін`, `Путина`, `Putin`).
@@ -18,6 +19,10 @@ from entente.store import Store, open_store
 
 ACTOR_COLUMNS = ("id", "name", "type", "country", "sector", "articles", "mentions")
 QUOTE_COLUMNS = ("published", "lang", "source", "speaker", "speaker_text", "partial", "text", "article_id")
+EVENT_COLUMNS = ("date", "type", "mode", "actor", "recipient", "negated", "modality", "lang", "source", "trigger",
+                 "cluster_id", "article_id")
+CLUSTER_COLUMNS = ("id", "type", "negated", "modality", "actor_countries", "recipient_countries", "first", "last",
+                   "mentions", "reports", "sources", "languages")
 
 Command = Callable[[str, str], argparse.ArgumentParser]
 Option = Callable[[argparse.ArgumentParser], None]
@@ -44,6 +49,22 @@ def add_parsers(command: Command, db_option: Option, fmt_option: Format) -> None
     c = command("quotes", "List stored quotes, newest article first.")
     c.add_argument("--speaker", metavar="ID_OR_NAME", help="only quotes of this speaker (an actor id or a name)")
     c.add_argument("--limit", type=int, default=50, help="at most this many quotes (default: 50)")
+    db_option(c)
+    fmt_option(c, ("table", "json", "csv"), "table")
+
+    c = command("events", "List stored event reports, oldest first; --clusters: real-world events, each with all "
+                "its reports (near-duplicate articles left out).")
+    c.add_argument("--actor", metavar="ID_OR_NAME", help="only events this actor did: an actor id, a country code "
+                   "(which takes its people and bodies) or a name in any language")
+    c.add_argument("--recipient", metavar="ID_OR_NAME", help="only events done to this actor (as --actor)")
+    c.add_argument("--type", metavar="TYPE", help="only this PLOVER event type (CONSULT, AGREE, SANCTION, ...)")
+    c.add_argument("--from", dest="date_from", metavar="DATE", help="only events dated on or after DATE "
+                   "(YYYY, YYYY-MM or YYYY-MM-DD; undated events are left out)")
+    c.add_argument("--to", dest="date_to", metavar="DATE", help="only events dated on or before DATE (2023-03: all "
+                   "of March)")
+    c.add_argument("--clusters", action="store_true", help="one row per event cluster (the reports of one real-world "
+                   "event across articles and languages) with a report that matches, and its counts")
+    c.add_argument("--limit", type=int, default=100, help="at most this many events or clusters (default: 100)")
     db_option(c)
     fmt_option(c, ("table", "json", "csv"), "table")
 
@@ -98,6 +119,24 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_events(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        sides: dict[str, str] = {}
+        for role in ("actor", "recipient"):
+            if getattr(args, role):
+                match = _resolve(store, getattr(args, role))
+                if match is None:
+                    return 1
+                sides[role] = match["id"]
+        rows = store.events(actor=sides.get("actor"), recipient=sides.get("recipient"),
+                            type=args.type.upper() if args.type else None, date_from=args.date_from,
+                            date_to=args.date_to, limit=args.limit, clusters=args.clusters)
+    if args.format != "json":  # lists of actors or countries as one cell
+        rows = [{k: ";".join(v) if isinstance(v, list) and k != "events" else v for k, v in r.items()} for r in rows]
+    _output(rows, CLUSTER_COLUMNS if args.clusters else EVENT_COLUMNS, args.format)
+    return 0
+
+
 def _print_profile(p: dict[str, Any]) -> None:
     from entente.cli import _table
 
@@ -137,4 +176,4 @@ def _output(rows: list[dict[str, Any]], columns: Sequence[str], fmt: str) -> Non
         _table(rows, columns)
 
 
-COMMANDS = {"actors": cmd_actors, "actor": cmd_actor, "quotes": cmd_quotes}
+COMMANDS = {"actors": cmd_actors, "actor": cmd_actor, "quotes": cmd_quotes, "events": cmd_events}

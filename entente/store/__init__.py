@@ -3,9 +3,13 @@
     store = open_store("entente.db")                          # or "postgresql://user@host:5432/db"
     new, existing = store.add([(article, analysis), ...])   # one transaction; known content is skipped
     store.search("Лавров*"); store.find_actors("Путін"); store.actor("RUS"); store.quotes(speaker="RUS")
+    store.events(actor="CHN", recipient="RUS", clusters=True)  # real-world events with all their reports
 
 Both hold the same tables (migrations/sqlite and migrations/postgres, numbered alike): articles, removed,
-paragraphs, actors, actor_names, article_actors, mentions, quotes, events, event_actors.
+paragraphs, actors, actor_names, article_actors, mentions, quotes, events, event_actors; near-duplicate
+articles point to their original (near_dups.py), event reports belong to event clusters (clusters.py);
+event_dyads pairs the countries of each report for dyad series (dyad.py); export.py writes PLOVER JSONL,
+a GDELT-style CSV and Parquet.
 """
 
 from __future__ import annotations
@@ -36,7 +40,8 @@ class Store(Protocol):
     def events(self, actor: str | Sequence[str] | None = None, recipient: str | Sequence[str] | None = None,
                type: str | None = None, mode: str | None = None, context: str | None = None,
                date_from: str | None = None, date_to: str | None = None, negated: bool | None = None,
-               lang: str | None = None, source: str | None = None, limit: int = 100) -> list[dict[str, Any]]: ...
+               lang: str | None = None, source: str | None = None, limit: int = 100,
+               clusters: bool = False) -> list[dict[str, Any]]: ...
     def close(self) -> None: ...
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -21,7 +21,7 @@ from entente.errors import StoreError
 from entente.models import Analysis, Article
 from entente.store.base import SQLStore
 from entente.store.migrate import migrate_postgres
-from entente.store.rows import ARTICLE_COLUMNS, article_row, build
+from entente.store.rows import ARTICLE_COLUMNS, article_row
 from entente.store.tsquery import _lexeme, to_tsquery
 
 try:
@@ -42,6 +42,8 @@ _SEARCH = ("SELECT a.id, a.title, a.published, a.lang, a.source, a.file, ts_head
            " FROM (SELECT id, title, published, lang, source, file, text, q, ts_rank(fts, q) AS rank"
            "       FROM articles, to_tsquery('simple', %s) AS q WHERE fts @@ q ORDER BY rank DESC, id LIMIT %s) a"
            " ORDER BY a.rank DESC, a.id")
+
+STREAM_BATCH = 2000  # rows per round trip of a streamed query
 
 
 def _scrub(value: Any) -> Any:
@@ -81,7 +83,7 @@ class PostgresStore(SQLStore):
         except psycopg.Error as e:
             raise StoreError(f"{self.location}: cannot connect ({' '.join(str(e).split())})") from e
         try:
-            self.version = migrate_postgres(self.db, {2: self._backfill}, upto)
+            self.version = migrate_postgres(self.db, self._migration_steps(), upto)
         except BaseException:
             self.db.close()
             raise
@@ -96,6 +98,13 @@ class PostgresStore(SQLStore):
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         with self.db.cursor() as cursor:
             cursor.executemany(_pg(sql), rows)
+
+    def _stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        """Rows one at a time from a server-side cursor, for results too large to hold (exports)."""
+        with self.db.transaction(), self.db.cursor(name="entente_stream") as cursor:
+            cursor.itersize = STREAM_BATCH
+            cursor.execute(_pg(sql), params)
+            yield from cursor
 
     def _json_has(self, column: str) -> str:
         return f"{column} @> jsonb_build_array(?::text)"
@@ -125,7 +134,7 @@ class PostgresStore(SQLStore):
             self.db.execute(_INCOMING)
             self._insert("incoming_articles", ARTICLE_COLUMNS, [article_row(*item) for item in items])
             new = {r["id"] for r in self.db.execute(_INSERT_ARTICLES).fetchall()}
-            self._write_children(build(a for _, a in items if a.id in new))
+            self._write_new([a for _, a in items if a.id in new])
         return new
 
     def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:

@@ -7,6 +7,10 @@ result is a list of plain dicts, ready for a table, JSON or CSV.
     store.actor("person:vladimir-putin")  # profile: mentions by month, co-mentioned actors, quotes
     store.quotes(speaker="person:xi-jinping")
     store.events(actor="CHN", recipient="RUS", type="CONSULT", date_from="2023-01")
+    store.events(actor="CHN", recipient="RUS", clusters=True)  # the same, one row per real-world event
+
+Near-duplicate articles (`articles.duplicate_of`, see entente.store.near_dups) are stored but left out of
+every count and list here: their mentions, quotes and events would only repeat their original's.
 """
 
 from __future__ import annotations
@@ -17,6 +21,9 @@ from typing import Any
 from entente.store.rows import name_key
 
 ACTOR_COLUMNS = "x.id, x.name, x.type, x.country, x.sector"
+ORIGINAL = "NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)"  # an article id that is no duplicate
+CLUSTER_COLUMNS = ("id", "type", "negated", "modality", "actor_countries", "recipient_countries", "location", "first",
+                   "last", "precision", "mentions", "reports", "sources", "languages")
 
 
 class RecordQueries:
@@ -73,7 +80,7 @@ class RecordQueries:
         where, params = _conditions({"x.type = ?": type, "x.country = ?": country})
         return self._rows(
             f"SELECT {ACTOR_COLUMNS}, count(aa.article_id) AS articles, coalesce(sum(aa.mentions), 0) AS mentions"
-            f" FROM actors x LEFT JOIN article_actors aa ON aa.actor_id = x.id {where}"
+            f" FROM actors x LEFT JOIN article_actors aa ON aa.actor_id = x.id AND aa.article_id {ORIGINAL} {where}"
             f" GROUP BY {ACTOR_COLUMNS} ORDER BY count(aa.article_id) DESC, coalesce(sum(aa.mentions), 0) DESC, x.id"
             f" LIMIT ?", (*params, limit))
 
@@ -87,21 +94,22 @@ class RecordQueries:
         totals = self._one(
             "SELECT count(*) AS articles, coalesce(sum(aa.mentions), 0) AS mentions, min(a.published) AS first,"
             " max(a.published) AS last FROM article_actors aa JOIN articles a ON a.id = aa.article_id"
-            " WHERE aa.actor_id = ?", (actor_id,)) or {}
+            " WHERE aa.actor_id = ? AND a.duplicate_of IS NULL", (actor_id,)) or {}
         names = self._rows("SELECT text, mentions FROM actor_names WHERE actor_id = ? AND mentions > 0"
                            " ORDER BY mentions DESC, text LIMIT ?", (actor_id, top * 2))
         months = self._rows(
             "SELECT substr(a.published, 1, 7) AS month, count(*) AS articles, sum(aa.mentions) AS mentions"
             " FROM article_actors aa JOIN articles a ON a.id = aa.article_id"
-            " WHERE aa.actor_id = ? AND length(a.published) >= 7"
+            " WHERE aa.actor_id = ? AND length(a.published) >= 7 AND a.duplicate_of IS NULL"
             " GROUP BY substr(a.published, 1, 7) ORDER BY substr(a.published, 1, 7)", (actor_id,))
         together = self._rows(
             f"SELECT {ACTOR_COLUMNS}, count(*) AS articles FROM article_actors s"
             f" JOIN article_actors o ON o.article_id = s.article_id AND o.actor_id <> s.actor_id"
-            f" JOIN actors x ON x.id = o.actor_id WHERE s.actor_id = ?"
+            f" JOIN actors x ON x.id = o.actor_id WHERE s.actor_id = ? AND s.article_id {ORIGINAL}"
             f" GROUP BY {ACTOR_COLUMNS} ORDER BY count(*) DESC, x.id LIMIT ?", (actor_id, top))
         roles = {r["role"]: r["n"] for r in self._rows(
-            "SELECT role, count(*) AS n FROM event_actors WHERE actor_id = ? GROUP BY role", (actor_id,))}
+            f"SELECT role, count(*) AS n FROM event_actors WHERE actor_id = ? AND article_id {ORIGINAL}"
+            f" GROUP BY role", (actor_id,))}
         return {
             **row,
             "articles": totals.get("articles", 0),
@@ -121,7 +129,8 @@ class RecordQueries:
     def quotes(self, speaker: str | Sequence[str] | None = None, partial: bool | None = None,
                limit: int = 50) -> list[dict[str, Any]]:
         """Stored quotes, newest article first; `speaker` is an actor id (or several)."""
-        where, params = _conditions({"q.partial = ?": partial}, speaker=("q.speaker", speaker))
+        where, params = _conditions({"q.partial = ?": partial}, speaker=("q.speaker", speaker),
+                                    always=("a.duplicate_of IS NULL",))
         rows = self._rows(
             f"SELECT q.speaker, x.name AS speaker_name, q.speaker_text, q.text, q.partial, q.article_id,"
             f' q.seq, q."start", q."end", a.published, a.lang, a.source, a.title, a.url'
@@ -136,8 +145,11 @@ class RecordQueries:
     def events(self, actor: str | Sequence[str] | None = None, recipient: str | Sequence[str] | None = None,
                type: str | None = None, mode: str | None = None, context: str | None = None,
                date_from: str | None = None, date_to: str | None = None, negated: bool | None = None,
-               lang: str | None = None, source: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-        """Stored event reports (one per article that reports it), oldest first.
+               lang: str | None = None, source: str | None = None, limit: int = 100,
+               clusters: bool = False) -> list[dict[str, Any]]:
+        """Stored event reports (one per article that reports it), oldest first; with `clusters`, the event
+        clusters (real-world events) that have a report matching the filters, earliest first, each with its
+        counts and all its reports (`events`, oldest first).
 
         `actor` / `recipient`: an actor id, or a country code, which also matches that country's people and
         bodies (`RUS` matches `person:vladimir-putin`). Dates compare as text on the event's own `date`, so
@@ -146,7 +158,7 @@ class RecordQueries:
         where, params = _conditions({
             "e.type = ?": type, "e.mode = ?": mode, "e.date >= ?": date_from, "e.date <= ?": _end_of(date_to),
             "e.negated = ?": negated, "a.lang = ?": lang, "a.source = ?": source,
-            self._json_has("e.context"): context})
+            self._json_has("e.context"): context}, always=("a.duplicate_of IS NULL",))
         for role, value in (("actor", actor), ("recipient", recipient)):
             ids = _as_list(value)
             if ids:
@@ -156,20 +168,47 @@ class RecordQueries:
                     f" WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.role = '{role}'"
                     f" AND (ea.actor_id IN ({marks}) OR x.country IN ({marks})))")
                 params += [*ids, *ids]
+        if clusters:
+            found = self._rows(
+                f"SELECT c.* FROM event_clusters c WHERE c.id IN (SELECT e.cluster_id FROM events e"
+                f" JOIN articles a ON a.id = e.article_id {where}) ORDER BY c.first NULLS LAST, c.id LIMIT ?",
+                (*params, limit))
+            return self._cluster_reports(found)
         rows = self._rows(
             f"SELECT e.*, a.published, a.lang, a.source, a.title, a.url FROM events e"
             f" JOIN articles a ON a.id = e.article_id {where}"
             f' ORDER BY e.date NULLS LAST, e.article_id, e."start", e.id LIMIT ?', (*params, limit))
-        for r in rows:
-            for key in ("context", "actor", "recipient"):
-                r[key] = self._json(r[key])
-            r["negated"] = bool(r["negated"])
-        return rows
+        return [self._event(r) for r in rows]
+
+    def _event(self, r: dict[str, Any]) -> dict[str, Any]:
+        for key in ("context", "actor", "recipient"):
+            r[key] = self._json(r[key])
+        r["negated"] = bool(r["negated"])
+        return r
+
+    def _cluster_reports(self, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Event clusters with their JSON columns decoded and every report (`events`) attached."""
+        reports: dict[str, list[dict[str, Any]]] = {}
+        if found:
+            marks = ", ".join("?" for _ in found)
+            for r in self._rows(
+                    f"SELECT e.*, a.published, a.lang, a.source, a.title, a.url FROM events e"
+                    f" JOIN articles a ON a.id = e.article_id WHERE e.cluster_id IN ({marks})"
+                    f' ORDER BY e.date NULLS LAST, a.published NULLS LAST, e.article_id, e."start", e.id',
+                    [c["id"] for c in found]):
+                reports.setdefault(r["cluster_id"], []).append(self._event(r))
+        for c in found:
+            for key in ("actor_countries", "recipient_countries"):
+                c[key] = self._json(c[key])
+            c["negated"] = bool(c["negated"])
+            c["events"] = reports.get(c["id"], [])
+        return found
 
 
-def _conditions(checks: dict[str, Any], speaker: tuple[str, Any] | None = None) -> tuple[str, list[Any]]:
-    """`WHERE a = ? AND ...` for the checks whose value is given, and their parameters."""
-    parts, params = [], []
+def _conditions(checks: dict[str, Any], speaker: tuple[str, Any] | None = None,
+                always: Sequence[str] = ()) -> tuple[str, list[Any]]:
+    """`WHERE a = ? AND ...` for the checks whose value is given (and the `always` ones), and their parameters."""
+    parts, params = list(always), []
     for sql, value in checks.items():
         if value is not None:
             parts.append(sql)

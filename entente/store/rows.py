@@ -26,7 +26,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "mentions": ("article_id", "actor_id", "start", "end", "text"),
     "quotes": ("article_id", "seq", "speaker", "speaker_text", "text", "start", "end", "partial"),
     "events": ("article_id", "id", "seq", "type", "mode", "context", "actor", "recipient", "date", "location",
-               "negated", "modality", "trigger", "sentence", "start", "end", "confidence", "historical"),
+               "negated", "modality", "trigger", "sentence", "start", "end", "confidence", "historical", "cluster_id"),
     "event_actors": ("article_id", "event_id", "role", "seq", "actor_id"),
 }
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ё": "е"})
@@ -87,7 +87,8 @@ class Rows:
             events.add(e.id)
             t["events"].append((aid, e.id, k, e.type, e.mode, json.dumps(list(e.context)), json.dumps(list(e.actor)),
                                 json.dumps(list(e.recipient)), e.date, e.location, bool(e.negated), e.modality,
-                                e.trigger, e.sentence, e.start, e.end, float(e.confidence), bool(e.historical)))
+                                e.trigger, e.sentence, e.start, e.end, float(e.confidence), bool(e.historical),
+                                None))  # cluster_id: the store fills it in (entente.store.clusters)
             for role, ids in (("actor", e.actor), ("recipient", e.recipient)):
                 t["event_actors"].extend((aid, e.id, role, n, x) for n, x in enumerate(ids))
 

@@ -6,7 +6,7 @@ Plain tables (plus the FTS5 index), foreign keys declared: datasette and sqlite-
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ from entente.errors import StoreError
 from entente.models import Analysis, Article
 from entente.store.base import SQLStore
 from entente.store.migrate import migrate_sqlite
-from entente.store.rows import ARTICLE_COLUMNS, Rows, article_row
+from entente.store.rows import ARTICLE_COLUMNS, article_row
 
 _INSERT_ARTICLE = (f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)})"
                    f" VALUES ({', '.join('?' for _ in ARTICLE_COLUMNS)})")
@@ -25,6 +25,7 @@ def _dict_row(cursor: sqlite3.Cursor, row: tuple) -> dict[str, Any]:
 
 
 class SQLiteStore(SQLStore):
+    STORED_ORDER = "rowid"
     def __init__(self, location: str, upto: int | None = None):
         if location != ":memory:":
             Path(location).parent.mkdir(parents=True, exist_ok=True)
@@ -33,7 +34,7 @@ class SQLiteStore(SQLStore):
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
-            self.version = migrate_sqlite(self.db, {2: self._backfill}, upto)
+            self.version = migrate_sqlite(self.db, self._migration_steps(), upto)
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{location}: not an entente database ({e})") from e
         self.location = location
@@ -48,6 +49,12 @@ class SQLiteStore(SQLStore):
 
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self.db.executemany(sql, rows)
+
+    def _stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        """Rows one at a time, for results too large to hold (exports)."""
+        cursor = self.db.execute(sql, params)
+        cursor.row_factory = _dict_row
+        yield from cursor
 
     def _json_has(self, column: str) -> str:
         return f"EXISTS (SELECT 1 FROM json_each({column}) WHERE json_each.value = ?)"
@@ -66,10 +73,7 @@ class SQLiteStore(SQLStore):
                 if analysis.id not in stored and analysis.id not in fresh:
                     fresh[analysis.id] = (article, analysis)
             self.db.executemany(_INSERT_ARTICLE, [article_row(*item) for item in fresh.values()])
-            rows = Rows()
-            for _, analysis in fresh.values():
-                rows.add(analysis)
-            self._write_children(rows)
+            self._write_new([analysis for _, analysis in fresh.values()])
             self.db.execute("COMMIT")
         except BaseException as e:
             self.db.execute("ROLLBACK")
