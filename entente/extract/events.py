@@ -13,7 +13,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from entente.extract.event_args import Roles, Slot, assign
@@ -93,6 +93,7 @@ class EventCoder:
             if not found and not statement and not any(lemmas.could(k, "naming") for k in words):
                 continue
             slots = _slots(tokens, mentions, start, end)
+            sentence = Sentence(a, lang, text, start, end, tokens, lemmas, slots, refs)
             cues = self.lexicon.cues[lang]
             marks = (
                 {
@@ -118,7 +119,7 @@ class EventCoder:
                 )
                 if event is None:
                     continue
-                event = self._demand(a, tokens, lemmas, slots, i, event, lang)
+                event = self._demand(sentence, i, event)
                 key = (event.type, event.actor, event.recipient, start)
                 if key not in out:
                     out[key] = event
@@ -127,18 +128,16 @@ class EventCoder:
             _drop_promised(out, start)
             if statement and quote is not None:
                 speaker = next((x for x in a.actors if x.id == quote.speaker), None)
-                span = (quote.start, quote.end)
-                said = self._evaluation(a, lang, text, start, end, tokens, lemmas, slots, speaker, span, refs)
+                said = self._evaluation(sentence, speaker, (quote.start, quote.end))
             else:
-                said = self._naming(a, lang, text, start, end, tokens, lemmas, slots, refs)
+                said = self._naming(sentence)
             if said is not None and not any(k[0] == said.type and k[3] == start for k in out):
                 out[(said.type, said.actor, said.recipient, start)] = said
         return tuple(out.values())
 
-    def _demand(
-        self, a: Analysis, tokens: list[Token], lemmas: Lemmas, slots: list[Slot], i: int, event: Event, lang: str
-    ) -> Event:
+    def _demand(self, sentence: Sentence, i: int, event: Event) -> Event:
         """ "X said Y must ...", «X заявил, что Y должен ...»: a demand of X on Y, coded REQUEST."""
+        tokens, lemmas, slots, lang = sentence.tokens, sentence.lemmas, sentence.slots, sentence.lang
         cues = self.lexicon.cues[lang]
         clause = [k for k in range(i - 1, -1, -1) if tokens[k].text in CLAUSE_BREAKS or lemmas.get(k) in cues.speech]
         if not clause or not event.actor:
@@ -167,19 +166,9 @@ class EventCoder:
             recipient=tuple(x.id for x in addressed),
         )
 
-    def _naming(
-        self,
-        a: Analysis,
-        lang: str,
-        text: str,
-        start: int,
-        end: int,
-        tokens: list[Token],
-        lemmas: Lemmas,
-        slots: list[Slot],
-        refs: list[TimeRef],
-    ) -> Event | None:
+    def _naming(self, sentence: Sentence) -> Event | None:
         """«Токаев назвал Китай надёжным партнёром»: the subject before a naming verb evaluates what follows."""
+        tokens, lemmas, slots, lang = sentence.tokens, sentence.lemmas, sentence.slots, sentence.lang
         naming = self.lexicon.cues[lang].naming
         verb = next(
             (
@@ -194,26 +183,14 @@ class EventCoder:
         roles = assign(tokens, [s for s in slots if s.j <= verb], (verb, verb + 1), lang, self.lexicon.morph)
         if len(roles.subjects) != 1:
             return None
-        span = (tokens[verb].end, end)
-        return self._evaluation(a, lang, text, start, end, tokens, lemmas, slots, roles.subjects[0], span, refs)
+        return self._evaluation(sentence, roles.subjects[0], (tokens[verb].end, sentence.end))
 
-    def _evaluation(
-        self,
-        a: Analysis,
-        lang: str,
-        text: str,
-        start: int,
-        end: int,
-        tokens: list[Token],
-        lemmas: Lemmas,
-        slots: list[Slot],
-        speaker: Actor | None,
-        span: tuple[int, int],
-        refs: list[TimeRef],
-    ) -> Event | None:
+    def _evaluation(self, sentence: Sentence, speaker: Actor | None, span: tuple[int, int]) -> Event | None:
         """A speaker's words about another party within `span` (a quote, or what follows a naming verb):
         negative ones are ACCUSE (disapprove), positive ones SUPPORT («США все активнее подстрекают ...»
         -> ACCUSE; «назвал Китай надёжным партнёром» -> SUPPORT), the manual's criticize / praise."""
+        a, lang, text, start, end = sentence.a, sentence.lang, sentence.text, sentence.start, sentence.end
+        tokens, lemmas, slots, refs = sentence.tokens, sentence.lemmas, sentence.slots, sentence.refs
         if speaker is None or not speaker.country:
             return None
         inside = [s.actor for s in slots if span[0] <= tokens[s.i].start < span[1]]
@@ -452,6 +429,21 @@ class EventCoder:
             confidence,
             historical(date, a.published),
         )
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence being coded, with what the rules that look beyond one trigger need."""
+
+    a: Analysis
+    lang: str
+    text: str
+    start: int
+    end: int
+    tokens: list[Token]
+    lemmas: Lemmas
+    slots: list[Slot]
+    refs: list[TimeRef]
 
 
 class Lemmas(Mapping[int, str]):
