@@ -43,7 +43,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from datasketch import MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 from entente.errors import InputError
 from entente.models import Analysis, Article
@@ -290,10 +290,13 @@ def run(args: argparse.Namespace) -> dict:
     }
 
 
-def memory_index(signatures: list) -> dict:
+def memory_index(values: list) -> dict:
     """What the other design would cost: datasketch's MinHashLSH in memory, rebuilt from stored signatures
     each time a store opens (insert time and Python memory per article, by tracemalloc)."""
     import tracemalloc
+
+    signatures = [MinHash(num_perm=near_dups.NUM_PERM, seed=near_dups.SEED, hashvalues=v, scheme="affine32")
+                  for v in values]
 
     t = time.perf_counter()
     lsh = MinHashLSH(num_perm=near_dups.NUM_PERM, params=(near_dups.BANDS, near_dups.ROWS))

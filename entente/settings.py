@@ -32,7 +32,7 @@ class Settings:
         "Inputs larger than this many bytes are refused (a news page is far smaller)."))
     errors: str = field(default="skip", metadata=_help(
         "What the pipeline does with a bad input: 'skip' records it and goes on, 'raise' stops."))
-    batch: int = field(default=50, metadata=_help(
+    batch: int = field(default=200, metadata=_help(
         "Articles written per database transaction during ingest."))
     actors: str | None = field(default_factory=lambda: os.environ.get("ENTENTE_ACTORS") or None, metadata=_help(
         "Your own actors file (TOML, format of entente/actors/data/README.md), read after the bundled base "

@@ -58,6 +58,19 @@ def test_lsh_parameters_are_what_datasketch_chooses():
     assert 1 - (1 - near_dups.THRESHOLD ** lsh.r) ** lsh.b >= 0.98
 
 
+def test_signature_is_datasketchs_minhash():
+    """The array computation gives exactly datasketch's MinHash of the same shingle set."""
+    import numpy as np
+    from datasketch import MinHash
+
+    rng = np.random.default_rng(7)
+    for size in (1, 30, 2_000):
+        found = np.unique(rng.integers(0, 2**32, size, dtype=np.uint64).astype(np.uint32))
+        reference = MinHash(num_perm=near_dups.NUM_PERM, seed=near_dups.SEED, hashfunc=int, scheme="affine32")
+        reference.update_batch(found.tolist())
+        assert np.array_equal(near_dups.signature(found), reference.hashvalues)
+
+
 PINNED = ("Председатель КНР Си Цзиньпин и президент России Владимир Путин во вторник провели в Кремле переговоры "
           "в узком и расширенном составе. По их итогам лидеры подписали совместное заявление.")
 

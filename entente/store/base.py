@@ -18,11 +18,17 @@ from entente.store.dyad import write_dyads
 from entente.store.record import ORIGINAL, RecordQueries
 from entente.store.rows import TABLES, Rows, build, from_dict, to_dict
 
+# Upserts that leave a row alone when it would not change (a lookup then, not a page write: most batches see
+# mostly known actors and forms).
 _UPSERT_ACTOR = ("INSERT INTO actors (id, name, type, country, sector) VALUES (?, ?, ?, ?, ?)"
                  " ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type,"
-                 " country = excluded.country, sector = excluded.sector")
+                 " country = excluded.country, sector = excluded.sector"
+                 " WHERE actors.name <> excluded.name OR actors.type <> excluded.type"
+                 " OR coalesce(actors.country, '') <> coalesce(excluded.country, '')"
+                 " OR coalesce(actors.sector, '') <> coalesce(excluded.sector, '')")
 _UPSERT_NAME = ("INSERT INTO actor_names (actor_id, key, text, mentions) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (actor_id, key) DO UPDATE SET mentions = actor_names.mentions + excluded.mentions")
+                " ON CONFLICT (actor_id, key) DO UPDATE SET mentions = actor_names.mentions + excluded.mentions"
+                " WHERE excluded.mentions <> 0")
 BACKFILL_BATCH = 500
 NEAR_DUPS_SINCE, CLUSTERS_SINCE = 5, 6  # the schema versions that add near-duplicates and event clusters
 

@@ -30,6 +30,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Protocol
 
 from entente.models import Analysis
@@ -143,12 +144,14 @@ class Cluster:
         c.members.append(r)
         return c
 
-    def index_keys(self) -> set[str]:
-        """Its lookup keys: the first report's country pairs and period."""
+    @cached_property
+    def index_keys(self) -> frozenset[str]:
+        """Its lookup keys: the first report's country pairs and period (the period never changes: a report
+        joins only within the month, or the year, of the first)."""
         if self.precision is None or self.first is None:
-            return set()
+            return frozenset()
         period = self.first if self.precision == "year" else self.first[:7]
-        return {f"{self.type}|{a}|{b}|{period}" for a in self.actors for b in self.recipients}
+        return frozenset(f"{self.type}|{a}|{b}|{period}" for a in self.actors for b in self.recipients)
 
     def admits(self, r: Report) -> bool:
         if (r.type, r.negated, r.modality) != (self.type, self.negated, self.modality):
@@ -224,7 +227,7 @@ def assign(batch: Iterable[Report], stored: dict[str, list[Cluster]]) -> Attache
         else:
             c = Cluster.start(r)
             out.new.append(c)
-            for k in c.index_keys():
+            for k in c.index_keys:
                 index.setdefault(k, []).append(c)
         out.assignments[r.article_id, r.event_id] = c.id
     out.touched = list(touched.values())
@@ -279,7 +282,7 @@ def attach(store: _Store, batch: Sequence[Report]) -> Attached:
     if out.new:
         store._executemany(_INSERT, [_row(c) for c in out.new])
         store._executemany("INSERT INTO event_cluster_keys (key, cluster_id) VALUES (?, ?)",
-                           [(k, c.id) for c in out.new for k in sorted(c.index_keys())])
+                           [(k, c.id) for c in out.new for k in sorted(c.index_keys)])
     return out
 
 

@@ -33,6 +33,8 @@ class SQLiteStore(SQLStore):
             self.db = sqlite3.connect(location, isolation_level=None)  # transactions are explicit
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA cache_size = -65536")  # 64 MB of pages (default 2 MB): the child tables'
+            # keys are article hashes, so every batch touches pages all over their b-trees
             self.db.execute("PRAGMA foreign_keys = ON")
             self.version = migrate_sqlite(self.db, self._migration_steps(), upto)
         except sqlite3.DatabaseError as e:
