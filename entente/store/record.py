@@ -159,26 +159,48 @@ class RecordQueries:
             "e.type = ?": type, "e.mode = ?": mode, "e.date >= ?": date_from, "e.date <= ?": _end_of(date_to),
             "e.negated = ?": negated, "a.lang = ?": lang, "a.source = ?": source,
             self._json_has("e.context"): context}, always=("a.duplicate_of IS NULL",))
-        for role, value in (("actor", actor), ("recipient", recipient)):
-            ids = _as_list(value)
-            if ids:
-                marks = ", ".join("?" for _ in ids)
-                where += (" AND " if where else "WHERE ") + (
-                    f"EXISTS (SELECT 1 FROM event_actors ea LEFT JOIN actors x ON x.id = ea.actor_id"
-                    f" WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.role = '{role}'"
-                    f" AND (ea.actor_id IN ({marks}) OR x.country IN ({marks})))")
-                params += [*ids, *ids]
+        reports = "events e"
+        dyad = self._dyad_codes(actor, recipient)
+        if dyad is not None:  # one country (or country-less actor) each side: a range of event_dyads
+            reports, more = _dyad_reports(*dyad, date_from, date_to)
+            params = more + params
+        else:
+            for role, value in (("actor", actor), ("recipient", recipient)):
+                ids = _as_list(value)
+                if ids:
+                    marks = ", ".join("?" for _ in ids)
+                    where += (" AND " if where else "WHERE ") + (
+                        f"EXISTS (SELECT 1 FROM event_actors ea LEFT JOIN actors x ON x.id = ea.actor_id"
+                        f" WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.role = '{role}'"
+                        f" AND (ea.actor_id IN ({marks}) OR x.country IN ({marks})))")
+                    params += [*ids, *ids]
         if clusters:
             found = self._rows(
-                f"SELECT c.* FROM event_clusters c WHERE c.id IN (SELECT e.cluster_id FROM events e"
+                f"SELECT c.* FROM event_clusters c WHERE c.id IN (SELECT e.cluster_id FROM {reports}"
                 f" JOIN articles a ON a.id = e.article_id {where}) ORDER BY c.first NULLS LAST, c.id LIMIT ?",
                 (*params, limit))
             return self._cluster_reports(found)
         rows = self._rows(
-            f"SELECT e.*, a.published, a.lang, a.source, a.title, a.url FROM events e"
+            f"SELECT e.*, a.published, a.lang, a.source, a.title, a.url FROM {reports}"
             f" JOIN articles a ON a.id = e.article_id {where}"
             f' ORDER BY e.date NULLS LAST, e.article_id, e."start", e.id LIMIT ?', (*params, limit))
         return [self._event(r) for r in rows]
+
+    DYADS_SINCE = 7  # the schema version that adds event_dyads
+
+    def _dyad_codes(self, actor: str | Sequence[str] | None,
+                    recipient: str | Sequence[str] | None) -> tuple[str, str] | None:
+        """(actor, recipient) when each is one code the event_dyads table holds as such: a country code, or the
+        id of an actor without a country (org:NATO); None for a person or body (they count for their country
+        there), several codes, or a store older than the table."""
+        sides = _as_list(actor), _as_list(recipient)
+        if getattr(self, "version", 0) < self.DYADS_SINCE or any(len(ids) != 1 for ids in sides):
+            return None
+        codes = (sides[0][0], sides[1][0])
+        known = self._rows("SELECT id, country FROM actors WHERE id IN (?, ?)", codes)
+        if any(r["country"] not in (None, r["id"]) for r in known):
+            return None
+        return codes
 
     def _event(self, r: dict[str, Any]) -> dict[str, Any]:
         for key in ("context", "actor", "recipient"):
@@ -219,6 +241,24 @@ def _conditions(checks: dict[str, Any], speaker: tuple[str, Any] | None = None,
             parts.append(f"{speaker[0]} IN ({', '.join('?' for _ in ids)})")
             params.extend(ids)
     return ("WHERE " + " AND ".join(parts) if parts else ""), params
+
+
+def _dyad_reports(actor: str, recipient: str, date_from: str | None,
+                  date_to: str | None) -> tuple[str, list[Any]]:
+    """The events of a dyad as a FROM clause driven by event_dyads (the pair in code order, the direction as
+    a flag), and its parameters. Its `date` is the event's own date when it has one, so a date range narrows
+    the range read; the caller's conditions on `e.date` still decide."""
+    a, b = sorted((actor, recipient))
+    direction = "a_to_b" if a == actor else "b_to_a"
+    sql = "event_dyads d JOIN events e ON e.article_id = d.article_id AND e.id = d.event_id"
+    conditions, params = ["d.country_a = ?", "d.country_b = ?", f"d.{direction} = ?"], [a, b, 1]
+    if date_from:
+        conditions.append("d.date >= ?")
+        params.append(date_from)
+    if date_to:
+        conditions.append("d.date <= ?")
+        params.append(_end_of(date_to))
+    return f"{sql} AND {' AND '.join(conditions)}", params
 
 
 def _as_list(value: str | Sequence[str] | None) -> list[str]:
