@@ -64,7 +64,7 @@ def test_signature_is_datasketchs_minhash():
     from datasketch import MinHash
 
     rng = np.random.default_rng(7)
-    for size in (1, 30, 2_000):
+    for size in (0, 1, 30, 2_000):
         found = np.unique(rng.integers(0, 2**32, size, dtype=np.uint64).astype(np.uint32))
         reference = MinHash(num_perm=near_dups.NUM_PERM, seed=near_dups.SEED, hashfunc=int, scheme="affine32")
         reference.update_batch(found.tolist())

@@ -92,7 +92,7 @@ def signature(shingle_set: np.ndarray) -> np.ndarray:
         h = (h ^ (h >> s1)) * m1
         h = (h ^ (h >> s2)) * m2
         h ^= h >> s3
-        return (h * a + b).min(axis=0)
+        return (h * a + b).min(axis=0, initial=np.uint32(0xFFFFFFFF))  # an empty set: all at the maximum
 
 
 def band_keys(values: np.ndarray) -> list[int]:
