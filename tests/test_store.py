@@ -299,6 +299,38 @@ def test_a_dyad_query_reads_event_dyads_and_agrees_with_the_general_query(store,
     assert checked > 20
 
 
+def test_postgresql_writers_take_turns(pg_server, examples):
+    """A second writer waits while another holds the schema's write turn, then stores its batch: the
+    near-duplicate check and the event clusters of each batch see the batches committed before it. (SQLite
+    has one writer at a time by itself: BEGIN IMMEDIATE.)"""
+    import threading
+    import time
+    import uuid
+
+    import psycopg
+
+    from entente.store.postgres import WRITE_LOCK_CLASS
+
+    schema = f"entente_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+    location = f"{pg_server}{'&' if '?' in pg_server else '?'}options=-csearch_path%3D{schema}"
+    try:
+        with open_store(location) as second, psycopg.connect(location) as first:
+            first.execute("SELECT pg_advisory_xact_lock(%s, hashtext(current_schema()))", (WRITE_LOCK_CLASS,))
+            done: list[tuple[int, int]] = []
+            writer = threading.Thread(target=lambda: done.append(second.add(examples[:2])))
+            writer.start()
+            time.sleep(0.5)
+            assert writer.is_alive() and not done  # waiting for its turn
+            first.commit()  # the first writer's transaction ends, and its turn with it
+            writer.join(timeout=30)
+            assert done == [(2, 0)] and second.stats()["articles"] == 2
+    finally:
+        with psycopg.connect(pg_server, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
 # --- schema ----------------------------------------------------------------------------------------------------
 
 

@@ -35,6 +35,8 @@ _COLUMNS = ", ".join(ARTICLE_COLUMNS)
 _INCOMING = ("CREATE TEMPORARY TABLE IF NOT EXISTS incoming_articles (id text, content_hash text, file text,"
              " line integer, url text, lang text, title text, published text, source text, text text)"
              " ON COMMIT DELETE ROWS")
+WRITE_LOCK_CLASS = 0x656E74  # "ent": the advisory-lock class of store writers; the object is the schema
+_WRITE_LOCK = f"SELECT pg_advisory_xact_lock({WRITE_LOCK_CLASS}, hashtext(current_schema()))"
 _INSERT_ARTICLES = (f"INSERT INTO articles ({_COLUMNS}) SELECT {_COLUMNS} FROM incoming_articles"
                     f" ON CONFLICT DO NOTHING RETURNING id")
 _SEARCH = ("SELECT a.id, a.title, a.published, a.lang, a.source, a.file, ts_headline('simple', a.text, a.q,"
@@ -129,8 +131,13 @@ class PostgresStore(SQLStore):
         return len(new), len(items) - len(new)
 
     def _add(self, items: list[tuple[Article, Analysis]]) -> set[str]:
-        """Insert the articles not stored yet and their rows, in one transaction; returns the new ids."""
+        """Insert the articles not stored yet and their rows, in one transaction; returns the new ids.
+
+        Writers to one schema take turns (a transaction-level advisory lock, taken first so that no writer
+        waits for another's rows while holding it): the near-duplicate check and the event clusters of a
+        batch must see every batch committed before it, as SQLite's single writer does."""
         with self.db.transaction():
+            self.db.execute(_WRITE_LOCK)
             self.db.execute(_INCOMING)
             self._insert("incoming_articles", ARTICLE_COLUMNS, [article_row(*item) for item in items])
             new = {r["id"] for r in self.db.execute(_INSERT_ARTICLES).fetchall()}
