@@ -20,6 +20,8 @@ def code(pipeline, text: str):
      ("CONSULT", None, ("person:vladimir-putin",), ("person:xi-jinping",), False, "asserted")),
     ("Министр иностранных дел Китая Ван И посетил Россию с двухдневным визитом.",
      ("CONSULT", "visit", ("person:wang-yi",), ("RUS",), False, "asserted")),
+    # «Ли» of «Ли Шанфу» is a name, not the question particle «ли»; «Шанфу» does not decline
+    ("Ли Шанфу посетил Москву.", ("CONSULT", "visit", ("person:li-shangfu",), ("place:moscow",), False, "asserted")),
     ("Президент Казахстану Касим-Жомарт Токаєв провів телефонну розмову з Сі Цзіньпіном.",
      ("CONSULT", "phone", ("person:kassym-jomart-tokayev",), ("person:xi-jinping",), False, "asserted")),
     ("Россия и Китай провели совместные военные учения в Японском море.",

@@ -1,5 +1,5 @@
 """Coding rules of the PLOVER manual that turn one reading into another: demands, promised retreats,
-announced coercion. Publication date: 2024-04-10."""
+announced coercion, a host receiving a visitor. Publication date: 2024-04-10."""
 
 from __future__ import annotations
 
@@ -33,3 +33,82 @@ def test_announced_coercion_is_a_threat(pipeline):
 def test_a_promised_retreat_is_a_concession(pipeline):
     events = code(pipeline, "Russia will withdraw its troops from Armenia.")
     assert [e[0] for e in events] == ["CONCEDE"]
+
+
+# A visit seen from the host (manual, CONSULT: "the visitor will always be coded as the actor and the host
+# will be the recipient"): «X принял Y» is coded as «Y посетил X».
+@pytest.mark.parametrize("text, expected", [
+    ("Президент России Владимир Путин принял в Кремле министра обороны Китая Ли Шанфу.",
+     ("CONSULT", ("person:li-shangfu",), ("person:vladimir-putin",), False)),
+    ("Президент Казахстана принял делегацию Китая.",
+     ("CONSULT", ("CHN",), ("person:kassym-jomart-tokayev",), False)),
+    ("Путин принимает в Кремле президента Ирана.",
+     ("CONSULT", ("person:ebrahim-raisi",), ("person:vladimir-putin",), False)),
+    ("Зеленський прийняв у Києві прем'єр-міністра Польщі.",
+     ("CONSULT", ("person:donald-tusk",), ("person:volodymyr-zelensky",), False)),
+    ("Президент Казахстану прийняв делегацію Китаю.",
+     ("CONSULT", ("CHN",), ("person:kassym-jomart-tokayev",), False)),
+    ("Xi received the visiting Russian foreign minister.",
+     ("CONSULT", ("RUS", "person:sergey-lavrov"), ("person:xi-jinping",), False)),
+    ("Putin hosted Xi in Moscow.", ("CONSULT", ("person:xi-jinping",), ("person:vladimir-putin",), False)),
+    ("Modi received a delegation from China.", ("CONSULT", ("CHN",), ("person:narendra-modi",), False)),
+    ("Lavrov was received by Xi in Beijing.", ("CONSULT", ("person:sergey-lavrov",), ("person:xi-jinping",), False)),
+    # "hosted ... for talks" is one meeting, the visit
+    ("Erdogan hosted Putin and Rouhani for talks in Ankara.",
+     ("CONSULT", ("person:vladimir-putin", "person:hassan-rouhani"), ("person:recep-tayyip-erdogan",), False)),
+    # what did not happen is kept, negated
+    ("Путин не принял Макрона.", ("CONSULT", ("person:emmanuel-macron",), ("person:vladimir-putin",), True)),
+    ("Зеленський не прийняв Орбана.", ("CONSULT", ("person:viktor-orban",), ("person:volodymyr-zelensky",), True)),
+    ("Biden did not receive Netanyahu at the White House.",
+     ("CONSULT", ("person:benjamin-netanyahu",), ("person:joe-biden",), True)),
+    # a planned reception is a promise to meet
+    ("Путин примет Си Цзиньпина в Москве.", ("AGREE", ("person:xi-jinping",), ("person:vladimir-putin",), False)),
+])
+def test_the_visitor_received_by_a_host_is_the_actor(pipeline, text, expected):
+    assert code(pipeline, text) == [expected]
+
+
+def test_receiving_a_visitor_and_visiting_code_the_same_dyad(pipeline):
+    def dyad(text):
+        a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
+        country = {x.id: x.country for x in a.actors}
+        [e] = a.events
+        return e.type, e.mode, {country[x] for x in e.actor}, {country[x] for x in e.recipient}
+
+    assert dyad("Ли Шанфу посетил Москву.") == dyad("Путин принял Ли Шанфу.") == ("CONSULT", "visit", {"CHN"}, {"RUS"})
+    assert dyad("Лі Шанфу відвідав Москву.") == dyad("Путін прийняв Лі Шанфу.")
+    assert dyad("Xi Jinping visited Moscow.") == dyad("Putin hosted Xi Jinping.")
+
+
+@pytest.mark.parametrize("text", [
+    # things received or adopted, not visitors
+    "Путин принял решение о санкциях.",
+    "Совбез ООН принял резолюцию по Украине.",
+    "Госдума приняла закон против США.",
+    "Правительство приняло меры против Китая.",
+    "Германия приняла беженцев из Украины.",
+    "Премьер Китая принял российский газ.",
+    "Верховна Рада прийняла закон про Китай.",
+    "Зеленський прийняв рішення щодо Польщі.",
+    "Xi received a letter from Putin.",
+    "Ukraine received criticism from Hungary.",
+    "Ukraine received support from the United States.",
+    "Zelensky received an award from the European Parliament.",
+    "Ukraine received weapons from Germany.",
+    "Russia received Chinese investment.",
+    # admission to a body
+    "НАТО приняло Финляндию в свои ряды.",
+    "Альянс принял Швецию в НАТО.",
+])
+def test_receiving_things_is_not_a_visit(pipeline, text):
+    assert all(e[0] != "CONSULT" for e in code(pipeline, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the meeting is the event the host's words are about: its own trigger codes it
+    ("Путин принял участие в переговорах с Си Цзиньпином.",
+     ("CONSULT", ("person:vladimir-putin",), ("person:xi-jinping",), False)),
+    ("Putin hosted a summit in Moscow.", ("CONSULT", ("person:vladimir-putin",), (), False)),
+])
+def test_taking_part_or_hosting_a_meeting_leaves_it_to_its_own_trigger(pipeline, text, expected):
+    assert code(pipeline, text) == [expected]

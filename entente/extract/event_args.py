@@ -367,9 +367,14 @@ def _case(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> str:
         for w in words[:-1]
     ):
         return "obl"  # «Владимира Путина»: the given name shows the case a surname («Путина») may hide
+    if _indeclinable(words, slot, lang, morph):  # «Ли Шанфу»: oblique only after a verb or a preposition
+        prev = morph.readings(tokens[slot.i - 1].text.lower(), lang) if slot.i > 0 else ()
+        return "obl" if prev and prev[0].tags & {"VERB", "INFN", "PREP", "PRTF", "GRND"} else "nomn"
     if head.isupper():  # acronyms (США, НАТО, КНР) do not decline: a subject opens its clause or follows «и»
         before = tokens[slot.i - 1].text.lower() if slot.i > 0 else ""
         return "nomn" if not before or not tokens[slot.i - 1].is_word or before in CONJUNCTIONS else "obl"
+    if slot.actor.type == "person" and head.lower().endswith(("ов", "ев", "ёв", "єв", "ин", "ін", "ын")):
+        return "nomn"  # a man's surname with no ending is nominative, whatever the dictionary reads («Токаев»)
     readings = morph.readings(head, lang)
     if not readings:
         return "nomn"
@@ -379,6 +384,17 @@ def _case(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> str:
     if any("nomn" in r.tags for r in readings[:3]) and not ({"datv", "ablt", "loct"} & best):
         return "nomn"
     return "obl"
+
+
+def _indeclinable(words: list[str], slot: Slot, lang: str, morph: Morph) -> bool:
+    """A name written family name first with an indeclinable family name and given name («Ли Шанфу»): the
+    dictionary's guess at the given name («Шанфу» as the accusative of «Шанфа») says nothing of its case."""
+    return (
+        slot.actor.type == "person"
+        and len(words) > 1
+        and words[-1][-1:].lower() in "уюиіоеэєы"
+        and any(r.tags >= {"Fixd"} and r.tags & {"Name", "Surn"} for r in morph.readings(words[0].lower(), lang))
+    )
 
 
 # nominative heads whose genitive complement is the acting state: «власти Грузии задержали», «уряд Польщі»

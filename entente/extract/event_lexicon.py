@@ -25,6 +25,7 @@ class Trigger:
     mode: str | None = None
     reciprocal: bool = False
     context: tuple[str, ...] = ()
+    host: bool = False  # the subject hosts, the object visits: «принял», "hosted" (event_hosting.py)
 
 
 @dataclass
@@ -41,6 +42,8 @@ class Cues:
     naming: set[str] = field(default_factory=set)
     speech: set[str] = field(default_factory=set)
     obligation: set[str] = field(default_factory=set)
+    visitor: set[str] = field(default_factory=set)  # nouns heading a visitor: «делегация», "delegation"
+    admission: set[str] = field(default_factory=set)  # «принять в члены»: admitted, not received
     contexts: dict[str, str] = field(default_factory=dict)  # lemma -> context
 
 
@@ -71,7 +74,14 @@ class Lexicon:
                     continue
                 mode = d.get("mode") or None
                 index[words[0]].append(
-                    Trigger(words, d["type"], mode, bool(d.get("reciprocal")), tuple(d.get("context", ())))
+                    Trigger(
+                        words,
+                        d["type"],
+                        mode,
+                        bool(d.get("reciprocal")),
+                        tuple(d.get("context", ())),
+                        bool(d.get("host")),
+                    )
                 )
                 self.vocabulary[lang].update(words)
         for triggers in index.values():
@@ -91,7 +101,9 @@ class Lexicon:
         cues.naming = {w.lower() for w in data.get("naming", [])}
         cues.speech = {w.lower() for w in data.get("speech", [])}
         cues.obligation = {w.lower() for w in data.get("obligation", [])}
-        self.vocabulary[lang].update(cues.speech | cues.obligation)
+        cues.visitor = {w.lower() for w in data.get("visitor", [])}
+        cues.admission = {w.lower() for w in data.get("admission", [])}
+        self.vocabulary[lang].update(cues.speech | cues.obligation | cues.visitor | cues.admission)
         self.vocabulary[lang].update(cues.naming)
         self.vocabulary[lang].update(cues.intent)
         cues.forms = {w.lower() for w in data.get("reciprocal_forms", [])}

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from entente.extract.event_args import Roles, Slot, assign
+from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.models import Actor, Analysis, Event, Quote
 from entente.nlp.sentences import sentences
@@ -89,20 +90,29 @@ class EventCoder:
             tokens = every[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             words = [k for k, t in enumerate(tokens) if t.is_word]
             lemmas = Lemmas(self.lexicon, tokens, words, lang)
-            found = self._main(tokens, self._triggers(lang, words, lemmas), lang)
+            found = self._triggers(lang, words, lemmas)
+            slots = _slots(tokens, mentions, start, end) if any(t.host for t, _, _ in found) else []
+            cues = self.lexicon.cues[lang]
+            guests = hosted_guests(found, tokens, slots, lang, self.lexicon.morph, lemmas.get, cues)
+            found = self._main(tokens, [f for f in found if not f[0].host or f[1] in guests], lang)
             if not found and not statement and not any(lemmas.could(k, "naming") for k in words):
                 continue
-            slots = _slots(tokens, mentions, start, end)
+            slots = slots or _slots(tokens, mentions, start, end)
+            named = {k for s in slots for k in range(s.i, s.j)}  # «Ли Шанфу» is a name, not the particle «ли»
             sentence = Sentence(a, lang, text, start, end, tokens, lemmas, slots, refs)
-            cues = self.lexicon.cues[lang]
             marks = (
                 {
-                    name: {k for k in lemmas if lemmas.could(k, name) and _has(getattr(cues, name), lemmas, k)}
+                    name: {
+                        k
+                        for k in lemmas
+                        if k not in named and lemmas.could(k, name) and _has(getattr(cues, name), lemmas, k)
+                    }
                     for name in ("future", "hypothetical", "reciprocal")
                 }
                 if found
                 else {}
             )
+            hosted: list[tuple[str, tuple[str, ...], tuple[str, ...], int]] = []
             for trigger, i, j in found:
                 # a mention inside a gapped phrase is an argument («предупредила Токио о последствиях»)
                 matched = {k for k in range(i, j) if lemmas.get(k) in trigger.lemmas}
@@ -114,6 +124,8 @@ class EventCoder:
                     self.lexicon.morph,
                     trigger.mode == "visit",
                 )
+                if trigger.host:  # «Путин принял Ли Шанфу»: the visitor is the actor, the host the recipient
+                    roles = as_visit(roles, guests[i])
                 event = self._event(
                     a, lang, text, start, end, tokens, lemmas, trigger, i, j, roles, quote, pair, previous, refs, marks
                 )
@@ -123,9 +135,13 @@ class EventCoder:
                 key = (event.type, event.actor, event.recipient, start)
                 if key not in out:
                     out[key] = event
+                    hosted += [key] if trigger.host else []
                 if event.actor:
                     previous = [x for x in a.actors if x.id in event.actor]
+                    if trigger.host and roles.objects:
+                        previous = roles.objects  # the sentence is about its subject, the host
             _drop_promised(out, start)
+            drop_hosted(out, hosted)
             if statement and quote is not None:
                 speaker = next((x for x in a.actors if x.id == quote.speaker), None)
                 said = self._evaluation(sentence, speaker, (quote.start, quote.end))
@@ -262,7 +278,11 @@ class EventCoder:
             head = next((k for k in kept if 0 <= i - k[2] <= OBJECT_SPAN), None)
             if (
                 head is not None
-                and (head[0].type in ("AGREE", "THREATEN") or self._noun(tokens[i].text, lang))
+                and (
+                    head[0].type in ("AGREE", "THREATEN")
+                    or self._noun(tokens[i].text, lang)
+                    or (head[0].host and trigger.type == "CONSULT")  # "hosted Putin for talks": one meeting
+                )
                 and not any(tokens[k].text in CLAUSE_BREAKS for k in range(head[2], i))
             ):
                 continue
@@ -333,7 +353,7 @@ class EventCoder:
         ):
             speaker = next((x for x in a.actors if x.id == quote.speaker), None)
             actor = [speaker] if speaker else actor
-        reciprocal = (
+        reciprocal = not trigger.host and (
             trigger.reciprocal
             or bool(marks["reciprocal"])
             or any(
@@ -345,8 +365,9 @@ class EventCoder:
         if reciprocal and len(actor) > 1 and not roles.partners and not recipient:
             actor, recipient = actor[:1], actor[1:]
         recipient += [p for p in roles.partners if p not in recipient]
-        if trigger.mode == "visit" or (trigger.type in PLACED and not recipient):
-            # a visit's destination is its host; talks held in another country are talks with it
+        if (trigger.mode == "visit" and not (trigger.host and recipient)) or (trigger.type in PLACED and not recipient):
+            # a visit's destination is its host (unless named: «Путин принял в Москве ...»); talks held in
+            # another country are talks with it
             recipient += [p for p in roles.places if p not in recipient]
         if reciprocal and actor and not recipient and len(pair) == 2:
             # «мы будем поддерживать друг друга»: the other side is the article's other main party
