@@ -28,6 +28,7 @@ from entente.extract.event_args import (
     Slot,
     _passive,
 )
+from entente.extract.event_sentence import CLAUSE_BREAKS, PARTICIPANTS, Key
 from entente.models import Event
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
@@ -35,10 +36,6 @@ from entente.nlp.tokens import Token
 if TYPE_CHECKING:
     from entente.extract.event_lexicon import Cues, Trigger
 
-Key = tuple[str, tuple[str, ...], tuple[str, ...], int]  # (type, actor, recipient, sentence start): one event
-
-PARTICIPANTS = ("person", "country", "organization")
-CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 PREPS = {lang: PLACE[lang] | OTHER_PREP[lang] | PARTNER[lang] | AGAINST[lang] for lang in ("ru", "uk", "en")}
 PREPS["ru"] |= {"во", "со", "ко", "около", "возле", "вместе"}
 PREPS["uk"] |= {"біля", "разом"}

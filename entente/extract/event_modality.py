@@ -1,0 +1,114 @@
+"""How the text holds an event it reports: denied («не подтвердил»), planned («посетит», "will meet"),
+supposed («могли бы»), long past (dated well before publication), or only intended or promised.
+
+Nothing is dropped for these: a denied event keeps `negated` true, a planned one `modality` "future". A
+promise or a threat is an event of its own in PLOVER, so an intent to cooperate, or future cooperation, is
+coded AGREE, a future retreat CONCEDE and future coercion THREATEN (the manual's rules for promises).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from entente.extract.event_sentence import CLAUSE_BREAKS, Key, Lemmas, Sentence, has_phrase
+from entente.models import Event
+from entente.nlp.morph import Morph
+from entente.nlp.tokens import Token
+
+COOPERATIVE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"})
+PROMISED = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT"})  # promised in the future: AGREE
+COERCIVE = frozenset({"COERCE", "SANCTION", "ASSAULT", "PROTEST", "MOBILIZE"})  # announced for the future: THREATEN
+INTENT_SPAN = 8  # words before a cooperative trigger in which an intent word turns it into AGREE
+NEGATION_SPAN = 6
+NOT_ONLY = frozenset({"только", "лише", "тільки", "лишь", "only"})
+HISTORICAL_DAYS = 90  # an event dated this long before publication is background
+
+
+class Framing(NamedTuple):
+    """The type an event is coded with once intent and promises are read, whether the text denies it,
+    and its modality: "asserted", "future" or "hypothetical"."""
+
+    type: str
+    negated: bool
+    modality: str
+
+
+def framing(sentence: Sentence, kind: str, i: int, morph: Morph) -> Framing:
+    """How the sentence frames the event of type `kind` whose trigger is at token i."""
+    tokens, lemmas, cues, marks = sentence.tokens, sentence.lemmas, sentence.cues, sentence.marks
+    if kind in COOPERATIVE and _intended(tokens, lemmas, i, cues.intent):
+        kind = "AGREE"  # «должны расширять сотрудничество», "ready to cooperate": an intent, coded AGREE
+    negated = _negated(tokens, lemmas, i, cues.negation)
+    modality = "asserted"
+    before = [k for k in lemmas if k < i]
+    if any(k < i for k in marks["hypothetical"]):
+        modality = "hypothetical"
+    elif any(k in marks["future"] or tokens[k].text.lower() in cues.future_forms for k in before if k >= i - 5):
+        modality = "future"  # «будет», «планирует», "will" shortly before the trigger
+    elif any(_future_verb(tokens[k].text, sentence.lang, morph) for k in range(max(0, i - 2), i + 1)):
+        modality = "future"  # «посетит»: the trigger or a verb just before it in the future tense
+    if modality == "future" and kind in PROMISED:
+        kind, modality = "AGREE", "asserted"  # «мы будем укреплять сотрудничество»: a promise, coded AGREE
+    elif modality == "future" and kind == "RETREAT":
+        kind, modality = "CONCEDE", "asserted"  # "will withdraw": the manual codes a promised retreat CONCEDE
+    elif modality == "future" and kind in COERCIVE:
+        kind, modality = "THREATEN", "asserted"  # «введёт санкции», "will blockade": a threat
+    return Framing(kind, negated, modality)
+
+
+def _intended(tokens: list[Token], lemmas: Lemmas, i: int, intent: set[str]) -> bool:
+    """An intent word earlier in the trigger's clause: «стороны должны совместно работать над ...»."""
+    for k in range(i - 1, max(-1, i - INTENT_SPAN), -1):
+        if tokens[k].text in CLAUSE_BREAKS:
+            return False
+        if lemmas.get(k) in intent or tokens[k].text.lower() in intent:  # «следует» is not «следовать»
+            return True
+    return False
+
+
+def _negated(tokens: list[Token], lemmas: Lemmas, i: int, negation: set[tuple[str, ...]]) -> bool:
+    """A negation in the trigger's clause shortly before it: «не подтвердил своего согласия на визит»."""
+    for k in range(i - 1, max(-1, i - NEGATION_SPAN), -1):
+        if tokens[k].text in CLAUSE_BREAKS:
+            return False
+        if has_phrase(negation, lemmas, k) and lemmas.get(k + 1) not in NOT_ONLY:
+            return True
+    return False
+
+
+def _future_verb(word: str, lang: str, morph: Morph) -> bool:
+    """A verb whose first reading is future tense («посетит», «зустрічатиметься»); not a name such as
+    «Сибіга» that the dictionary can also guess as a verb."""
+    readings = morph.readings(word.lower(), lang) if word[:1].islower() else ()
+    return bool(readings) and "futr" in readings[0].tags and bool({"VERB", "verb"} & readings[0].tags)
+
+
+def drop_promised(out: dict[Key, Event], start: int) -> None:
+    """In a sentence with an AGREE, a cooperative event of the same actors is what was promised
+    («стороны должны совместно работать над углублением сотрудничества»), not a second event."""
+    agreed = {k[1] for k in out if k[0] == "AGREE" and k[3] == start}
+    for k in [k for k in out if k[3] == start and k[0] in ("COOPERATE", "AID", "SUPPORT")]:
+        if any(set(k[1]) & set(a) for a in agreed):
+            del out[k]
+
+
+def historical(date: str | None, published: str | None) -> bool:
+    """Whether an event dated `date` lies well before the publication date (more than HISTORICAL_DAYS),
+    compared at the coarser of the two precisions.
+
+    >>> historical("2019-10", "2023-03-21"), historical("2023-03-20", "2023-03-21"), historical("2023", "2023-05")
+    (True, False, False)
+    """
+    if not date or not published:
+        return False
+    n = min(len(date), len(published[:10]))
+    a, b = date[:n], published[:n]
+    if n == 4:
+        return int(a) < int(b)
+    try:
+        first = dt.date.fromisoformat(a if n == 10 else a + "-01")
+        pub = dt.date.fromisoformat(b if n == 10 else b + "-01")
+    except ValueError:
+        return False
+    return (pub - first).days > HISTORICAL_DAYS

@@ -1,0 +1,120 @@
+"""One sentence as the event coder sees it: its tokens, its lemmas (looked up only when a rule asks), the
+actors' mentions in it as slots, and what the rules that look beyond one trigger need.
+
+The rules of events.py, event_modality.py and event_statements.py all read this one value, so a rule
+that needs one more thing about the sentence gets it here, not through a longer argument list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from entente.extract.event_args import Slot
+from entente.extract.event_lexicon import Cues, Lexicon
+from entente.models import Actor, Analysis, Quote
+from entente.nlp.tokens import Token
+from entente.nlp.when import TimeRef
+
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+PARTICIPANTS = ("person", "country", "organization")  # actor types that can be a party to an event
+Key = tuple[str, tuple[str, ...], tuple[str, ...], int]  # (type, actor, recipient, sentence start): one event
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence being coded, with what the rules that look beyond one trigger need.
+
+    `quote`: the quote the sentence is in or holds, if any; `marks`: the token positions of the cue words
+    that make its events future, hypothetical or reciprocal (empty when the sentence has no trigger)."""
+
+    a: Analysis
+    lang: str
+    text: str
+    start: int
+    end: int
+    tokens: list[Token]
+    lemmas: Lemmas
+    slots: list[Slot]
+    refs: list[TimeRef]
+    cues: Cues
+    quote: Quote | None
+    marks: Mapping[str, set[int]]
+
+
+class Lemmas(Mapping[int, str]):
+    """The lemmas of a sentence's words, computed only when asked for: most words are never looked up,
+    because their first letters cannot begin a trigger or a cue (`Lexicon.prefixes`)."""
+
+    def __init__(self, lexicon: Lexicon, tokens: list[Token], words: list[int], lang: str) -> None:
+        self.lexicon, self.tokens, self.words, self.lang = lexicon, tokens, words, lang
+        self._word_set = set(words)
+        self._cache: dict[int, str] = {}
+        self._prefix = [t.text[:3].lower() for t in tokens]
+        self._kinds = lexicon.prefixes[lang]
+
+    def __getitem__(self, k: int) -> str:
+        if k not in self._word_set:
+            raise KeyError(k)
+        lemma = self._cache.get(k)
+        if lemma is None:
+            lemma = self._cache[k] = self.lexicon.lemma(self.tokens[k].text, self.lang)
+        return lemma
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def could(self, k: int, kind: str) -> bool:
+        """Whether word k's first letters allow it to begin a `kind` (trigger, future, ...) phrase."""
+        return self._prefix[k] in self._kinds[kind]
+
+
+def has_phrase(phrases: set[tuple[str, ...]], lemmas: Lemmas, k: int) -> bool:
+    """Whether one of the cue `phrases` (tuples of lemmas) begins at word k."""
+    first = lemmas.get(k)
+    if first is None:
+        return False
+    for p in _by_first(frozenset(phrases)).get(first, ()):
+        if all(lemmas.get(k + d) == w for d, w in enumerate(p[1:], 1)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _by_first(phrases: frozenset[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        out.setdefault(p[0], []).append(p)
+    return out
+
+
+def sentence_slots(tokens: list[Token], mentions: list[tuple[int, int, Actor]], start: int, end: int) -> list[Slot]:
+    """The mentions (start, end, actor) between `start` and `end` that can be a party to an event, as
+    token ranges of the sentence's `tokens`."""
+    starts = [t.start for t in tokens]
+    out = []
+    for s, e, actor in mentions:
+        outlet = actor.sector == "MED"  # outlets report events, they are not parties to them
+        vague = actor.type == "organization" and not actor.country and actor.sector != "IGO"  # «МИД» of whom?
+        if s < start or e > end or outlet or vague:
+            continue
+        i = next((k for k, x in enumerate(starts) if x >= s), None)
+        if i is None:
+            continue
+        j = next((k for k in range(i, len(tokens)) if tokens[k].end >= e), len(tokens) - 1) + 1
+        out.append(Slot(actor, i, j))
+    # a country named right before a person of that country is an apposition («президент России Путин»)
+    return [
+        s
+        for s in out
+        if not (
+            s.actor.type == "country"
+            and any(
+                o.actor.type == "person" and o.actor.country == s.actor.country and 0 <= o.i - s.j <= 3 for o in out
+            )
+        )
+    ]

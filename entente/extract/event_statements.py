@@ -1,0 +1,108 @@
+"""Events coded from what someone says about another party, read over the whole sentence rather than at
+one trigger: a demand («X заявил, что Y должен ...», "X said Y must ...") is REQUEST; words of disapproval
+or praise in a quote, or after a naming verb («назвал Китай надёжным партнёром»), are ACCUSE or SUPPORT,
+the manual's criticize and praise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from entente.extract.event_args import assign
+from entente.extract.event_modality import historical
+from entente.extract.event_sentence import CLAUSE_BREAKS, PARTICIPANTS, Sentence, has_phrase
+from entente.models import Actor, Event
+from entente.nlp.morph import Morph
+from entente.nlp.when import nearest
+
+
+def demand(sentence: Sentence, i: int, event: Event, morph: Morph) -> Event:
+    """ "X said Y must ...", «X заявил, что Y должен ...»: a demand of X on Y, coded REQUEST; other
+    events, those of the trigger at token i, come back as they are."""
+    tokens, lemmas, slots, lang, cues = sentence.tokens, sentence.lemmas, sentence.slots, sentence.lang, sentence.cues
+    clause = [k for k in range(i - 1, -1, -1) if tokens[k].text in CLAUSE_BREAKS or lemmas.get(k) in cues.speech]
+    if not clause or not event.actor:
+        return event
+    edge = clause[0]
+    if not any(
+        lemmas.get(k) in cues.obligation or tokens[k].text.lower() in cues.obligation for k in range(edge + 1, i)
+    ):
+        return event
+    verb = next((k for k in range(edge, -1, -1) if lemmas.get(k) in cues.speech), None)
+    if verb is None:
+        return event
+    addressed = list(dict.fromkeys(s.actor for s in slots if edge < s.i < i and s.actor.type in PARTICIPANTS))
+    if not addressed:
+        return event
+    speakers = assign(tokens, [s for s in slots if s.j <= verb], (verb, verb + 1), lang, morph)
+    them = {x.country for x in addressed}
+    speaker = [x for x in speakers.subjects if x.country and x.country not in them]
+    if not speaker:
+        return event
+    return replace(
+        event,
+        type="REQUEST",
+        mode=None,
+        actor=tuple(x.id for x in speaker),
+        recipient=tuple(x.id for x in addressed),
+    )
+
+
+def naming(sentence: Sentence, morph: Morph) -> Event | None:
+    """«Токаев назвал Китай надёжным партнёром»: the subject before a naming verb evaluates what follows."""
+    tokens, lemmas, slots, lang = sentence.tokens, sentence.lemmas, sentence.slots, sentence.lang
+    verbs = sentence.cues.naming
+    verb = next(
+        (k for k in lemmas if lemmas.could(k, "naming") and (tokens[k].text.lower() in verbs or lemmas[k] in verbs)),
+        None,
+    )
+    if verb is None:
+        return None
+    roles = assign(tokens, [s for s in slots if s.j <= verb], (verb, verb + 1), lang, morph)
+    if len(roles.subjects) != 1:
+        return None
+    return evaluation(sentence, roles.subjects[0], (tokens[verb].end, sentence.end))
+
+
+def evaluation(sentence: Sentence, speaker: Actor | None, span: tuple[int, int]) -> Event | None:
+    """A speaker's words about another party within `span` (a quote, or what follows a naming verb):
+    negative ones are ACCUSE (disapprove), positive ones SUPPORT («США все активнее подстрекают ...»
+    -> ACCUSE; «назвал Китай надёжным партнёром» -> SUPPORT), the manual's criticize / praise."""
+    a, text, start, end = sentence.a, sentence.text, sentence.start, sentence.end
+    tokens, lemmas, slots, refs, cues = sentence.tokens, sentence.lemmas, sentence.slots, sentence.refs, sentence.cues
+    if speaker is None or not speaker.country:
+        return None
+    inside = [s.actor for s in slots if span[0] <= tokens[s.i].start < span[1]]
+    targets = list(
+        dict.fromkeys(x for x in inside if x.country and x.country != speaker.country and x.type in PARTICIPANTS)
+    )
+    if not targets:
+        return None
+    words = [k for k in lemmas if span[0] <= tokens[k].start < span[1]]
+    neg = [k for k in words if lemmas.could(k, "disapproval") and has_phrase(cues.disapproval, lemmas, k)]
+    pos = [k for k in words if lemmas.could(k, "approval") and has_phrase(cues.approval, lemmas, k)]
+    if bool(neg) == bool(pos):
+        return None  # no evaluation, or both: nothing to code
+    kind, mode, k = ("ACCUSE", "disapprove", neg[0]) if neg else ("SUPPORT", None, pos[0])
+    ref = nearest(refs, tokens[k].start, start, end)
+    ids, rec = (speaker.id,), tuple(x.id for x in targets)
+    digest = hashlib.sha1(f"{a.id}:{start}:{kind}:{ids}:{rec}".encode()).hexdigest()[:16]
+    return Event(
+        digest,
+        kind,
+        mode,
+        (),
+        ids,
+        rec,
+        ref.date if ref else None,
+        None,
+        False,
+        "asserted",
+        tokens[k].text,
+        text,
+        start,
+        end,
+        0.5,
+        historical(ref.date if ref else None, a.published),
+    )
