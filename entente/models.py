@@ -114,6 +114,7 @@ class Event:
     end: int
     confidence: float
     historical: bool = False  # the event's date lies well before publication (background, not news)
+    rule: str = ""  # the named rule that made the event and how its clause holds it (event_clause.py)
 
 
 @dataclass(frozen=True)

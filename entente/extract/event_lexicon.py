@@ -45,6 +45,8 @@ class Cues:
     visitor: set[str] = field(default_factory=set)  # nouns heading a visitor: «делегация», "delegation"
     admission: set[str] = field(default_factory=set)  # «принять в члены»: admitted, not received
     contexts: dict[str, str] = field(default_factory=dict)  # lemma -> context
+    # how a clause holds its event (event_clause.py): `[clause]` in the cue files, name -> lemmas
+    clause: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _data(name: str) -> dict[str, Any]:
@@ -111,6 +113,9 @@ class Lexicon:
             for w in words:
                 cues.contexts.setdefault(w.lower(), context)
                 self.vocabulary[lang].add(w.lower())
+        for name, words in (data.get("clause") or {}).items():
+            cues.clause[name] = {w.lower() for w in words}
+            self.vocabulary[lang].update(cues.clause[name])
         self.cues[lang] = cues
         for name in ("future", "hypothetical", "reciprocal", "disapproval", "approval"):
             self.prefixes[lang][name] = {p[0][:3] for p in getattr(cues, name)}

@@ -17,7 +17,8 @@ import hashlib
 import re
 from collections import Counter
 
-from entente.extract.event_args import Roles, assign
+from entente.extract.event_args import Roles, Slot, assign
+from entente.extract.event_clause import Clause, read
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import drop_promised, framing, historical
@@ -33,6 +34,7 @@ from entente.extract.event_sentence import (
 from entente.extract.event_statements import demand, evaluation, naming
 from entente.models import Actor, Analysis, Event
 from entente.nlp.sentences import sentences
+from entente.nlp.syntax import Syntax, Tree
 from entente.nlp.tokens import Token, tokenize
 from entente.nlp.when import When, nearest
 
@@ -65,9 +67,26 @@ GAP = 2  # words a phrase trigger may have between its words ("подписал�
 WE = {"мы", "ми", "we", "нам", "нас", "us"}
 
 
+# Not Ukrainian: natasha's parser is trained on Russian, and on Ukrainian it misreads even pronoun subjects
+# («він зустрівся»: «він» the root); no Ukrainian parser ships in a wheel
+PARSED = ("ru",)  # languages whose candidate sentences get a dependency tree (nlp/syntax.py)
+
+
 class EventCoder:
-    def __init__(self, lexicon: Lexicon, when: When) -> None:
+    def __init__(self, lexicon: Lexicon, when: When, syntax: Syntax | None = None) -> None:
         self.lexicon, self.when = lexicon, when
+        self.syntax = syntax or Syntax()
+
+    def _trees(self, lang: str, sentences: list[tuple[list[Token], list]]) -> list[Tree | None]:
+        """Trees of the sentences that hold a trigger, parsed in one batch; None for the others."""
+        if lang not in PARSED:
+            return [None] * len(sentences)
+        wanted = [k for k, (_, found) in enumerate(sentences) if found]
+        parsed = self.syntax.parse([[t.text for t in sentences[k][0]] for k in wanted])
+        out: list[Tree | None] = [None] * len(sentences)
+        for k, tree in zip(wanted, parsed, strict=True):
+            out[k] = tree
+        return out
 
     def code(self, a: Analysis) -> tuple[Event, ...]:
         lang = a.lang if a.lang in self.lexicon.triggers else "en"
@@ -80,9 +99,10 @@ class EventCoder:
         # the regular-expression tokenizer (the "en" path) keeps apostrophe words whole, as tokenize-uk does
         every = tokenize(a.text, "en")
         starts = [t.start for t in every]
+        plans = []
+        reset = False
         for start, end, text in sentences(a.text):
-            if "\n" in a.text[max(0, start - 2) : start]:
-                previous = []  # a new paragraph: the last actor does not carry over
+            reset = reset or "\n" in a.text[max(0, start - 2) : start]
             quote = next((q for q in a.quotes if q.start <= start < q.end or start <= q.start < end), None)
             statement = quote is not None and quote.speaker is not None and not quote.partial
             low = text.lower()
@@ -94,6 +114,14 @@ class EventCoder:
             words = [k for k, t in enumerate(tokens) if t.is_word]
             lemmas = Lemmas(self.lexicon, tokens, words, lang)
             found = self._triggers(lang, words, lemmas)
+            plans.append((start, end, text, reset, quote, statement, tokens, words, lemmas, found))
+            reset = False
+        trees = self._trees(lang, [(p[6], p[9]) for p in plans])
+        for (start, end, text, reset, quote, statement, tokens, words, lemmas, found), tree in zip(
+            plans, trees, strict=True
+        ):
+            if reset:
+                previous = []  # a new paragraph: the last actor does not carry over
             slots = sentence_slots(tokens, mentions, start, end) if any(t.host for t, _, _ in found) else []
             cues = self.lexicon.cues[lang]
             guests = hosted_guests(found, tokens, slots, lang, self.lexicon.morph, lemmas.get, cues)
@@ -117,6 +145,12 @@ class EventCoder:
             sentence = Sentence(a, lang, text, start, end, tokens, lemmas, slots, refs, cues, quote, marks)
             hosted: list[Key] = []
             for trigger, i, j in found:
+                clause = None
+                if tree is not None:
+                    noun = self._noun(tokens[i].text, lang)
+                    clause = read(tree, lemmas, i, j, noun, cues.clause)
+                    if clause is None:
+                        continue  # an event noun as a topic, a time or a modifier: no event
                 # a mention inside a gapped phrase is an argument («предупредила Токио о последствиях»)
                 matched = {k for k in range(i, j) if lemmas.get(k) in trigger.lemmas}
                 roles = assign(
@@ -129,7 +163,9 @@ class EventCoder:
                 )
                 if trigger.host:  # «Путин принял Ли Шанфу»: the visitor is the actor, the host the recipient
                     roles = as_visit(roles, guests[i])
-                event = self._event(sentence, trigger, i, j, roles, pair, previous)
+                elif clause is not None and clause.agents:
+                    roles = _with_agent(roles, slots, clause.agents)
+                event = self._event(sentence, trigger, i, j, roles, pair, previous, clause)
                 if event is None:
                     continue
                 event = demand(sentence, i, event, self.lexicon.morph)
@@ -212,15 +248,28 @@ class EventCoder:
         roles: Roles,
         pair: list[Actor],
         previous: list[Actor],
+        clause: Clause | None = None,
     ) -> Event | None:
         """The event of `trigger` at tokens i..j, or None when the sentence names no one taking part.
-        `pair`: the article's two main countries; `previous`: the actor of the sentence before."""
+        `pair`: the article's two main countries; `previous`: the actor of the sentence before; `clause`:
+        how the sentence's tree holds the trigger, when the sentence was parsed."""
+        if clause is not None and not clause.pronoun:
+            previous = []  # a side the clause does not fill stays empty, unless a pronoun stands for it
         parties = self._parties(sentence, trigger, i, roles, pair, previous)
         if parties is None:
             return None
         actor, recipient = parties
         a, start, end, tokens = sentence.a, sentence.start, sentence.end, sentence.tokens
         kind, negated, modality = framing(sentence, trigger.type, i, self.lexicon.morph)
+        rule = f"{trigger.type.lower()}:{'+'.join(trigger.lemmas)}"
+        if clause is not None:
+            rule += f" {clause.how}"
+            if clause.negated_by:
+                negated = True
+                rule += f" negated-by:{clause.negated_by}"
+            if clause.condition:
+                modality = "hypothetical" if modality == "asserted" else modality
+                rule += f" if:{clause.condition}"
         contexts = list(trigger.context)
         for k in sentence.lemmas:
             c = sentence.cues.contexts.get(sentence.lemmas[k])
@@ -262,6 +311,7 @@ class EventCoder:
             end,
             confidence,
             historical(date, a.published),
+            rule,
         )
 
     def _parties(
@@ -326,6 +376,18 @@ class EventCoder:
         if not actor and not recipient:
             return None
         return actor, recipient
+
+
+def _with_agent(roles: Roles, slots: list[Slot], agents: tuple[int, ...]) -> Roles:
+    """An event noun's genitive agent is its actor («приняла отставку Джонсона»: Johnson resigns, May
+    does not), whoever the subject of the verb around it is."""
+    actors = list(dict.fromkeys(s.actor for s in slots if any(s.i <= k < s.j for k in agents)))
+    if not actors:
+        return roles
+    roles.subjects = actors
+    roles.objects = [x for x in roles.objects if x not in actors]
+    roles.partners = [x for x in roles.partners if x not in actors]
+    return roles
 
 
 def _phrase(lemmas_wanted: tuple[str, ...], words: list[int], lemmas: Lemmas, n: int) -> int | None:

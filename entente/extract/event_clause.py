@@ -1,0 +1,189 @@
+"""How a sentence's dependency tree holds the event of one trigger: whether a noun trigger is predicated
+at all, which verb carries the event, what above that verb denies it or makes it a condition, and which
+tokens its arguments may come from.
+
+An event noun makes an event only as a predicate: the root of a headline-like sentence, the subject of
+an occurrence verb («встреча состоялась»), the object of a support verb («провели переговоры»), or an
+adverbial that presupposes it happened («на встрече», «в ходе переговоров»). As a topic («темы
+саммита»), a time («перед встречей») or a modifier it is not one. Above the carrying verb, a failure
+verb («переговоры сорвались», «отменил визит», «отказался начать»), a «не» on the chain of control
+(«не намерен вести переговоры»), or a conditional subordinator («если Китай поможет») frames it.
+
+The word lists are data: `[clause]` in extract/data/cues_<lang>.toml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from entente.extract.event_sentence import Lemmas
+from entente.nlp.syntax import Tree
+
+# relations that open a clause of its own: its mentions are not the arguments of the clause above
+EMBEDDED = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj"})
+# relations through which a head controls or frames the event below it
+CONTROL = frozenset({"xcomp", "obj", "nsubj", "nsubj:pass", "csubj", "obl"})
+SUBJECT = frozenset({"nsubj", "nsubj:pass"})
+NOT = frozenset({"не", "ни", "ні", "not", "never"})
+COMPLEMENT = frozenset({"ccomp"})
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The reading of one trigger in its tree. `how` names the rule that predicated it: `verb`,
+    `headline`, `occurrence`, `support`, `presupposed`, `failed`, `mentioned`; `negated_by` and `condition` are the
+    words that frame it, if any; `members` the tokens its arguments may come from; `subject` whether
+    the clause names its subject, `pronoun` whether that subject is a pronoun for someone named before."""
+
+    head: int
+    predicate: int
+    how: str
+    negated_by: str | None
+    condition: str | None
+    subject: bool
+    pronoun: bool
+    agents: tuple[int, ...] = ()  # tokens of a noun trigger's genitive agent («визит Нетаньяху», «отставка Джонсона»)
+
+
+def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str, set[str]]) -> Clause | None:
+    """The clause of the trigger at tokens i..j; None when a noun trigger is not a predication."""
+    head = _head(tree, i, j)
+    negated_by: str | None = None
+    if noun and tree.heads[head] >= 0 and tree.rels[head] == "conj":
+        head = _first_conjunct(tree, head)  # «переговоры и встреча состоялись»: as its first conjunct
+    if noun:
+        found = _predication(tree, lemmas, head, words)
+        if found is None:
+            return None
+        predicate, how = found
+        if how == "failed":
+            negated_by = lemmas.get(predicate)
+    else:
+        predicate, how = head, "verb"
+    if how in ("verb", "occurrence", "support"):
+        negated_by = negated_by or _not(tree, lemmas, predicate)  # «встреча не состоялась»
+    condition: str | None = None
+    if how not in ("presupposed", "mentioned"):  # «на встрече он не сказал ...»: the saying is framed, not the meeting
+        chain_negation, condition = _frame(tree, lemmas, predicate, words)
+        negated_by = negated_by or chain_negation
+    subject, pronoun = _subject(tree, lemmas, predicate, words)
+    if noun and any(
+        tree.rels[c] in ("det", "nmod") and (lemmas.get(c) or "") in words.get("pronoun", ())
+        for c in tree.children(head)
+    ):
+        pronoun = True  # «его первая поездка»: the possessive stands for someone named before
+    agents = _agents(tree, head) if noun else ()
+    return Clause(head, predicate, how, negated_by, condition, subject, pronoun, agents)
+
+
+def _agents(tree: Tree, n: int) -> tuple[int, ...]:
+    """The subtree tokens of the bare (genitive) nominal dependents of event noun n: whose act it is
+    («визит Нетаньяху в Москву», «приняла отставку Джонсона», «критика Вашингтона»)."""
+    out: list[int] = []
+    for c in tree.children(n):
+        if tree.rels[c] == "nmod" and not any(tree.rels[g] == "case" for g in tree.children(c)):
+            out += sorted(tree.subtree(c))
+    return tuple(out)
+
+
+def _head(tree: Tree, i: int, j: int) -> int:
+    """The token of i..j whose head lies outside the phrase («подписали ... соглашение»: «подписали»)."""
+    for k in range(i, j):
+        if not i <= tree.heads[k] < j:
+            return k
+    return i
+
+
+def _first_conjunct(tree: Tree, k: int) -> int:
+    for h in [k, *tree.ancestors(k)]:
+        if tree.rels[h] != "conj":
+            return h
+    return k
+
+
+def _predication(tree: Tree, lemmas: Lemmas, n: int, words: dict[str, set[str]]) -> tuple[int, str] | None:
+    """The verb that carries noun n as an event, and how; None for a topic, a time or a modifier."""
+    h, rel = tree.heads[n], tree.rels[n]
+    if h < 0:
+        return n, "headline"  # «Визит Си Цзиньпина в Москву»: a nominal sentence reports it
+    head = lemmas.get(h) or ""
+    if rel in SUBJECT and head in words.get("occurrence", ()):
+        return h, "occurrence"
+    if head in words.get("failure", ()) and rel in SUBJECT | {"obj", "obl", "xcomp"}:
+        return h, "failed"
+    if rel in SUBJECT | {"obj", "obl", "iobj", "xcomp"} and head in words.get("support", ()):
+        return h, "support"
+    presupposing = words.get("presupposing", set())
+    if rel == "nmod" and head in words.get("topic", ()):
+        return None  # «темы саммита», «повестка переговоров»: what is said of the event, not a report of it
+    if rel == "obl" and _case(tree, lemmas, n) in presupposing:
+        return h, "presupposed"  # «на встрече Путин заявил»
+    if rel == "nmod" and (lemmas.get(h) or "") in presupposing and tree.rels[h] == "obl" and tree.heads[h] >= 0:
+        return tree.heads[h], "presupposed"  # «в ходе переговоров», «по итогам визита»
+    # Any other place (an object of speech, a subject of another verb) is kept: on the development gold,
+    # dropping them cost more right events than wrong ones (EVALUATION.md)
+    return h, "mentioned"
+
+
+def _case(tree: Tree, lemmas: Lemmas, n: int) -> str:
+    return next((lemmas.get(c) or "" for c in tree.children(n) if tree.rels[c] == "case"), "")
+
+
+def _not(tree: Tree, lemmas: Lemmas, k: int) -> str | None:
+    return next((lemmas.get(c) for c in tree.children(k) if (lemmas.get(c) or "") in NOT), None)
+
+
+def _frame(tree: Tree, lemmas: Lemmas, predicate: int, words: dict[str, set[str]]) -> tuple[str | None, str | None]:
+    """A negation or failure above the predicate on its chain of control, and a conditional
+    subordinator of the clause it sits in."""
+    failure, denial = words.get("failure", set()), words.get("denial", set())
+    conditional = words.get("conditional", set())
+    negated: str | None = None
+    condition: str | None = None
+    k = predicate
+    for _ in range(8):
+        condition = condition or next(
+            (
+                lemmas.get(c)
+                for c in tree.children(k)
+                if tree.rels[c] in ("mark", "obl", "advmod") and (lemmas.get(c) or "") in conditional
+            ),
+            None,
+        )
+        rel, h = tree.rels[k], tree.heads[k]
+        if h < 0 or rel not in CONTROL | COMPLEMENT:
+            break
+        head = lemmas.get(h) or ""
+        own_not = _not(tree, lemmas, h)
+        if head in failure and not own_not and (rel not in COMPLEMENT or head in denial or head in failure):
+            negated = negated or head  # «отказался начать», «сорвали переговоры», «отрицает, что напал»
+        elif own_not and rel == "xcomp":
+            negated = negated or own_not  # «не намерен вести переговоры»
+        if rel in COMPLEMENT:
+            break  # reported speech: what frames the saying does not frame what was said
+        k = h
+    return negated, condition
+
+
+def _subject(tree: Tree, lemmas: Lemmas, predicate: int, words: dict[str, set[str]]) -> tuple[bool, bool]:
+    """Whether the predicate's clause names its subject (its own, or its controller's when it has none:
+    «отказался начать», «заявил, что встретится», «министр, подписавший»), and whether that subject is
+    a pronoun standing for someone named before."""
+    k, subjects = predicate, []
+    for _ in range(8):
+        subjects = [c for c in tree.children(k) if tree.rels[c] in SUBJECT]
+        if subjects or tree.heads[k] < 0 or tree.rels[k] not in ("xcomp", "conj", "ccomp", "acl", "acl:relcl"):
+            break
+        if tree.rels[k].startswith("acl"):
+            subjects = [tree.heads[k]]
+            break
+        k = tree.heads[k]
+    pronoun = bool(subjects) and all((lemmas.get(s) or "") in words.get("pronoun", ()) for s in subjects)
+    return bool(subjects), pronoun
+
+
+def _opens(tree: Tree, k: int) -> bool:
+    """Whether token k heads a clause of its own: an embedded clause, or a coordinated one with its own
+    subject."""
+    rel = tree.rels[k]
+    return rel in EMBEDDED or (rel == "conj" and any(tree.rels[c] in SUBJECT for c in tree.children(k)))

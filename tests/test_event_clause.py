@@ -1,0 +1,79 @@
+"""The clause layer of the event coder (extract/event_clause.py over nlp/syntax.py): what the dependency
+tree of a Russian sentence says about an event — denied by its predicate, made a condition, whose act an
+event noun reports — and the rule each event records."""
+
+from __future__ import annotations
+
+import pytest
+
+from entente.models import Article
+from entente.nlp.syntax import Syntax
+
+
+def events(pipeline, text: str):
+    a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
+    return a.events
+
+
+def test_the_parser_gives_one_tree_per_sentence_with_its_subject():
+    trees = Syntax().parse([["Путин", "не", "подтвердил", "визит", "."], [], ["Китай", "ввёл", "пошлины"]])
+    assert trees[1] is None
+    first, third = trees[0], trees[2]
+    assert first is not None and third is not None
+    assert first.rels[0] == "nsubj" and first.heads[0] == first.root == 2
+    assert third.rels[2] == "obj" and list(first.ancestors(4)) == [2]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # the predicate, not a particle before the trigger, says it did not happen
+        ("Встреча Владимира Путина и Си Цзиньпина была отложена.", "отложить"),
+        ("Переговоры Сергея Лаврова и Ван И сорвались.", "сорваться"),
+        ("Визит Сергея Лаврова в Пекин был отменён.", "отменить"),
+    ],
+)
+def test_an_event_its_predicate_denies_is_negated(pipeline, text, word):
+    found = [e for e in events(pipeline, text) if e.type == "CONSULT"]
+    assert found and all(e.negated for e in found), [(e.type, e.negated, e.rule) for e in found]
+    assert any(f"negated-by:{word}" in e.rule for e in found)
+
+
+def test_a_refusal_is_coded_and_what_was_refused_is_not_asserted(pipeline):
+    found = events(pipeline, "Министр иностранных дел России отказался начать переговоры с Китаем.")
+    assert [e.type for e in found if not e.negated] == ["REJECT"]
+
+
+def test_a_meeting_that_took_place_is_asserted(pipeline):
+    found = [e for e in events(pipeline, "Встреча Владимира Путина и Си Цзиньпина состоялась в Москве.")]
+    assert [(e.type, e.negated) for e in found] == [("CONSULT", False)]
+    assert found[0].rule == "consult:встреча occurrence"
+
+
+def test_a_meeting_that_did_not_take_place_is_negated(pipeline):
+    found = events(pipeline, "Встреча Владимира Путина и Си Цзиньпина не состоялась.")
+    assert [(e.type, e.negated) for e in found] == [("CONSULT", True)]
+
+
+def test_a_condition_makes_the_event_hypothetical(pipeline):
+    found = events(pipeline, "Если Китай окажет помощь России, США введут новые меры.")
+    aid = [e for e in found if e.type == "AID"]
+    assert aid and aid[0].modality == "hypothetical" and "if:если" in aid[0].rule
+
+
+def test_an_event_nouns_genitive_is_its_actor(pipeline):
+    found = events(pipeline, "Премьер-министр Великобритании Тереза Мэй приняла отставку Бориса Джонсона.")
+    retreat = [e for e in found if e.type == "RETREAT"]
+    assert retreat and retreat[0].actor == ("person:boris-johnson",), [(e.actor, e.rule) for e in retreat]
+
+
+def test_a_subject_named_in_the_clause_is_not_replaced_by_the_one_before(pipeline):
+    text = "Владимир Путин посетил Пекин. Делегация провела переговоры с Китаем."
+    found = [e for e in events(pipeline, text) if e.sentence.startswith("Делегация")]
+    assert found and all("person:vladimir-putin" not in e.actor for e in found)
+
+
+def test_a_pronoun_subject_stands_for_the_actor_before(pipeline):
+    text = "Владимир Путин посетил Пекин. Там он провёл переговоры с Си Цзиньпином."
+    found = [e for e in events(pipeline, text) if e.sentence.startswith("Там")]
+    assert [e.actor for e in found] == [("person:vladimir-putin",)]
