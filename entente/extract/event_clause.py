@@ -43,6 +43,7 @@ class Clause:
     subject: bool
     pronoun: bool
     agents: tuple[int, ...] = ()  # tokens of a noun trigger's genitive agent («визит Нетаньяху», «отставка Джонсона»)
+    patients: tuple[int, ...] = ()  # tokens of a passive verb's subject («Польша была обвинена»): its recipient
 
 
 def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str, set[str]]) -> Clause | None:
@@ -60,6 +61,8 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
             negated_by = lemmas.get(predicate)
     else:
         predicate, how = head, "verb"
+        if tree.rels[head] == "amod" and not any(tree.rels[c] != "punct" for c in tree.children(head)):
+            return None  # «на оккупированных территориях»: a participle that describes, not reports
     if how in ("verb", "occurrence", "support"):
         negated_by = negated_by or _not(tree, lemmas, predicate)  # «встреча не состоялась»
     condition: str | None = None
@@ -73,7 +76,18 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
     ):
         pronoun = True  # «его первая поездка»: the possessive stands for someone named before
     agents = _agents(tree, head) if noun else ()
-    return Clause(head, predicate, how, negated_by, condition, subject, pronoun, agents)
+    patients: tuple[int, ...] = ()
+    if not noun:
+        passive = [c for c in tree.children(head) if tree.rels[c] == "nsubj:pass"]
+        patients = tuple(k for c in passive for k in sorted(tree.subtree(c)))
+        if patients:  # «был арестован властями США»: the bare oblique is the agent
+            agents = tuple(
+                k
+                for c in tree.children(head)
+                if tree.rels[c] in ("obl", "obl:agent") and not any(tree.rels[g] == "case" for g in tree.children(c))
+                for k in sorted(tree.subtree(c))
+            )
+    return Clause(head, predicate, how, negated_by, condition, subject, pronoun, agents, patients)
 
 
 def _agents(tree: Tree, n: int) -> tuple[int, ...]:

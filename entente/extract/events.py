@@ -163,8 +163,8 @@ class EventCoder:
                 )
                 if trigger.host:  # «Путин принял Ли Шанфу»: the visitor is the actor, the host the recipient
                     roles = as_visit(roles, guests[i])
-                elif clause is not None and clause.agents:
-                    roles = _with_agent(roles, slots, clause.agents)
+                elif clause is not None and (clause.agents or clause.patients):
+                    roles = _with_agent(roles, slots, clause.agents, clause.patients)
                 event = self._event(sentence, trigger, i, j, roles, pair, previous, clause)
                 if event is None:
                     continue
@@ -378,14 +378,21 @@ class EventCoder:
         return actor, recipient
 
 
-def _with_agent(roles: Roles, slots: list[Slot], agents: tuple[int, ...]) -> Roles:
+def _with_agent(roles: Roles, slots: list[Slot], agents: tuple[int, ...], patients: tuple[int, ...]) -> Roles:
     """An event noun's genitive agent is its actor («приняла отставку Джонсона»: Johnson resigns, May
-    does not), whoever the subject of the verb around it is."""
-    actors = list(dict.fromkeys(s.actor for s in slots if any(s.i <= k < s.j for k in agents)))
-    if not actors:
-        return roles
-    roles.subjects = actors
-    roles.objects = [x for x in roles.objects if x not in actors]
+    does not), whoever the subject of the verb around it is; a passive verb's subject is its recipient
+    and its bare oblique its actor («Польша была обвинена», «арестован властями США»)."""
+
+    def within(tokens: tuple[int, ...]) -> list[Actor]:
+        return list(dict.fromkeys(s.actor for s in slots if any(s.i <= k < s.j for k in tokens)))
+
+    actors, undergoers = within(agents), within(patients)
+    if undergoers:
+        roles.subjects = actors
+        roles.objects = undergoers + [x for x in roles.objects if x not in undergoers and x not in actors]
+    elif actors:
+        roles.subjects = actors
+        roles.objects = [x for x in roles.objects if x not in actors]
     roles.partners = [x for x in roles.partners if x not in actors]
     return roles
 
