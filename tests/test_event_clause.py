@@ -93,3 +93,15 @@ def test_a_participle_that_describes_reports_no_event(pipeline):
 def test_not_going_to_a_summit_negates_taking_part(pipeline):
     found = events(pipeline, "Премьер-министр Израиля заявил, что не полетит в Вашингтон на ядерный саммит.")
     assert [(e.type, e.negated) for e in found if e.type == "CONSULT"] == [("CONSULT", True)]
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Представители Евросоюза поддерживают проект соглашения.", "org:EU"),
+        ("27 міністрів країн ЄС підтримали проект угоди.", "org:EU"),
+    ],
+)
+def test_the_genitive_of_a_group_noun_is_the_actor(pipeline, text, actor):
+    found = [e for e in events(pipeline, text) if e.type == "SUPPORT"]
+    assert found and found[0].actor == (actor,), [(e.actor, e.recipient) for e in found]

@@ -17,7 +17,7 @@ import hashlib
 import re
 from collections import Counter
 
-from entente.extract.event_args import Roles, Slot, assign
+from entente.extract.event_args import Heads, Roles, Slot, assign
 from entente.extract.event_clause import Clause, read
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
@@ -160,6 +160,7 @@ class EventCoder:
                     lang,
                     self.lexicon.morph,
                     trigger.mode == "visit",
+                    Heads(frozenset(cues.clause.get("agent_heads", ())), frozenset(cues.clause.get("agent_between", ()))),
                 )
                 if trigger.host:  # «Путин принял Ли Шанфу»: the visitor is the actor, the host the recipient
                     roles = as_visit(roles, guests[i])
