@@ -124,7 +124,10 @@ class EventCoder:
                 previous = []  # a new paragraph: the last actor does not carry over
             slots = sentence_slots(tokens, mentions, start, end) if any(t.host for t, _, _ in found) else []
             cues = self.lexicon.cues[lang]
-            heads = Heads(frozenset(cues.clause.get("agent_heads", ())), frozenset(cues.clause.get("agent_between", ())))
+            heads = Heads(
+                frozenset(cues.clause.get("agent_heads", ())),
+                frozenset(cues.clause.get("agent_between", ())),
+            )
             guests = hosted_guests(found, tokens, slots, lang, self.lexicon.morph, lemmas.get, cues)
             found = self._main(tokens, [f for f in found if not f[0].host or f[1] in guests], lang)
             if not found and not statement and not any(lemmas.could(k, "naming") for k in words):
