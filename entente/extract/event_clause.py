@@ -44,6 +44,7 @@ class Clause:
     pronoun: bool
     agents: tuple[int, ...] = ()  # tokens of a noun trigger's genitive agent («визит Нетаньяху», «отставка Джонсона»)
     patients: tuple[int, ...] = ()  # tokens of a passive verb's subject («Польша была обвинена»): its recipient
+    subjects: tuple[int, ...] = ()  # tokens of the subject phrase («представители Евросоюза»)
 
 
 def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str, set[str]]) -> Clause | None:
@@ -69,7 +70,7 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
     if how not in ("presupposed", "mentioned"):  # «на встрече он не сказал ...»: the saying is framed, not the meeting
         chain_negation, condition = _frame(tree, lemmas, predicate, words)
         negated_by = negated_by or chain_negation
-    subject, pronoun = _subject(tree, lemmas, predicate, words)
+    subject, pronoun, subjects = _subject(tree, lemmas, predicate, words)
     if noun and any(
         tree.rels[c] in ("det", "nmod") and (lemmas.get(c) or "") in words.get("pronoun", ())
         for c in tree.children(head)
@@ -87,7 +88,7 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
                 if tree.rels[c] in ("obl", "obl:agent") and not any(tree.rels[g] == "case" for g in tree.children(c))
                 for k in sorted(tree.subtree(c))
             )
-    return Clause(head, predicate, how, negated_by, condition, subject, pronoun, agents, patients)
+    return Clause(head, predicate, how, negated_by, condition, subject, pronoun, agents, patients, subjects)
 
 
 def _agents(tree: Tree, n: int) -> tuple[int, ...]:
@@ -179,7 +180,9 @@ def _frame(tree: Tree, lemmas: Lemmas, predicate: int, words: dict[str, set[str]
     return negated, condition
 
 
-def _subject(tree: Tree, lemmas: Lemmas, predicate: int, words: dict[str, set[str]]) -> tuple[bool, bool]:
+def _subject(
+    tree: Tree, lemmas: Lemmas, predicate: int, words: dict[str, set[str]]
+) -> tuple[bool, bool, tuple[int, ...]]:
     """Whether the predicate's clause names its subject (its own, or its controller's when it has none:
     «отказался начать», «заявил, что встретится», «министр, подписавший»), and whether that subject is
     a pronoun standing for someone named before."""
@@ -193,7 +196,19 @@ def _subject(tree: Tree, lemmas: Lemmas, predicate: int, words: dict[str, set[st
             break
         k = tree.heads[k]
     pronoun = bool(subjects) and all((lemmas.get(s) or "") in words.get("pronoun", ()) for s in subjects)
-    return bool(subjects), pronoun
+    phrase = tuple(
+        k for s in subjects if tree.rels[s] == "nsubj" for k in sorted(tree.subtree(s) - _clauses_below(tree, s))
+    )
+    return bool(subjects), pronoun, phrase
+
+
+def _clauses_below(tree: Tree, k: int) -> set[int]:
+    """The tokens of clauses embedded in token k's phrase («министр, который ...»)."""
+    out: set[int] = set()
+    for c in tree.subtree(k):
+        if c != k and _opens(tree, c):
+            out |= tree.subtree(c)
+    return out
 
 
 def _opens(tree: Tree, k: int) -> bool:

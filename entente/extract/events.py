@@ -170,6 +170,8 @@ class EventCoder:
                     roles = as_visit(roles, guests[i])
                 elif clause is not None and (clause.agents or clause.patients):
                     roles = _with_agent(roles, slots, clause.agents, clause.patients)
+                elif clause is not None and not roles.subjects and clause.subjects:
+                    roles = _with_agent(roles, [s for s in slots if s.actor.type != "location"], clause.subjects, ())
                 event = self._event(sentence, trigger, i, j, roles, pair, previous, clause)
                 if event is None:
                     continue
