@@ -130,6 +130,8 @@ def _predication(tree: Tree, lemmas: Lemmas, n: int, words: dict[str, set[str]])
     if rel in SUBJECT | {"obj", "obl", "iobj", "xcomp"} and head in words.get("support", ()):
         return h, "support"
     presupposing = words.get("presupposing", set())
+    if rel == "nmod" and head in words.get("failure_nouns", ()):
+        return h, "failed"  # «срыв переговоров», «отмена визита»: the noun says it did not happen
     if rel == "nmod" and head in words.get("topic", ()):
         return None  # «темы саммита», «повестка переговоров»: what is said of the event, not a report of it
     if rel == "obl" and _case(tree, lemmas, n) in presupposing:
