@@ -106,3 +106,10 @@ def test_not_going_to_a_summit_negates_taking_part(pipeline):
 def test_the_genitive_of_a_group_noun_is_the_actor(pipeline, text, actor):
     found = [e for e in events(pipeline, text) if e.type == "SUPPORT"]
     assert found and found[0].actor == (actor,), [(e.actor, e.recipient) for e in found]
+
+
+def test_a_passive_support_verb_takes_its_own_agent_not_an_instrumental_elsewhere(pipeline):
+    found = events(pipeline, "Санкции против России были введены Евросоюзом.")
+    assert [(e.type, e.actor, e.recipient) for e in found] == [("SANCTION", ("org:EU",), ("RUS",))]
+    found = events(pipeline, "Санкции были введены после аннексии Россией Крыма в 2014 году.")
+    assert all("RUS" not in e.actor for e in found if e.type == "SANCTION")

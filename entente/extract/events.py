@@ -168,8 +168,8 @@ class EventCoder:
                 )
                 if trigger.host:  # «Путин принял Ли Шанфу»: the visitor is the actor, the host the recipient
                     roles = as_visit(roles, guests[i])
-                elif clause is not None and (clause.agents or clause.patients):
-                    roles = _with_agent(roles, slots, clause.agents, clause.patients)
+                elif clause is not None and (clause.agents or clause.patients or clause.passive):
+                    roles = _with_agent(roles, slots, clause.agents, clause.patients, clause.passive)
                 elif clause is not None and not roles.subjects and clause.subjects:
                     roles = _with_agent(roles, [s for s in slots if s.actor.type != "location"], clause.subjects, ())
                 event = self._event(sentence, trigger, i, j, roles, pair, previous, clause)
@@ -413,7 +413,9 @@ class EventCoder:
         return actor, recipient
 
 
-def _with_agent(roles: Roles, slots: list[Slot], agents: tuple[int, ...], patients: tuple[int, ...]) -> Roles:
+def _with_agent(
+    roles: Roles, slots: list[Slot], agents: tuple[int, ...], patients: tuple[int, ...], passive: bool = False
+) -> Roles:
     """An event noun's genitive agent is its actor («приняла отставку Джонсона»: Johnson resigns, May
     does not), whoever the subject of the verb around it is; a passive verb's subject is its recipient
     and its bare oblique its actor («Польша была обвинена», «арестован властями США»)."""
@@ -422,6 +424,8 @@ def _with_agent(roles: Roles, slots: list[Slot], agents: tuple[int, ...], patien
         return list(dict.fromkeys(s.actor for s in slots if any(s.i <= k < s.j for k in tokens)))
 
     actors, undergoers = within(agents), within(patients)
+    if passive and not undergoers:
+        roles.subjects = actors
     if undergoers:
         roles.subjects = actors
         roles.objects = undergoers + [x for x in roles.objects if x not in undergoers and x not in actors]
