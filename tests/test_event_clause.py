@@ -113,3 +113,9 @@ def test_a_passive_support_verb_takes_its_own_agent_not_an_instrumental_elsewher
     assert [(e.type, e.actor, e.recipient) for e in found] == [("SANCTION", ("org:EU",), ("RUS",))]
     found = events(pipeline, "Санкции были введены после аннексии Россией Крыма в 2014 году.")
     assert all("RUS" not in e.actor for e in found if e.type == "SANCTION")
+
+
+def test_a_conversation_with_an_outlet_is_an_interview_not_talks(pipeline):
+    assert [e for e in events(pipeline, "Лавров в беседе с Би-би-си заявил об этом.") if e.type == "CONSULT"] == []
+    found = events(pipeline, "Лавров в беседе с Ван И обсудил Украину.")
+    assert [e.type for e in found] == ["CONSULT"]

@@ -17,7 +17,7 @@ import hashlib
 import re
 from collections import Counter
 
-from entente.extract.event_args import Heads, Roles, Slot, assign
+from entente.extract.event_args import PARTNER, Heads, Roles, Slot, assign
 from entente.extract.event_clause import Clause, read
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
@@ -133,6 +133,13 @@ class EventCoder:
             if not found and not statement and not any(lemmas.could(k, "naming") for k in words):
                 continue
             slots = slots or sentence_slots(tokens, mentions, start, end)
+            outlets = {
+                k
+                for m_start, m_end, x in mentions
+                if x.sector == "MED" and start <= m_start < end
+                for k, t in enumerate(tokens)
+                if m_start <= t.start < m_end
+            }
             named = {k for s in slots for k in range(s.i, s.j)}  # «Ли Шанфу» is a name, not the particle «ли»
             marks = (
                 {
@@ -149,6 +156,8 @@ class EventCoder:
             sentence = Sentence(a, lang, text, start, end, tokens, lemmas, slots, refs, cues, quote, marks)
             hosted: list[Key] = []
             for trigger, i, j in found:
+                if trigger.type == "CONSULT" and _interview(tokens, j, outlets, lang):
+                    continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
                 clause = None
                 if tree is not None:
                     noun = self._noun(tokens[i].text, lang)
@@ -411,6 +420,14 @@ class EventCoder:
         if not actor and not recipient:
             return None
         return actor, recipient
+
+
+def _interview(tokens: list[Token], j: int, outlets: set[int], lang: str) -> bool:
+    """Whether talks end in «с/з/with» + an outlet: a conversation with the press is no event."""
+    for k in range(j, min(j + 3, len(tokens))):
+        if tokens[k].text.lower() in PARTNER.get(lang, ()):
+            return k + 1 in outlets
+    return False
 
 
 def _with_agent(
