@@ -17,17 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from entente.extract.event_args import (
-    AGAINST,
-    CONJUNCTIONS,
-    DETERMINERS,
-    OTHER_PREP,
-    PARTNER,
-    PLACE,
-    Roles,
-    Slot,
-    _passive,
-)
+from entente.extract.event_args import DETERMINERS, Roles, Slot, _passive
+from entente.extract.event_grammar import AGAINST, CONJUNCTIONS, OTHER_PREP, PARTNER, PLACE
 from entente.extract.event_sentence import CLAUSE_BREAKS, PARTICIPANTS, Key
 from entente.models import Event
 from entente.nlp.morph import Morph

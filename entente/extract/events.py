@@ -17,8 +17,9 @@ import hashlib
 import re
 from collections import Counter
 
-from entente.extract.event_args import PARTNER, Heads, Roles, Slot, assign
+from entente.extract.event_args import Heads, Roles, Slot, assign
 from entente.extract.event_clause import Clause, read
+from entente.extract.event_grammar import PARTNER, PURPOSE, TEMPORAL, WE
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import drop_promised, framing, historical
@@ -45,26 +46,7 @@ BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"
 # types whose place («в Иране», «до Росії») is also whom they concern when no one else is named
 PLACED = frozenset({"CONSULT", "AID", "SANCTION", "ASSAULT"})
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
-TEMPORAL = frozenset(
-    {
-        "до",
-        "после",
-        "перед",
-        "накануне",
-        "після",
-        "напередодні",
-        "after",
-        "before",
-        "since",
-        "amid",
-        "ahead",
-        "during",
-        "following",
-    }
-)
-PURPOSE = frozenset({"для", "чтобы", "дабы", "щоб", "аби", "задля", "заради"})
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
-WE = {"мы", "ми", "we", "нам", "нас", "us"}
 
 
 # Not Ukrainian: natasha's parser is trained on Russian, and on Ukrainian it misreads even pronoun subjects
