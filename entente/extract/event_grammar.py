@@ -39,6 +39,10 @@ RELATIVE = everywhere("relative")
 TEMPORAL = everywhere("temporal")
 PURPOSE = everywhere("purpose")
 WE = everywhere("we")
+NEAR = words("near")
+SOURCE = everywhere("source")
+LED_BY = everywhere("led_by")
+NOT_ONLY = everywhere("not_only")
 # «со стороны X»: the noun, then the prepositions before it
 AGENT_MARK = {
     lang: (marks[0], set(marks[1:])) for lang in LANGS if (marks := _table()[lang].get("agent_mark", []))
