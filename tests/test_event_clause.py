@@ -119,3 +119,20 @@ def test_a_conversation_with_an_outlet_is_an_interview_not_talks(pipeline):
     assert [e for e in events(pipeline, "Лавров в беседе с Би-би-си заявил об этом.") if e.type == "CONSULT"] == []
     found = events(pipeline, "Лавров в беседе с Ван И обсудил Украину.")
     assert [e.type for e in found] == ["CONSULT"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Ukrainian has no parse: a passive participle after a form of «бути» reports, and its voice is read
+        # from morphology (the nominative is the recipient, a bare instrumental the actor)
+        ("Польща була несправедливо звинувачена у порушеннях.", ("ACCUSE", (), ("POL",))),
+        ("Опозиціонер був заарештований поліцією Білорусі.", ("COERCE", ("BLR", "org:BLR-POLICE"), ("BLR",))),
+    ],
+)
+def test_a_ukrainian_passive_participle_reports_with_its_voice(pipeline, text, expected):
+    assert [(e.type, e.actor, e.recipient) for e in events(pipeline, text)] == [expected]
+
+
+def test_a_ukrainian_participle_that_describes_reports_no_event(pipeline):
+    assert events(pipeline, "Проект, схвалений урядом України, чекає на розгляд.") == ()

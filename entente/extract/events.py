@@ -19,7 +19,7 @@ from collections import Counter
 
 from entente.extract.event_args import Heads, Roles, Slot, assign
 from entente.extract.event_clause import Clause, read
-from entente.extract.event_grammar import PARTNER, PURPOSE, TEMPORAL, WE
+from entente.extract.event_grammar import AGAINST, BE, OTHER_PREP, PARTNER, PLACE, PURPOSE, TEMPORAL, WE
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import drop_promised, framing, historical
@@ -46,6 +46,7 @@ BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"
 # types whose place («в Иране», «до Росії») is also whom they concern when no one else is named
 PLACED = frozenset({"CONSULT", "AID", "SANCTION", "ASSAULT"})
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+PREPOSITIONS_UK = PARTNER["uk"] | PLACE["uk"] | AGAINST["uk"] | OTHER_PREP["uk"]
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
 
 
@@ -163,6 +164,8 @@ class EventCoder:
                     roles = _with_agent(roles, slots, clause.agents, clause.patients, clause.passive)
                 elif clause is not None and not roles.subjects and clause.subjects:
                     roles = _with_agent(roles, [s for s in slots if s.actor.type != "location"], clause.subjects, ())
+                elif clause is None and lang == "uk" and self._passive_uk(tokens[i].text):
+                    roles = self._voice_uk(roles, tokens, slots)
                 event = self._event(sentence, trigger, i, j, roles, pair, previous, clause)
                 if event is None:
                     continue
@@ -195,6 +198,8 @@ class EventCoder:
                 continue
             if not lemmas.could(k, "trigger"):
                 continue
+            if lang == "uk" and self._attributive(lemmas, words, n):
+                continue  # «проект, схвалений урядом», «схвалений кандидат»: a description, not a report
             for trigger in index.get(lemmas[k], ()):
                 end = _phrase(trigger.lemmas, words, lemmas, n)
                 if end is not None:
@@ -202,6 +207,35 @@ class EventCoder:
                     taken.update(range(k, end))
                     break
         return found
+
+    def _passive_uk(self, word: str) -> bool:
+        readings = self.lexicon.morph.readings(word.lower(), "uk")
+        return bool(readings) and {"pssv", "ADJF"} <= readings[0].tags
+
+    def _voice_uk(self, roles: Roles, tokens: list[Token], slots: list[Slot]) -> Roles:
+        """A Ukrainian passive («Польща була звинувачена», «був заарештований поліцією»): the nominative
+        subject is the recipient, a bare instrumental the actor."""
+        morph = self.lexicon.morph
+
+        def instrumental(s: Slot) -> bool:
+            before = tokens[s.i - 1].text.lower() if s.i > 0 else ""
+            readings = morph.readings(tokens[s.i].text.lower(), "uk")
+            return before not in PREPOSITIONS_UK and bool(readings) and "ablt" in readings[0].tags
+
+        agents = list(dict.fromkeys(s.actor for s in slots if instrumental(s) and s.actor.type != "location"))
+        patients = [x for x in roles.subjects if x not in agents]
+        roles.subjects = agents
+        roles.objects = patients + [x for x in roles.objects if x not in patients and x not in agents]
+        return roles
+
+    def _attributive(self, lemmas: Lemmas, words: list[int], n: int) -> bool:
+        """A Ukrainian passive participle without a form of «бути» just before it («була укладена угода» is
+        a report; «проект, схвалений урядом» a description)."""
+        word = lemmas.tokens[words[n]].text.lower()
+        readings = self.lexicon.morph.readings(word, "uk")
+        if not readings or not {"pssv", "ADJF"} <= readings[0].tags:
+            return False
+        return not any(lemmas.tokens[words[m]].text.lower() in BE["uk"] for m in range(max(0, n - 2), n))
 
     def _main(
         self, tokens: list[Token], found: list[tuple[Trigger, int, int]], lang: str
