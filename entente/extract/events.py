@@ -265,32 +265,6 @@ class EventCoder:
             kept.append((trigger, i, j))
         return kept
 
-    def _named_subject(self, sentence: Sentence, i: int, j: int) -> bool:
-        """Whether, by morphology alone, the trigger's clause names its own subject: the trigger is an event
-        noun in the nominative («саміт пройде»), or a nominative common noun stands before it in its clause
-        («держави-члени підтримують»). Pronouns do not count: they stand for someone named before."""
-        tokens, morph, lang = sentence.tokens, self.lexicon.morph, sentence.lang
-        pronouns = sentence.cues.clause.get("pronoun", set())
-
-        def nominative_noun(k: int) -> bool:
-            word = tokens[k].text.lower()
-            readings = morph.readings(word, lang)
-            return (
-                bool(readings)
-                and {"NOUN", "noun"} & readings[0].tags != set()
-                and "nomn" in readings[0].tags
-                and readings[0].lemma not in pronouns
-            )
-
-        if self._noun(tokens[i].text, lang):
-            return nominative_noun(i)
-        for k in range(i - 1, -1, -1):
-            if tokens[k].text in CLAUSE_BREAKS:
-                break
-            if tokens[k].is_word and tokens[k].text[0].islower() and nominative_noun(k):
-                return True
-        return False
-
     def _noun(self, word: str, lang: str) -> bool:
         if lang == "en":
             return word.lower().endswith(("tion", "ment", "ance", "ence", "ship", "ity", "ies", "ism", "ing"))
@@ -313,8 +287,6 @@ class EventCoder:
         how the sentence's tree holds the trigger, when the sentence was parsed."""
         if clause is not None and not clause.pronoun:
             previous = []  # a side the clause does not fill stays empty, unless a pronoun stands for it
-        elif clause is None and sentence.lang == "uk" and self._named_subject(sentence, i, j):
-            previous = []  # no tree: a nominative noun before the verb, or the event noun itself, is the subject
         parties = self._parties(sentence, trigger, i, roles, pair, previous)
         if parties is None:
             return None
