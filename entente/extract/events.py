@@ -16,6 +16,7 @@ import bisect
 import hashlib
 import re
 from collections import Counter
+from dataclasses import replace
 
 from entente.extract.event_args import Heads, Roles, Slot, assign
 from entente.extract.event_clause import Clause, read
@@ -113,6 +114,7 @@ class EventCoder:
             )
             guests = hosted_guests(found, tokens, slots, lang, self.lexicon.morph, lemmas.get, cues)
             found = self._main(tokens, [f for f in found if not f[0].host or f[1] in guests], lang)
+            found = [f for f in found if not _in_name(tokens, f[1], f[2], mentions, start, end, lang)]
             if not found and not statement and not any(lemmas.could(k, "naming") for k in words):
                 continue
             slots = slots or sentence_slots(tokens, mentions, start, end)
@@ -138,6 +140,7 @@ class EventCoder:
             )
             sentence = Sentence(a, lang, text, start, end, tokens, lemmas, slots, refs, cues, quote, marks)
             hosted: list[Key] = []
+            placed: list[tuple[Key, int]] = []  # this sentence's events and their trigger positions
             for trigger, i, j in found:
                 if trigger.type == "CONSULT" and _interview(tokens, j, outlets, lang):
                     continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
@@ -174,10 +177,12 @@ class EventCoder:
                 if key not in out:
                     out[key] = event
                     hosted += [key] if trigger.host else []
+                    placed.append((key, i))
                 if event.actor:
                     previous = [x for x in a.actors if x.id in event.actor]
                     if trigger.host and roles.objects:
                         previous = roles.objects  # the sentence is about its subject, the host
+            _demote_content(out, placed)
             drop_promised(out, start)
             drop_hosted(out, hosted)
             if statement and quote is not None:
@@ -324,7 +329,10 @@ class EventCoder:
             if (x.id not in ids or kind in DOMESTIC)
             and not (kind in BETWEEN_COUNTRIES and x.country and x.country in own)
         )
-        confidence = round(0.4 + 0.3 * bool(roles.subjects) + 0.2 * bool(rec) + 0.1 * (j - i > 1), 2)
+        confidence = 0.4 + 0.3 * bool(roles.subjects) + 0.2 * bool(rec) + 0.1 * (j - i > 1)
+        if _nested(sentence, i, clause):
+            confidence -= 0.3  # the content of another event («accused of attacking»), not the sentence's own
+        confidence = round(max(0.1, confidence), 2)
         digest = hashlib.sha1(f"{a.id}:{start}:{kind}:{ids}:{rec}".encode()).hexdigest()[:16]
         return Event(
             digest,
@@ -408,6 +416,50 @@ class EventCoder:
         if not actor and not recipient:
             return None
         return actor, recipient
+
+
+FRAMING = frozenset({"REQUEST", "REJECT", "AGREE", "THREATEN", "ACCUSE"})  # types whose complement is an event
+
+
+def _in_name(
+    tokens: list[Token], i: int, j: int, mentions: list[tuple[int, int, Actor]], start: int, end: int, lang: str
+) -> bool:
+    """Whether trigger tokens i..j lie inside a name: an actor's mention («Amnesty International», «Партия
+    мира»), or, in English, a run of capitalized words in mid-sentence ("Memorandum on Cessation of
+    Hostilities", "Under 30 Summit"), which names a document, a body or a meeting series."""
+    a, b = tokens[i].start, tokens[j - 1].end
+    if any(s <= a and b <= e for s, e, _ in mentions if start <= s < end):
+        return True
+    if lang != "en" or i == 0 or not tokens[i].text[:1].isupper():
+        return False
+    neighbours = [k for k in (i - 1, j) if 0 < k < len(tokens) and tokens[k].is_word]
+    return any(tokens[k].text[:1].isupper() or tokens[k].text in ("of", "on", "for") for k in neighbours)
+
+
+def _demote_content(out: dict[Key, Event], placed: list[tuple[Key, int]]) -> None:
+    """An event whose trigger follows a demand, refusal, promise, threat or accusation in the same sentence
+    is most likely its content ("demanded that Israel ease restrictions"): it stays, with lower confidence,
+    so that the sentence's main event is the framing one."""
+    framing = [i for key, i in placed if key[0] in FRAMING]
+    for key, i in placed:
+        if key[0] not in FRAMING and any(f < i for f in framing) and key in out:
+            e = out[key]
+            out[key] = replace(e, confidence=round(max(0.1, e.confidence - 0.3), 2))
+
+
+def _nested(sentence: Sentence, i: int, clause: Clause | None) -> bool:
+    """Whether the trigger at token i is an argument of another predicate: an English gerund after a
+    preposition ("suspected of blowing up", "sanctions for attacking"), or an event noun merely mentioned
+    in a parsed clause."""
+    if clause is not None:
+        return clause.how.startswith("mentioned")
+    tokens = sentence.tokens
+    return (
+        sentence.lang == "en"
+        and tokens[i].text.lower().endswith("ing")
+        and i > 0
+        and tokens[i - 1].text.lower() in OTHER_PREP["en"] | AGAINST["en"] | {"in", "at"}
+    )
 
 
 def _interview(tokens: list[Token], j: int, outlets: set[int], lang: str) -> bool:
