@@ -16,14 +16,15 @@ import bisect
 import hashlib
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass
 
-from entente.extract.event_args import Heads, Roles, Slot, assign
+from entente.extract.event_args import Heads, Roles, assign
 from entente.extract.event_clause import Clause, read
-from entente.extract.event_grammar import AGAINST, BE, OTHER_PREP, PARTNER, PLACE, PURPOSE, TEMPORAL, WE
+from entente.extract.event_grammar import PURPOSE, TEMPORAL, WE
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import drop_promised, framing, historical
+from entente.extract.event_rank import demote_content, nested
 from entente.extract.event_sentence import (
     CLAUSE_BREAKS,
     PARTICIPANTS,
@@ -34,7 +35,8 @@ from entente.extract.event_sentence import (
     sentence_slots,
 )
 from entente.extract.event_statements import demand, evaluation, naming
-from entente.models import Actor, Analysis, Event
+from entente.extract.event_voice import attributive_uk, in_name, interview, passive_uk, voice_uk, with_agent
+from entente.models import Actor, Analysis, Event, Quote
 from entente.nlp.sentences import sentences
 from entente.nlp.syntax import Syntax, Tree
 from entente.nlp.tokens import Token, tokenize
@@ -47,7 +49,6 @@ BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"
 # types whose place («в Иране», «до Росії») is also whom they concern when no one else is named
 PLACED = frozenset({"CONSULT", "AID", "SANCTION", "ASSAULT"})
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
-PREPOSITIONS_UK = PARTNER["uk"] | PLACE["uk"] | AGAINST["uk"] | OTHER_PREP["uk"]
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
 
 
@@ -56,14 +57,35 @@ GAP = 2  # words a phrase trigger may have between its words ("подписал�
 PARSED = ("ru",)  # languages whose candidate sentences get a dependency tree (nlp/syntax.py)
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that may hold an event, as the first pass leaves it for the parse and the second pass:
+    `reset` whether a paragraph began since the last candidate, `statement` whether it is in or holds an
+    attributed quote, `found` its triggers (trigger, first token, token after the last)."""
+
+    start: int
+    end: int
+    text: str
+    reset: bool
+    quote: Quote | None
+    statement: bool
+    tokens: list[Token]
+    words: list[int]
+    lemmas: Lemmas
+    found: list[tuple[Trigger, int, int]]
+
+
 class EventCoder:
-    def __init__(self, lexicon: Lexicon, when: When, syntax: Syntax | None = None) -> None:
+    def __init__(
+        self, lexicon: Lexicon, when: When, syntax: Syntax | None = None, parsed: tuple[str, ...] = PARSED
+    ) -> None:
         self.lexicon, self.when = lexicon, when
         self.syntax = syntax or Syntax()
+        self.parsed = parsed  # languages whose sentences with a trigger are parsed (none: grammar cues only)
 
     def _trees(self, lang: str, sentences: list[tuple[list[Token], list]]) -> list[Tree | None]:
         """Trees of the sentences that hold a trigger, parsed in one batch; None for the others."""
-        if lang not in PARSED:
+        if lang not in self.parsed:
             return [None] * len(sentences)
         wanted = [k for k, (_, found) in enumerate(sentences) if found]
         parsed = self.syntax.parse([[t.text for t in sentences[k][0]] for k in wanted])
@@ -83,7 +105,7 @@ class EventCoder:
         # the regular-expression tokenizer (the "en" path) keeps apostrophe words whole, as tokenize-uk does
         every = tokenize(a.text, "en")
         starts = [t.start for t in every]
-        plans = []
+        plans: list[Candidate] = []
         reset = False
         for start, end, text in sentences(a.text):
             reset = reset or "\n" in a.text[max(0, start - 2) : start]
@@ -98,13 +120,13 @@ class EventCoder:
             words = [k for k, t in enumerate(tokens) if t.is_word]
             lemmas = Lemmas(self.lexicon, tokens, words, lang)
             found = self._triggers(lang, words, lemmas)
-            plans.append((start, end, text, reset, quote, statement, tokens, words, lemmas, found))
+            plans.append(Candidate(start, end, text, reset, quote, statement, tokens, words, lemmas, found))
             reset = False
-        trees = self._trees(lang, [(p[6], p[9]) for p in plans])
-        for (start, end, text, reset, quote, statement, tokens, words, lemmas, found), tree in zip(
-            plans, trees, strict=True
-        ):
-            if reset:
+        trees = self._trees(lang, [(c.tokens, c.found) for c in plans])
+        for c, tree in zip(plans, trees, strict=True):
+            start, end, text, quote, statement = c.start, c.end, c.text, c.quote, c.statement
+            tokens, words, lemmas, found = c.tokens, c.words, c.lemmas, c.found
+            if c.reset:
                 previous = []  # a new paragraph: the last actor does not carry over
             slots = sentence_slots(tokens, mentions, start, end) if any(t.host for t, _, _ in found) else []
             cues = self.lexicon.cues[lang]
@@ -114,7 +136,7 @@ class EventCoder:
             )
             guests = hosted_guests(found, tokens, slots, lang, self.lexicon.morph, lemmas.get, cues)
             found = self._main(tokens, [f for f in found if not f[0].host or f[1] in guests], lang)
-            found = [f for f in found if not _in_name(tokens, f[1], f[2], mentions, start, end, lang)]
+            found = [f for f in found if not in_name(tokens, f[1], f[2], mentions, start, end, lang)]
             if not found and not statement and not any(lemmas.could(k, "naming") for k in words):
                 continue
             slots = slots or sentence_slots(tokens, mentions, start, end)
@@ -142,7 +164,7 @@ class EventCoder:
             hosted: list[Key] = []
             placed: list[tuple[Key, int]] = []  # this sentence's events and their trigger positions
             for trigger, i, j in found:
-                if trigger.type == "CONSULT" and _interview(tokens, j, outlets, lang):
+                if trigger.type == "CONSULT" and interview(tokens, j, outlets, lang):
                     continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
                 clause = None
                 if tree is not None:
@@ -164,11 +186,11 @@ class EventCoder:
                 if trigger.host:  # «Путин принял Ли Шанфу»: the visitor is the actor, the host the recipient
                     roles = as_visit(roles, guests[i])
                 elif clause is not None and (clause.agents or clause.patients or clause.passive):
-                    roles = _with_agent(roles, slots, clause.agents, clause.patients, clause.passive)
+                    roles = with_agent(roles, slots, clause.agents, clause.patients, clause.passive)
                 elif clause is not None and not roles.subjects and clause.subjects:
-                    roles = _with_agent(roles, [s for s in slots if s.actor.type != "location"], clause.subjects, ())
-                elif clause is None and lang == "uk" and self._passive_uk(tokens[i].text):
-                    roles = self._voice_uk(roles, tokens, slots)
+                    roles = with_agent(roles, [s for s in slots if s.actor.type != "location"], clause.subjects, ())
+                elif clause is None and lang == "uk" and passive_uk(tokens[i].text, self.lexicon.morph):
+                    roles = voice_uk(roles, tokens, slots, self.lexicon.morph)
                 event = self._event(sentence, trigger, i, j, roles, pair, previous, clause)
                 if event is None:
                     continue
@@ -182,7 +204,7 @@ class EventCoder:
                     previous = [x for x in a.actors if x.id in event.actor]
                     if trigger.host and roles.objects:
                         previous = roles.objects  # the sentence is about its subject, the host
-            _demote_content(out, placed)
+            demote_content(out, placed)
             drop_promised(out, start)
             drop_hosted(out, hosted)
             if statement and quote is not None:
@@ -203,7 +225,7 @@ class EventCoder:
                 continue
             if not lemmas.could(k, "trigger"):
                 continue
-            if lang == "uk" and self._attributive(lemmas, words, n):
+            if lang == "uk" and attributive_uk(lemmas, words, n, self.lexicon.morph):
                 continue  # «проект, схвалений урядом», «схвалений кандидат»: a description, not a report
             for trigger in index.get(lemmas[k], ()):
                 end = _phrase(trigger.lemmas, words, lemmas, n)
@@ -212,35 +234,6 @@ class EventCoder:
                     taken.update(range(k, end))
                     break
         return found
-
-    def _passive_uk(self, word: str) -> bool:
-        readings = self.lexicon.morph.readings(word.lower(), "uk")
-        return bool(readings) and {"pssv", "ADJF"} <= readings[0].tags
-
-    def _voice_uk(self, roles: Roles, tokens: list[Token], slots: list[Slot]) -> Roles:
-        """A Ukrainian passive («Польща була звинувачена», «був заарештований поліцією»): the nominative
-        subject is the recipient, a bare instrumental the actor."""
-        morph = self.lexicon.morph
-
-        def instrumental(s: Slot) -> bool:
-            before = tokens[s.i - 1].text.lower() if s.i > 0 else ""
-            readings = morph.readings(tokens[s.i].text.lower(), "uk")
-            return before not in PREPOSITIONS_UK and bool(readings) and "ablt" in readings[0].tags
-
-        agents = list(dict.fromkeys(s.actor for s in slots if instrumental(s) and s.actor.type != "location"))
-        patients = [x for x in roles.subjects if x not in agents]
-        roles.subjects = agents
-        roles.objects = patients + [x for x in roles.objects if x not in patients and x not in agents]
-        return roles
-
-    def _attributive(self, lemmas: Lemmas, words: list[int], n: int) -> bool:
-        """A Ukrainian passive participle without a form of «бути» just before it («була укладена угода» is
-        a report; «проект, схвалений урядом» a description)."""
-        word = lemmas.tokens[words[n]].text.lower()
-        readings = self.lexicon.morph.readings(word, "uk")
-        if not readings or not {"pssv", "ADJF"} <= readings[0].tags:
-            return False
-        return not any(lemmas.tokens[words[m]].text.lower() in BE["uk"] for m in range(max(0, n - 2), n))
 
     def _main(
         self, tokens: list[Token], found: list[tuple[Trigger, int, int]], lang: str
@@ -330,7 +323,7 @@ class EventCoder:
             and not (kind in BETWEEN_COUNTRIES and x.country and x.country in own)
         )
         confidence = 0.4 + 0.3 * bool(roles.subjects) + 0.2 * bool(rec) + 0.1 * (j - i > 1)
-        if _nested(sentence, i, clause):
+        if nested(sentence, i, clause):
             confidence -= 0.3  # the content of another event («accused of attacking»), not the sentence's own
         confidence = round(max(0.1, confidence), 2)
         digest = hashlib.sha1(f"{a.id}:{start}:{kind}:{ids}:{rec}".encode()).hexdigest()[:16]
@@ -416,81 +409,6 @@ class EventCoder:
         if not actor and not recipient:
             return None
         return actor, recipient
-
-
-FRAMING = frozenset({"REQUEST", "REJECT", "AGREE", "THREATEN", "ACCUSE"})  # types whose complement is an event
-
-
-def _in_name(
-    tokens: list[Token], i: int, j: int, mentions: list[tuple[int, int, Actor]], start: int, end: int, lang: str
-) -> bool:
-    """Whether trigger tokens i..j lie inside a name: an actor's mention («Amnesty International», «Партия
-    мира»), or, in English, a run of capitalized words in mid-sentence ("Memorandum on Cessation of
-    Hostilities", "Under 30 Summit"), which names a document, a body or a meeting series."""
-    a, b = tokens[i].start, tokens[j - 1].end
-    if any(s <= a and b <= e for s, e, _ in mentions if start <= s < end):
-        return True
-    if lang != "en" or i == 0 or not tokens[i].text[:1].isupper():
-        return False
-    neighbours = [k for k in (i - 1, j) if 0 < k < len(tokens) and tokens[k].is_word]
-    return any(tokens[k].text[:1].isupper() or tokens[k].text in ("of", "on", "for") for k in neighbours)
-
-
-def _demote_content(out: dict[Key, Event], placed: list[tuple[Key, int]]) -> None:
-    """An event whose trigger follows a demand, refusal, promise, threat or accusation in the same sentence
-    is most likely its content ("demanded that Israel ease restrictions"): it stays, with lower confidence,
-    so that the sentence's main event is the framing one."""
-    framing = [i for key, i in placed if key[0] in FRAMING]
-    for key, i in placed:
-        if key[0] not in FRAMING and any(f < i for f in framing) and key in out:
-            e = out[key]
-            out[key] = replace(e, confidence=round(max(0.1, e.confidence - 0.3), 2))
-
-
-def _nested(sentence: Sentence, i: int, clause: Clause | None) -> bool:
-    """Whether the trigger at token i is an argument of another predicate: an English gerund after a
-    preposition ("suspected of blowing up", "sanctions for attacking"), or an event noun merely mentioned
-    in a parsed clause."""
-    if clause is not None:
-        return clause.how.startswith("mentioned")
-    tokens = sentence.tokens
-    return (
-        sentence.lang == "en"
-        and tokens[i].text.lower().endswith("ing")
-        and i > 0
-        and tokens[i - 1].text.lower() in OTHER_PREP["en"] | AGAINST["en"] | {"in", "at"}
-    )
-
-
-def _interview(tokens: list[Token], j: int, outlets: set[int], lang: str) -> bool:
-    """Whether talks end in «с/з/with» + an outlet: a conversation with the press is no event."""
-    for k in range(j, min(j + 3, len(tokens))):
-        if tokens[k].text.lower() in PARTNER.get(lang, ()):
-            return k + 1 in outlets
-    return False
-
-
-def _with_agent(
-    roles: Roles, slots: list[Slot], agents: tuple[int, ...], patients: tuple[int, ...], passive: bool = False
-) -> Roles:
-    """An event noun's genitive agent is its actor («приняла отставку Джонсона»: Johnson resigns, May
-    does not), whoever the subject of the verb around it is; a passive verb's subject is its recipient
-    and its bare oblique its actor («Польша была обвинена», «арестован властями США»)."""
-
-    def within(tokens: tuple[int, ...]) -> list[Actor]:
-        return list(dict.fromkeys(s.actor for s in slots if any(s.i <= k < s.j for k in tokens)))
-
-    actors, undergoers = within(agents), within(patients)
-    if passive and not undergoers:
-        roles.subjects = actors
-    if undergoers:
-        roles.subjects = actors
-        roles.objects = undergoers + [x for x in roles.objects if x not in undergoers and x not in actors]
-    elif actors:
-        roles.subjects = actors
-        roles.objects = [x for x in roles.objects if x not in actors]
-    roles.partners = [x for x in roles.partners if x not in actors]
-    return roles
 
 
 def _phrase(lemmas_wanted: tuple[str, ...], words: list[int], lemmas: Lemmas, n: int) -> int | None:
