@@ -20,6 +20,26 @@ CASES = [
     # doubled apostrophes as quote marks (newspaper archives)
     ("en", "''Your letter disputes the substance,'' Mr. Coll wrote.", ["Coll"],
      ["Your letter disputes the substance, | Coll | person"]),
+    # speech after a colon that ends a paragraph, without marks
+    ("ru", "Об этом Борис Джонсон заявил в Twitter:\n\nЗа последние 24 часа у меня развились симптомы.",
+     ["Борис Джонсон"], ["За последние 24 часа у меня развились симптомы. | Борис Джонсон | person"]),
+    ("ru", "Хозяин крупной плантации Джино Дескальси:\nМы просто шокированы случившимся.", ["Джино Дескальси"],
+     ["Мы просто шокированы случившимся. | Джино Дескальси | person"]),
+    ("uk", "У заяві міністерства йдеться:\n\nПереговори триватимуть.", [],
+     ["Переговори триватимуть. | заяві міністерства | institution"]),
+    # ... but not a list, a heading, or the author's next paragraph reporting speech of its own
+    ("ru", "Полный список арбитров:\n\nАвстралию представляет один арбитр.", [], []),
+    ("ru", "Песков сообщил:\n\n• встреча состоится в мае;", ["Песков"], []),
+    ("ru", "Балахничев добавил, что бегун не нужен:\n\nКак сообщает «МК», бегун не должен был ехать.",
+     ["Балахничев"], []),
+    # a reporting verb, a colon and a capital inside a paragraph (pages stripped of their marks)
+    ("uk", "Мей відповіла: Наскільки я знаю, ні. Частина консерваторів незадоволена.", ["Мей"],
+     ["Наскільки я знаю, ні. | Мей | person"]),
+    # dash dialogue: speech up to the author's words, resumed after them
+    ("uk", "— А навіщо розділятися? — обізвався Дяченко. — Ми так не домовлялися.", ["Дяченко"],
+     ["А навіщо розділятися? | Дяченко | person", "Ми так не домовлялися. | Дяченко | person"]),
+    ("uk", "– Тепер у мене є студія, – сказав Данко.", ["Данко"], ["Тепер у мене є студія | Данко | person"]),
+    ("uk", "– Автоколона (вул. Військовий проїзд, 6).", [], []),
 ]
 
 
@@ -47,3 +67,20 @@ def test_marks_opened_between_lines_stop_the_span() -> None:
 def test_wiki_italics_around_a_quote_are_not_the_quote() -> None:
     text = "Он отметил, что ''«опыт подготовил его к этой роли»''."
     assert [text[r.start:r.end] for r in quoted_regions(text)] == ["опыт подготовил его к этой роли"]
+
+
+def test_interview_answers_are_the_guests(finder: QuoteFinder) -> None:
+    text = ("Former first lady Laura Bush sat down this week with USA TODAY.\n\n"
+            "Q: Why Afghan women?\n\nA: Because they needed help, I think.\n\n"
+            "Q: And now?\n\nA: I think it's in our interests.")
+    found = finder.find(text, "en", _spans(text, ["Laura Bush"]))
+    assert [_show(text, q) for q in found] == [
+        "Because they needed help, I think. | Laura Bush | person",
+        "I think it's in our interests. | Laura Bush | person",
+    ]
+    assert not any(q.marked for q in found)
+
+
+def test_one_answer_label_is_not_an_interview(finder: QuoteFinder) -> None:
+    text = "Laura Bush spoke.\n\nA: Because they needed help."
+    assert finder.find(text, "en", _spans(text, ["Laura Bush"])) == []

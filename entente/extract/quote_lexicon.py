@@ -47,6 +47,9 @@ class QuoteLexicon:
     institutions: tuple[str, ...]  # stems of nouns heading an institution phrase
     adjective_endings: tuple[str, ...]
     abbreviations: frozenset[str]
+    unmarked_after_colon: bool  # «Мэй ответила: Насколько я знаю, нет.»: speech without marks inside a paragraph
+    answer_labels: frozenset[str]  # A: / Ответ: — interview answers
+    question_labels: frozenset[str]
 
     @classmethod
     @cache
@@ -90,6 +93,9 @@ class QuoteLexicon:
             institutions=tuple(fold(w) for w in words["institutions"]),
             adjective_endings=tuple(words["adjective_endings"]),
             abbreviations=_set(words["abbreviations"]),
+            unmarked_after_colon=bool(raw["unmarked"]["after_colon_in_paragraph"]),
+            answer_labels=frozenset(raw["unmarked"]["answer_labels"]),
+            question_labels=frozenset(raw["unmarked"]["question_labels"]),
         )
 
     def verb_kind(self, word: str) -> str | None:

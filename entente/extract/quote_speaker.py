@@ -100,7 +100,7 @@ class Context(Phrases):
         return (found
                 or self._earlier_cue(cue, s0)
                 or self.sentence_subject(cue, s0)
-                or (self._place(cue, lo, hi) if self._plural(cue) else None)
+                or (self._place(cue, lo, max(hi, self._clause_end(cue.at + 1, s1))) if self._plural(cue) else None)
                 or NO_SPEAKER)
 
     def _plural(self, cue: Cue) -> bool:

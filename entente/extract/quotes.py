@@ -5,7 +5,9 @@
     >>> [(q.text, text[q.speaker_start:q.speaker_end], q.speaker_kind) for q in finder.find(text, "ru", [(51, 63)])]
     [('Мы готовы к диалогу', 'Сергей Шойгу', 'person')]
 
-Steps: pair the quote marks (`quote_marks`), split quotes interrupted by their attribution, mask the
+Steps: pair the quote marks (`quote_marks`), split quotes interrupted by their attribution, add speech
+given without marks (after a colon ending a paragraph, dash dialogue, interview answers:
+`quote_unmarked`), mask the
 quoted words and split sentences outside them (`quote_text`), drop quoted names and scare quotes and
 tell full quotes from partial ones (`quote_attribution.shape`), find each quote's reporting cue
 (`quote_attribution.attribute`) and its speaker phrase (`quote_speaker`). Reporting verbs, pronouns
@@ -33,6 +35,7 @@ from entente.extract.quote_lexicon import QuoteLexicon
 from entente.extract.quote_marks import Quoted, quoted_regions
 from entente.extract.quote_speaker import NO_SPEAKER, Context, Speaker
 from entente.extract.quote_text import Tokens, tokenize
+from entente.extract.quote_unmarked import merge, unmarked_regions
 
 Spans = Sequence[tuple[int, int]]
 
@@ -46,6 +49,7 @@ class QuoteSpan:
     speaker_start: int | None  # the speaker phrase: a person mention, an institution, a noun phrase or a pronoun
     speaker_end: int | None
     speaker_kind: str  # person | institution | noun | pronoun | none
+    marked: bool = True  # False for speech found by its form, without quote marks (quote_unmarked)
 
 
 class QuoteFinder:
@@ -57,7 +61,10 @@ class QuoteFinder:
     def find(self, text: str, lang: str, people: Spans = (), orgs: Spans = ()) -> list[QuoteSpan]:
         """Quotes in `text`; `people` / `orgs` are sorted (start, end) mentions found by NER, if any."""
         lex = self._lex.get(lang, self._lex["en"])
-        regions = split_interrupted(text, quoted_regions(text), lex)
+        marked = split_interrupted(text, quoted_regions(text), lex)
+        bare = unmarked_regions(text, marked, lex, people)
+        regions = merge(marked, bare.regions)
+        interview = {k for k, q in enumerate(regions) if q in {bare.regions[i] for i in bare.interview}}
         toks = tokenize(text, regions, lex)
         ctx = Context(toks, lex, sorted(people), sorted(orgs), set(range(len(regions))))
         bounds: dict[int, list[int]] = {}
@@ -68,9 +75,12 @@ class QuoteFinder:
         ctx.accepted = {s.region for s in shapes}
         speakers = [attribute(ctx, s, text, regions[s.region]) for s in shapes]
         _share(text, shapes, speakers, regions, toks)
+        guest = Speaker(bare.interviewee[0], bare.interviewee[1], "person") if bare.interviewee else NO_SPEAKER
+        speakers = [guest if s.region in interview else sp for s, sp in zip(shapes, speakers, strict=True)]
         return [QuoteSpan(regions[s.region].start, regions[s.region].end,
                           text[regions[s.region].start:regions[s.region].end], s.partial,
-                          sp.start, sp.end, sp.kind) for s, sp in zip(shapes, speakers, strict=True)]
+                          sp.start, sp.end, sp.kind, bool(regions[s.region].mark))
+                for s, sp in zip(shapes, speakers, strict=True)]
 
     def antecedent(self, text: str, lang: str, pos: int, people: Spans) -> tuple[int, int] | None:
         """The person a pronoun at `pos` most likely stands for: the first person mention (outside
