@@ -47,6 +47,9 @@ class QuoteLexicon:
     institutions: tuple[str, ...]  # stems of nouns heading an institution phrase
     adjective_endings: tuple[str, ...]
     abbreviations: frozenset[str]
+    descriptors_before_names: bool  # «Экс-премьер Андрюс Кубилюс» ... «— добавил экс-премьер» (quote_reference)
+    not_descriptors: tuple[str, ...]  # stems: заявлени, котор — words of a speaker phrase that describe nobody
+    anonymous: frozenset[str]  # источник, собеседник: a speaker phrase that stands for nobody named
     unmarked_after_colon: bool  # «Мэй ответила: Насколько я знаю, нет.»: speech without marks inside a paragraph
     answer_labels: frozenset[str]  # A: / Ответ: — interview answers
     question_labels: frozenset[str]
@@ -93,6 +96,9 @@ class QuoteLexicon:
             institutions=tuple(fold(w) for w in words["institutions"]),
             adjective_endings=tuple(words["adjective_endings"]),
             abbreviations=_set(words["abbreviations"]),
+            descriptors_before_names=bool(words["descriptors_before_names"]),
+            not_descriptors=tuple(fold(w) for w in words["not_descriptors"]),
+            anonymous=_set(words["anonymous"]),
             unmarked_after_colon=bool(raw["unmarked"]["after_colon_in_paragraph"]),
             answer_labels=frozenset(raw["unmarked"]["answer_labels"]),
             question_labels=frozenset(raw["unmarked"]["question_labels"]),

@@ -120,7 +120,7 @@ class Context(Phrases):
 
     def _stop(self, j: int) -> bool:
         tok = self.items[j]
-        if self.masked(j) or tok.low in self.lex.clause_words:
+        if self.masked(j) or tok.low in self.lex.clause_words and not self.initial(j):
             return True
         return tok.text in STOPS and not self.abbreviation_dot(j)
 

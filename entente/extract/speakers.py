@@ -2,11 +2,15 @@
 
 A named speaker is the actor whose mention the phrase covers; a pronoun («сказал он», «заявив
 він», "he said") is the person last named before it, outside quotes; an institution phrase is the
-organization it names, if any.
+organization it names, if any. A phrase naming no person is resolved to a person named earlier: by a
+role noun (the titled person), else by its descriptor («добавил экс-премьер» after «Экс-премьер Андрюс
+Кубилюс»: `quote_reference`).
 """
 
 from __future__ import annotations
 
+from entente.extract.quote_lexicon import QuoteLexicon
+from entente.extract.quote_reference import described
 from entente.extract.quotes import QuoteFinder, QuoteSpan
 from entente.extract.roles import Roles
 from entente.models import Actor, Quote
@@ -35,7 +39,9 @@ def _quote(text: str, lang: str, q: QuoteSpan, mentions: list[tuple[int, int, Ac
         return Quote(before[-1].id if before else None, speaker_text, q.text, q.start, q.end, q.partial)
     covered = [a for ms, me, a in mentions if ms < e and me > s and a.type != "location"]
     covered.sort(key=lambda a: _RANK.get(a.type, 4))
-    if (not covered or covered[0].type != "person") and roles is not None and _titled(speaker_text, lang, roles):
+    if covered and covered[0].type == "person" or _unknown_name(text, s, e, mentions):
+        return Quote(covered[0].id if covered else None, speaker_text, q.text, q.start, q.end, q.partial)
+    if roles is not None and _titled(speaker_text, lang, roles):
         # «заявления спецпредставителя МИД Китая»: the person with that title named earlier
         countries = {a.country for a in covered if a.country}
         before = [
@@ -43,7 +49,26 @@ def _quote(text: str, lang: str, q: QuoteSpan, mentions: list[tuple[int, int, Ac
         ]
         if before:
             return Quote(before[-1].id, speaker_text, q.text, q.start, q.end, q.partial)
+    lex = QuoteLexicon.load(lang)
+    if q.speaker_kind in ("noun", "institution") and lex.descriptors_before_names:
+        # an institution phrase («в заявлении профсоюза») stands for an organization, another for a person
+        kind = "organization" if q.speaker_kind == "institution" else "person"
+        spans = {(ms, me): a for ms, me, a in mentions if a.type == kind}
+        hit = described(text, (s, e), list(spans), lex.adjective_endings, lex.anonymous,
+                        lex.not_descriptors)
+        if hit and (kind == "person" or not covered):
+            return Quote(spans[hit].id, speaker_text, q.text, q.start, q.end, q.partial)
     return Quote(covered[0].id if covered else None, speaker_text, q.text, q.start, q.end, q.partial)
+
+
+def _unknown_name(text: str, s: int, e: int, mentions: list[tuple[int, int, Actor]]) -> bool:
+    """Whether the phrase ends in a capitalized word no mention covers: a name the recognizer missed
+    («Clark County Sheriff Joe Lombardo»), which no earlier person may stand in for."""
+    words = text[s:e].split()
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return False
+    last = e - len(words[-1])
+    return not any(ms < e and me > last for ms, me, _ in mentions)
 
 
 _RANK = {"person": 0, "organization": 1, "country": 2}

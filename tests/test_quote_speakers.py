@@ -1,0 +1,62 @@
+"""Quote speakers tied to actors (entente.extract.speakers): descriptors standing for a person named
+earlier, and names the recognizer missed. Actors are built by hand from their mention texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from entente.extract.quote_reference import described
+from entente.extract.quotes import QuoteFinder
+from entente.extract.roles import Roles
+from entente.extract.speakers import attribute
+from entente.models import Actor, Mention
+
+
+@pytest.fixture(scope="module")
+def finder() -> QuoteFinder:
+    return QuoteFinder()
+
+
+def _actor(text: str, ident: str, kind: str, *names: str) -> Actor:
+    mentions = []
+    for name in names:
+        at = text.index(name)
+        mentions.append(Mention(at, at + len(name), name))
+    return Actor(ident, ident, kind, mentions=tuple(mentions))
+
+
+def _speakers(text: str, lang: str, actors: tuple[Actor, ...], finder: QuoteFinder) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in attribute(text, lang, actors, finder, Roles.load())]
+
+
+SPEAKERS = [
+    ("ru", "Экс-премьер Андрюс Кубилюс говорит, что штраф нужен. «Комиссия отказывается», — добавил экс-премьер.",
+     [("kubilius", "person", "Андрюс Кубилюс")], [("Комиссия отказывается", "kubilius")]),
+    ("uk", "Кандидат у президенти, багатій Дональд Трамп тішиться. “Вона актриса другого ешелону”, – відповів багатій.",
+     [("trump", "person", "Дональд Трамп")], [("Вона актриса другого ешелону", "trump")]),
+    ("ru", "Ирландский профсоюз пилотов Forsa достиг соглашения. «Соглашение достигнуто», - говорится в заявлении "
+     "профсоюза.", [("forsa", "organization", "Forsa")], [("Соглашение достигнуто", "forsa")]),
+    # an unnamed source stays unnamed; a genitive after the head names someone else
+    ("ru", "Источник Андрюс Кубилюс. «Комиссия отказывается», — сказал источник.",
+     [("kubilius", "person", "Андрюс Кубилюс")], [("Комиссия отказывается", None)]),
+    ("ru", "Певица Селена Гомес в клинике. «Это не центр», — сказало доверенное лицо певицы.",
+     [("gomez", "person", "Селена Гомес")], [("Это не центр", None)]),
+    # English descriptors are common words: not resolved this way
+    ("en", "The report by Donald Trump came out. “We welcome all,” the website said.",
+     [("trump", "person", "Donald Trump")], [("We welcome all,", None)]),
+    # a name the recognizer missed is nobody else: not the person named before it
+    ("en", 'Lakeisha Holloway will be charged. "The videos show intention," Clark County Sheriff Joe Lombardo said.',
+     [("holloway", "person", "Lakeisha Holloway")], [("The videos show intention,", None)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "actors", "expected"), SPEAKERS, ids=[c[1][:40] for c in SPEAKERS])
+def test_speakers(finder: QuoteFinder, lang: str, text: str, actors: list[tuple[str, str, str]],
+                  expected: list[tuple[str, str | None]]) -> None:
+    built = tuple(_actor(text, ident, kind, name) for ident, kind, name in actors)
+    assert _speakers(text, lang, built, finder) == expected
+
+
+def test_descriptor_run_stops_at_punctuation() -> None:
+    text = "Премьер заявил, Андрюс Кубилюс прибыл. «Нет», — сказал премьер."
+    assert described(text, (text.rindex("премьер"), len(text) - 1), [(16, 30)]) is None
