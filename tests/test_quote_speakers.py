@@ -44,6 +44,12 @@ SPEAKERS = [
     # English descriptors are common words: not resolved this way
     ("en", "The report by Donald Trump came out. “We welcome all,” the website said.",
      [("trump", "person", "Donald Trump")], [("We welcome all,", None)]),
+    # a pronoun is the subject of the sentence that named the person, past sentences opening with it
+    ("en", "Mr. Lou said there was nothing wrong with Mr. Lew's remarks. But he suggested that Mr. Lew had critics "
+     "in mind. ''They're under pressure,'' he said.", [("lou", "person", "Lou"), ("lew", "person", "Lew")],
+     [("They're under pressure,", "lou")]),
+    ("ru", "В беседе с Чжаном Путин отметил важность связей.\n\n«Мы открыты», — заявил он.",
+     [("zhang", "person", "Чжаном"), ("putin", "person", "Путин")], [("Мы открыты", "putin")]),
     # a name the recognizer missed is nobody else: not the person named before it
     ("en", 'Lakeisha Holloway will be charged. "The videos show intention," Clark County Sheriff Joe Lombardo said.',
      [("holloway", "person", "Lakeisha Holloway")], [("The videos show intention,", None)]),

@@ -21,7 +21,7 @@ Choices worth knowing:
   ends in the previous sentence («...», — сказал Шойгу. «...».), also across a paragraph break, so that
   a run of quote paragraphs after one attribution keeps it; else of the quote just after it in the
   same paragraph.
-- Pronoun speakers are returned as pronouns; `antecedent` suggests the person they stand for.
+- Pronoun speakers are returned as pronouns, with the person mention they most likely stand for.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from entente.extract.quote_text import Tokens, tokenize
 from entente.extract.quote_unmarked import merge, unmarked_regions
 
 Spans = Sequence[tuple[int, int]]
+ANTECEDENT_SENTENCES = 6  # how far back a pronoun's person is looked for
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class QuoteSpan:
     speaker_end: int | None
     speaker_kind: str  # person | institution | noun | pronoun | none
     marked: bool = True  # False for speech found by its form, without quote marks (quote_unmarked)
+    antecedent: tuple[int, int] | None = None  # for a pronoun speaker: the person mention it stands for
 
 
 class QuoteFinder:
@@ -77,30 +79,64 @@ class QuoteFinder:
         _share(text, shapes, speakers, regions, toks)
         guest = Speaker(bare.interviewee[0], bare.interviewee[1], "person") if bare.interviewee else NO_SPEAKER
         speakers = [guest if s.region in interview else sp for s, sp in zip(shapes, speakers, strict=True)]
+        starts = [t.start for t in toks.items]
         return [QuoteSpan(regions[s.region].start, regions[s.region].end,
                           text[regions[s.region].start:regions[s.region].end], s.partial,
-                          sp.start, sp.end, sp.kind, bool(regions[s.region].mark))
+                          sp.start, sp.end, sp.kind, bool(regions[s.region].mark),
+                          _antecedent(ctx, bisect_right(starts, sp.start) - 1)
+                          if sp.kind == "pronoun" and sp.start is not None else None)
                 for s, sp in zip(shapes, speakers, strict=True)]
 
     def antecedent(self, text: str, lang: str, pos: int, people: Spans) -> tuple[int, int] | None:
-        """The person a pronoun at `pos` most likely stands for: the first person mention (outside
-        quotes) of the nearest earlier sentence that has one. A heuristic for wiring, not coreference."""
+        """The person a pronoun at `pos` most likely stands for (see `_antecedent`). A heuristic for
+        wiring, not coreference."""
         lex = self._lex.get(lang, self._lex["en"])
         regions = quoted_regions(text)
         toks = tokenize(text, regions, lex)
         starts = [t.start for t in toks.items]
-        here = toks.sentence_of[max(bisect_right(starts, pos) - 1, 0)] if starts else 0
-        spans = sorted(people)
-        for s in range(here - 1, -1, -1):
-            lo, hi = toks.sentences[s]
-            for j in range(lo, hi):  # the first mention not governed by a preposition («с Чжаном Путин»)
-                tok = toks.items[j]
-                if tok.region >= 0 or j > lo and toks.items[j - 1].low in lex.prepositions:
-                    continue
-                hit = next((p for p in spans if p[0] <= tok.start < p[1]), None)
-                if hit:
-                    return hit
-        return None
+        at = max(bisect_right(starts, pos) - 1, 0)
+        ctx = Context(toks, lex, sorted(people), [], set(range(len(regions))))
+        return _antecedent(ctx, at) if starts else None
+
+
+def _antecedent(ctx: Context, at: int) -> tuple[int, int] | None:
+    """The person a subject pronoun at token `at` stands for: a person named earlier in its own sentence,
+    else the subject of the nearest earlier sentence that names one. An earlier sentence opening with
+    the same pronoun has the same subject, so the search goes on past it («Mr. Lou said ... But he
+    suggested that Mr. Lew ... "...," he said» is Lou). The subject is the first person mention outside
+    quotes not governed by a preposition («В беседе с Чжаном Путин»: Путин)."""
+    items, lex, toks = ctx.items, ctx.lex, ctx.toks
+    pronoun = items[at].low
+    here = toks.sentence_of[at]
+    lo = toks.sentences[here][0]
+    found = _subject(ctx, lo, at)
+    if found:
+        return found
+    for s in range(here - 1, max(here - ANTECEDENT_SENTENCES, 0) - 1, -1):
+        lo, hi = toks.sentences[s]
+        words = [j for j in range(lo, hi) if items[j].word and not ctx.masked(j) and items[j].low not in lex.skip
+                 and items[j].low not in lex.clause_words]
+        if words and items[words[0]].low == pronoun:
+            continue  # «But he suggested ...»: the same subject as ours, named further back
+        found = _subject(ctx, lo, hi)
+        if found:
+            return found
+    return None
+
+
+def _subject(ctx: Context, lo: int, hi: int) -> tuple[int, int] | None:
+    items, lex = ctx.items, ctx.lex
+    for j in range(lo, hi):  # the first mention not governed by a preposition («с Чжаном Путин»)
+        if ctx.masked(j) or ctx.person[j] < 0:
+            continue
+        first = ctx.people[ctx.person[j]]
+        k = j - 1
+        while k >= lo and ctx.person[k] == ctx.person[j]:
+            k -= 1
+        if k >= lo and (items[k].low in lex.prepositions or items[k].low in lex.np_links):
+            continue
+        return first
+    return None
 
 
 def _share(text: str, shapes: list[Shape], speakers: list[Speaker], regions: list[Quoted], toks: Tokens) -> None:

@@ -1,7 +1,8 @@
 """Quotes with their speakers: the quote finder's speaker phrase tied to an actor.
 
 A named speaker is the actor whose mention the phrase covers; a pronoun («сказал он», «заявив
-він», "he said") is the person last named before it, outside quotes; an institution phrase is the
+він», "he said") is the person the quote finder took it for (the subject of the sentence that named
+them), else the one last named before it, outside quotes; an institution phrase is the
 organization it names, if any. A phrase naming no person is resolved to a person named earlier: by a
 role noun (the titled person), else by its descriptor («добавил экс-премьер» after «Экс-премьер Андрюс
 Кубилюс»: `quote_reference`).
@@ -35,7 +36,9 @@ def _quote(text: str, lang: str, q: QuoteSpan, mentions: list[tuple[int, int, Ac
     s, e = q.speaker_start, q.speaker_end
     speaker_text = text[s:e]
     if q.speaker_kind == "pronoun":
-        before = [a for ms, _, a in mentions if ms < min(s, q.start) and a.type == "person"]
+        named = [a for ms, me, a in mentions if q.antecedent and ms < q.antecedent[1] and me > q.antecedent[0]
+                 and a.type == "person"]
+        before = named or [a for ms, _, a in mentions if ms < min(s, q.start) and a.type == "person"]
         return Quote(before[-1].id if before else None, speaker_text, q.text, q.start, q.end, q.partial)
     covered = [a for ms, me, a in mentions if ms < e and me > s and a.type != "location"]
     covered.sort(key=lambda a: _RANK.get(a.type, 4))
