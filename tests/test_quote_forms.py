@@ -84,3 +84,19 @@ def test_interview_answers_are_the_guests(finder: QuoteFinder) -> None:
 def test_one_answer_label_is_not_an_interview(finder: QuoteFinder) -> None:
     text = "Laura Bush spoke.\n\nA: Because they needed help."
     assert finder.find(text, "en", _spans(text, ["Laura Bush"])) == []
+
+
+def test_many_quotes_in_one_sentence_take_linear_time(finder: QuoteFinder) -> None:
+    # a run-on "sentence" of thousands of quotes (a list, a pre-tokenized dump) once took minutes: each
+    # quote looked back over the whole sentence. The reach is bounded now, so this finishes in seconds.
+    n = 20000
+    text = "Он перечислил: " + ", ".join(f"«Мы готовы к диалогу {i}»" for i in range(n)) + ", — сказал он."
+    found = finder.find(text, "ru")
+    assert len(found) == n
+    assert found[-1].text == f"Мы готовы к диалогу {n - 1}"
+
+
+def test_many_dialogue_lines_take_linear_time(finder: QuoteFinder) -> None:
+    n = 20000
+    found = finder.find("— Мы готовы, — сказал он.\n" * n, "ru")
+    assert len(found) == n and {q.speaker_kind for q in found} == {"pronoun"}

@@ -26,6 +26,8 @@ MIN_FULL_WORDS = 6  # a capitalized embedded region this long is a statement, no
 NAMING_WINDOW = 8  # tokens: called the 1996 pageant winner “Miss Piggy”
 RIGHT_CUE_WORDS = 8
 BYLINE_WORDS = 5  # «...», — [up to 8 words] said
+REACH = 120  # tokens: how far from a quote its cue and sentence context are looked for, so that a run-on
+# "sentence" of thousands of quotes (lists, pre-tokenized dumps) costs linear time, not quadratic
 INTERRUPTION = re.compile(r"([,.!?…])\s+[—–-]\s+([^«»“”„\"‹›—–]{2,120}?)([,.:])\s+(?P<dash>[—–-])\s+")
 
 
@@ -57,7 +59,7 @@ def split_interrupted(text: str, regions: list[Quoted], lex: QuoteLexicon) -> li
 def shape(ctx: Context, r: int, first: int, last: int, q: Quoted, text: str) -> Shape | None:
     """How region r (tokens first..last, marks included) stands in its sentence; None for a name or scare quote."""
     items, toks = ctx.items, ctx.toks
-    s0, s1 = toks.sentences[toks.sentence_of[first]]
+    s0, s1 = _reach(toks.sentences[toks.sentence_of[first]], first, last)
     before = [j for j in range(s0, first) if items[j].text not in DASHES]
     colon = before[-1] if before and items[before[-1]].text == ":" and not ctx.masked(before[-1]) else -1
     if not before and first and items[first - 1].text == ":":
@@ -90,9 +92,9 @@ def shape(ctx: Context, r: int, first: int, last: int, q: Quoted, text: str) -> 
 def attribute(ctx: Context, sh: Shape, text: str, q: Quoted) -> Speaker:
     """The speaker of the quote shaped `sh`, or NO_SPEAKER."""
     toks, items = ctx.toks, ctx.items
-    s0, s1 = toks.sentences[toks.sentence_of[sh.open]]
+    s0, s1 = _reach(toks.sentences[toks.sentence_of[sh.open]], sh.open, sh.close)
     if sh.colon >= 0:
-        c0 = toks.sentences[toks.sentence_of[sh.colon]][0]
+        c0 = max(toks.sentences[toks.sentence_of[sh.colon]][0], sh.colon - REACH)
         cues = ctx.cues(c0, sh.colon)
         if cues:
             return ctx.speaker(cues[-1], c0, sh.colon + 1)
@@ -110,6 +112,11 @@ def attribute(ctx: Context, sh: Shape, text: str, q: Quoted) -> Speaker:
     if cues:
         return ctx.speaker(cues[0], s0, s1, after_quote=sh.close + 1)
     return _byline(ctx, nxt, s1) or NO_SPEAKER
+
+
+def _reach(sentence: tuple[int, int], first: int, last: int) -> tuple[int, int]:
+    """The quote's sentence, cut to REACH tokens on either side of it."""
+    return max(sentence[0], first - REACH), min(sentence[1], last + 1 + REACH)
 
 
 def _right_window(ctx: Context, lo: int, s1: int) -> int:

@@ -56,9 +56,12 @@ def quoted_regions(text: str) -> list[Quoted]:
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
+    after = [len(lines)] * (len(lines) + 1)  # index of the next non-empty line after each line
+    for n in range(len(lines) - 1, 0, -1):
+        after[n - 1] = n if lines[n].strip() else after[n]
     for n, line in enumerate(lines):
         lo, hi = starts[n], starts[n] + len(line)
-        following = next((nxt for nxt in lines[n + 1:] if nxt.strip()), "").lstrip(" \t—–-")
+        following = lines[after[n]].lstrip(" \t—–-") if after[n] < len(lines) else ""
         pairs, stack = _paragraph(text, lo, hi, [])
         found.extend(pairs)
         if not stack:

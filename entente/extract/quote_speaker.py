@@ -10,6 +10,7 @@ a clause-initial verb (— сказал Шойгу; said Trump; как отме�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from entente.extract.quote_phrases import NO_SPEAKER, STOPS, Phrases, Speaker
@@ -29,11 +30,28 @@ class Context(Phrases):
     """The cues of a text and the speaker each one names."""
 
     def cues(self, lo: int, hi: int) -> list[Cue]:
-        """Reporting cues among the tokens in [lo, hi) outside quotes, in order."""
+        """Reporting cues among the tokens in [lo, hi) outside quotes, in order. The text's cues are
+        found once per masking (`accepted`) and looked up, so many quotes in one sentence stay linear."""
+        if self._cues_for is not self.accepted:  # find() assigns a new set when the masking changes
+            self._all, self._cues_for = self._scan(0, len(self.items)), self.accepted
+            self._firsts = [c.first for c in self._all]
+        k = bisect_left(self._firsts, max(lo, 0))
+        found = []
+        while k < len(self._all) and self._all[k].at < hi:
+            found.append(self._all[k])
+            k += 1
+        return found
+
+    _cues_for: set[int] | None = None
+    _all: list[Cue]
+    _firsts: list[int]
+
+    def _scan(self, lo: int, hi: int) -> list[Cue]:
         found: list[Cue] = []
         items, lex = self.items, self.lex
         j = max(lo, 0)
-        while j < min(hi, len(items)):
+        hi = min(hi, len(items))
+        while j < hi:
             tok = items[j]
             if self.masked(j) or not tok.word:
                 j += 1

@@ -52,12 +52,13 @@ def tokenize(text: str, regions: list[Quoted], lex: QuoteLexicon) -> Tokens:
     """
     items: list[Token] = []
     r = 0
+    lasts = [q.last for q in regions]
     for lo, hi in _paragraphs_near_quotes(text, regions):
         for m in TOKEN.finditer(text, lo, hi):
             s, e = m.span()
-            while r < len(regions) and regions[r].last < s:
+            while r < len(regions) and lasts[r] < s:
                 r += 1
-            inside = r < len(regions) and regions[r].open <= s <= regions[r].last
+            inside = r < len(regions) and regions[r].open <= s <= lasts[r]
             word = m.group()
             low = word.lower()
             if "’" in low or "ʼ" in low:

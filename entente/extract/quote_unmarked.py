@@ -21,7 +21,8 @@ Regions come back as `Quoted` with an empty `mark`: `start:end` are the words, `
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -51,13 +52,15 @@ class Unmarked:
 def unmarked_regions(text: str, marked: list[Quoted], lex: QuoteLexicon, people: Spans) -> Unmarked:
     """Speech without marks in `text`, outside the `marked` regions."""
     lines = _lines(text)
-    taken = [(q.open, q.last + 1) for q in marked]
+    taken = [(q.open, q.last + 1) for q in marked]  # marked regions come sorted and disjoint
+    opens = [q.open for q in marked]
     found: list[Quoted] = []
     answers = _answers(text, lines, lex)
     found.extend(answers)
+    answered = [(q.open, q.close) for q in answers]
     for n, (lo, hi) in enumerate(lines):
         line = text[lo:hi]
-        if _inside(taken, lo) or any(q.open <= lo < q.close for q in answers):
+        if _inside(taken, lo) or _inside(answered, lo):
             continue
         if DASH_LINE.match(line):
             introduced = n > 0 and _colon_intro(text, lines[n - 1], lex, people)
@@ -67,10 +70,10 @@ def unmarked_regions(text: str, marked: list[Quoted], lex: QuoteLexicon, people:
         if stripped.endswith(":") and n + 1 < len(lines) and _colon_intro(text, (lo, hi), lex, people):
             nlo, nhi = lines[n + 1]
             nxt = text[nlo:nhi]
-            inner = [q for q in marked if nlo <= q.open < nhi]
+            inner = marked[bisect_left(opens, nlo):bisect_left(opens, nhi)]
             if _speech_paragraph(nxt, lex) and not any(len(_words(text[q.start:q.end])) > NAME_WORDS for q in inner):
                 found.append(_region(text, nlo, nhi))
-        elif lex.unmarked_after_colon:
+        elif lex.unmarked_after_colon and ":" in line:
             found.extend(_in_paragraph(text, lo, hi, lex, taken))
     regions = [q for q in found if q.start < q.end]
     interviewee = _interviewee(text, answers, people) if answers else None
@@ -78,10 +81,24 @@ def unmarked_regions(text: str, marked: list[Quoted], lex: QuoteLexicon, people:
 
 
 def merge(marked: list[Quoted], unmarked: list[Quoted]) -> list[Quoted]:
-    """Both kinds in order; a marked region inside an unmarked one is part of that speech."""
-    out = [q for q in marked if not any(u.open <= q.open and q.last < u.close for u in unmarked)]
-    out += [u for u in unmarked if not any(q.open < u.close and u.open <= q.last for q in out)]
+    """Both kinds in order; a marked region inside an unmarked one is part of that speech, and an
+    unmarked one overlapping a marked one otherwise is dropped."""
+    bare = sorted(unmarked, key=lambda q: q.open)
+    opens = [u.open for u in bare]
+    kept = []
+    for q in marked:  # inside the unmarked region that opens last at or before it?
+        k = bisect_right(opens, q.open) - 1
+        if not (k >= 0 and q.last < bare[k].close):
+            kept.append(q)
+    spans = sorted((q.open, q.last + 1) for q in kept)
+    out = kept + [u for u in bare if not _overlaps(spans, u.open, u.close)]
     return sorted(out, key=lambda q: q.open)
+
+
+def _overlaps(spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
+    """Whether any of the sorted, disjoint spans overlaps [lo, hi)."""
+    k = bisect_right(spans, (lo, lo)) - 1
+    return any(s < hi and lo < e for s, e in spans[max(k, 0):k + 2])
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -95,7 +112,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """Whether pos lies in one of the sorted, disjoint spans."""
+    k = bisect_right(spans, (pos, sys.maxsize)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _region(text: str, lo: int, hi: int) -> Quoted:
@@ -176,7 +195,7 @@ def _in_paragraph(text: str, lo: int, hi: int, lex: QuoteLexicon, taken: list[tu
         brk = AUTHOR_BREAK.search(text, at, stop)
         if brk:
             stop = brk.start(1) + (0 if brk.group(1) == "," else 1)
-        if not any(s < stop and at < e for s, e in taken):
+        if not _overlaps(taken, at, stop):
             out.append(_region(text, at, stop))
     return out
 

@@ -30,7 +30,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from entente.extract.quote_attribution import Shape, attribute, shape, split_interrupted
+from entente.extract.quote_attribution import REACH, Shape, attribute, shape, split_interrupted
 from entente.extract.quote_lexicon import QuoteLexicon
 from entente.extract.quote_marks import Quoted, quoted_regions
 from entente.extract.quote_speaker import NO_SPEAKER, Context, Speaker
@@ -66,7 +66,8 @@ class QuoteFinder:
         marked = split_interrupted(text, quoted_regions(text), lex)
         bare = unmarked_regions(text, marked, lex, people)
         regions = merge(marked, bare.regions)
-        interview = {k for k, q in enumerate(regions) if q in {bare.regions[i] for i in bare.interview}}
+        answers = {bare.regions[i] for i in bare.interview}
+        interview = {k for k, q in enumerate(regions) if q in answers}
         toks = tokenize(text, regions, lex)
         ctx = Context(toks, lex, sorted(people), sorted(orgs), set(range(len(regions))))
         bounds: dict[int, list[int]] = {}
@@ -106,17 +107,20 @@ def _antecedent(ctx: Context, at: int) -> tuple[int, int] | None:
     suggested that Mr. Lew ... "...," he said» is Lou). The subject is the first person mention outside
     quotes not governed by a preposition («В беседе с Чжаном Путин»: Путин)."""
     items, lex, toks = ctx.items, ctx.lex, ctx.toks
+    if not ctx.people:
+        return None
     pronoun = items[at].low
     here = toks.sentence_of[at]
-    lo = toks.sentences[here][0]
+    lo = max(toks.sentences[here][0], at - REACH)
     found = _subject(ctx, lo, at)
     if found:
         return found
     for s in range(here - 1, max(here - ANTECEDENT_SENTENCES, 0) - 1, -1):
         lo, hi = toks.sentences[s]
-        words = [j for j in range(lo, hi) if items[j].word and not ctx.masked(j) and items[j].low not in lex.skip
-                 and items[j].low not in lex.clause_words]
-        if words and items[words[0]].low == pronoun:
+        hi = min(hi, lo + REACH)  # the subject opens its sentence
+        opening = next((j for j in range(lo, hi) if items[j].word and not ctx.masked(j)
+                        and items[j].low not in lex.skip and items[j].low not in lex.clause_words), -1)
+        if opening >= 0 and items[opening].low == pronoun:
             continue  # «But he suggested ...»: the same subject as ours, named further back
         found = _subject(ctx, lo, hi)
         if found:
