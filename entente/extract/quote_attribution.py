@@ -44,9 +44,8 @@ def split_interrupted(text: str, regions: list[Quoted], lex: QuoteLexicon) -> li
     """«Первая часть, — сказал он, — вторая часть» is two quotes around the attribution, not one."""
     out: list[Quoted] = []
     for r in regions:
-        m = INTERRUPTION.search(text, r.start, r.end)
-        words = [w.group() for w in TOKEN.finditer(m.group(2))] if m else []
-        if not m or len(words) > 12 or not any(lex.verb_kind(w) or w.lower() in lex.impersonal for w in words):
+        m = _interruption(text, r, lex)
+        if not m:
             out.append(r)
             continue
         cut = m.start(1) + (1 if m.group(1) != "," else 0)
@@ -54,6 +53,18 @@ def split_interrupted(text: str, regions: list[Quoted], lex: QuoteLexicon) -> li
         rest = Quoted(m.start("dash"), r.close, m.end(), r.end, r.mark, r.continues)
         out.extend(split_interrupted(text, [rest], lex))
     return out
+
+
+def _interruption(text: str, r: Quoted, lex: QuoteLexicon) -> re.Match[str] | None:
+    """The first dash-set aside in the region that holds a reporting verb («..., — прийти в суд, —
+    сказала она. — ...»: the second one, not the first)."""
+    pos = r.start
+    while (m := INTERRUPTION.search(text, pos, r.end)) is not None:
+        words = [w.group() for w in TOKEN.finditer(m.group(2))]
+        if len(words) <= 12 and any(lex.verb_kind(w) or w.lower() in lex.impersonal for w in words):
+            return m
+        pos = m.start(3)  # the aside's closing stop may open the next one
+    return None
 
 
 def shape(ctx: Context, r: int, first: int, last: int, q: Quoted, text: str) -> Shape | None:
