@@ -7,7 +7,8 @@ one- or two-word regions are scare quotes unless the sentence reports speech.
 
 The cue of a quote is looked for in this order: before a colon that introduces it; right after it
 («...», — сказал он; "...," he said); before it in its sentence (Лавров заявил, что «...»; по словам
-X, «...»); anywhere after it in its sentence (..., сказал он).
+X, «...»); anywhere after it in its sentence (..., сказал он); in the sentence just before, when that
+one reports speech without quoting it («..., объясняет Сплидбёль. «В этом году ...»»).
 """
 
 from __future__ import annotations
@@ -122,7 +123,24 @@ def attribute(ctx: Context, sh: Shape, text: str, q: Quoted) -> Speaker:
     cues = [c for c in ctx.cues(sh.close + 1, s1) if c.kind != "name"]  # not «..." compared to ...»
     if cues:
         return ctx.speaker(cues[0], s0, s1, after_quote=sh.close + 1)
-    return _byline(ctx, nxt, s1) or NO_SPEAKER
+    return _byline(ctx, nxt, s1) or _reported_before(ctx, sh) or NO_SPEAKER
+
+
+def _reported_before(ctx: Context, sh: Shape) -> Speaker | None:
+    """«..., объясняет Сплидбёль.» + «В этом году ...»: a full quote opening the sentence right after
+    one that reports speech without quoting any continues that speech, and has its speaker."""
+    toks, items = ctx.toks, ctx.items
+    here = toks.sentence_of[sh.open]
+    s0 = toks.sentences[here][0]
+    if sh.partial or here == 0 or any(items[j].word for j in range(s0, sh.open)):
+        return None
+    p0, p1 = toks.sentences[here - 1]
+    p0 = max(p0, p1 - REACH)
+    if any(items[j].region >= 0 for j in range(p0, p1)):
+        return None  # a sentence with quotes of its own: its quotes pass their speaker on (quotes._share)
+    cues = [c for c in ctx.cues(p0, p1) if c.kind in ("say", "according")]
+    found = ctx.speaker(cues[-1], p0, p1) if cues else None
+    return found if found and found.kind in ("person", "pronoun") else None
 
 
 def _reach(sentence: tuple[int, int], first: int, last: int) -> tuple[int, int]:
