@@ -32,6 +32,10 @@ CASES = [
     ("ru", "Песков сообщил:\n\n• встреча состоится в мае;", ["Песков"], []),
     ("ru", "Балахничев добавил, что бегун не нужен:\n\nКак сообщает «МК», бегун не должен был ехать.",
      ["Балахничев"], []),
+    ("ru", "В министерстве подтвердили смерть Моторолы:\n\nГибель Павлова также подтвердили украинские источники.",
+     [], []),
+    ("ru", "Посол заявил:\n\nМы не признали Крым частью России.", [],
+     ["Мы не признали Крым частью России. | Посол | noun"]),
     # a reporting verb, a colon and a capital inside a paragraph (pages stripped of their marks)
     ("uk", "Мей відповіла: Наскільки я знаю, ні. Частина консерваторів незадоволена.", ["Мей"],
      ["Наскільки я знаю, ні. | Мей | person"]),
@@ -100,3 +104,8 @@ def test_many_dialogue_lines_take_linear_time(finder: QuoteFinder) -> None:
     n = 20000
     found = finder.find("— Мы готовы, — сказал он.\n" * n, "ru")
     assert len(found) == n and {q.speaker_kind for q in found} == {"pronoun"}
+
+
+def test_a_headline_in_wiki_italics_is_not_a_quote() -> None:
+    text = "''У Обамы появился соперник''\n\nБывший губернатор заявил о выдвижении."
+    assert quoted_regions(text) == []

@@ -51,6 +51,7 @@ class QuoteLexicon:
     not_descriptors: tuple[str, ...]  # stems: заявлени, котор — words of a speaker phrase that describe nobody
     anonymous: frozenset[str]  # источник, собеседник: a speaker phrase that stands for nobody named
     unmarked_after_colon: bool  # «Мэй ответила: Насколько я знаю, нет.»: speech without marks inside a paragraph
+    first_person: frozenset[str]  # я, мы: speech of its own, not the author's narrative
     answer_labels: frozenset[str]  # A: / Ответ: — interview answers
     question_labels: frozenset[str]
 
@@ -100,6 +101,7 @@ class QuoteLexicon:
             not_descriptors=tuple(fold(w) for w in words["not_descriptors"]),
             anonymous=_set(words["anonymous"]),
             unmarked_after_colon=bool(raw["unmarked"]["after_colon_in_paragraph"]),
+            first_person=_set(raw["unmarked"]["first_person"]),
             answer_labels=frozenset(raw["unmarked"]["answer_labels"]),
             question_labels=frozenset(raw["unmarked"]["question_labels"]),
         )

@@ -74,8 +74,16 @@ def quoted_regions(text: str) -> list[Quoted]:
             found.append(spanned)
     found = [q for q in found if q.start < q.end]
     inner = {(q.open, q.last + 1) for q in found}
-    # wiki italics around a quote (''«...»''): the quote is the inner region
-    return _outermost([q for q in found if q.mark != "''" or (q.start, q.end) not in inner])
+    # wiki italics around a quote (''«...»''): the quote is the inner region; a first line in italics
+    # alone is the headline, not speech
+    return _outermost([q for q in found
+                       if q.mark != "''" or (q.start, q.end) not in inner and not _headline(text, q)])
+
+
+def _headline(text: str, q: Quoted) -> bool:
+    """Whether the region, marks included, is the whole first line of the text."""
+    end = text.find("\n", q.last + 1)
+    return not text[:q.open].strip() and not text[q.last + 1:len(text) if end < 0 else end].strip()
 
 
 def _paragraph(text: str, lo: int, hi: int, stack: list[tuple[str, int]]) -> tuple[list[Quoted], list[tuple[str, int]]]:

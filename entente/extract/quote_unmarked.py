@@ -168,7 +168,8 @@ def _speech_paragraph(line: str, lex: QuoteLexicon) -> bool:
 
 
 def _reports(sentence: str, lex: QuoteLexicon) -> bool:
-    """An according phrase, «как сообщает», or a reporting verb before a complementizer or colon."""
+    """An according phrase, «как сообщает», a reporting verb before a complementizer or colon, or one
+    in the subjectless plural (сообщили, підтвердили)."""
     tokens = [m.group().lower() for m in re.finditer(r"\w+(?:[-'’ʼ]\w+)*|[,:]", sentence)]
     for k, w in enumerate(tokens):
         if any(tuple(tokens[k:k + len(p)]) == p for p in lex.according.get(w, ())):
@@ -179,6 +180,8 @@ def _reports(sentence: str, lex: QuoteLexicon) -> bool:
         if k and tokens[k - 1] in lex.as_words or ":" in after or after[:1] == [","] and after[1:2] and (
                 after[1] in lex.clause_words):
             return True
+        if lex.plural_endings and w.endswith(lex.plural_endings) and not lex.first_person & set(tokens[:k]):
+            return True  # «... также подтвердили украинские источники»: the author's narrative (not «Мы не признали»)
     return False
 
 
