@@ -36,6 +36,13 @@ SPEAKERS = [
      [("trump", "person", "Дональд Трамп")], [("Вона актриса другого ешелону", "trump")]),
     ("ru", "Ирландский профсоюз пилотов Forsa достиг соглашения. «Соглашение достигнуто», - говорится в заявлении "
      "профсоюза.", [("forsa", "organization", "Forsa")], [("Соглашение достигнуто", "forsa")]),
+    # a role noun before an organization: the person named earlier with that role in it
+    ("ru", "Официальный представитель МИД РФ Мария Захарова ответила. «Это кризис», - прокомментировала отставку "
+     "представитель российского МИД.",
+     [("zakharova", "person", "Мария Захарова"), ("mfa", "organization", "МИД РФ | российского МИД")],
+     [("Это кризис", "zakharova")]),
+    ("ru", "Избран президент Барак Обама. «Проверки будут тщательными», — заявил Избранный президент.",
+     [("obama", "person", "Барак Обама")], [("Проверки будут тщательными", None)]),
     # an unnamed source stays unnamed; a genitive after the head names someone else
     ("ru", "Источник Андрюс Кубилюс. «Комиссия отказывается», — сказал источник.",
      [("kubilius", "person", "Андрюс Кубилюс")], [("Комиссия отказывается", None)]),
@@ -57,9 +64,9 @@ SPEAKERS = [
 
 
 @pytest.mark.parametrize(("lang", "text", "actors", "expected"), SPEAKERS, ids=[c[1][:40] for c in SPEAKERS])
-def test_speakers(finder: QuoteFinder, lang: str, text: str, actors: list[tuple[str, str, str]],
+def test_speakers(finder: QuoteFinder, lang: str, text: str, actors: list[tuple[str, str, str]],  # names: a | b
                   expected: list[tuple[str, str | None]]) -> None:
-    built = tuple(_actor(text, ident, kind, name) for ident, kind, name in actors)
+    built = tuple(_actor(text, ident, kind, *names.split(" | ")) for ident, kind, names in actors)
     assert _speakers(text, lang, built, finder) == expected
 
 

@@ -114,7 +114,8 @@ def test_quotes(finder: QuoteFinder, lang: str, text: str, people: list[str], ex
 def test_orgs_make_institution_speakers(finder: QuoteFinder) -> None:
     text = "«Диалог продолжится», — говорится в заявлении МИД России."
     (q,) = finder.find(text, "ru", orgs=_spans(text, ["МИД России"]))
-    assert (text[q.speaker_start:q.speaker_end], q.speaker_kind) == ("МИД России", "institution")
+    # the organization with the noun it depends on: what spoke for it
+    assert (text[q.speaker_start:q.speaker_end], q.speaker_kind) == ("заявлении МИД России", "institution")
 
 
 def test_antecedent_of_pronoun(finder: QuoteFinder) -> None:

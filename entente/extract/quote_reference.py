@@ -28,26 +28,44 @@ BREAK = re.compile(r"[^\w\s-]")  # any punctuation (or quote mark) ends the desc
 
 def described(text: str, phrase: tuple[int, int], mentions: Sequence[tuple[int, int]],
               modifiers: tuple[str, ...] = (), anonymous: frozenset[str] = frozenset(),
-              not_descriptors: tuple[str, ...] = ()) -> tuple[int, int] | None:
-    """The mention (start, end) before `phrase` whose descriptor shares a word with the phrase, if any.
-    Words with a `modifiers` ending before another word (аргентинская пресса) are not descriptors, nor
-    are words starting with a `not_descriptors` stem (заявлении, котором); a phrase with an `anonymous`
-    word (источник) stands for nobody named."""
+              not_descriptors: tuple[str, ...] = (), within: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
+    """The mention (start, end) before `phrase` whose descriptor holds the phrase's head, if any.
+
+    Words with a `modifiers` ending before another word are the head's adjectives: they must be in the
+    descriptor too («Избранный президент» is not any «президент»). Words starting with a
+    `not_descriptors` stem (заявлении, котором) are passed over; a phrase with an `anonymous` word
+    (источник) stands for nobody named. `within`: mentions of an organization the phrase names
+    («представитель российского МИД»), one of which the descriptor must hold («представитель МИД РФ
+    Мария Захарова»)."""
     words = WORD.findall(text[phrase[0]:phrase[1]])
     if any(w.lower() in anonymous for w in words):
         return None
-    # the head: the first noun-like word (a genitive after it names someone else: «лицо певицы»)
-    heads = [w for k, w in enumerate(words) if not w.lower().startswith(not_descriptors)
-             and not any(c.isdigit() for c in w) and not (k + 1 < len(words) and w.endswith(modifiers))]
-    keys = [heads[0].lower()] if heads and _descriptive(heads[0]) else []
-    if not keys:
-        return None
+    adjectives: list[str] = []
+    head = ""
+    for k, w in enumerate(words):  # the head: the first noun-like word (a genitive after it names someone else)
+        low = w.lower()
+        if low.startswith(not_descriptors) or any(c.isdigit() for c in w):
+            continue
+        if k + 1 < len(words) and low.endswith(modifiers):
+            adjectives.append(low)
+            continue
+        head = w
+        break
+    rest = words[words.index(head) + 1:] if head else []
+    if not _descriptive(head) or any(w[0].isupper() for w in rest) and not within:
+        return None  # «Писатель-сатирик Лион Измайлов»: the phrase names its own person
+    keys = [head.lower(), *adjectives]
     for start, end in sorted((m for m in mentions if m[1] <= phrase[0]), reverse=True):
-        before = text[max(0, start - 120):start]
+        lo = max(0, start - 120)
+        before = text[lo:start]
         stop = max((m.end() for m in BREAK.finditer(before)), default=0)
-        words = [w.lower() for w in WORD.findall(before[stop:])][-WINDOW:]
-        if any(_same_stem(k, w) for k in keys for w in words):
-            return start, end
+        run = WORD.findall(before[stop:])[-WINDOW:]
+        found = [w.lower() for w in run]
+        if not all(any(_same_stem(k, w) for w in found) for k in keys):
+            continue
+        if within and not any(lo + stop <= ws and we <= start for ws, we in within):
+            continue
+        return start, end
     return None
 
 

@@ -162,7 +162,26 @@ class Context(Phrases):
                 best = cand
         if best:
             return best[2]
-        return best_org[1] if best_org else None
+        return self._with_head(best_org[1]) if best_org else None
+
+    def _with_head(self, org: Speaker) -> Speaker:
+        """«представитель российского МИД»: an organization mention with the lower-case noun phrase it
+        depends on, which says who spoke for it (a noun phrase, resolved later to the person)."""
+        items = self.items
+        j = next((k for k, t in enumerate(items) if t.start == org.start), -1)
+        words: list[int] = []
+        while j > 0 and len(words) < 2:  # a noun, or an adjective and its noun (глава столичной полиции)
+            tok = items[j - 1]
+            if not tok.word or tok.upper or self.masked(j - 1) or self._function_word(tok) or tok.low in self.lex.skip:
+                break
+            if words and not items[words[-1]].low.endswith(self.lex.adjective_endings or ("\0",)):
+                break
+            words.append(j - 1)
+            j -= 1
+        if not words:
+            return org
+        phrase = self._phrase(sorted(words))
+        return Speaker(items[words[-1]].start, org.end, phrase.kind if phrase else "noun")
 
     def _adjacent(self, j: int, cue: Cue) -> bool:
         between = range(j + 1, cue.first) if j < cue.first else range(cue.at + 1, j)

@@ -44,6 +44,15 @@ def _quote(text: str, lang: str, q: QuoteSpan, mentions: list[tuple[int, int, Ac
     covered.sort(key=lambda a: _RANK.get(a.type, 4))
     if covered and covered[0].type == "person" or _unknown_name(text, s, e, mentions):
         return Quote(covered[0].id if covered else None, speaker_text, q.text, q.start, q.end, q.partial)
+    lex = QuoteLexicon.load(lang)
+    if q.speaker_kind == "noun" and lex.descriptors_before_names:  # «представитель МИД» named earlier as such
+        people = {(ms, me): a for ms, me, a in mentions if a.type == "person"}
+        bodies = {a.id for a in covered if a.type == "organization"}  # «представитель российского МИД»
+        within = [(ms, me) for ms, me, a in mentions if a.id in bodies]
+        hit = described(text, (s, e), list(people), lex.adjective_endings, lex.anonymous, lex.not_descriptors,
+                        within)
+        if hit:
+            return Quote(people[hit].id, speaker_text, q.text, q.start, q.end, q.partial)
     if roles is not None and _titled(speaker_text, lang, roles):
         # «заявления спецпредставителя МИД Китая»: the person with that title named earlier
         countries = {a.country for a in covered if a.country}
@@ -52,15 +61,12 @@ def _quote(text: str, lang: str, q: QuoteSpan, mentions: list[tuple[int, int, Ac
         ]
         if before:
             return Quote(before[-1].id, speaker_text, q.text, q.start, q.end, q.partial)
-    lex = QuoteLexicon.load(lang)
-    if q.speaker_kind in ("noun", "institution") and lex.descriptors_before_names:
-        # an institution phrase («в заявлении профсоюза») stands for an organization, another for a person
-        kind = "organization" if q.speaker_kind == "institution" else "person"
-        spans = {(ms, me): a for ms, me, a in mentions if a.type == kind}
-        hit = described(text, (s, e), list(spans), lex.adjective_endings, lex.anonymous,
-                        lex.not_descriptors)
-        if hit and (kind == "person" or not covered):
-            return Quote(spans[hit].id, speaker_text, q.text, q.start, q.end, q.partial)
+    if q.speaker_kind == "institution" and lex.descriptors_before_names and not covered:
+        # «в заявлении профсоюза»: the organization named earlier as «профсоюз пилотов Forsa»
+        orgs = {(ms, me): a for ms, me, a in mentions if a.type == "organization"}
+        hit = described(text, (s, e), list(orgs), lex.adjective_endings, lex.anonymous, lex.not_descriptors)
+        if hit:
+            return Quote(orgs[hit].id, speaker_text, q.text, q.start, q.end, q.partial)
     return Quote(covered[0].id if covered else None, speaker_text, q.text, q.start, q.end, q.partial)
 
 
