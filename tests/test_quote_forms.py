@@ -39,6 +39,11 @@ CASES = [
     # a reporting verb, a colon and a capital inside a paragraph (pages stripped of their marks)
     ("uk", "Мей відповіла: Наскільки я знаю, ні. Частина консерваторів незадоволена.", ["Мей"],
      ["Наскільки я знаю, ні. | Мей | person"]),
+    # a line opening with a person's name and a colon (transcripts, interview pages)
+    ("ru", "Мустафа Джемилев: Во времена Османской империи мы были союзниками.", ["Мустафа Джемилев"],
+     ["Во времена Османской империи мы были союзниками. | Мустафа Джемилев | person"]),
+    ("ru", "Пакистан: муж христианки просит Запад о помощи.", [], []),
+    ("en", "Clinton: 2,316 delegates.", ["Clinton"], []),
     # dash dialogue: speech up to the author's words, resumed after them
     ("uk", "— А навіщо розділятися? — обізвався Дяченко. — Ми так не домовлялися.", ["Дяченко"],
      ["А навіщо розділятися? | Дяченко | person", "Ми так не домовлялися. | Дяченко | person"]),

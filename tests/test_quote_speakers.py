@@ -43,6 +43,10 @@ SPEAKERS = [
      [("Это кризис", "zakharova")]),
     ("ru", "Избран президент Барак Обама. «Проверки будут тщательными», — заявил Избранный президент.",
      [("obama", "person", "Барак Обама")], [("Проверки будут тщательными", None)]),
+    # a role noun with an organization: not any person of that country, only one named with that organization
+    ("ru", "Премьер Борис Джонсон ушёл. «Отставка принята», — сообщил пресс-секретарь британского парламента.",
+     [("johnson", "person", "Борис Джонсон"), ("parliament", "organization", "британского парламента")],
+     [("Отставка принята", "parliament")]),
     # an unnamed source stays unnamed; a genitive after the head names someone else
     ("ru", "Источник Андрюс Кубилюс. «Комиссия отказывается», — сказал источник.",
      [("kubilius", "person", "Андрюс Кубилюс")], [("Комиссия отказывается", None)]),

@@ -11,6 +11,8 @@
 - **Dash dialogue**: a line opening with a dash is speech up to the author's words («— Ми так не
   домовлялися, — обізвався Дяченко. — Нізащо.»), kept when those words hold a reporting verb, or when
   the line follows a colon that introduces speech.
+- **A line opening with a person's name and a colon** («Мустафа Джемилев: Во времена ...»): the rest
+  of the line is that person's speech (transcripts, interview pages).
 - **Interviews in Q/A form**: with at least two answer lines (A: / Ответ: / Відповідь:) and a question
   line, each answer is a quote of the person the introduction names first (`Unmarked.interviewee`).
 
@@ -35,6 +37,8 @@ AUTHOR_BREAK = re.compile(r"([,.!?…])\s*[—–-]\s+")  # «... , — сказ
 RESUME = re.compile(r"[,.:]\s*[—–-]\s+")  # «... — сказав він. — ...»: where speech resumes
 DASH_LINE = re.compile(r"[ \t\u00a0]*[—–-]\s*(?=[^\s\d—–-])")
 LIST_START = re.compile(r"\s*(?:[•*·▪►✓–—<-]|\d{1,2}[.)]\s|[a-zа-я][.)]\s)")  # lists, dialogue, markup
+NAMED_LINE = re.compile(r"[ \t\u00a0]*([A-ZА-ЯІЇЄҐ][\w.'’ -]{1,40}?)[ \t]*:[ \t\u00a0]+(?=[A-ZА-ЯІЇЄҐ])")
+NAMED_WORDS = 3  # «Clinton: 2,316.» is a tally, not speech
 HEADLINE_WORDS = 8  # «Хозяин крупной плантации Джино Дескальси:»
 NAME_WORDS = 4  # a quoted stretch this short inside speech is a name («Газпром»); a longer one, a quote of its own
 FIRST_SENTENCE = 300  # characters of the next paragraph checked for a speech report of its own
@@ -65,6 +69,10 @@ def unmarked_regions(text: str, marked: list[Quoted], lex: QuoteLexicon, people:
         if DASH_LINE.match(line):
             introduced = n > 0 and _colon_intro(text, lines[n - 1], lex, people)
             found.extend(_dialogue(text, lo, hi, lex, introduced))
+            continue
+        named = _named_line(text, lo, hi, people)
+        if named is not None:
+            found.append(named)
             continue
         stripped = line.rstrip()
         if stripped.endswith(":") and n + 1 < len(lines) and _colon_intro(text, (lo, hi), lex, people):
@@ -154,6 +162,24 @@ def _colon_intro(text: str, line: tuple[int, int], lex: QuoteLexicon, people: Sp
     k = bisect_left(people, (lo + begin, lo + begin))
     named = k < len(people) and people[k][0] < lo + len(body)
     return named and len(words) <= HEADLINE_WORDS
+
+
+def _named_line(text: str, lo: int, hi: int, people: Spans) -> Quoted | None:
+    """«Мустафа Джемилев: Во времена ...»: a line opening with a person's name and a colon, the rest
+    unmarked speech (transcripts, interview pages, headlines)."""
+    m = NAMED_LINE.match(text, lo, hi)
+    if m is None:
+        return None
+    k = bisect_left(people, (m.start(1), m.start(1)))
+    if k >= len(people) or people[k][0] != m.start(1) or people[-1][1] < m.end(1):
+        return None
+    covered = m.start(1)
+    while k < len(people) and people[k][0] <= covered + 1 and covered < m.end(1):
+        covered = max(covered, people[k][1])
+        k += 1
+    if covered < m.end(1) or len(_words(text[m.end():hi])) < NAMED_WORDS:
+        return None
+    return _region(text, m.end(), hi)
 
 
 def _speech_paragraph(line: str, lex: QuoteLexicon) -> bool:

@@ -10,6 +10,8 @@ role noun (the titled person), else by its descriptor («добавил экс-�
 
 from __future__ import annotations
 
+import re
+
 from entente.extract.quote_lexicon import QuoteLexicon
 from entente.extract.quote_reference import described
 from entente.extract.quotes import QuoteFinder, QuoteSpan
@@ -54,10 +56,13 @@ def _quote(text: str, lang: str, q: QuoteSpan, mentions: list[tuple[int, int, Ac
         if hit:
             return Quote(people[hit].id, speaker_text, q.text, q.start, q.end, q.partial)
     if roles is not None and _titled(speaker_text, lang, roles):
-        # «заявления спецпредставителя МИД Китая»: the person with that title named earlier
+        # «заявления спецпредставителя МИД Китая»: the person with that title named earlier (with that
+        # organization before the name, when the phrase names one: «представитель МИД КНР ... Чэн Гопин»)
         countries = {a.country for a in covered if a.country}
+        bodies = [(ms, me) for ms, me, a in mentions if a.id in {b.id for b in covered if b.type == "organization"}]
         before = [
             a for ms, _, a in mentions if ms < s and a.type == "person" and (not countries or a.country in countries)
+            and (not bodies or _introduced(text, ms, bodies))
         ]
         if before:
             return Quote(before[-1].id, speaker_text, q.text, q.start, q.end, q.partial)
@@ -70,6 +75,11 @@ def _quote(text: str, lang: str, q: QuoteSpan, mentions: list[tuple[int, int, Ac
     return Quote(covered[0].id if covered else None, speaker_text, q.text, q.start, q.end, q.partial)
 
 
+def _introduced(text: str, at: int, bodies: list[tuple[int, int]]) -> bool:
+    """Whether one of the organization mentions stands shortly before `at` in the same sentence."""
+    return any(at - INTRODUCED <= me <= at and not re.search(r"[.!?]\s", text[me:at]) for _, me in bodies)
+
+
 def _unknown_name(text: str, s: int, e: int, mentions: list[tuple[int, int, Actor]]) -> bool:
     """Whether the phrase ends in a capitalized word no mention covers: a name the recognizer missed
     («Clark County Sheriff Joe Lombardo»), which no earlier person may stand in for."""
@@ -80,6 +90,7 @@ def _unknown_name(text: str, s: int, e: int, mentions: list[tuple[int, int, Acto
     return not any(ms < e and me > last for ms, me, _ in mentions)
 
 
+INTRODUCED = 120  # characters: «специальный представитель МИД КНР по вопросам внешней безопасности Чэн Гопин»
 _RANK = {"person": 0, "organization": 1, "country": 2}
 
 
