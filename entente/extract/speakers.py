@@ -59,10 +59,10 @@ def _quote(text: str, lang: str, q: QuoteSpan, mentions: list[tuple[int, int, Ac
         # «заявления спецпредставителя МИД Китая»: the person with that title named earlier (with that
         # organization before the name, when the phrase names one: «представитель МИД КНР ... Чэн Гопин»)
         countries = {a.country for a in covered if a.country}
-        bodies = [(ms, me) for ms, me, a in mentions if a.id in {b.id for b in covered if b.type == "organization"}]
+        named_by = [(ms, me) for ms, me, a in mentions if a.id in {b.id for b in covered if b.type == "organization"}]
         before = [
             a for ms, _, a in mentions if ms < s and a.type == "person" and (not countries or a.country in countries)
-            and (not bodies or _introduced(text, ms, bodies))
+            and (not named_by or _introduced(text, ms, named_by))
         ]
         if before:
             return Quote(before[-1].id, speaker_text, q.text, q.start, q.end, q.partial)
