@@ -199,6 +199,8 @@ class Context(Phrases):
         for j in range(s0, cue.first):
             if self.masked(j) or (j > s0 and items[j - 1].low in lex.prepositions):
                 continue
+            if j == s0 + 1 and items[s0].low in lex.np_links:
+                continue  # "Of Carson, Levine ... said": a sentence opening with of / for names its topic
             if self.person[j] >= 0:
                 return self._mention(self.people[self.person[j]], "person")
             if items[j].low in lex.pronouns and j == s0:
