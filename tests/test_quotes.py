@@ -49,8 +49,8 @@ CASES = [
     ("en", 'According to the ministry, "talks were constructive."', [],
      ["~talks were constructive. | the ministry | institution"]),
     ("en", "She wrote: ‘We are ready.’", [], ["We are ready. | She | pronoun"]),
-    ("en", "Of Carson, Levine, who has given money to Rubio, said, “He’s flat-out scary.”", ["Carson", "Levine", "Rubio"],
-     ["He’s flat-out scary. | Levine | person"]),
+    ("en", "Of Carson, Levine, who has given money to Rubio, said, “He’s flat-out scary.”",
+     ["Carson", "Levine", "Rubio"], ["He’s flat-out scary. | Levine | person"]),
     # partial fragments, names and scare quotes
     ("ru", "Лавров назвал отношения «беспрецедентно высокими».", ["Лавров"],
      ["~беспрецедентно высокими | Лавров | person"]),
