@@ -64,6 +64,7 @@ class QuoteFinder:
         """Quotes in `text`; `people` / `orgs` are sorted (start, end) mentions found by NER, if any."""
         lex = self._lex.get(lang, self._lex["en"])
         marked = split_interrupted(text, quoted_regions(text), lex)
+        people = sorted(people)
         bare = unmarked_regions(text, marked, lex, people)
         regions = merge(marked, bare.regions)
         answers = {bare.regions[i] for i in bare.interview}
