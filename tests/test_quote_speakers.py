@@ -17,12 +17,15 @@ def finder() -> QuoteFinder:
     return QuoteFinder()
 
 
+NAMES = {"alla": "Alla Bout", "viktor": "Viktor Bout", "rachel": "Rachel Berg", "milton": "Milton Berg"}
+
+
 def _actor(text: str, ident: str, kind: str, *names: str) -> Actor:
     mentions = []
     for name in names:
         at = text.index(name)
         mentions.append(Mention(at, at + len(name), name))
-    return Actor(ident, ident, kind, mentions=tuple(mentions))
+    return Actor(ident, NAMES.get(ident, ident), kind, mentions=tuple(mentions))  # canonical names tell gender
 
 
 def _speakers(text: str, lang: str, actors: tuple[Actor, ...], finder: QuoteFinder) -> list[tuple[str, str | None]]:
@@ -61,6 +64,11 @@ SPEAKERS = [
      [("They're under pressure,", "lou")]),
     ("ru", "В беседе с Чжаном Путин отметил важность связей.\n\n«Мы открыты», — заявил он.",
      [("zhang", "person", "Чжаном"), ("putin", "person", "Путин")], [("Мы открыты", "putin")]),
+    # a pronoun's gender: «сказала она» is not the man named last, "she" not Milton
+    ("ru", "Алла Бут увидит Виктора Бута в суде. «Мы не виделись с ноября», — сказала она.",
+     [("alla", "person", "Алла Бут"), ("viktor", "person", "Виктора Бута")], [("Мы не виделись с ноября", "alla")]),
+    ("en", "Rachel Berg spoke. Along with her husband, Milton Berg, she has given to many. “I feel bad,” she said.",
+     [("rachel", "person", "Rachel Berg"), ("milton", "person", "Milton Berg")], [("I feel bad,", "rachel")]),
     # a name the recognizer missed is nobody else: not the person named before it
     ("en", 'Lakeisha Holloway will be charged. "The videos show intention," Clark County Sheriff Joe Lombardo said.',
      [("holloway", "person", "Lakeisha Holloway")], [("The videos show intention,", None)]),
@@ -77,3 +85,12 @@ def test_speakers(finder: QuoteFinder, lang: str, text: str, actors: list[tuple[
 def test_descriptor_run_stops_at_punctuation() -> None:
     text = "Премьер заявил, Андрюс Кубилюс прибыл. «Нет», — сказал премьер."
     assert described(text, (text.rindex("премьер"), len(text) - 1), [(16, 30)]) is None
+
+
+def test_gender_of_names_and_pronouns() -> None:
+    from entente.extract.quote_lexicon import Gender
+
+    gender = Gender.load()
+    assert [gender.of_person(n) for n in ("Alla Bout", "Viktor Bout", "Nikita Khrushchev", "Rachel Berg",
+                                          "Carly Fiorina", "Obama")] == ["f", "m", "m", "f", None, None]
+    assert [gender.of_pronoun(w) for w in ("вона", "Он", "she", "they")] == ["f", "m", "f", None]

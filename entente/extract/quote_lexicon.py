@@ -131,5 +131,42 @@ class QuoteLexicon:
         # a stem plus an inflection of at most two letters: министерств-а, but not совет-ник
         return any(word.startswith(stem) and len(word) - len(stem) <= MAX_ENDING for stem in self.institutions)
 
+@dataclass(frozen=True)
+class Gender:
+    """A person's gender guessed from a romanized first name, and a pronoun's (data/quotes_gender.toml)."""
+
+    feminine_endings: tuple[str, ...]
+    masculine_endings: tuple[str, ...]
+    masculine_exceptions: frozenset[str]
+    feminine_exceptions: frozenset[str]
+    feminine_pronouns: frozenset[str]
+    masculine_pronouns: frozenset[str]
+
+    @classmethod
+    def load(cls) -> Gender:
+        raw = tomllib.loads(resources.files("entente.extract").joinpath("data/quotes_gender.toml").read_text("utf-8"))
+        return cls(tuple(raw["feminine_endings"]), tuple(raw["masculine_endings"]),
+                   _set(raw["masculine_exceptions"]), _set(raw["feminine_exceptions"]),
+                   _set(raw["feminine_pronouns"]), _set(raw["masculine_pronouns"]))
+
+    def of_pronoun(self, word: str) -> str | None:
+        low = fold(word)
+        return "f" if low in self.feminine_pronouns else "m" if low in self.masculine_pronouns else None
+
+    def of_person(self, name: str) -> str | None:
+        """f, m or None (unknown) for a canonical name of two words or more."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        first = fold(words[0]).strip(".")
+        if first in self.feminine_exceptions:
+            return "f"
+        if first in self.masculine_exceptions:
+            return "m"
+        if first.endswith(self.feminine_endings):
+            return "f"
+        return "m" if first.endswith(self.masculine_endings) and len(first) > 2 else None
+
+
 def _set(words: list[str]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)

@@ -2,7 +2,8 @@
 
 A named speaker is the actor whose mention the phrase covers; a pronoun («сказал он», «заявив
 він», "he said") is the person the quote finder took it for (the subject of the sentence that named
-them), else the one last named before it, outside quotes; an institution phrase is the
+them), else the one last named before it, outside quotes — of the pronoun's gender where the name
+tells one («сказала она» is not Виктор); an institution phrase is the
 organization it names, if any. A phrase naming no person is resolved to a person named earlier: by a
 role noun (the titled person), else by its descriptor («добавил экс-премьер» after «Экс-премьер Андрюс
 Кубилюс»: `quote_reference`).
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from entente.extract.quote_lexicon import QuoteLexicon
+from entente.extract.quote_lexicon import Gender, QuoteLexicon
 from entente.extract.quote_reference import described
 from entente.extract.quotes import QuoteFinder, QuoteSpan
 from entente.extract.roles import Roles
@@ -40,8 +41,14 @@ def _quote(text: str, lang: str, q: QuoteSpan, mentions: list[tuple[int, int, Ac
     if q.speaker_kind == "pronoun":
         named = [a for ms, me, a in mentions if q.antecedent and ms < q.antecedent[1] and me > q.antecedent[0]
                  and a.type == "person"]
-        before = named or [a for ms, _, a in mentions if ms < min(s, q.start) and a.type == "person"]
-        return Quote(before[-1].id if before else None, speaker_text, q.text, q.start, q.end, q.partial)
+        before = [a for ms, _, a in mentions if ms < min(s, q.start) and a.type == "person"]
+        candidates = named or before
+        pick: Actor | None = candidates[-1] if candidates else None
+        gender = GENDER.of_pronoun(speaker_text)
+        if pick and gender and GENDER.of_person(pick.name) not in (gender, None):
+            # «сказала она» after «Алла ... Виктора»: the nearest person named before whose name says the gender
+            pick = next((a for a in before[::-1] if GENDER.of_person(a.name) == gender), pick)
+        return Quote(pick.id if pick else None, speaker_text, q.text, q.start, q.end, q.partial)
     covered = [a for ms, me, a in mentions if ms < e and me > s and a.type != "location"]
     covered.sort(key=lambda a: _RANK.get(a.type, 4))
     if covered and covered[0].type == "person" or _unknown_name(text, s, e, mentions):
@@ -90,6 +97,7 @@ def _unknown_name(text: str, s: int, e: int, mentions: list[tuple[int, int, Acto
     return not any(ms < e and me > last for ms, me, _ in mentions)
 
 
+GENDER = Gender.load()
 INTRODUCED = 120  # characters: «специальный представитель МИД КНР по вопросам внешней безопасности Чэн Гопин»
 _RANK = {"person": 0, "organization": 1, "country": 2}
 
