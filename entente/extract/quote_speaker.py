@@ -51,17 +51,18 @@ class Context(Phrases):
         items, lex = self.items, self.lex
         j = max(lo, 0)
         hi = min(hi, len(items))
+        accepted, according, impersonal, verbs = self.accepted, lex.according, lex.impersonal, lex.verbs
         while j < hi:
             tok = items[j]
-            if self.masked(j) or not tok.word:
+            if not tok.word or tok.region in accepted:
                 j += 1
                 continue
-            phrase = self._according(j, hi)
+            phrase = self._according(j, hi) if tok.low in according else None
             if phrase:
                 found.append(phrase)
                 j = phrase.at + 1
                 continue
-            kind = "impersonal" if tok.low in lex.impersonal else lex.verb_kind(tok.low)
+            kind = "impersonal" if tok.low in impersonal else verbs.get(tok.low)  # low is folded already
             if kind:
                 found.append(Cue(j, j, kind))
             j += 1
