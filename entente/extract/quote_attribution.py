@@ -74,8 +74,11 @@ def shape(ctx: Context, r: int, first: int, last: int, q: Quoted, text: str) -> 
     s0, s1 = _reach(toks.sentences[toks.sentence_of[first]], first, last)
     before = [j for j in range(s0, first) if items[j].text not in DASHES]
     colon = before[-1] if before and items[before[-1]].text == ":" and not ctx.masked(before[-1]) else -1
-    if not before and first and items[first - 1].text == ":":
-        colon = first - 1  # «Он сказал:» ending the previous paragraph
+    lead = first - 1
+    while lead > s0 - 1 and items[lead].text in DASHES:  # «Лилия Шевцова, Москва:» + «— Исламский террор ...»
+        lead -= 1
+    if not before and lead >= 0 and items[lead].text == ":":
+        colon = lead  # «Он сказал:» ending the previous paragraph
     initial = all(not items[j].word and items[j].region < 0 for j in range(s0, first))
     words = [t for t in items[first:last + 1] if t.word]
     following = last + 1 if last + 1 < s1 else -1
