@@ -69,6 +69,8 @@ SPEAKERS = [
      [("alla", "person", "Алла Бут"), ("viktor", "person", "Виктора Бута")], [("Мы не виделись с ноября", "alla")]),
     ("en", "Rachel Berg spoke. Along with her husband, Milton Berg, she has given to many. “I feel bad,” she said.",
      [("rachel", "person", "Rachel Berg"), ("milton", "person", "Milton Berg")], [("I feel bad,", "rachel")]),
+    ("en", "Mike Pence blamed the media. “It is unfair,” they said.", [("pence", "person", "Mike Pence")],
+     [("It is unfair,", None)]),
     # a name the recognizer missed is nobody else: not the person named before it
     ("en", 'Lakeisha Holloway will be charged. "The videos show intention," Clark County Sheriff Joe Lombardo said.',
      [("holloway", "person", "Lakeisha Holloway")], [("The videos show intention,", None)]),
@@ -93,4 +95,4 @@ def test_gender_of_names_and_pronouns() -> None:
     gender = Gender.load()
     assert [gender.of_person(n) for n in ("Alla Bout", "Viktor Bout", "Nikita Khrushchev", "Rachel Berg",
                                           "Carly Fiorina", "Obama")] == ["f", "m", "m", "f", None, None]
-    assert [gender.of_pronoun(w) for w in ("вона", "Он", "she", "they")] == ["f", "m", "f", None]
+    assert [gender.of_pronoun(w) for w in ("вона", "Он", "she", "they", "it")] == ["f", "m", "f", "p", None]

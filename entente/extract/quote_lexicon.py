@@ -141,16 +141,20 @@ class Gender:
     feminine_exceptions: frozenset[str]
     feminine_pronouns: frozenset[str]
     masculine_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
 
     @classmethod
     def load(cls) -> Gender:
         raw = tomllib.loads(resources.files("entente.extract").joinpath("data/quotes_gender.toml").read_text("utf-8"))
         return cls(tuple(raw["feminine_endings"]), tuple(raw["masculine_endings"]),
                    _set(raw["masculine_exceptions"]), _set(raw["feminine_exceptions"]),
-                   _set(raw["feminine_pronouns"]), _set(raw["masculine_pronouns"]))
+                   _set(raw["feminine_pronouns"]), _set(raw["masculine_pronouns"]), _set(raw["plural_pronouns"]))
 
     def of_pronoun(self, word: str) -> str | None:
+        """f, m, p (plural) or None."""
         low = fold(word)
+        if low in self.plural_pronouns:
+            return "p"
         return "f" if low in self.feminine_pronouns else "m" if low in self.masculine_pronouns else None
 
     def of_person(self, name: str) -> str | None:

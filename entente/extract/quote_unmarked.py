@@ -35,7 +35,8 @@ WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*")
 SENTENCE_END = re.compile(r"[.!?…]+\s+(?=[^\s\w]*[A-ZА-ЯІЇЄҐ0-9])")
 AUTHOR_BREAK = re.compile(r"([,.!?…])\s*[—–-]\s+")  # «... , — сказав він»: where speech gives way to the author
 RESUME = re.compile(r"[,.:]\s*[—–-]\s+")  # «... — сказав він. — ...»: where speech resumes
-DASH_LINE = re.compile(r"[ \t\u00a0]*[—–-]\s*(?=[A-ZА-ЯІЇЄҐ«\"“„…])")  # speech opens with a capital; a list item need not
+# speech opens with a capital (or a mark); a list item need not
+DASH_LINE = re.compile(r"[ \t\u00a0]*[—–-]\s*(?=[A-ZА-ЯІЇЄҐ«\"“„…])")
 LIST_START = re.compile(r"\s*(?:[•*·▪►✓–—<-]|\d{1,2}[.)]\s|[a-zа-я][.)]\s)")  # lists, dialogue, markup
 NAMED_LINE = re.compile(r"[ \t\u00a0]*([A-ZА-ЯІЇЄҐ][\w.'’ -]{1,40}?)[ \t]*:[ \t\u00a0]+(?=[A-ZА-ЯІЇЄҐ])")
 NAMED_WORDS = 3  # «Clinton: 2,316.» is a tally, not speech

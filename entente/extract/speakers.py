@@ -45,6 +45,8 @@ def _quote(text: str, lang: str, q: QuoteSpan, mentions: list[tuple[int, int, Ac
         candidates = named or before
         pick: Actor | None = candidates[-1] if candidates else None
         gender = GENDER.of_pronoun(speaker_text)
+        if gender == "p":  # «сказали они»: a group, not the last person named
+            pick = None
         if pick and gender and GENDER.of_person(pick.name) not in (gender, None):
             # «сказала она» after «Алла ... Виктора»: the nearest person named before whose name says the gender
             pick = next((a for a in before[::-1] if GENDER.of_person(a.name) == gender), pick)
