@@ -44,6 +44,7 @@ CASES = [
      ["Во времена Османской империи мы были союзниками. | Мустафа Джемилев | person"]),
     ("ru", "Пакистан: муж христианки просит Запад о помощи.", [], []),
     ("en", "Clinton: 2,316 delegates.", ["Clinton"], []),
+    ("en", "Bernie Sanders: Credit scores On his website, Senator Sanders calls for reform.", ["Bernie Sanders"], []),
     # dash dialogue: speech up to the author's words, resumed after them
     ("uk", "— А навіщо розділятися? — обізвався Дяченко. — Ми так не домовлялися.", ["Дяченко"],
      ["А навіщо розділятися? | Дяченко | person", "Ми так не домовлялися. | Дяченко | person"]),

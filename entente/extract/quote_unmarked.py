@@ -178,8 +178,9 @@ def _named_line(text: str, lo: int, hi: int, people: Spans) -> Quoted | None:
     while k < len(people) and people[k][0] <= covered + 1 and covered < m.end(1):
         covered = max(covered, people[k][1])
         k += 1
-    if covered < m.end(1) or len(_words(text[m.end():hi])) < NAMED_WORDS:
-        return None
+    rest = _words(text[m.end():hi])
+    if covered < m.end(1) or len(rest) < NAMED_WORDS or _words(m.group(1))[-1] in rest:
+        return None  # too short for speech, or it speaks of the person («Sanders: ... Senator Sanders calls ...»)
     return _region(text, m.end(), hi)
 
 
