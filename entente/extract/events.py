@@ -35,7 +35,15 @@ from entente.extract.event_sentence import (
     sentence_slots,
 )
 from entente.extract.event_statements import demand, evaluation, naming
-from entente.extract.event_voice import attributive_uk, in_name, interview, passive_uk, voice_uk, with_agent
+from entente.extract.event_voice import (
+    attributive_uk,
+    in_name,
+    interview,
+    passive_uk,
+    refused_party,
+    voice_uk,
+    with_agent,
+)
 from entente.models import Actor, Analysis, Event, Quote
 from entente.nlp.sentences import sentences
 from entente.nlp.syntax import Syntax, Tree
@@ -191,6 +199,8 @@ class EventCoder:
                     roles = with_agent(roles, [s for s in slots if s.actor.type != "location"], clause.subjects, ())
                 elif clause is None and lang == "uk" and passive_uk(tokens[i].text, self.lexicon.morph):
                     roles = voice_uk(roles, tokens, slots, self.lexicon.morph)
+                if clause is not None and trigger.type == "REJECT" and clause.complement:
+                    roles = refused_party(roles, slots, clause.complement)
                 event = self._event(sentence, trigger, i, j, roles, pair, previous, clause)
                 if event is None:
                     continue
