@@ -195,8 +195,11 @@ class EventCoder:
                     roles = as_visit(roles, guests[i])
                 elif clause is not None and (clause.agents or clause.patients or clause.passive):
                     roles = with_agent(roles, slots, clause.agents, clause.patients, clause.passive)
-                elif clause is not None and not roles.subjects and clause.subjects:
-                    roles = with_agent(roles, [s for s in slots if s.actor.type != "location"], clause.subjects, ())
+                elif clause is not None and clause.subjects:
+                    # the tree's subject phrase names the actor, or no one (a pronoun, a common noun): a mention
+                    # elsewhere that case alone made a subject («... против действий президента Лукашенко») is not
+                    subjects = [s for s in slots if s.actor.type != "location"]
+                    roles = with_agent(roles, subjects, clause.subjects, (), passive=True)
                 elif clause is None and lang == "uk" and passive_uk(tokens[i].text, self.lexicon.morph):
                     roles = voice_uk(roles, tokens, slots, self.lexicon.morph)
                 if clause is not None and trigger.type == "REJECT" and clause.complement:
