@@ -1,0 +1,174 @@
+"""Whether a base person is the one a mention names: candidates, then a decision that needs agreement.
+
+A name the base knows in full («Сергей Лавров») links. A longer name around a base surname links only
+if its other words agree with the entry: a given name, patronymic or initial of «Бориса Громова» must be
+one of Alexei Gromov's, and is not. A surname alone links to the person the article itself names in
+full («Хиллари Клинтон … Клинтон»), else, in a name position and when the word is no first name or
+common word of its language, to the one base person with that surname who was active in the article's
+time window. Each link says why it was made (`Decision.why`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from importlib import resources
+
+from entente.actors.kb import Entry, KnowledgeBase, form_keys
+from entente.actors.window import Window
+from entente.extract.ner import Entity
+from entente.extract.roles import Roles
+from entente.extract.rules import sentence_initial
+from entente.nlp.keys import key_candidates, name_key
+from entente.nlp.morph import Morph
+from entente.nlp.tokens import Token
+
+FULL = "full name"
+GIVEN = "surname with its given name"
+AFTER_FULL = "surname of a person the article names in full"
+UNIQUE = "surname, the only one in the base"
+ACTIVE = "surname, the only one active in the article's time"
+
+_PARTICLES = frozenset(
+    tomllib.loads((resources.files("entente.actors") / "data" / "name_particles.toml").read_text("utf-8"))["particles"]
+)
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|ьич|івна|ївна|евна|овна)[а-яіїєґ]{0,3}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Decision:
+    entry: Entry | None  # the base person, or None
+    why: str = ""
+    owner: Entity | None = None  # an unknown person named in full whose surname this is
+
+
+@dataclass
+class Named:
+    """Who the article names in full: base ids, and every surname key -> its bearer (base entry or entity)."""
+
+    full: set[str] = field(default_factory=set)
+    owners: dict[str, Entry | Entity] = field(default_factory=dict)
+    other: set[int] = field(default_factory=set)  # token indices of names that are not people
+
+    def owner(self, word: str) -> Entry | Entity | None:
+        return next((self.owners[k] for k in key_candidates(word) if k in self.owners), None)
+
+
+class Decider:
+    def __init__(self, kb: KnowledgeBase, morph: Morph, roles: Roles) -> None:
+        self.kb, self.morph, self.roles = kb, morph, roles
+
+    def named(self, text: str, tokens: list[Token], spans: list[tuple[Entity, int, int]], lang: str) -> Named:
+        """First pass over the article: the people it names with more than a surname."""
+        out = Named()
+        unknown: list[tuple[str, Entity]] = []
+        for e, i, j in spans:
+            if e.label != "PER" and not any(h.entry.type == "person" for h in e.hits):
+                out.other.update(range(i, j))
+                continue
+            words = [t for t in tokens[i:j] if t.is_word and not _initial(t.text)]
+            if len(words) < 2 or not words[-1].text[:1].isupper():
+                continue
+            d = self.full(e, tokens[i:j], lang)
+            if d.entry is not None:
+                out.full.add(d.entry.id)
+                out.owners.setdefault(name_key(words[-1].text), d.entry)
+            elif e.label == "PER":
+                unknown.append((name_key(words[-1].text), e))
+        for key, e in unknown:  # the base's people first: «Борис Джонсон» is not replaced by an unknown namesake
+            out.owners.setdefault(key, e)
+        return out
+
+    def full(self, e: Entity, words: list[Token], lang: str) -> Decision:
+        """The base person a name of several words names, when its other words agree with the entry."""
+        for h in e.hits:
+            if h.entry.type != "person" or h.how not in ("name", "short"):
+                continue
+            keys = set(form_keys(h.form, h.lang or lang))
+            extra = [t for t in words if t.is_word and not keys & set(key_candidates(t.text))]
+            if len(keys) >= 2 and not extra:
+                return Decision(h.entry, FULL)
+            if extra and all(self.agrees(t.text, h.entry) for t in extra):
+                return Decision(h.entry, FULL if len(keys) >= 2 else GIVEN)
+        return Decision(None)
+
+    def agrees(self, word: str, entry: Entry) -> bool:
+        """Whether a word beside a surname may be the entry's: one of its name words, its initial, a
+        patronymic, or a lowercase particle («де», "van", "bin")."""
+        given = self.kb.given.get(entry.id, set())
+        if _initial(word):
+            return any(k[:1] == word[:1].lower() for k in given)
+        if not word[:1].isupper() or _PATRONYMIC.search(word) or word.lower() in _PARTICLES:
+            return True
+        keys = set(key_candidates(word))
+        if given & keys:
+            return True
+        # a misspelt given name («Доональд» for «Дональд»)
+        return len(word) >= 5 and any(SequenceMatcher(None, k, g).ratio() >= 0.85 for k in keys for g in given)
+
+    def surname(
+        self, e: Entity, text: str, tokens: list[Token], i: int, lang: str, window: Window | None, named: Named
+    ) -> Decision:
+        """A single word that a base person bears: the article's own bearer first, then the base's."""
+        word = tokens[i].text
+        people = list(dict.fromkeys(h.entry for h in e.hits if h.entry.type == "person"))
+        full = [p for p in people if p.id in named.full]
+        if full:
+            return Decision(full[0], AFTER_FULL)
+        owner = named.owner(word)
+        if isinstance(owner, Entry):
+            return Decision(owner, AFTER_FULL)
+        if owner is not None:
+            return Decision(None, AFTER_FULL, owner)
+        if not self.name_position(text, tokens, i, lang, people, named.other):
+            return Decision(None)
+        if window is not None:
+            people = [p for p in people if window.active(p.roles)]
+        if len(people) != 1:
+            return Decision(None)
+        return Decision(people[0], UNIQUE if len(set(h.entry.id for h in e.hits)) == 1 else ACTIVE)
+
+    def name_position(
+        self, text: str, tokens: list[Token], i: int, lang: str, people: list[Entry], other: set[int]
+    ) -> bool:
+        """A capitalized word that is no first name or (where a sentence opens) common word of `lang`, and
+        not one word of a longer name that is someone else's («Асия Биби», "Clean Power Plan")."""
+        word = tokens[i].text
+        if not word[:1].isupper():
+            return False
+        if lang in ("ru", "uk"):
+            # a dictionary's first name is no surname, unless the name puts the family name first (Сі)
+            if self.morph.first_name(word, lang) and not all(p.id in self.kb.family_first for p in people):
+                return False
+            if sentence_initial(text, tokens, i) and self.morph.common_word(word, lang):
+                return False
+        elif lang == "en" and re.search(rf"\b{re.escape(word.lower())}\b", text):
+            return False  # the same word written lowercase: a common word ("power", "price")
+        for k in (i - 1, i + 1):
+            if k in other or not self._name_neighbour(text, tokens, i, k, lang):
+                continue
+            if not any(self.agrees(tokens[k].text, p) for p in people):
+                return False
+        return True
+
+    def _name_neighbour(self, text: str, tokens: list[Token], i: int, k: int, lang: str) -> bool:
+        """Whether token `k`, right beside token `i`, is a capitalized word that may be part of one name with it."""
+        if not 0 <= k < len(tokens) or not tokens[k].is_word:
+            return False
+        lo, hi = min(i, k), max(i, k)
+        if text[tokens[lo].end : tokens[hi].start] not in (" ", "\u00a0"):
+            return False
+        w = tokens[k].text
+        if not w[:1].isupper() or (w.isupper() and len(w) > 1) or self.roles.at(tokens, k) is not None:
+            return False
+        if k < i and sentence_initial(text, tokens, k):
+            return lang in ("ru", "uk") and self.morph.first_name(w, lang)
+        if lang in ("ru", "uk"):
+            return not self.morph.common_word(w, lang)
+        return True
+
+
+def _initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1 and word[:1].isupper()
