@@ -34,6 +34,11 @@ ACTIVE = "surname, the only one active in the article's time"
 _PARTICLES = frozenset(
     tomllib.loads((resources.files("entente.actors") / "data" / "name_particles.toml").read_text("utf-8"))["particles"]
 )
+_COMMON_EN = frozenset(
+    w
+    for w in (resources.files("entente.actors") / "data" / "common_en.txt").read_text("utf-8").split("\n")
+    if w and not w.startswith("#")
+)
 _PATRONYMIC = re.compile(r"(?:вич|вна|ична|ьич|івна|ївна|евна|овна)[а-яіїєґ]{0,3}$", re.IGNORECASE)
 
 
@@ -59,6 +64,7 @@ class Named:
 class Decider:
     def __init__(self, kb: KnowledgeBase, morph: Morph, roles: Roles) -> None:
         self.kb, self.morph, self.roles = kb, morph, roles
+        self.people = People(self)
 
     def named(self, text: str, tokens: list[Token], spans: list[tuple[Entity, int, int]], lang: str) -> Named:
         """First pass over the article: the people it names with more than a surname."""
@@ -68,6 +74,10 @@ class Decider:
             if e.label != "PER" and not any(h.entry.type == "person" for h in e.hits):
                 out.other.update(range(i, j))
                 continue
+            if not e.hits and e.label == "PER":
+                i, j = self.people.extent(text, tokens, i, j, lang)
+                lo, hi = tokens[i].start, tokens[j - 1].end
+                e = Entity(lo, hi, "PER", text[lo:hi], (), True, True)
             words = [t for t in tokens[i:j] if t.is_word and not _initial(t.text)]
             if len(words) < 2 or not words[-1].text[:1].isupper():
                 continue
@@ -168,6 +178,60 @@ class Decider:
         if lang in ("ru", "uk"):
             return not self.morph.common_word(w, lang)
         return True
+
+
+class People:
+    """Which spans of unknown people make a person: the full extent of a name split by the base
+    («Мартін» + «Лохера»), and no ids for brands, slogans, lone first names or common words."""
+
+    def __init__(self, decider: Decider) -> None:
+        self.kb, self.morph, self.roles = decider.kb, decider.morph, decider.roles
+
+    def given_name(self, word: str, lang: str) -> bool:
+        if not word[:1].isupper() or (word.isupper() and len(word) > 1):
+            return False
+        if lang in ("ru", "uk") and not word.isascii() and self.morph.first_name(word, lang):
+            return True
+        return word.lower() in self.kb.first_names
+
+    def extent(self, text: str, tokens: list[Token], i: int, j: int, lang: str) -> tuple[int, int]:
+        """[i, j) widened by a given name right before it, or, for a given name alone, the capitalized word
+        right after it (the base having taken the other word for someone else)."""
+        if i > 0 and _joined(text, tokens, i - 1, i) and self.given_name(tokens[i - 1].text, lang):
+            i -= 1
+        elif j - i == 1 and j < len(tokens) and _joined(text, tokens, i, j) and self.given_name(tokens[i].text, lang):
+            nxt = tokens[j].text
+            if nxt[:1].isupper() and not nxt.isupper() and self.roles.at(tokens, j) is None:
+                j += 1
+        return i, j
+
+    def keep(self, tokens: list[Token], i: int, j: int, lang: str) -> bool:
+        """Whether an unknown person's words can be a person's name."""
+        words = [t.text for t in tokens[i:j] if t.is_word]
+        if not words or any(c.isdigit() or c == "+" for w in words for c in w):
+            return False  # «Євро-2012», "Boeing-737", "Ctrl+Enter"
+        if len(words) == 1:
+            w = words[0]
+            if lang == "en" or (lang in ("ru", "uk") and w.isascii()):
+                return False  # a lone capitalized word: "Hope", «Brexit»; its full name would have owned it
+            return not (self.morph.first_name(w, lang) or self.morph.common_word(w, lang))
+        if lang == "en" or all(w.isascii() for w in words):
+            if any(w[:1].islower() and w.lower() not in _PARTICLES for w in words):
+                return False  # "Doom and Gloom", "Voices of Hope"
+            # "Industrial Revolution", "Marshall Plan" are not people; "Susanne Rust", "Samantha Power" are
+            first, last = words[0].lower(), words[-1].lower()
+            return first in self.kb.first_names or (first not in _COMMON_EN and last not in _COMMON_EN)
+        return True
+
+    @staticmethod
+    def brand(tokens: list[Token], i: int, j: int) -> bool:
+        """A name in Latin letters or with digits that is no person: «Ryanair», «O2», «Boeing-737»."""
+        words = [t.text for t in tokens[i:j] if t.is_word]
+        return any(c.isdigit() for w in words for c in w) or (len(words) == 1 and words[0].isascii())
+
+
+def _joined(text: str, tokens: list[Token], a: int, b: int) -> bool:
+    return tokens[a].is_word and tokens[b].is_word and text[tokens[a].end : tokens[b].start] in (" ", "\u00a0")
 
 
 def _initial(word: str) -> bool:

@@ -115,6 +115,7 @@ class KnowledgeBase:
         self.given: dict[str, set[str]] = defaultdict(set)  # person id -> keys of every word of its full names
         self.latin = LatinWords()  # Cyrillic words of Latin-script people's names -> their own spelling
         self.family_first: set[str] = set()  # people named family name first (Сі Цзіньпін, short Сі)
+        self.first_names: set[str] = set()  # first words of the base's people's full names, lower case
 
     @classmethod
     def load(cls, extra: str | None = None) -> KnowledgeBase:
@@ -210,6 +211,9 @@ class KnowledgeBase:
         for lang in LANGS:
             for form in d.get(lang) or []:
                 self.given[entry.id].update(form_keys(form, lang))
+            for form in d.get(lang) or []:
+                if len(form.split()) > 1 and form.split()[0].isalpha():
+                    self.first_names.add(form.split()[0].lower())
             first = (d.get(lang) or [""])[0].split()
             if len(first) > 1 and first[0] in (short.get(lang) or []):
                 self.family_first.add(entry.id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from entente.actors.context import Context
 from entente.actors.decide import Decider, Named
@@ -61,6 +61,7 @@ class Linker:
     def __init__(self, kb: KnowledgeBase, morph: Morph, context: Context) -> None:
         self.kb, self.morph, self.context = kb, morph, context
         self.decider = Decider(kb, morph, context.roles)
+        self._text, self._named = "", Named()
 
     def link(self, text: str, lang: str, date: str | None, tokens: list[Token], entities: list[Entity]) -> Linked:
         drafts: dict[str, _Draft] = {}
@@ -68,6 +69,7 @@ class Linker:
         window = Window.of(text, lang, date)
         spans = [(e, bisect.bisect_left(starts, e.start), bisect.bisect_left(starts, e.end)) for e in entities]
         named = self.decider.named(text, tokens, spans, lang)
+        self._text, self._named = text, named  # for this call only: the article's own full names
         for e, i, j in spans:
             if e.hits and e.hits[0].how == "adj":
                 for hit in e.hits:  # «китайско-российские» mentions both countries
@@ -179,7 +181,7 @@ class Linker:
         if not words:
             return None
         if e.label == "PER":
-            return self._person(words, tokens, i, j, lang, entities, drafts)
+            return self._unknown_person(e, tokens, i, j, lang, entities, drafts)
         if lang in ("ru", "uk"):
             words = [self._lemma(w, lang) for w in words] if e.label == "LOC" else words
             name = romanize(" ".join(words), lang)
@@ -187,6 +189,36 @@ class Linker:
             name = " ".join(words)
         kind = "location" if e.label == "LOC" else "organization"
         return self._draft(drafts, f"{'place' if kind == 'location' else 'org'}:{slug(name)}", name, kind, None, None)
+
+    def _unknown_person(
+        self,
+        e: Entity,
+        tokens: list[Token],
+        i: int,
+        j: int,
+        lang: str,
+        entities: list[Entity],
+        drafts: dict[str, _Draft],
+    ) -> _Draft | None:
+        text, named = self._text, self._named
+        if j - i == 1:
+            owner = named.owner(tokens[i].text)
+            if isinstance(owner, Entry):
+                return self._from_entry(owner, drafts)
+            if owner is not None and owner.end - owner.start > e.end - e.start:
+                starts = [t.start for t in tokens]
+                i, j = bisect.bisect_left(starts, owner.start), bisect.bisect_left(starts, owner.end)
+        people = self.decider.people
+        i, j = people.extent(text, tokens, i, j, lang)
+        words = [t.text.removesuffix("'s").removesuffix("’s") for t in tokens[i:j] if t.is_word]
+        keys = [name_key(w) for w in words]
+        if len(words) == 1 and (earlier := [d for d in drafts.values() if d.type == "person" and keys[-1] in d.keys]):
+            return earlier[-1]  # surname alone: the person named in full before
+        if not people.keep(tokens, i, j, lang):
+            if lang in ("ru", "uk") and people.brand(tokens, i, j):  # «Ryanair»: an organization, if anything
+                return self._unknown(replace(e, label="ORG"), tokens, i, j, lang, entities, drafts)
+            return None
+        return self._person(words, tokens, i, j, lang, entities, drafts)
 
     def _person(
         self,
