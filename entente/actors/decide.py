@@ -31,14 +31,15 @@ AFTER_FULL = "surname of a person the article names in full"
 UNIQUE = "surname, the only one in the base"
 ACTIVE = "surname, the only one active in the article's time"
 
-_PARTICLES = frozenset(
-    tomllib.loads((resources.files("entente.actors") / "data" / "name_particles.toml").read_text("utf-8"))["particles"]
-)
+_NAMES = tomllib.loads((resources.files("entente.actors") / "data" / "name_particles.toml").read_text("utf-8"))
+_PARTICLES = frozenset(_NAMES["particles"])
+_HONORIFIC = {**{w: "femn" for w in _NAMES["female"]}, **{w: "masc" for w in _NAMES["male"]}}
 _COMMON_EN = frozenset(
     w
     for w in (resources.files("entente.actors") / "data" / "common_en.txt").read_text("utf-8").split("\n")
     if w and not w.startswith("#")
 )
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_]", re.UNICODE)
 _PATRONYMIC = re.compile(r"(?:вич|вна|ична|ьич|івна|ївна|евна|овна)[а-яіїєґ]{0,3}$", re.IGNORECASE)
 
 
@@ -55,7 +56,7 @@ class Named:
 
     full: set[str] = field(default_factory=set)
     owners: dict[str, Entry | Entity] = field(default_factory=dict)
-    other: set[int] = field(default_factory=set)  # token indices of names that are not people
+    other: set[int] = field(default_factory=set)  # token indices of base names that are not people
 
     def owner(self, word: str) -> Entry | Entity | None:
         return next((self.owners[k] for k in key_candidates(word) if k in self.owners), None)
@@ -65,14 +66,17 @@ class Decider:
     def __init__(self, kb: KnowledgeBase, morph: Morph, roles: Roles) -> None:
         self.kb, self.morph, self.roles = kb, morph, roles
         self.people = People(self)
+        self._sexes: dict[str, str | None] = {}
 
     def named(self, text: str, tokens: list[Token], spans: list[tuple[Entity, int, int]], lang: str) -> Named:
         """First pass over the article: the people it names with more than a surname."""
         out = Named()
         unknown: list[tuple[str, Entity]] = []
         for e, i, j in spans:
-            if e.label != "PER" and not any(h.entry.type == "person" for h in e.hits):
-                out.other.update(range(i, j))
+            if e.hits and not any(h.entry.type == "person" for h in e.hits):
+                out.other.update(range(i, j))  # a country or body of the base: a name of its own («України Зеленський»)
+                continue
+            if e.label != "PER" and not e.hits:
                 continue
             if not e.hits and e.label == "PER":
                 i, j = self.people.extent(text, tokens, i, j, lang)
@@ -108,8 +112,8 @@ class Decider:
         """Whether a word beside a surname may be the entry's: one of its name words, its initial, a
         patronymic, or a lowercase particle («де», "van", "bin")."""
         given = self.kb.given.get(entry.id, set())
-        if _initial(word):
-            return any(k[:1] == word[:1].lower() for k in given)
+        if _initials(word):  # «В.», "H.W."
+            return all(any(k[:1] == c.lower() for k in given) for c in word if c.isalpha())
         if not word[:1].isupper() or _PATRONYMIC.search(word) or word.lower() in _PARTICLES:
             return True
         keys = set(key_candidates(word))
@@ -134,11 +138,45 @@ class Decider:
             return Decision(None, AFTER_FULL, owner)
         if not self.name_position(text, tokens, i, lang, people, named.other):
             return Decision(None)
+        sex = self._sex_of_mention(tokens, i, lang)
+        if sex:  # «на Мироновой горе» is not Sergey Mironov, "Mrs. Obama" not Barack Obama
+            people = [p for p in people if self._sex(p) in (None, sex)]
         if window is not None:
             people = [p for p in people if window.active(p.roles)]
         if len(people) != 1:
             return Decision(None)
         return Decision(people[0], UNIQUE if len(set(h.entry.id for h in e.hits)) == 1 else ACTIVE)
+
+    def _sex_of_mention(self, tokens: list[Token], i: int, lang: str) -> str | None:
+        k = i - 1
+        while k >= 0 and tokens[k].text == ".":
+            k -= 1
+        if k >= 0 and tokens[k].text.lower().rstrip(".") in _HONORIFIC:
+            return _HONORIFIC[tokens[k].text.lower().rstrip(".")]
+        if lang not in ("ru", "uk"):
+            return None
+        sexes = {
+            g
+            for r in self.morph.readings(tokens[i].text, lang)
+            if "Surn" in r.tags
+            for g in ("masc", "femn")
+            if g in r.tags
+        }
+        return sexes.pop() if len(sexes) == 1 else None
+
+    def _sex(self, entry: Entry) -> str | None:
+        """A base person's sex, from the dictionary's reading of the first name of its Russian form."""
+        if entry.id not in self._sexes:
+            name = self.kb.russian_name.get(entry.id, "").split()
+            sexes = {
+                g
+                for r in (self.morph.readings(name[0], "ru") if len(name) > 1 else ())
+                if "Name" in r.tags and r.known
+                for g in ("masc", "femn")
+                if g in r.tags
+            }
+            self._sexes[entry.id] = sexes.pop() if len(sexes) == 1 else None
+        return self._sexes[entry.id]
 
     def name_position(
         self, text: str, tokens: list[Token], i: int, lang: str, people: list[Entry], other: set[int]
@@ -171,10 +209,12 @@ class Decider:
         if text[tokens[lo].end : tokens[hi].start] not in (" ", "\u00a0"):
             return False
         w = tokens[k].text
-        if not w[:1].isupper() or (w.isupper() and len(w) > 1) or self.roles.at(tokens, k) is not None:
+        if not w[:1].isupper() or (w.isupper() and not _initials(w)) or self.roles.at(tokens, k) is not None:
             return False
-        if k < i and sentence_initial(text, tokens, k):
-            return lang in ("ru", "uk") and self.morph.first_name(w, lang)
+        if k < i and sentence_initial(text, tokens, k):  # a capital that may only open the sentence
+            if lang in ("ru", "uk"):
+                return self.morph.first_name(w, lang)
+            return w.lower() not in _COMMON_EN
         if lang in ("ru", "uk"):
             return not self.morph.common_word(w, lang)
         return True
@@ -232,6 +272,10 @@ class People:
 
 def _joined(text: str, tokens: list[Token], a: int, b: int) -> bool:
     return tokens[a].is_word and tokens[b].is_word and text[tokens[a].end : tokens[b].start] in (" ", "\u00a0")
+
+
+def _initials(word: str) -> bool:
+    return bool(_INITIALS.fullmatch(word))
 
 
 def _initial(word: str) -> bool:

@@ -116,6 +116,7 @@ class KnowledgeBase:
         self.latin = LatinWords()  # Cyrillic words of Latin-script people's names -> their own spelling
         self.family_first: set[str] = set()  # people named family name first (Сі Цзіньпін, short Сі)
         self.first_names: set[str] = set()  # first words of the base's people's full names, lower case
+        self.russian_name: dict[str, str] = {}  # person id -> its first Russian name form, for its sex
 
     @classmethod
     def load(cls, extra: str | None = None) -> KnowledgeBase:
@@ -208,6 +209,8 @@ class KnowledgeBase:
         self._add_forms(entry, d, "name")
         self._add_forms(entry, d.get("short") or {}, "short")
         short = d.get("short") or {}
+        if d.get("ru"):
+            self.russian_name[entry.id] = d["ru"][0]
         for lang in LANGS:
             for form in d.get(lang) or []:
                 self.given[entry.id].update(form_keys(form, lang))
