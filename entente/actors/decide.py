@@ -254,7 +254,13 @@ class People:
             w = words[0]
             if lang == "en" or (lang in ("ru", "uk") and w.isascii()):
                 return False  # a lone capitalized word: "Hope", «Brexit»; its full name would have owned it
-            return not (self.morph.first_name(w, lang) or self.morph.common_word(w, lang))
+            if self.morph.first_name(w, lang) or self.morph.common_word(w, lang):
+                return False
+            readings = self.morph.readings(w, lang)
+            if any("Surn" in r.tags for r in readings):
+                return True
+            # a place («Ольстер») or a thing the dictionary guesses inanimate («Брексит») is no person
+            return not any("Geox" in r.tags for r in readings) and not (readings and "inan" in readings[0].tags)
         if lang == "en" or all(w.isascii() for w in words):
             if any(w[:1].islower() and w.lower() not in _PARTICLES for w in words):
                 return False  # "Doom and Gloom", "Voices of Hope"
