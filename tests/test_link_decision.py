@@ -100,7 +100,8 @@ def test_brands_and_slogans_get_no_person_id(pipeline, text):
 
 
 def test_a_first_name_beside_a_base_surname_makes_one_unknown_person(pipeline):
-    found = people(analyze(pipeline, "Голова профспілки Мартін Лохер заявив, що страйк триватиме. Про це також сказав Лохер."))
+    text = "Голова профспілки Мартін Лохер заявив, що страйк триватиме. Про це також сказав Лохер."
+    found = people(analyze(pipeline, text))
     assert "Paul Martin" not in found
     [(name, mentions)] = found.items()
     assert name == "Martin Lokher"
