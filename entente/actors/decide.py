@@ -254,8 +254,8 @@ class People:
             w = words[0]
             if lang == "en" or (lang in ("ru", "uk") and w.isascii()):
                 return False  # a lone capitalized word: "Hope", «Brexit»; its full name would have owned it
-            if self.morph.first_name(w, lang) or self.morph.common_word(w, lang):
-                return False
+            if self.morph.first_name(w, lang) or self.morph.common_word(w, lang) or self.kb.latin.given(w, lang):
+                return False  # a first name alone («Дженни») or a common word
             readings = self.morph.readings(w, lang)
             if any("Surn" in r.tags for r in readings):
                 return True

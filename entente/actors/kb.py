@@ -22,8 +22,30 @@ LANGS = ("en", "ru", "uk")
 _SISTER = {"ru": "uk", "uk": "ru"}
 # Countries whose people's names are written in Cyrillic (or romanized from it): their names are
 # romanized, never borrowed from the base's spelling of someone else.
-CYRILLIC_NAMED = frozenset({"RUS", "UKR", "BLR", "KAZ", "KGZ", "TJK", "UZB", "TKM", "AZE", "ARM", "GEO", "MDA",
-                            "SRB", "BGR", "MKD", "MNE", "BIH", "MNG", "CHN", "TWN"})
+CYRILLIC_NAMED = frozenset(
+    {
+        "RUS",
+        "UKR",
+        "BLR",
+        "KAZ",
+        "KGZ",
+        "TJK",
+        "UZB",
+        "TKM",
+        "AZE",
+        "ARM",
+        "GEO",
+        "MDA",
+        "SRB",
+        "BGR",
+        "MKD",
+        "MNE",
+        "BIH",
+        "MNG",
+        "CHN",
+        "TWN",
+    }
+)
 _BASE_FILES = ("countries", "bodies", "places", "orgs", "people")
 
 
@@ -76,6 +98,7 @@ class LatinWords:
 
     def __init__(self) -> None:
         self.votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        self.given_names: set[tuple[str, str]] = set()
 
     def learn(self, d: dict[str, Any]) -> None:
         short = d.get("short") or {}
@@ -90,6 +113,17 @@ class LatinWords:
         for c, w in zip(cyr, words, strict=True):
             if c.isalpha() and w.isalpha() and w[:1].isupper():
                 self.votes[lang, c.lower().replace("ё", "е")][w] += 1
+
+    def learn_given(self, data: dict[str, dict[str, str]]) -> None:
+        """Given names from `given_foreign.toml`: one vote each, so the base's own spellings outvote none."""
+        for lang, names in data.items():
+            for cyr, latin in names.items():
+                self.votes[lang, cyr.lower().replace("ё", "е")][latin] += 1
+                self.given_names.add((lang, cyr.lower().replace("ё", "е")))
+
+    def given(self, word: str, lang: str) -> bool:
+        """Whether `word` is a foreign given name of `given_foreign.toml` («Дженни»)."""
+        return (lang, word.lower().replace("ё", "е")) in self.given_names
 
     def get(self, word: str, lang: str) -> str | None:
         votes = self.votes.get((lang, word.lower().replace("ё", "е")))
@@ -125,6 +159,7 @@ class KnowledgeBase:
         files = sorted(p.name for p in data.iterdir() if p.name.endswith(".toml") and p.name.startswith(_BASE_FILES))
         for name in files:
             kb.add_file(name, tomllib.loads((data / name).read_text("utf-8")))
+        kb.latin.learn_given(tomllib.loads((data / "given_foreign.toml").read_text("utf-8")))
         if extra:
             path = Path(extra)
             try:
