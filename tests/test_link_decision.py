@@ -116,3 +116,13 @@ def test_the_window_is_the_latest_date_the_text_mentions():
     assert Window.of("текст", "ru", "2020-05") == Window("2020-05-01", "2020-05-31")
     assert w.holds(Role("president", start="2014-06-07", end="2019-05-20"))
     assert not w.holds(Role("president", start="2019-05-20"))
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Член-кореспондент НАН України Н . Ф . Клименко склала словник.", "Ihor Klymenko"),
+    ("Celebrities Julianne Moore, Kerry Washington and Amy Schumer came to the gala.", "John Kerry"),
+    ("A FICO score is what many lenders use to decide.", "Robert Fico"),
+    ("A jury found that Martin was trying to get home that night.", "Paul Martin"),
+])
+def test_initials_acronyms_first_names_and_longer_names_block_a_lone_surname(pipeline, text, wrong):
+    assert wrong not in people(analyze(pipeline, text))

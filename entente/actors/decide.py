@@ -186,20 +186,43 @@ class Decider:
         word = tokens[i].text
         if not word[:1].isupper():
             return False
+        if word.isupper() and len(word) > 1 and not _caps_line(text, tokens[i].start):
+            return False  # "a FICO score": an acronym, unless the whole line is in capitals
+        family_first = all(p.id in self.kb.family_first for p in people)
         if lang in ("ru", "uk"):
             # a dictionary's first name is no surname, unless the name puts the family name first (Сі)
-            if self.morph.first_name(word, lang) and not all(p.id in self.kb.family_first for p in people):
+            if self.morph.first_name(word, lang) and not family_first:
                 return False
             if sentence_initial(text, tokens, i) and self.morph.common_word(word, lang):
                 return False
         elif lang == "en" and re.search(rf"\b{re.escape(word.lower())}\b", text):
             return False  # the same word written lowercase: a common word ("power", "price")
+        elif lang == "en" and word.lower() in self.kb.first_names and not family_first:
+            return False  # "Martin" is a first name before it is Paul Martin
+        initials = self._initials_before(tokens, i)
+        if initials and not any(all(self.agrees(x, p) for x in initials) for p in people):
+            return False  # «Н. Ф. Клименко», «И. Д. Воронина»: someone else's initials
         for k in (i - 1, i + 1):
-            if k in other or not self._name_neighbour(text, tokens, i, k, lang):
+            # a base country or body on the left is a name of its own («України Зеленський»), not on the
+            # right ("Kerry Washington")
+            if (k < i and k in other) or not self._name_neighbour(text, tokens, i, k, lang):
                 continue
             if not any(self.agrees(tokens[k].text, p) for p in people):
                 return False
         return True
+
+    @staticmethod
+    def _initials_before(tokens: list[Token], i: int) -> list[str]:
+        """Initials written right before token `i`, as separate letters and dots («Н . Ф . Клименко»)."""
+        out: list[str] = []
+        k = i - 1
+        while k >= 1 and tokens[k].text == "." and len(tokens[k - 1].text) == 1 and tokens[k - 1].text.isupper():
+            out.append(tokens[k - 1].text + ".")
+            k -= 2
+        while k >= 0 and _initials(tokens[k].text) and tokens[k].text.endswith("."):
+            out.append(tokens[k].text)
+            k -= 1
+        return out
 
     def _name_neighbour(self, text: str, tokens: list[Token], i: int, k: int, lang: str) -> bool:
         """Whether token `k`, right beside token `i`, is a capitalized word that may be part of one name with it."""
@@ -278,6 +301,12 @@ class People:
 
 def _joined(text: str, tokens: list[Token], a: int, b: int) -> bool:
     return tokens[a].is_word and tokens[b].is_word and text[tokens[a].end : tokens[b].start] in (" ", "\u00a0")
+
+
+def _caps_line(text: str, pos: int) -> bool:
+    line = text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
+    letters = [c for c in line if c.isalpha()]
+    return sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 def _initials(word: str) -> bool:
