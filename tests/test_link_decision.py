@@ -126,3 +126,10 @@ def test_the_window_is_the_latest_date_the_text_mentions():
 ])
 def test_initials_acronyms_first_names_and_longer_names_block_a_lone_surname(pipeline, text, wrong):
     assert wrong not in people(analyze(pipeline, text))
+
+
+def test_a_lone_surname_goes_to_the_bearer_named_last_before_it(pipeline):
+    text = "Bill Clinton spoke first. Then Hillary Clinton took the stage. Clinton said the economy was strong."
+    found = people(analyze(pipeline, text))
+    assert found["Bill Clinton"] == [("Bill Clinton", "full name")]
+    assert found["Hillary Clinton"][-1] == ("Clinton", "surname of a person the article names in full")

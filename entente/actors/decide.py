@@ -55,11 +55,15 @@ class Named:
     """Who the article names in full: base ids, and every surname key -> its bearer (base entry or entity)."""
 
     full: set[str] = field(default_factory=set)
-    owners: dict[str, Entry | Entity] = field(default_factory=dict)
+    owners: dict[str, list[tuple[int, Entry | Entity]]] = field(default_factory=dict)  # key -> (start, bearer)
     other: set[int] = field(default_factory=set)  # token indices of base names that are not people
 
-    def owner(self, word: str) -> Entry | Entity | None:
-        return next((self.owners[k] for k in key_candidates(word) if k in self.owners), None)
+    def owner(self, word: str, at: int) -> Entry | Entity | None:
+        """The bearer of the surname `word` named in full last before offset `at`, else first after it
+        (Bill and Hillary Clinton both named: a lone «Клинтон» is the one named last)."""
+        bearers = next((self.owners[k] for k in key_candidates(word) if k in self.owners), [])
+        before = [b for start, b in bearers if start < at]
+        return before[-1] if before else (bearers[0][1] if bearers else None)
 
 
 class Decider:
@@ -71,7 +75,6 @@ class Decider:
     def named(self, text: str, tokens: list[Token], spans: list[tuple[Entity, int, int]], lang: str) -> Named:
         """First pass over the article: the people it names with more than a surname."""
         out = Named()
-        unknown: list[tuple[str, Entity]] = []
         for e, i, j in spans:
             if e.hits and not any(h.entry.type == "person" for h in e.hits):
                 out.other.update(range(i, j))  # a country or body of the base: a name of its own («України Зеленський»)
@@ -86,13 +89,11 @@ class Decider:
             if len(words) < 2 or not words[-1].text[:1].isupper():
                 continue
             d = self.full(e, tokens[i:j], lang)
+            bearer: Entry | Entity | None = d.entry if d.entry is not None else e if e.label == "PER" else None
             if d.entry is not None:
                 out.full.add(d.entry.id)
-                out.owners.setdefault(name_key(words[-1].text), d.entry)
-            elif e.label == "PER":
-                unknown.append((name_key(words[-1].text), e))
-        for key, e in unknown:  # the base's people first: «Борис Джонсон» is not replaced by an unknown namesake
-            out.owners.setdefault(key, e)
+            if bearer is not None:
+                out.owners.setdefault(name_key(words[-1].text), []).append((e.start, bearer))
         return out
 
     def full(self, e: Entity, words: list[Token], lang: str) -> Decision:
@@ -128,14 +129,14 @@ class Decider:
         """A single word that a base person bears: the article's own bearer first, then the base's."""
         word = tokens[i].text
         people = list(dict.fromkeys(h.entry for h in e.hits if h.entry.type == "person"))
-        full = [p for p in people if p.id in named.full]
-        if full:
-            return Decision(full[0], AFTER_FULL)
-        owner = named.owner(word)
+        owner = named.owner(word, e.start)
         if isinstance(owner, Entry):
             return Decision(owner, AFTER_FULL)
         if owner is not None:
             return Decision(None, AFTER_FULL, owner)
+        full = [p for p in people if p.id in named.full]  # named in full by another form («Си» after «Си Цзиньпин»)
+        if full:
+            return Decision(full[0], AFTER_FULL)
         if not self.name_position(text, tokens, i, lang, people, named.other):
             return Decision(None)
         sex = self._sex_of_mention(tokens, i, lang)

@@ -202,7 +202,7 @@ class Linker:
     ) -> _Draft | None:
         text, named = self._text, self._named
         if j - i == 1:
-            owner = named.owner(tokens[i].text)
+            owner = named.owner(tokens[i].text, e.start)
             if isinstance(owner, Entry):
                 return self._from_entry(owner, drafts)
             if owner is not None and owner.end - owner.start > e.end - e.start:
