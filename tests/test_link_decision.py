@@ -133,3 +133,12 @@ def test_a_lone_surname_goes_to_the_bearer_named_last_before_it(pipeline):
     found = people(analyze(pipeline, text))
     assert found["Bill Clinton"] == [("Bill Clinton", "full name")]
     assert found["Hillary Clinton"][-1] == ("Clinton", "surname of a person the article names in full")
+
+
+def test_a_latin_spelling_in_brackets_names_the_unknown_person_and_a_shorter_form_joins_it(pipeline):
+    text = ("По словам эксперта академии Юханнеса Рибера Нурдбю (Johannes Riber Nordby), выход Великобритании "
+            "опасен. Рибер Нурдбю добавил, что это только начало.")
+    a = analyze(pipeline, text)
+    [person] = [x for x in a.actors if x.type == "person"]
+    assert (person.name, person.romanized) == ("Johannes Riber Nordby", False)
+    assert [m.text for m in person.mentions] == ["Юханнеса Рибера Нурдбю", "Johannes Riber Nordby", "Рибер Нурдбю"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 
 from entente.actors.context import Context
@@ -37,6 +38,7 @@ class _Draft:
     keys: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     romanized: bool = False
+    size: int = 0  # the most words a mention of this unknown person has
 
     def actor(self) -> Actor:
         first = {(m.start, m.end): m for m in reversed(self.mentions)}  # one per span, the first reason given
@@ -214,6 +216,9 @@ class Linker:
         keys = [name_key(w) for w in words]
         if len(words) == 1 and (earlier := [d for d in drafts.values() if d.type == "person" and keys[-1] in d.keys]):
             return earlier[-1]  # surname alone: the person named in full before
+        fuller = [d for d in drafts.values() if d.type == "person" and d.size == len(words) + 1 and set(keys) < d.keys]
+        if len(words) > 1 and fuller:
+            return fuller[-1]  # «Рибер Нурдбю» after «Юханнеса Рибера Нурдбю», one given name less
         if not people.keep(tokens, i, j, lang):
             if lang in ("ru", "uk") and people.brand(tokens, i, j):  # «Ryanair»: an organization, if anything
                 return self._unknown(replace(e, label="ORG"), tokens, i, j, lang, entities, drafts)
@@ -256,9 +261,13 @@ class Linker:
             name = romanize(" ".join(nominative), lang)
         else:
             name = " ".join(nominative)
+        own = _latin_after(self._text, tokens[j - 1].end) if lang in ("ru", "uk") else None
+        if own is not None and len(own.split()) >= min(2, len(words)):
+            name, romanized = own, False  # «Юханнеса Рибера Нурдбю (Johannes Riber Nordby)»: the text spells it
         draft = self._draft(drafts, f"person:{slug(name)}", name, "person", country, sector)
         draft.keys.update(keys)
         draft.romanized = draft.romanized or romanized
+        draft.size = max(draft.size, len(words))
         return draft
 
     def _lemma(self, word: str, lang: str) -> str:
@@ -287,6 +296,18 @@ def slug(name: str) -> str:
         return _slug(name)
     except ValueError:
         return "x" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+
+
+_LATIN_AFTER = re.compile(r"\s*\(\s*([A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,4})\s*\)")
+
+
+def _latin_after(text: str, end: int) -> str | None:
+    """A name in Latin letters in brackets right after a Cyrillic one: the person's own spelling."""
+    m = _LATIN_AFTER.match(text, end)
+    if m is None or not m.group(1).isascii() and not all(c.isalpha() or c in " '’.-" for c in m.group(1)):
+        return None
+    words = m.group(1).split()
+    return m.group(1) if all(w[:1].isupper() or w in ("de", "van", "von", "der", "bin", "al") for w in words) else None
 
 
 def _choose(e: Entity, window: Window | None) -> Hit:
