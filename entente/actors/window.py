@@ -23,6 +23,7 @@ from entente.actors.kb import Role
 from entente.nlp.dates import Calendar
 
 _YEAR = re.compile(r"(?<![\d.,])(19[4-9]\d|20[0-4]\d)(?![\d.,]\d)")
+_ANY_YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)")
 LATEST = "2026-12-31"  # the base's own time: later dates in a text are plans, not its date
 SOON = 2  # years an article is assumed to follow the latest date it mentions
 RECENT = 10  # years after leaving office that a surname alone still names a former office holder
@@ -51,7 +52,7 @@ class Window:
         """The publication date, else the span of the dates and years the text mentions, else None."""
         if published:
             return cls(_pad(published, "01"), _pad(published, "31"))
-        dates = [(d.iso(), a, b) for d, a, b in _calendar().find_dates(text)]
+        dates = _dates(text)
         found = [(_pad(iso, "01"), _pad(iso, "31")) for iso, _, _ in dates if iso]
         inside = [(a, b) for iso, a, b in dates if iso]
         w = words(lang)
@@ -81,6 +82,18 @@ class Window:
         only old dates, so its window says when it was written at the earliest."""
         since = f"{int(self.lo[:4]) - RECENT}{self.lo[4:]}"
         return not roles or any(not r.end or _pad(r.end, "31") >= since for r in roles)
+
+
+def _dates(text: str) -> list[tuple[str | None, int, int]]:
+    """Full dates with a year, read only around the years in the text (the date grammar is slow on a
+    whole page, and a date without a year does not date it)."""
+    out: dict[tuple[int, int], str | None] = {}
+    for m in _ANY_YEAR.finditer(text):
+        lo = max(0, m.start() - 40)
+        for d, a, b in _calendar().find_dates(text[lo : m.end() + 12]):
+            if a + lo <= m.start() < b + lo:
+                out[a + lo, b + lo] = d.iso()
+    return [(iso, a, b) for (a, b), iso in out.items()]
 
 
 def _pad(iso: str, day: str) -> str:
