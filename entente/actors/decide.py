@@ -14,6 +14,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from importlib import resources
 
 from entente.actors.kb import Entry, KnowledgeBase, form_keys
@@ -39,6 +40,7 @@ _COMMON_EN = frozenset(
     for w in (resources.files("entente.actors") / "data" / "common_en.txt").read_text("utf-8").split("\n")
     if w and not w.startswith("#")
 )
+_LOWER = re.compile(r"\b[a-z]+\b")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_]", re.UNICODE)
 _PATRONYMIC = re.compile(r"(?:вич|вна|ична|ьич|івна|ївна|евна|овна)[а-яіїєґ]{0,3}$", re.IGNORECASE)
 
@@ -196,7 +198,7 @@ class Decider:
                 return False
             if sentence_initial(text, tokens, i) and self.morph.common_word(word, lang):
                 return False
-        elif lang == "en" and re.search(rf"\b{re.escape(word.lower())}\b", text):
+        elif lang == "en" and word.lower() in _lower_words(text):
             return False  # the same word written lowercase: a common word ("power", "price")
         elif lang == "en" and word.lower() in self.kb.first_names and not family_first:
             return False  # "Martin" is a first name before it is Paul Martin
@@ -302,6 +304,12 @@ class People:
 
 def _joined(text: str, tokens: list[Token], a: int, b: int) -> bool:
     return tokens[a].is_word and tokens[b].is_word and text[tokens[a].end : tokens[b].start] in (" ", "\u00a0")
+
+
+@lru_cache(maxsize=4)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case (one set per article, asked for every lone English surname)."""
+    return frozenset(_LOWER.findall(text))
 
 
 def _caps_line(text: str, pos: int) -> bool:
