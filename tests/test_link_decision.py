@@ -142,3 +142,13 @@ def test_a_latin_spelling_in_brackets_names_the_unknown_person_and_a_shorter_for
     [person] = [x for x in a.actors if x.type == "person"]
     assert (person.name, person.romanized) == ("Johannes Riber Nordby", False)
     assert [m.text for m in person.mentions] == ["Юханнеса Рибера Нурдбю", "Johannes Riber Nordby", "Рибер Нурдбю"]
+
+
+@pytest.mark.parametrize("text, namesake, wrong", [
+    ("Laura Bush spoke about Afghanistan. Bush said women there had been brutalized.", "Laura Bush", "George W. Bush"),
+    ("Лора Буш прилетіла до Кабула. Буш зустрілася з жінками.", "Laura Bush", "George W. Bush"),
+])
+def test_a_given_name_before_a_base_surname_makes_a_namesake_who_owns_the_surname(pipeline, text, namesake, wrong):
+    found = people(analyze(pipeline, text))
+    assert wrong not in found
+    assert [w for _, w in found[namesake]][-1] == "surname of a person the article names in full"

@@ -59,6 +59,11 @@ class Named:
     full: set[str] = field(default_factory=set)
     owners: dict[str, list[tuple[int, Entry | Entity]]] = field(default_factory=dict)  # key -> (start, bearer)
     other: set[int] = field(default_factory=set)  # token indices of base names that are not people
+    namesakes: list[Entity] = field(default_factory=list)  # «Асия Биби»: a given name + a base surname
+
+    def covering(self, e: Entity) -> Entity | None:
+        """The namesake whose name holds the span of `e` («Асия» of «Асия Биби»)."""
+        return next((n for n in self.namesakes if n.start <= e.start and e.end <= n.end and n != e), None)
 
     def owner(self, word: str, at: int) -> Entry | Entity | None:
         """The bearer of the surname `word` named in full last before offset `at`, else first after it
@@ -83,6 +88,10 @@ class Decider:
                 continue
             if e.label != "PER" and not e.hits:
                 continue
+            if e.hits and j - i == 1 and (namesake := self._namesake(text, tokens, i, lang, e, out.other)) is not None:
+                out.owners.setdefault(name_key(tokens[i].text), []).append((namesake.start, namesake))
+                out.namesakes.append(namesake)
+                continue
             if not e.hits and e.label == "PER":
                 i, j = self.people.extent(text, tokens, i, j, lang)
                 lo, hi = tokens[i].start, tokens[j - 1].end
@@ -97,6 +106,23 @@ class Decider:
             if bearer is not None:
                 out.owners.setdefault(name_key(words[-1].text), []).append((e.start, bearer))
         return out
+
+    def _namesake(self, text: str, tokens: list[Token], i: int, lang: str, e: Entity, other: set[int]) -> Entity | None:
+        """A base surname right after a given name that is none of its bearers' («Асия Биби», "Jimmy Carter",
+        "Rick Gates"): someone else named in full, who owns the surname in this article."""
+        k = i - 1
+        while k >= 1 and (tokens[k].text == "." or _initials(tokens[k].text)):
+            k -= 1  # over initials: "Edward M. Kennedy"
+        if k < 0 or k in other or not self._name_neighbour(text, tokens, k + 1, k, lang):
+            return None
+        people = [h.entry for h in e.hits if h.entry.type == "person"]
+        words = [t.text for t in tokens[k:i] if t.text != "."]
+        if not people or not self.people.given_name(tokens[k].text, lang):
+            return None  # only a given name makes a namesake («Асия», "Jimmy"), not a brand ("Cockpit Martin")
+        if any(all(self.agrees(w, p) for w in words) for p in people):
+            return None
+        lo, hi = tokens[k].start, tokens[i].end
+        return Entity(lo, hi, "PER", text[lo:hi], (), True, True)
 
     def full(self, e: Entity, words: list[Token], lang: str) -> Decision:
         """The base person a name of several words names, when its other words agree with the entry."""

@@ -159,7 +159,9 @@ class KnowledgeBase:
         files = sorted(p.name for p in data.iterdir() if p.name.endswith(".toml") and p.name.startswith(_BASE_FILES))
         for name in files:
             kb.add_file(name, tomllib.loads((data / name).read_text("utf-8")))
-        kb.latin.learn_given(tomllib.loads((data / "given_foreign.toml").read_text("utf-8")))
+        given = tomllib.loads((data / "given_foreign.toml").read_text("utf-8"))
+        kb.latin.learn_given(given)
+        kb.first_names.update(latin.lower() for names in given.values() for latin in names.values())
         if extra:
             path = Path(extra)
             try:

@@ -203,12 +203,15 @@ class Linker:
         drafts: dict[str, _Draft],
     ) -> _Draft | None:
         text, named = self._text, self._named
+        starts = [t.start for t in tokens]
+        if (namesake := named.covering(e)) is not None:  # «Jimmy» of "Jimmy Carter": that person
+            e = namesake
+            i, j = bisect.bisect_left(starts, e.start), bisect.bisect_left(starts, e.end)
         if j - i == 1:
             owner = named.owner(tokens[i].text, e.start)
             if isinstance(owner, Entry):
                 return self._from_entry(owner, drafts)
             if owner is not None and owner.end - owner.start > e.end - e.start:
-                starts = [t.start for t in tokens]
                 i, j = bisect.bisect_left(starts, owner.start), bisect.bisect_left(starts, owner.end)
         people = self.decider.people
         i, j = people.extent(text, tokens, i, j, lang)
