@@ -10,14 +10,21 @@ time window. Each link says why it was made (`Decision.why`).
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import lru_cache
-from importlib import resources
 
 from entente.actors.kb import Entry, KnowledgeBase, form_keys
+from entente.actors.names import (
+    COMMON_EN,
+    HONORIFIC,
+    PARTICLES,
+    PATRONYMIC,
+    People,
+    caps_line,
+    initial,
+    initials,
+    lower_words,
+)
 from entente.actors.window import Window
 from entente.extract.ner import Entity
 from entente.extract.roles import Roles
@@ -31,18 +38,6 @@ GIVEN = "surname with its given name"
 AFTER_FULL = "surname of a person the article names in full"
 UNIQUE = "surname, the only one in the base"
 ACTIVE = "surname, the only one active in the article's time"
-
-_NAMES = tomllib.loads((resources.files("entente.actors") / "data" / "name_particles.toml").read_text("utf-8"))
-_PARTICLES = frozenset(_NAMES["particles"])
-_HONORIFIC = {**{w: "femn" for w in _NAMES["female"]}, **{w: "masc" for w in _NAMES["male"]}}
-_COMMON_EN = frozenset(
-    w
-    for w in (resources.files("entente.actors") / "data" / "common_en.txt").read_text("utf-8").split("\n")
-    if w and not w.startswith("#")
-)
-_LOWER = re.compile(r"\b[a-z]+\b")
-_INITIALS = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_]", re.UNICODE)
-_PATRONYMIC = re.compile(r"(?:вич|вна|ична|ьич|івна|ївна|евна|овна)[а-яіїєґ]{0,3}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -76,7 +71,7 @@ class Named:
 class Decider:
     def __init__(self, kb: KnowledgeBase, morph: Morph, roles: Roles) -> None:
         self.kb, self.morph, self.roles = kb, morph, roles
-        self.people = People(self)
+        self.people = People(kb, morph, roles)
         self._sexes: dict[str, str | None] = {}
 
     def named(self, text: str, tokens: list[Token], spans: list[tuple[Entity, int, int]], lang: str) -> Named:
@@ -96,7 +91,7 @@ class Decider:
                 i, j = self.people.extent(text, tokens, i, j, lang)
                 lo, hi = tokens[i].start, tokens[j - 1].end
                 e = Entity(lo, hi, "PER", text[lo:hi], (), True, True)
-            words = [t for t in tokens[i:j] if t.is_word and not _initial(t.text)]
+            words = [t for t in tokens[i:j] if t.is_word and not initial(t.text)]
             if len(words) < 2 or not words[-1].text[:1].isupper():
                 continue
             d = self.full(e, tokens[i:j], lang)
@@ -111,7 +106,7 @@ class Decider:
         """A base surname right after a given name that is none of its bearers' («Асия Биби», "Jimmy Carter",
         "Rick Gates"): someone else named in full, who owns the surname in this article."""
         k = i - 1
-        while k >= 1 and (tokens[k].text == "." or _initials(tokens[k].text)):
+        while k >= 1 and (tokens[k].text == "." or initials(tokens[k].text)):
             k -= 1  # over initials: "Edward M. Kennedy"
         if k < 0 or k in other or not self._name_neighbour(text, tokens, k + 1, k, lang):
             return None
@@ -141,9 +136,9 @@ class Decider:
         """Whether a word beside a surname may be the entry's: one of its name words, its initial, a
         patronymic, or a lowercase particle («де», "van", "bin")."""
         given = self.kb.given.get(entry.id, set())
-        if _initials(word):  # «В.», "H.W."
+        if initials(word):  # «В.», "H.W."
             return all(any(k[:1] == c.lower() for k in given) for c in word if c.isalpha())
-        if not word[:1].isupper() or _PATRONYMIC.search(word) or word.lower() in _PARTICLES:
+        if not word[:1].isupper() or PATRONYMIC.search(word) or word.lower() in PARTICLES:
             return True
         keys = set(key_candidates(word))
         if given & keys:
@@ -180,8 +175,8 @@ class Decider:
         k = i - 1
         while k >= 0 and tokens[k].text == ".":
             k -= 1
-        if k >= 0 and tokens[k].text.lower().rstrip(".") in _HONORIFIC:
-            return _HONORIFIC[tokens[k].text.lower().rstrip(".")]
+        if k >= 0 and tokens[k].text.lower().rstrip(".") in HONORIFIC:
+            return HONORIFIC[tokens[k].text.lower().rstrip(".")]
         if lang not in ("ru", "uk"):
             return None
         sexes = {
@@ -215,7 +210,7 @@ class Decider:
         word = tokens[i].text
         if not word[:1].isupper():
             return False
-        if word.isupper() and len(word) > 1 and not _caps_line(text, tokens[i].start):
+        if word.isupper() and len(word) > 1 and not caps_line(text, tokens[i].start):
             return False  # "a FICO score": an acronym, unless the whole line is in capitals
         family_first = all(p.id in self.kb.family_first for p in people)
         if lang in ("ru", "uk"):
@@ -224,12 +219,12 @@ class Decider:
                 return False
             if sentence_initial(text, tokens, i) and self.morph.common_word(word, lang):
                 return False
-        elif lang == "en" and word.lower() in _lower_words(text):
+        elif lang == "en" and word.lower() in lower_words(text):
             return False  # the same word written lowercase: a common word ("power", "price")
         elif lang == "en" and word.lower() in self.kb.first_names and not family_first:
             return False  # "Martin" is a first name before it is Paul Martin
-        initials = self._initials_before(tokens, i)
-        if initials and not any(all(self.agrees(x, p) for x in initials) for p in people):
+        written = self._initials_before(tokens, i)
+        if written and not any(all(self.agrees(x, p) for x in written) for p in people):
             return False  # «Н. Ф. Клименко», «И. Д. Воронина»: someone else's initials
         for k in (i - 1, i + 1):
             # a base country or body on the left is a name of its own («України Зеленський»), not on the
@@ -248,7 +243,7 @@ class Decider:
         while k >= 1 and tokens[k].text == "." and len(tokens[k - 1].text) == 1 and tokens[k - 1].text.isupper():
             out.append(tokens[k - 1].text + ".")
             k -= 2
-        while k >= 0 and _initials(tokens[k].text) and tokens[k].text.endswith("."):
+        while k >= 0 and initials(tokens[k].text) and tokens[k].text.endswith("."):
             out.append(tokens[k].text)
             k -= 1
         return out
@@ -261,92 +256,12 @@ class Decider:
         if text[tokens[lo].end : tokens[hi].start] not in (" ", "\u00a0"):
             return False
         w = tokens[k].text
-        if not w[:1].isupper() or (w.isupper() and not _initials(w)) or self.roles.at(tokens, k) is not None:
+        if not w[:1].isupper() or (w.isupper() and not initials(w)) or self.roles.at(tokens, k) is not None:
             return False
         if k < i and sentence_initial(text, tokens, k):  # a capital that may only open the sentence
             if lang in ("ru", "uk"):
                 return self.morph.first_name(w, lang)
-            return w.lower() not in _COMMON_EN
+            return w.lower() not in COMMON_EN
         if lang in ("ru", "uk"):
             return not self.morph.common_word(w, lang)
         return True
-
-
-class People:
-    """Which spans of unknown people make a person: the full extent of a name split by the base
-    («Мартін» + «Лохера»), and no ids for brands, slogans, lone first names or common words."""
-
-    def __init__(self, decider: Decider) -> None:
-        self.kb, self.morph, self.roles = decider.kb, decider.morph, decider.roles
-
-    def given_name(self, word: str, lang: str) -> bool:
-        if not word[:1].isupper() or (word.isupper() and len(word) > 1):
-            return False
-        if lang in ("ru", "uk") and not word.isascii() and self.morph.first_name(word, lang):
-            return True
-        return word.lower() in self.kb.first_names
-
-    def extent(self, text: str, tokens: list[Token], i: int, j: int, lang: str) -> tuple[int, int]:
-        """[i, j) widened by a given name right before it, or, for a given name alone, the capitalized word
-        right after it (the base having taken the other word for someone else)."""
-        if i > 0 and _joined(text, tokens, i - 1, i) and self.given_name(tokens[i - 1].text, lang):
-            i -= 1
-        elif j - i == 1 and j < len(tokens) and _joined(text, tokens, i, j) and self.given_name(tokens[i].text, lang):
-            nxt = tokens[j].text
-            if nxt[:1].isupper() and not nxt.isupper() and self.roles.at(tokens, j) is None:
-                j += 1
-        return i, j
-
-    def keep(self, tokens: list[Token], i: int, j: int, lang: str) -> bool:
-        """Whether an unknown person's words can be a person's name."""
-        words = [t.text for t in tokens[i:j] if t.is_word]
-        if not words or any(c.isdigit() or c == "+" for w in words for c in w):
-            return False  # «Євро-2012», "Boeing-737", "Ctrl+Enter"
-        if len(words) == 1:
-            w = words[0]
-            if lang == "en" or (lang in ("ru", "uk") and w.isascii()):
-                return False  # a lone capitalized word: "Hope", «Brexit»; its full name would have owned it
-            if self.morph.first_name(w, lang) or self.morph.common_word(w, lang) or self.kb.latin.given(w, lang):
-                return False  # a first name alone («Дженни») or a common word
-            readings = self.morph.readings(w, lang)
-            if any("Surn" in r.tags for r in readings):
-                return True
-            # a place («Ольстер») or a thing the dictionary guesses inanimate («Брексит») is no person
-            return not any("Geox" in r.tags for r in readings) and not (readings and "inan" in readings[0].tags)
-        if lang == "en" or all(w.isascii() for w in words):
-            if any(w[:1].islower() and w.lower() not in _PARTICLES for w in words):
-                return False  # "Doom and Gloom", "Voices of Hope"
-            # "Industrial Revolution", "Marshall Plan" are not people; "Susanne Rust", "Samantha Power" are
-            first, last = words[0].lower(), words[-1].lower()
-            return first in self.kb.first_names or (first not in _COMMON_EN and last not in _COMMON_EN)
-        return True
-
-    @staticmethod
-    def brand(tokens: list[Token], i: int, j: int) -> bool:
-        """A name in Latin letters or with digits that is no person: «Ryanair», «O2», «Boeing-737»."""
-        words = [t.text for t in tokens[i:j] if t.is_word]
-        return any(c.isdigit() for w in words for c in w) or (len(words) == 1 and words[0].isascii())
-
-
-def _joined(text: str, tokens: list[Token], a: int, b: int) -> bool:
-    return tokens[a].is_word and tokens[b].is_word and text[tokens[a].end : tokens[b].start] in (" ", "\u00a0")
-
-
-@lru_cache(maxsize=4)
-def _lower_words(text: str) -> frozenset[str]:
-    """The words a text writes in lower case (one set per article, asked for every lone English surname)."""
-    return frozenset(_LOWER.findall(text))
-
-
-def _caps_line(text: str, pos: int) -> bool:
-    line = text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
-    letters = [c for c in line if c.isalpha()]
-    return sum(c.isupper() for c in letters) > 0.8 * len(letters)
-
-
-def _initials(word: str) -> bool:
-    return bool(_INITIALS.fullmatch(word))
-
-
-def _initial(word: str) -> bool:
-    return len(word.rstrip(".")) == 1 and word[:1].isupper()
