@@ -152,3 +152,8 @@ def test_a_given_name_before_a_base_surname_makes_a_namesake_who_owns_the_surnam
     found = people(analyze(pipeline, text))
     assert wrong not in found
     assert [w for _, w in found[namesake]][-1] == "surname of a person the article names in full"
+
+
+def test_a_surname_the_dictionary_reads_as_an_adjective_opens_a_sentence(pipeline):
+    found = people(analyze(pipeline, "Зеленський прийняв у Києві прем'єр-міністра Польщі.", "2024-04-10"))
+    assert found["Volodymyr Zelensky"] == [("Зеленський", "surname, the only one in the base")]

@@ -66,6 +66,8 @@ class People:
             readings = self.morph.readings(w, lang)
             if any("Surn" in r.tags for r in readings):
                 return True
+            if readings and readings[0].tags & {"ADJF", "ADJS"}:
+                return False  # «Білий», «Північний» alone: an adjective, not a person
             # a place («Ольстер») or a thing the dictionary guesses inanimate («Брексит») is no person
             return not any("Geox" in r.tags for r in readings) and not (readings and "inan" in readings[0].tags)
         if lang == "en" or all(w.isascii() for w in words):

@@ -55,7 +55,9 @@ class Morph:
         «Горе», «Ціна», «Бо», «пані», «Песков» (a form of «песок»); a capital mid-sentence overrides it."""
         readings = self.readings(word, lang)
         best = readings[0] if readings else None
-        if best is None or not best.known:
+        if best is None or not best.known or best.tags & {"ADJF", "ADJS"}:
+            return False  # an adjective may be a surname («Зеленський», which the Ukrainian dictionary only has so)
+        if any(r.tags & {"Name", "Surn", "Patr"} and r.score >= 0.1 for r in readings):
             return False
         return not best.tags & {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "UNKN", "LATN"}
 
