@@ -157,3 +157,8 @@ def test_a_given_name_before_a_base_surname_makes_a_namesake_who_owns_the_surnam
 def test_a_surname_the_dictionary_reads_as_an_adjective_opens_a_sentence(pipeline):
     found = people(analyze(pipeline, "Зеленський прийняв у Києві прем'єр-міністра Польщі.", "2024-04-10"))
     assert found["Volodymyr Zelensky"] == [("Зеленський", "surname, the only one in the base")]
+
+
+def test_a_ukrainian_first_name_the_dictionary_also_reads_as_a_noun_is_no_surname(pipeline):
+    text = "Ми з Богданом обговорювали цю книжку, а також інші книжки, до яких мали спільну пристрасть."
+    assert "Andriy Bohdan" not in people(analyze(pipeline, text))

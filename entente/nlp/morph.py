@@ -46,7 +46,8 @@ class Morph:
         «Павел», «Мишель» (but not «Путин», nor «Байден», which it only guesses)."""
         readings = self.readings(word, lang)
         best = readings[0] if readings else None
-        if best is None or not best.known or "Name" not in best.tags:
+        # the best reading, or one as likely (the Ukrainian dictionary scores all readings alike: «Богданом»)
+        if best is None or not any(r.known and "Name" in r.tags and r.score >= best.score for r in readings):
             return False
         return not any("Surn" in r.tags and r.score >= 0.2 for r in readings)
 
