@@ -27,8 +27,14 @@ LATEST = max(int(p.name[:4]) for p in (resources.files("entente.store") / "migra
 
 
 def plain(a: Analysis) -> dict:
-    """What the store gives back for an analysis: its to_dict() as JSON would carry it."""
-    return json.loads(json.dumps(a.to_dict()))
+    """What the store gives back for an analysis: its to_dict() as JSON would carry it, less what the store
+    does not keep yet: why each mention was linked (`why`) and the transliteration flag (`romanized`)."""
+    d = json.loads(json.dumps(a.to_dict()))
+    for actor in d["actors"]:
+        actor.pop("romanized", None)
+        for m in actor["mentions"]:
+            m.pop("why", None)
+    return d
 
 
 # --- storing ---------------------------------------------------------------------------------------------------
