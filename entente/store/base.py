@@ -20,12 +20,20 @@ from entente.store.rows import TABLES, Rows, build, from_dict, to_dict
 
 # Upserts that leave a row alone when it would not change (a lookup then, not a page write: most batches see
 # mostly known actors and forms).
-_UPSERT_ACTOR = ("INSERT INTO actors (id, name, type, country, sector) VALUES (?, ?, ?, ?, ?)"
+_UPSERT_ACTOR = ("INSERT INTO actors (id, name, type, country, sector, romanized) VALUES (?, ?, ?, ?, ?, ?)"
                  " ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type,"
-                 " country = excluded.country, sector = excluded.sector"
+                 " country = excluded.country, sector = excluded.sector, romanized = excluded.romanized"
                  " WHERE actors.name <> excluded.name OR actors.type <> excluded.type"
                  " OR coalesce(actors.country, '') <> coalesce(excluded.country, '')"
-                 " OR coalesce(actors.sector, '') <> coalesce(excluded.sector, '')")
+                 " OR coalesce(actors.sector, '') <> coalesce(excluded.sector, '')"
+                 " OR actors.romanized <> excluded.romanized")
+# the same, for a store whose schema is older than 0009 (tests hold one there; migrations write through it)
+_UPSERT_ACTOR_OLD = ("INSERT INTO actors (id, name, type, country, sector) VALUES (?, ?, ?, ?, ?)"
+                     " ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type,"
+                     " country = excluded.country, sector = excluded.sector"
+                     " WHERE actors.name <> excluded.name OR actors.type <> excluded.type"
+                     " OR coalesce(actors.country, '') <> coalesce(excluded.country, '')"
+                     " OR coalesce(actors.sector, '') <> coalesce(excluded.sector, '')")
 _UPSERT_NAME = ("INSERT INTO actor_names (actor_id, key, text, mentions) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (actor_id, key) DO UPDATE SET mentions = actor_names.mentions + excluded.mentions"
                 " WHERE excluded.mentions <> 0")
@@ -70,8 +78,10 @@ class SQLStore(RecordQueries):
         """Actors (upserted: the newest knowledge base wins), the names they were seen under, and every
         child table; inside the caller's transaction. `schema` (table -> columns that exist) lets a
         migration write before later migrations have added their columns."""
-        if rows.actors:
+        if rows.actors and (schema is None or self._has_column("actors", "romanized")):
             self._executemany(_UPSERT_ACTOR, sorted(rows.actors.values()))
+        elif rows.actors:
+            self._executemany(_UPSERT_ACTOR_OLD, sorted(r[:5] for r in rows.actors.values()))
         if rows.names:
             self._executemany(_UPSERT_NAME, [(a, k, t, n) for (a, k), (t, n) in sorted(rows.names.items())])
         for table, columns in TABLES.items():

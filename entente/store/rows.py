@@ -23,7 +23,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "removed": ("article_id", "seq", "line", "text", "reason"),
     "paragraphs": ("article_id", "seq", "start", "end", "lang"),
     "article_actors": ("article_id", "actor_id", "seq", "mentions"),
-    "mentions": ("article_id", "actor_id", "start", "end", "text"),
+    "mentions": ("article_id", "actor_id", "start", "end", "text", "why"),
     "quotes": ("article_id", "seq", "speaker", "speaker_text", "text", "start", "end", "partial"),
     "events": ("article_id", "id", "seq", "type", "mode", "context", "actor", "recipient", "date", "location",
                "negated", "modality", "trigger", "sentence", "start", "end", "confidence", "historical", "rule",
@@ -64,14 +64,14 @@ class Rows:
         mentions, names = t["mentions"], self.names
         for k, actor in enumerate(a.actors):
             xid = actor.id
-            self.actors[xid] = (xid, actor.name, actor.type, actor.country, actor.sector)
+            self.actors[xid] = (xid, actor.name, actor.type, actor.country, actor.sector, bool(actor.romanized))
             self._name(xid, actor.name, 0)
             seen = set()
             for m in actor.mentions:
                 if (m.start, m.end) in seen:
                     continue
                 seen.add((m.start, m.end))
-                mentions.append((aid, xid, m.start, m.end, m.text))
+                mentions.append((aid, xid, m.start, m.end, m.text, m.why))
                 key = name_key(m.text)
                 entry = names.get((xid, key))
                 if entry is not None:
@@ -134,12 +134,15 @@ def to_dict(article: dict[str, Any], children: dict[str, list[dict[str, Any]]]) 
     order; `mentions` in article-actor order, then by offset; JSON columns already decoded)."""
     mentions: dict[str, list[dict[str, Any]]] = {}
     for m in children["mentions"]:
-        mentions.setdefault(m["actor_id"], []).append({"start": m["start"], "end": m["end"], "text": m["text"]})
+        mentions.setdefault(m["actor_id"], []).append(
+            {"start": m["start"], "end": m["end"], "text": m["text"], "why": m.get("why") or ""}
+        )
     parts: dict[str, Any] = {
         "paragraphs": [{"start": p["start"], "end": p["end"], "lang": p["lang"]} for p in children["paragraphs"]],
         "removed": [{"line": r["line"], "text": r["text"], "reason": r["reason"]} for r in children["removed"]],
         "actors": [{"id": x["id"], "name": x["name"], "type": x["type"], "country": x["country"],
-                    "sector": x["sector"], "mentions": mentions.get(x["id"], [])} for x in children["actors"]],
+                    "sector": x["sector"], "mentions": mentions.get(x["id"], []),
+                    "romanized": bool(x.get("romanized") or False)} for x in children["actors"]],
         "quotes": [{"speaker": q["speaker"], "speaker_text": q["speaker_text"], "text": q["text"],
                     "start": q["start"], "end": q["end"], "partial": bool(q["partial"])} for q in children["quotes"]],
         "events": [{f.name: (bool(e[f.name]) if f.name in _FLAGS else e[f.name]) for f in fields(Event)}
