@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -15,7 +16,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from entente import __version__, cli_dyad, cli_record, cli_stories
+from entente import __version__, cli_args, cli_dyad, cli_record, cli_stories
 from entente.errors import EntenteError, InputError
 from entente.eval import FORMATS, SPANS, evaluate, read_corpus, render_table
 from entente.eval.corpora_events import EVENT_FORMATS, read_meetings, read_plover_gsr
@@ -25,7 +26,8 @@ from entente.ingest import read
 from entente.models import Analysis, Article
 from entente.pipeline import Pipeline
 from entente.settings import Settings, settings_help
-from entente.store import open_store
+from entente.store.migrate import describe
+from entente.store.tsquery import check
 
 EPILOG = """\
 examples:
@@ -50,6 +52,10 @@ url, title, published, source), directories (recursive), shell globs, and - for 
 """
 
 
+MAX_LIMIT = cli_args.MAX_LIMIT
+MAX_BYTES = 2**31 - 1
+
+
 def _parser() -> argparse.ArgumentParser:
     helps = settings_help()
     p = argparse.ArgumentParser(
@@ -70,7 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     def input_options(c: argparse.ArgumentParser) -> None:
         c.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, globs, or - for stdin")
         c.add_argument("--errors", choices=("skip", "raise"), default="skip", help=helps["errors"])
-        c.add_argument("--max-bytes", type=int, default=Settings.max_bytes, help=helps["max_bytes"])
+        c.add_argument("--max-bytes", type=cli_args.whole(1, MAX_BYTES), default=Settings.max_bytes,
+                       help=helps["max_bytes"] + " For JSON Lines and JSON lists: per record.")
         c.add_argument("--actors", metavar="FILE", default=None, help=helps["actors"])
         c.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                        help="progress bar on stderr (default: when stderr is a terminal)")
@@ -82,12 +89,13 @@ def _parser() -> argparse.ArgumentParser:
     c = command("ingest", "Analyze articles and store them; already stored content is skipped.")
     input_options(c)
     db_option(c)
-    c.add_argument("--batch", type=int, default=Settings.batch, help=helps["batch"])
+    c.add_argument("--batch", type=cli_args.whole(1, 100_000), default=Settings.batch, help=helps["batch"])
     fmt_option(c, ("table", "json"), "table")
 
     c = command("search", "Full-text search over stored titles and bodies (SQLite FTS5 syntax).")
     c.add_argument("query", help="words, \"phrases\", OR, NOT, prefix* (FTS5 syntax)")
-    c.add_argument("--limit", type=int, default=20, help="at most this many results (default: 20)")
+    c.add_argument("--limit", type=cli_args.whole(1, MAX_LIMIT), default=20,
+                   help="at most this many results (default: 20)")
     db_option(c)
     fmt_option(c, ("table", "json", "jsonl"), "table")
 
@@ -95,6 +103,10 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("id", help="an article id or a unique prefix of one")
     db_option(c)
     fmt_option(c, ("json", "table"), "json")
+
+    c = command("migrate", "Bring an existing store to this entente's schema (read commands never do: they "
+                "open stores read-only).")
+    db_option(c)
 
     c = command("stats", "Summarize the store: articles (and near-duplicates apart), languages, sources, dates, "
                 "events and event clusters.")
@@ -114,7 +126,7 @@ def _parser() -> argparse.ArgumentParser:
                    "nerel: dev/ or train/")
     e.add_argument("--format", required=True, choices=FORMATS, help="the corpus format")
     e.add_argument("--json", action="store_true", help="one JSON object instead of the table")
-    e.add_argument("--limit", type=int, default=None, metavar="N",
+    e.add_argument("--limit", type=cli_args.whole(1, MAX_LIMIT), default=None, metavar="N",
                    help="only the first N documents (sorted by file name)")
     e.add_argument("--spans", choices=SPANS, default="name",
                    help="factrueval: extent of a mention from its name spans or all its spans (default: name)")
@@ -129,7 +141,7 @@ def _parser() -> argparse.ArgumentParser:
                    "files; factrueval: devset/ or testset/")
     e.add_argument("--format", required=True, choices=EVENT_FORMATS, help="the corpus format")
     e.add_argument("--json", action="store_true", help="one JSON object (with the misses) instead of the table")
-    e.add_argument("--limit", type=int, default=None, metavar="N",
+    e.add_argument("--limit", type=cli_args.whole(1, MAX_LIMIT), default=None, metavar="N",
                    help="only the first N records (plover-gsr) or documents with Meeting facts (factrueval)")
     e.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar on stderr (default: when stderr is a terminal)")
@@ -137,11 +149,22 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as e:  # a usage error (2, said on stderr), --help or --version (0)
+        return e.code if isinstance(e.code, int) else 2
     try:
         return COMMANDS[args.command](args)
     except EntenteError as e:
         print(f"entente: {e}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as e:  # a store that breaks under a read (a damaged page): one line, not a traceback
+        print(f"entente: {getattr(args, 'db', None) or Settings().db}: {describe(e, 5)}", file=sys.stderr)
+        return 2
+    except Exception as e:
+        if not type(e).__module__.startswith("psycopg"):
+            raise
+        print(f"entente: PostgreSQL: {' '.join(str(e).split())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("entente: interrupted; everything committed so far is kept", file=sys.stderr)
@@ -168,6 +191,7 @@ def _report(error: InputError) -> None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    cli_args.text_file("--actors", args.actors)
     settings = _settings(args)
     pipeline = Pipeline(settings)
     failed, results = 0, []
@@ -193,8 +217,9 @@ def _row(a: Analysis) -> dict[str, Any]:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    cli_args.text_file("--actors", args.actors)
     settings = _settings(args)
-    store = open_store(settings.db)
+    store = cli_args.store(settings.db, "create")
     pipeline = Pipeline(settings)
     counts = {"read": 0, "new": 0, "already_stored": 0, "failed": 0}
     batch: list[tuple[Article, Analysis]] = []
@@ -236,7 +261,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    store = open_store(_settings(args).db)
+    check(args.query)
+    store = cli_args.store(args.db)
     try:
         hits = store.search(args.query, args.limit)
     finally:
@@ -249,7 +275,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    store = open_store(_settings(args).db)
+    store = cli_args.store(args.db)
     try:
         found = store.get(args.id)
     finally:
@@ -266,8 +292,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_migrate(args: argparse.Namespace) -> int:
+    with cli_args.store(args.db, "update") as store:
+        print(f"{store.location}: schema version {store.version}")
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
-    store = open_store(_settings(args).db)
+    store = cli_args.store(args.db)
     try:
         stats = store.stats()
     finally:
@@ -356,7 +388,7 @@ def _table(rows: list[dict[str, Any]], columns: Sequence[str], width: int = 60) 
 
 
 COMMANDS = {"analyze": cmd_analyze, "ingest": cmd_ingest, "search": cmd_search, "show": cmd_show,
-            "stats": cmd_stats, "eval": cmd_eval, **cli_record.COMMANDS,
+            "stats": cmd_stats, "migrate": cmd_migrate, "eval": cmd_eval, **cli_record.COMMANDS,
             **cli_dyad.COMMANDS, **cli_stories.COMMANDS}
 
 if __name__ == "__main__":

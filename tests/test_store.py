@@ -14,7 +14,7 @@ from importlib import resources
 import pytest
 
 from entente.cli import main
-from entente.errors import StoreError
+from entente.errors import QueryError, StoreError
 from entente.models import Actor, Analysis, Article, Event, Mention, Paragraph, Quote, Removed
 from entente.store import open_store
 from entente.store.rows import name_key
@@ -123,10 +123,23 @@ def test_search_has_the_same_meaning_on_both_backends(store, examples, query, te
     assert all("[" in h["snippet"] for h in hits if h["snippet"])
 
 
-def test_search_takes_text_that_is_not_query_syntax(store, examples):
+@pytest.mark.parametrize("query, reason", [
+    ("Лавров)", "without its '('"), ("(Лавров", "not closed"), ('"Ван И', "quote is not closed"),
+    ("Lavrov -Putin", "no '-' operator"), ("Лавров OR", "ends with an operator"), ("NOT Путин", "before it"),
+    ("Лав*ров", "only at the end"), (" ".join(["Путин"] * 100), "more than 64 words"),
+])
+def test_a_query_that_does_not_parse_is_an_error_not_a_rewrite(store, examples, query, reason):
     store.add(examples)
-    assert {h["id"] for h in store.search("Лавров)", limit=100)} == expected(examples, has_word("лавров"))
+    with pytest.raises(QueryError, match=re.escape(reason)) as e:
+        store.search(query)
+    assert "e.g." in str(e.value)  # with an example of the syntax
+
+
+def test_words_with_punctuation_are_searched_as_written(store, examples):
+    store.add(examples)
     assert store.search("  ") == []
+    assert {h["id"] for h in store.search("Лавров,", limit=100)} == expected(examples, has_word("лавров"))
+    store.search("U.S. российско-китайского a:b")  # no column filters, no syntax errors
 
 
 def test_queries_translate_to_tsquery():

@@ -260,7 +260,7 @@ def test_events_and_stats_commands(store_location, examples, capsys):
     assert lines[0].startswith("date,type,mode,actor,recipient") and len(lines) == 4
     assert main(["events", "--db", store_location, "--clusters"]) == 0
     assert capsys.readouterr().out.startswith("id ")
-    assert main(["events", "--db", store_location, "--actor", "Бонапарт"]) == 1
+    assert main(["events", "--db", store_location, "--actor", "Бонапарт"]) == 2  # an unknown name: a usage error
     assert main(["stats", "--db", store_location, "--format", "json"]) == 0
     stats = json.loads(capsys.readouterr().out)
     assert stats["duplicates"] == 0 and stats["event_clusters"] > stats["clusters_with_several_reports"] > 0
