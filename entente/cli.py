@@ -11,6 +11,7 @@ import json
 import sqlite3
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -190,16 +191,38 @@ def _report(error: InputError) -> None:
     print(f"entente: {error}", file=sys.stderr)
 
 
+class _Errors:
+    """Bad inputs on stderr, one line each; after the first SHOWN of one file only a count, at the end."""
+
+    SHOWN = 10
+
+    def __init__(self) -> None:
+        self.by_file: Counter[str] = Counter()
+
+    def __call__(self, error: InputError) -> None:
+        self.by_file[error.file] += 1
+        n = self.by_file[error.file]
+        if n <= self.SHOWN:
+            _report(error)
+        elif n == self.SHOWN + 1:
+            print(f"entente: {error.file}: more errors; their number follows at the end", file=sys.stderr)
+
+    def summary(self) -> None:
+        for file, n in self.by_file.items():
+            if n > self.SHOWN:
+                print(f"entente: {file}: {n:,} errors in all, {n - self.SHOWN:,} of them not shown", file=sys.stderr)
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     cli_args.text_file("--actors", args.actors)
     settings = _settings(args)
     pipeline = Pipeline(settings)
-    failed, results = 0, []
+    failed, results, report = 0, [], _Errors()
     items = _progress(args, pipeline.run(read(args.paths, settings.max_bytes)), "article")
     for item in items:
         if isinstance(item, InputError):
             failed += 1
-            _report(item)
+            report(item)
         elif args.format == "jsonl":
             print(json.dumps(item.to_dict(), ensure_ascii=False), flush=False)
         else:
@@ -208,6 +231,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         print(json.dumps([a.to_dict() for a in results], ensure_ascii=False, indent=1))
     elif args.format == "table":
         _table([_row(a) for a in results], ("id", "lang", "published", "source", "removed", "chars", "title"))
+    report.summary()
     return 1 if failed else 0
 
 
@@ -225,16 +249,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     batch: list[tuple[Article, Analysis]] = []
 
     def flush() -> None:
-        new, existing = store.add(batch)
+        items = list(batch)
+        batch.clear()  # a batch the store refuses is not tried twice
+        new, existing = store.add(items)
         counts["new"] += new
         counts["already_stored"] += existing
-        batch.clear()
 
+    report = _Errors()
     try:
         for item in _progress(args, read(args.paths, settings.max_bytes), "article"):
             if isinstance(item, InputError):
+                if settings.errors == "raise":
+                    raise item
                 counts["failed"] += 1
-                _report(item)
+                report(item)
                 continue
             counts["read"] += 1
             if store.has(item.id):
@@ -246,12 +274,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 if settings.errors == "raise":
                     raise
                 counts["failed"] += 1
-                _report(e)
+                report(e)
             if len(batch) >= settings.batch:
                 flush()
-        flush()
+    except (KeyboardInterrupt, InputError):
+        flush()  # what was analyzed before the stop is kept
+        raise
     finally:
-        store.close()
+        report.summary()
+        try:
+            flush()
+        finally:
+            store.close()
     if args.format == "json":
         print(json.dumps({**counts, "database": settings.db}, ensure_ascii=False))
     else:
