@@ -1,7 +1,7 @@
 """Safe first-time migrations, measured: TRIALS times, PROCESSES `entente ingest examples/` processes
-started at once into a new SQLite file and into a new PostgreSQL schema. A trial passes when every process exits 0 with no error line, the
-articles are stored once, and every migration is recorded once. The test with 1 trial per case:
-tests/test_concurrent_ingest.py.
+started at once into a new SQLite file and into a new PostgreSQL schema. A trial passes when every process
+exits 0 with no error line, the articles are stored once, and every migration is recorded once. The test
+with 1 trial per case: tests/test_concurrent_ingest.py.
 
     .venv/bin/python bench/concurrent_ingest.py [--trials 20] [--processes 5] [--pg URL] [--json]
 """
@@ -60,14 +60,14 @@ def main() -> None:
                     check(location, ingest_at_once(location, args.processes), new=14)
                     passed += 1
                 except AssertionError as e:
-                    failures.append(str(e).splitlines()[0][:200])
+                    failures.append(str(e)[-2000:])
                 finally:
                     if schema:
                         drop(args.pg, schema)
         results[backend] = {"trials": args.trials, "passed": passed, "processes": args.processes,
                             "seconds": round(time.perf_counter() - started, 1)}
-        for f in failures[:5]:
-            print(f"{backend}: {f}", file=sys.stderr)
+        for f in failures[:3]:
+            print(f"{backend}: a failed trial:\n{f}", file=sys.stderr)
     if args.json:
         print(json.dumps(results, indent=1))
     else:

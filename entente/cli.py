@@ -7,7 +7,9 @@ Exit codes: 0 all went well; 1 some inputs could not be read (the others were pr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sqlite3
 import sys
 import time
@@ -17,7 +19,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from entente import __version__, cli_args, cli_dyad, cli_record, cli_stories
+from entente import __version__, cli_args, cli_dyad, cli_record, cli_show, cli_stories
 from entente.errors import EntenteError, InputError
 from entente.eval import FORMATS, SPANS, evaluate, read_corpus, render_table
 from entente.eval.corpora_events import EVENT_FORMATS, read_meetings, read_plover_gsr
@@ -100,8 +102,10 @@ def _parser() -> argparse.ArgumentParser:
     db_option(c)
     fmt_option(c, ("table", "json", "jsonl"), "table")
 
-    c = command("show", "Print one stored article (an id or a unique id prefix).")
-    c.add_argument("id", help="an article id or a unique prefix of one")
+    c = command("show", "Print one stored article, event or event cluster with its evidence (an id or a unique id "
+                "prefix).")
+    c.add_argument("id", help="an article, event or event cluster id, or a unique prefix of one (cluster:ID for the "
+                   "cluster an event names)")
     db_option(c)
     fmt_option(c, ("json", "table"), "json")
 
@@ -157,21 +161,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except EntenteError as e:
-        print(f"entente: {e}", file=sys.stderr)
+        print(cli_show.safe(f"entente: {e}"), file=sys.stderr)
         return 2
     except sqlite3.Error as e:  # a store that breaks under a read (a damaged page): one line, not a traceback
         print(f"entente: {getattr(args, 'db', None) or Settings().db}: {describe(e, 5)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("entente: interrupted; everything committed so far is kept", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `| head`: the reader has gone; nothing more to say (nor to flush at exit)
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as e:  # writing an output file: a full disk, a permission taken away meanwhile
+        print(cli_show.safe(f"entente: {e.filename or ''}: {e.strerror or e}"), file=sys.stderr)
         return 2
     except Exception as e:
         if not type(e).__module__.startswith("psycopg"):
             raise
         print(f"entente: PostgreSQL: {' '.join(str(e).split())}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("entente: interrupted; everything committed so far is kept", file=sys.stderr)
-        return 2
-    except BrokenPipeError:
-        return 0
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -188,7 +197,7 @@ def _progress(args: argparse.Namespace, items: Iterator, unit: str) -> Iterator:
 
 
 def _report(error: InputError) -> None:
-    print(f"entente: {error}", file=sys.stderr)
+    print(cli_show.safe(f"entente: {error}"), file=sys.stderr)
 
 
 class _Errors:
@@ -309,20 +318,26 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    store = cli_args.store(args.db)
-    try:
-        found = store.get(args.id)
-    finally:
-        store.close()
-    if found is None:
-        print(f"entente: no stored article with id {args.id!r} (or the prefix is not unique)", file=sys.stderr)
-        return 1
-    if args.format == "json":
-        print(json.dumps(found, ensure_ascii=False, indent=1))
-    else:
-        for key in ("id", "file", "url", "lang", "title", "published", "source", "duplicate_of"):
-            print(f"{key:>10}: {found.get(key) if found.get(key) is not None else ''}")
-        print(f"{'removed':>10}: {len(found.get('removed', []))} lines\n\n{found['text']}")
+    """An article, else an event, else an event cluster, by id or unique id prefix."""
+    with cli_args.store(args.db) as store:
+        if args.id.startswith("cluster:"):  # a cluster is named by its first report's event id
+            found, reports, cluster = None, [], store.cluster(args.id.removeprefix("cluster:"))
+        else:
+            found = store.get(args.id)
+            reports = store.event(args.id) if found is None else []
+            cluster = store.cluster(args.id) if found is None and not reports else None
+        if found is None and not reports and cluster is None:
+            print(cli_show.safe(f"entente: no stored article, event or event cluster with id {args.id!r} (or the "
+                                f"prefix is not unique)"), file=sys.stderr)
+            return 1
+        if args.format == "json":
+            print(json.dumps(found or reports or cluster, ensure_ascii=False, indent=1))
+        elif found is not None:
+            cli_show.show_article(found)
+        elif reports:
+            cli_show.show_event(store, reports)
+        elif cluster is not None:
+            cli_show.show_cluster(store, cluster)
     return 0
 
 
@@ -410,15 +425,8 @@ def _dump(rows: list[dict[str, Any]], fmt: str) -> None:
 
 
 def _table(rows: list[dict[str, Any]], columns: Sequence[str], width: int = 60) -> None:
-    def cell(v: Any) -> str:
-        s = "" if v is None else " ".join(str(v).split())
-        return s if len(s) <= width else s[: width - 1] + "…"
-
-    cells = [[cell(r.get(c)) for c in columns] for r in rows]
-    widths = [max([len(c), *(len(row[k]) for row in cells)]) for k, c in enumerate(columns)]
-    print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
-    for row in cells:
-        print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+    """Rows as a table that fits the terminal (entente.cli_show.table; `width` is kept for callers)."""
+    cli_show.table(rows, columns)
 
 
 COMMANDS = {"analyze": cmd_analyze, "ingest": cmd_ingest, "search": cmd_search, "show": cmd_show,

@@ -77,6 +77,10 @@ def cmd_dyad(args: argparse.Namespace) -> int:
         if args.events:
             rows = dyad_events(store, actor, recipient, both=args.both, date_from=args.date_from,
                                date_to=args.date_to, limit=args.limit)
+            if args.format == "table":
+                from entente.cli_show import with_names
+
+                with_names(store, rows)
             _print_events(rows, args.format)
             return 0
         series = dyad_series(store, actor, recipient, by=args.by, both=args.both,
@@ -147,6 +151,13 @@ def _print_events(rows: list[dict[str, Any]], fmt: str) -> None:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     flat = [{**r, "actor": " ".join(r["actor"]), "recipient": " ".join(r["recipient"])} for r in rows]
+    if fmt == "table":
+        from entente.cli_show import table
+
+        print(f"{len(rows)} event reports (every report of a cluster; the series counts a cluster once), negated "
+              f"ones left out; day: the event's own date, else its article's publication date", file=sys.stderr)
+        table(rows, ("day", "type", "actor", "recipient", "source", "sentence", "id"))
+        return
     if fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=list(EVENT_COLUMNS), extrasaction="ignore",
                                 lineterminator="\n")

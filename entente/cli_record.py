@@ -20,10 +20,13 @@ from entente.store import Store
 
 ACTOR_COLUMNS = ("id", "name", "type", "country", "sector", "articles", "mentions")
 QUOTE_COLUMNS = ("published", "lang", "source", "speaker", "speaker_text", "partial", "text", "article_id")
-EVENT_COLUMNS = ("date", "type", "mode", "actor", "recipient", "negated", "modality", "lang", "source", "trigger",
-                 "cluster_id", "article_id")
+EVENT_COLUMNS = ("day", "dated_by", "date", "type", "mode", "actor", "recipient", "negated", "modality", "lang",
+                 "source", "trigger", "sentence", "url", "id", "cluster_id", "article_id")
+EVENT_TABLE = ("day", "type", "actor", "recipient", "modality", "source", "sentence", "id")
 CLUSTER_COLUMNS = ("id", "type", "negated", "modality", "actor_countries", "recipient_countries", "first", "last",
                    "mentions", "reports", "sources", "languages")
+CLUSTER_TABLE = ("id", "first", "type", "actor_countries", "recipient_countries", "modality", "reports", "sources",
+                 "languages")
 
 Command = Callable[[str, str], argparse.ArgumentParser]
 Option = Callable[[argparse.ArgumentParser], None]
@@ -67,11 +70,13 @@ def add_parsers(command: Command, db_option: Option, fmt_option: Format) -> None
     c.add_argument("--type", metavar="TYPE", type=cli_args.plover_type,
                    help="only this PLOVER event type (CONSULT, AGREE, SANCTION, ...)")
     c.add_argument("--from", dest="date_from", metavar="DATE", type=cli_args.real_date,
-                   help="only events dated on or after DATE "
-                   "(YYYY, YYYY-MM or YYYY-MM-DD; undated events are left out)")
+                   help="only events dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD): the event's own "
+                   "date, else its article's publication date; events with neither are left out")
     c.add_argument("--to", dest="date_to", metavar="DATE", type=cli_args.real_date,
                    help="only events dated on or before DATE (2023-03: all "
                    "of March)")
+    c.add_argument("--negated", action="store_true", help="also the reports of events said not to have happened "
+                   "(left out by default, as in the dyad series and exports)")
     c.add_argument("--clusters", action="store_true", help="one row per event cluster (the reports of one real-world "
                    "event across articles and languages) with a report that matches, and its counts")
     c.add_argument("--limit", type=cli_args.limit, default=100,
@@ -122,10 +127,22 @@ def cmd_events(args: argparse.Namespace) -> int:
                 text = getattr(args, role).strip()
                 sides[role] = text.upper() if text.upper() in cli_args.countries() else resolve(store, text)["id"]
         rows = store.events(actor=sides.get("actor"), recipient=sides.get("recipient"), type=args.type,
-                            date_from=args.date_from, date_to=args.date_to, limit=args.limit, clusters=args.clusters)
-    if args.format != "json":  # lists of actors or countries as one cell
+                            negated=None if args.negated else False, date_from=args.date_from,
+                            date_to=args.date_to, limit=args.limit, clusters=args.clusters)
+        if args.format == "table":  # names, not ids
+            from entente.cli_show import with_names
+
+            with_names(store, rows, ("actor_countries", "recipient_countries") if args.clusters else
+                       ("actor", "recipient"))
+    if args.format == "csv":  # lists of actors or countries as one cell
         rows = [{k: ";".join(v) if isinstance(v, list) and k != "events" else v for k, v in r.items()} for r in rows]
-    _output(rows, CLUSTER_COLUMNS if args.clusters else EVENT_COLUMNS, args.format)
+    if args.format == "table":
+        print(f"{len(rows)} {'events (clusters)' if args.clusters else 'event reports'}" +
+              ("" if args.negated else ", negated ones left out (--negated takes them)") +
+              "; dates: the event's own, else its article's publication date", file=sys.stderr)
+        _output(rows, CLUSTER_TABLE if args.clusters else EVENT_TABLE, args.format)
+    else:
+        _output(rows, CLUSTER_COLUMNS if args.clusters else EVENT_COLUMNS, args.format)
     return 0
 
 
