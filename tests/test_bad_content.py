@@ -12,6 +12,8 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
+
 from entente.cli import main
 from entente.errors import InputError
 from entente.ingest import read
@@ -31,7 +33,7 @@ def contents() -> dict[str, bytes]:
         "controls.txt": "Заголовок\x1b[2J\x07\n\nТекст \x1b]0;title\x07 и \x9b31m ссылка \u202eтекст.".encode(),
         "punct.txt": b"!!! ??? ... --- ***\n\n;;;", "digits.txt": b"1234567890 " * 200,
         "one_word.txt": ("Слово" * 20_000).encode(), "emoji.txt": ("Заголовок 😀\n\n" + "🙂 " * 3000).encode(),
-        "rtl.txt": ("عنوان\n\n" + "هذا نص عربي. " * 200).encode(), "ah.txt": ("А.\n" * 30_000).encode(),
+        "rtl.txt": ("عنوان\n\n" + "هذا نص عربي. " * 200).encode(), "ah.txt": ("А.\n" * 3_000).encode(),
         "tags.html": b"<html><body>" + b"<div>" * 5000 + b"</div>" * 5000 + b"</body></html>",
         "script.html": b"<html><script>var x = 1;</script></html>", "broken.html": b"<html><body><p>\xff\xfe<",
         "list.json": b"[]", "number.json": b"42", "nested.json": b"[" * 50_000 + b"]" * 50_000,
@@ -100,6 +102,14 @@ def test_bad_content_and_fuzzed_records_cost_no_good_article(tmp_path, pipeline,
         files = {Path(f).name for (f,) in con.execute("SELECT file FROM articles")}
     assert {"cp1251.txt", "fuzz.jsonl", "surrogate.json", "emoji.txt"} <= files  # good.txt, koi8, utf16: same text
     assert not any(c in err for c in "\x1b\x07\x9b\u202e")  # error lines are neutralized
+    from entente import Pipeline
+    from entente.models import Article
+
+    bounded = Pipeline(toolkit=pipeline.toolkit, budget=2)  # 30,000 lines of «А.» take minutes unbounded
+    started = time.monotonic()
+    with pytest.raises(InputError, match="analysis took over 2 s"):
+        bounded(Article(file="ah.txt", text="А.\n" * 30_000))
+    assert time.monotonic() - started < 10
     assert main(["analyze", str(folder / "controls.txt"), "--format", "table"]) == 0
     table = capsys.readouterr().out
     assert "\x1b" not in table and "\x07" not in table
