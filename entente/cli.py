@@ -359,7 +359,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for key, value in stats.items():
         if isinstance(value, dict):
             value = ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
-        print(f"{key:>15}: {value if value is not None else '-'}")
+        print(cli_show.safe(f"{key:>15}: {value if value is not None else '-'}"))
     return 0
 
 

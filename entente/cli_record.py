@@ -148,6 +148,10 @@ def cmd_events(args: argparse.Namespace) -> int:
 
 def _print_profile(p: dict[str, Any]) -> None:
     from entente.cli import _table
+    from entente.cli_show import safe
+
+    def print(text: str = "") -> None:  # noqa: A001  (a page's names reach the terminal neutralized)
+        sys.stdout.write(safe(text) + "\n")
 
     about = ", ".join(str(p[k]) for k in ("type", "country", "sector") if p.get(k))
     print(f"{p['id']}  {p['name']}  ({about})")

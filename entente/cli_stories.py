@@ -70,7 +70,11 @@ def _csv(found: list[dict[str, Any]]) -> None:
 
 
 def _print(found: list[dict[str, Any]]) -> None:
-    """A head line per story, then its title in each language."""
+    """A head line per story, then its title in each language (control characters neutralized)."""
+    from entente.cli_show import safe
+
+    def print(text: str) -> None:  # noqa: A001
+        sys.stdout.write(safe(text) + "\n")
     for s in found:
         span = s["first"] if s["first"] == s["last"] else f"{s['first']} … {s['last']}"
         sources = ", ".join(s["sources"]) or "-"
