@@ -7,15 +7,19 @@ Exit codes: 0 all went well; 1 some inputs could not be read (the others were pr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
+import sqlite3
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from tqdm import tqdm
 
-from entente import __version__, cli_dyad, cli_record, cli_stories, cli_trace
+from entente import __version__, cli_args, cli_dyad, cli_record, cli_show, cli_stories, cli_trace
 from entente.errors import EntenteError, InputError
 from entente.eval import FORMATS, SPANS, evaluate, read_corpus, render_table
 from entente.eval.corpora_events import EVENT_FORMATS, read_meetings, read_plover_gsr
@@ -25,7 +29,8 @@ from entente.ingest import read
 from entente.models import Analysis, Article
 from entente.pipeline import Pipeline
 from entente.settings import Settings, settings_help
-from entente.store import open_store
+from entente.store.migrate import describe
+from entente.store.tsquery import check
 
 EPILOG = """\
 examples:
@@ -50,6 +55,10 @@ url, title, published, source), directories (recursive), shell globs, and - for 
 """
 
 
+MAX_LIMIT = cli_args.MAX_LIMIT
+MAX_BYTES = 2**31 - 1
+
+
 def _parser() -> argparse.ArgumentParser:
     helps = settings_help()
     p = argparse.ArgumentParser(
@@ -70,7 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     def input_options(c: argparse.ArgumentParser) -> None:
         c.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, globs, or - for stdin")
         c.add_argument("--errors", choices=("skip", "raise"), default="skip", help=helps["errors"])
-        c.add_argument("--max-bytes", type=int, default=Settings.max_bytes, help=helps["max_bytes"])
+        c.add_argument("--max-bytes", type=cli_args.whole(1, MAX_BYTES), default=Settings.max_bytes,
+                       help=helps["max_bytes"] + " For JSON Lines and JSON lists: per record.")
         c.add_argument("--actors", metavar="FILE", default=None, help=helps["actors"])
         c.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                        help="progress bar on stderr (default: when stderr is a terminal)")
@@ -82,19 +92,26 @@ def _parser() -> argparse.ArgumentParser:
     c = command("ingest", "Analyze articles and store them; already stored content is skipped.")
     input_options(c)
     db_option(c)
-    c.add_argument("--batch", type=int, default=Settings.batch, help=helps["batch"])
+    c.add_argument("--batch", type=cli_args.whole(1, 100_000), default=Settings.batch, help=helps["batch"])
     fmt_option(c, ("table", "json"), "table")
 
     c = command("search", "Full-text search over stored titles and bodies (SQLite FTS5 syntax).")
     c.add_argument("query", help="words, \"phrases\", OR, NOT, prefix* (FTS5 syntax)")
-    c.add_argument("--limit", type=int, default=20, help="at most this many results (default: 20)")
+    c.add_argument("--limit", type=cli_args.whole(1, MAX_LIMIT), default=20,
+                   help="at most this many results (default: 20)")
     db_option(c)
     fmt_option(c, ("table", "json", "jsonl"), "table")
 
-    c = command("show", "Print one stored article (an id or a unique id prefix).")
-    c.add_argument("id", help="an article id or a unique prefix of one")
+    c = command("show", "Print one stored article, event or event cluster with its evidence (an id or a unique id "
+                "prefix).")
+    c.add_argument("id", help="an article, event or event cluster id, or a unique prefix of one (cluster:ID for the "
+                   "cluster an event names)")
     db_option(c)
     fmt_option(c, ("json", "table"), "json")
+
+    c = command("migrate", "Bring an existing store to this entente's schema (read commands never do: they "
+                "open stores read-only).")
+    db_option(c)
 
     c = command("stats", "Summarize the store: articles (and near-duplicates apart), languages, sources, dates, "
                 "events and event clusters.")
@@ -115,7 +132,7 @@ def _parser() -> argparse.ArgumentParser:
                    "nerel: dev/ or train/")
     e.add_argument("--format", required=True, choices=FORMATS, help="the corpus format")
     e.add_argument("--json", action="store_true", help="one JSON object instead of the table")
-    e.add_argument("--limit", type=int, default=None, metavar="N",
+    e.add_argument("--limit", type=cli_args.whole(1, MAX_LIMIT), default=None, metavar="N",
                    help="only the first N documents (sorted by file name)")
     e.add_argument("--spans", choices=SPANS, default="name",
                    help="factrueval: extent of a mention from its name spans or all its spans (default: name)")
@@ -130,7 +147,7 @@ def _parser() -> argparse.ArgumentParser:
                    "files; factrueval: devset/ or testset/")
     e.add_argument("--format", required=True, choices=EVENT_FORMATS, help="the corpus format")
     e.add_argument("--json", action="store_true", help="one JSON object (with the misses) instead of the table")
-    e.add_argument("--limit", type=int, default=None, metavar="N",
+    e.add_argument("--limit", type=cli_args.whole(1, MAX_LIMIT), default=None, metavar="N",
                    help="only the first N records (plover-gsr) or documents with Meeting facts (factrueval)")
     e.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar on stderr (default: when stderr is a terminal)")
@@ -138,17 +155,33 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as e:  # a usage error (2, said on stderr), --help or --version (0)
+        return e.code if isinstance(e.code, int) else 2
     try:
         return COMMANDS[args.command](args)
     except EntenteError as e:
-        print(f"entente: {e}", file=sys.stderr)
+        print(cli_show.safe(f"entente: {e}"), file=sys.stderr)
+        return 2
+    except sqlite3.Error as e:  # a store that breaks under a read (a damaged page): one line, not a traceback
+        print(f"entente: {getattr(args, 'db', None) or Settings().db}: {describe(e, 5)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("entente: interrupted; everything committed so far is kept", file=sys.stderr)
         return 2
-    except BrokenPipeError:
+    except BrokenPipeError:  # `| head`: the reader has gone; nothing more to say (nor to flush at exit)
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as e:  # writing an output file: a full disk, a permission taken away meanwhile
+        print(cli_show.safe(f"entente: {e.filename or ''}: {e.strerror or e}"), file=sys.stderr)
+        return 2
+    except Exception as e:
+        if not type(e).__module__.startswith("psycopg"):
+            raise
+        print(f"entente: PostgreSQL: {' '.join(str(e).split())}", file=sys.stderr)
+        return 2
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -165,18 +198,41 @@ def _progress(args: argparse.Namespace, items: Iterator, unit: str) -> Iterator:
 
 
 def _report(error: InputError) -> None:
-    print(f"entente: {error}", file=sys.stderr)
+    print(cli_show.safe(f"entente: {error}"), file=sys.stderr)
+
+
+class _Errors:
+    """Bad inputs on stderr, one line each; after the first SHOWN of one file only a count, at the end."""
+
+    SHOWN = 10
+
+    def __init__(self) -> None:
+        self.by_file: Counter[str] = Counter()
+
+    def __call__(self, error: InputError) -> None:
+        self.by_file[error.file] += 1
+        n = self.by_file[error.file]
+        if n <= self.SHOWN:
+            _report(error)
+        elif n == self.SHOWN + 1:
+            print(f"entente: {error.file}: more errors; their number follows at the end", file=sys.stderr)
+
+    def summary(self) -> None:
+        for file, n in self.by_file.items():
+            if n > self.SHOWN:
+                print(f"entente: {file}: {n:,} errors in all, {n - self.SHOWN:,} of them not shown", file=sys.stderr)
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    cli_args.text_file("--actors", args.actors)
     settings = _settings(args)
     pipeline = Pipeline(settings)
-    failed, results = 0, []
+    failed, results, report = 0, [], _Errors()
     items = _progress(args, pipeline.run(read(args.paths, settings.max_bytes)), "article")
     for item in items:
         if isinstance(item, InputError):
             failed += 1
-            _report(item)
+            report(item)
         elif args.format == "jsonl":
             print(json.dumps(item.to_dict(), ensure_ascii=False), flush=False)
         else:
@@ -185,6 +241,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         print(json.dumps([a.to_dict() for a in results], ensure_ascii=False, indent=1))
     elif args.format == "table":
         _table([_row(a) for a in results], ("id", "lang", "published", "source", "removed", "chars", "title"))
+    report.summary()
     return 1 if failed else 0
 
 
@@ -194,23 +251,28 @@ def _row(a: Analysis) -> dict[str, Any]:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    cli_args.text_file("--actors", args.actors)
     settings = _settings(args)
-    store = open_store(settings.db)
+    store = cli_args.store(settings.db, "create")
     pipeline = Pipeline(settings)
     counts = {"read": 0, "new": 0, "already_stored": 0, "failed": 0}
     batch: list[tuple[Article, Analysis]] = []
 
     def flush() -> None:
-        new, existing = store.add(batch)
+        items = list(batch)
+        batch.clear()  # a batch the store refuses is not tried twice
+        new, existing = store.add(items)
         counts["new"] += new
         counts["already_stored"] += existing
-        batch.clear()
 
+    report = _Errors()
     try:
         for item in _progress(args, read(args.paths, settings.max_bytes), "article"):
             if isinstance(item, InputError):
+                if settings.errors == "raise":
+                    raise item
                 counts["failed"] += 1
-                _report(item)
+                report(item)
                 continue
             counts["read"] += 1
             if store.has(item.id):
@@ -222,12 +284,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 if settings.errors == "raise":
                     raise
                 counts["failed"] += 1
-                _report(e)
+                report(e)
             if len(batch) >= settings.batch:
                 flush()
-        flush()
+    except (KeyboardInterrupt, InputError):
+        flush()  # what was analyzed before the stop is kept
+        raise
     finally:
-        store.close()
+        report.summary()
+        try:
+            flush()
+        finally:
+            store.close()
     if args.format == "json":
         print(json.dumps({**counts, "database": settings.db}, ensure_ascii=False))
     else:
@@ -237,7 +305,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    store = open_store(_settings(args).db)
+    check(args.query)
+    store = cli_args.store(args.db)
     try:
         hits = store.search(args.query, args.limit)
     finally:
@@ -250,25 +319,37 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    store = open_store(_settings(args).db)
-    try:
-        found = store.get(args.id)
-    finally:
-        store.close()
-    if found is None:
-        print(f"entente: no stored article with id {args.id!r} (or the prefix is not unique)", file=sys.stderr)
-        return 1
-    if args.format == "json":
-        print(json.dumps(found, ensure_ascii=False, indent=1))
-    else:
-        for key in ("id", "file", "url", "lang", "title", "published", "source", "duplicate_of"):
-            print(f"{key:>10}: {found.get(key) if found.get(key) is not None else ''}")
-        print(f"{'removed':>10}: {len(found.get('removed', []))} lines\n\n{found['text']}")
+    """An article, else an event, else an event cluster, by id or unique id prefix."""
+    with cli_args.store(args.db) as store:
+        if args.id.startswith("cluster:"):  # a cluster is named by its first report's event id
+            found, reports, cluster = None, [], store.cluster(args.id.removeprefix("cluster:"))
+        else:
+            found = store.get(args.id)
+            reports = store.event(args.id) if found is None else []
+            cluster = store.cluster(args.id) if found is None and not reports else None
+        if found is None and not reports and cluster is None:
+            print(cli_show.safe(f"entente: no stored article, event or event cluster with id {args.id!r} (or the "
+                                f"prefix is not unique)"), file=sys.stderr)
+            return 1
+        if args.format == "json":
+            print(json.dumps(found or reports or cluster, ensure_ascii=False, indent=1))
+        elif found is not None:
+            cli_show.show_article(found)
+        elif reports:
+            cli_show.show_event(store, reports)
+        elif cluster is not None:
+            cli_show.show_cluster(store, cluster)
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    with cli_args.store(args.db, "update") as store:
+        print(f"{store.location}: schema version {store.version}")
     return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    store = open_store(_settings(args).db)
+    store = cli_args.store(args.db)
     try:
         stats = store.stats()
     finally:
@@ -279,7 +360,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for key, value in stats.items():
         if isinstance(value, dict):
             value = ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
-        print(f"{key:>15}: {value if value is not None else '-'}")
+        print(cli_show.safe(f"{key:>15}: {value if value is not None else '-'}"))
     return 0
 
 
@@ -345,19 +426,12 @@ def _dump(rows: list[dict[str, Any]], fmt: str) -> None:
 
 
 def _table(rows: list[dict[str, Any]], columns: Sequence[str], width: int = 60) -> None:
-    def cell(v: Any) -> str:
-        s = "" if v is None else " ".join(str(v).split())
-        return s if len(s) <= width else s[: width - 1] + "…"
-
-    cells = [[cell(r.get(c)) for c in columns] for r in rows]
-    widths = [max([len(c), *(len(row[k]) for row in cells)]) for k, c in enumerate(columns)]
-    print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
-    for row in cells:
-        print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+    """Rows as a table that fits the terminal (entente.cli_show.table; `width` is kept for callers)."""
+    cli_show.table(rows, columns)
 
 
 COMMANDS = {"analyze": cmd_analyze, "ingest": cmd_ingest, "search": cmd_search, "show": cmd_show,
-            "stats": cmd_stats, "eval": cmd_eval, **cli_record.COMMANDS,
+            "stats": cmd_stats, "migrate": cmd_migrate, "eval": cmd_eval, **cli_record.COMMANDS,
             **cli_dyad.COMMANDS, **cli_stories.COMMANDS, **cli_trace.COMMANDS}
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from entente.settings import Settings
-from entente.store import Store, open_store
+from entente import cli_args
+from entente.cli_resolve import side
 from entente.store.dyad import PERIODS, QUADS, dyad_events, dyad_series, plover
 from entente.store.export import EXPORTS, export
 
@@ -32,17 +32,22 @@ def add_parsers(command: Command, db_option: Option, fmt_option: Format) -> None
     """Add `dyad` and `export` to the `entente` parser (with its helpers for --db and --format)."""
     c = command("dyad", "A dyad series: counts by PLOVER type and quad class and the mean PLOVER score of the "
                 "events of one country towards another, per month, quarter or year.")
-    c.add_argument("actor", metavar="ACTOR", help="the acting country: ISO alpha-3 (CHN) or a name in any "
+    c.add_argument("actor", metavar="ACTOR", type=cli_args.name,
+                   help="the acting country: ISO alpha-3 (CHN) or a name in any "
                    "language (Китай); its people and bodies count for it. Or an actor without a country (org:NATO)")
-    c.add_argument("recipient", metavar="RECIPIENT", help="the country (or actor without one) acted upon")
+    c.add_argument("recipient", metavar="RECIPIENT", type=cli_args.name,
+                   help="the country (or actor without one) acted upon")
     c.add_argument("--by", choices=PERIODS, default="month", help="period of the series (default: month)")
     c.add_argument("--both", action="store_true", help="both directions together (ACTOR -> RECIPIENT and back)")
-    c.add_argument("--from", dest="date_from", metavar="DATE", help="first date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    c.add_argument("--to", dest="date_to", metavar="DATE", help="last date (YYYY-MM takes the whole month)")
-    c.add_argument("--chart", metavar="FILE", help="also draw the series to FILE.png or FILE.svg "
+    c.add_argument("--from", dest="date_from", metavar="DATE", type=cli_args.real_date,
+                   help="first date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    c.add_argument("--to", dest="date_to", metavar="DATE", type=cli_args.real_date,
+                   help="last date (YYYY-MM takes the whole month)")
+    c.add_argument("--chart", metavar="FILE", type=cli_args.out_file,
+                   help="also draw the series to FILE.png or FILE.svg "
                    "(needs matplotlib: pip install 'entente[charts]')")
     c.add_argument("--events", action="store_true", help="list the dyad's event reports instead of the series")
-    c.add_argument("--limit", type=int, default=100, help="with --events: at most this many (default: 100)")
+    c.add_argument("--limit", type=cli_args.limit, default=100, help="with --events: at most this many (default: 100)")
     db_option(c)
     fmt_option(c, ("table", "json", "csv"), "table")
 
@@ -50,26 +55,32 @@ def add_parsers(command: Command, db_option: Option, fmt_option: Format) -> None
                 "event table as CSV or Parquet (one row per event cluster).")
     c.add_argument("--format", required=True, choices=EXPORTS, help="plover-jsonl, gdelt-csv or parquet "
                    "(parquet needs pyarrow: pip install 'entente[parquet]')")
-    c.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write (- for standard output, "
+    c.add_argument("-o", "--output", required=True, metavar="OUT", type=cli_args.out_file,
+                   help="the file to write (- for standard output, "
                    "except parquet)")
     db_option(c)
 
 
 def cmd_dyad(args: argparse.Namespace) -> int:
-    for date in (args.date_from, args.date_to):
-        if date is not None and not _DATE.match(date):
-            print(f"entente: {date!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", file=sys.stderr)
-            return 2
     if args.chart and not args.chart.lower().endswith((".png", ".svg")):
         print(f"entente: --chart {args.chart!r}: the file name must end in .png or .svg", file=sys.stderr)
         return 2
-    with open_store(args.db or Settings().db) as store:
-        actor, recipient = _side(store, args.actor), _side(store, args.recipient)
-        if actor is None or recipient is None:
-            return 1
+    if args.chart:
+        try:
+            import matplotlib  # noqa: F401  (before any work: the extra may be missing)
+        except ImportError:
+            print("entente: charts need matplotlib, which is not installed: pip install 'entente[charts]'",
+                  file=sys.stderr)
+            return 2
+    with cli_args.store(args.db) as store:
+        actor, recipient = side(store, args.actor), side(store, args.recipient)
         if args.events:
             rows = dyad_events(store, actor, recipient, both=args.both, date_from=args.date_from,
                                date_to=args.date_to, limit=args.limit)
+            if args.format == "table":
+                from entente.cli_show import with_names
+
+                with_names(store, rows)
             _print_events(rows, args.format)
             return 0
         series = dyad_series(store, actor, recipient, by=args.by, both=args.both,
@@ -91,28 +102,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output == "-" and args.format == "parquet":
         print("entente: parquet cannot go to standard output: give -o FILE", file=sys.stderr)
         return 2
-    with open_store(args.db or Settings().db) as store:
+    with cli_args.store(args.db) as store:
         counts = export(store, args.format, sys.stdout if args.output == "-" else args.output)
     if args.output != "-":
         print(f"{counts['rows']} rows ({counts['reports']} event reports) -> {args.output}", file=sys.stderr)
     return 0
-
-
-def _side(store: Store, text: str) -> str | None:
-    """What a dyad side is keyed by: a country code (chn -> CHN), else the stored actor a name or id stands
-    for: a country, or an actor without one (org:NATO); a person or body stands for its country."""
-    text = text.strip()
-    if re.fullmatch(r"[A-Za-z]{3}", text):
-        return text.upper()
-    found = store.find_actors(text, limit=1)
-    if not found:
-        print(f"entente: no stored actor matches {text!r}", file=sys.stderr)
-        return None
-    x = found[0]
-    if x["country"] and x["type"] != "country":
-        print(f"entente: {text!r} is {x['id']} ({x['name']}); the dyad takes its country, {x['country']}",
-              file=sys.stderr)
-    return str(x["country"] or x["id"])
 
 
 def _columns() -> list[str]:
@@ -157,6 +151,13 @@ def _print_events(rows: list[dict[str, Any]], fmt: str) -> None:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     flat = [{**r, "actor": " ".join(r["actor"]), "recipient": " ".join(r["recipient"])} for r in rows]
+    if fmt == "table":
+        from entente.cli_show import table
+
+        print(f"{len(rows)} event reports (every report of a cluster; the series counts a cluster once), negated "
+              f"ones left out; day: the event's own date, else its article's publication date", file=sys.stderr)
+        table(rows, ("day", "type", "actor", "recipient", "source", "sentence", "id"))
+        return
     if fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=list(EVENT_COLUMNS), extrasaction="ignore",
                                 lineterminator="\n")

@@ -14,15 +14,19 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from entente.settings import Settings
-from entente.store import Store, open_store
+from entente import cli_args
+from entente.cli_resolve import resolve
+from entente.store import Store
 
 ACTOR_COLUMNS = ("id", "name", "type", "country", "sector", "articles", "mentions")
 QUOTE_COLUMNS = ("published", "lang", "source", "speaker", "speaker_text", "partial", "text", "article_id")
-EVENT_COLUMNS = ("date", "type", "mode", "actor", "recipient", "negated", "modality", "lang", "source", "trigger",
-                 "cluster_id", "article_id")
+EVENT_COLUMNS = ("day", "dated_by", "date", "type", "mode", "actor", "recipient", "negated", "modality", "lang",
+                 "source", "trigger", "sentence", "url", "id", "cluster_id", "article_id")
+EVENT_TABLE = ("day", "type", "actor", "recipient", "modality", "source", "sentence", "id")
 CLUSTER_COLUMNS = ("id", "type", "negated", "modality", "actor_countries", "recipient_countries", "first", "last",
                    "mentions", "reports", "sources", "languages")
+CLUSTER_TABLE = ("id", "first", "type", "actor_countries", "recipient_countries", "modality", "reports", "sources",
+                 "languages")
 
 Command = Callable[[str, str], argparse.ArgumentParser]
 Option = Callable[[argparse.ArgumentParser], None]
@@ -34,56 +38,55 @@ def add_parsers(command: Command, db_option: Option, fmt_option: Format) -> None
     c = command("actors", "List stored actors, most mentioned first.")
     c.add_argument("--type", choices=("person", "country", "organization", "location", "group"),
                    help="only actors of this type")
-    c.add_argument("--country", metavar="CODE", help="only actors of this country (ISO alpha-3, e.g. RUS)")
-    c.add_argument("--limit", type=int, default=50, help="at most this many actors (default: 50)")
+    c.add_argument("--country", metavar="CODE", type=cli_args.country,
+                   help="only actors of this country (ISO alpha-3, e.g. RUS)")
+    c.add_argument("--limit", type=cli_args.limit, default=50, help="at most this many actors (default: 50)")
     db_option(c)
     fmt_option(c, ("table", "json", "csv"), "table")
 
     c = command("actor", "Profile of one stored actor: names, mentions by month, co-mentioned actors, quotes.")
-    c.add_argument("actor", metavar="ID_OR_NAME", help="an actor id (RUS, person:xi-jinping) or a name in any "
+    c.add_argument("actor", metavar="ID_OR_NAME", type=cli_args.name,
+                   help="an actor id (RUS, person:xi-jinping) or a name in any "
                    "language (Путін, Си Цзиньпин, Lavrov)")
-    c.add_argument("--top", type=int, default=10, help="co-mentioned actors and quotes shown (default: 10)")
+    c.add_argument("--top", type=cli_args.whole(1, 1000), default=10,
+                   help="co-mentioned actors and quotes shown (default: 10)")
     db_option(c)
     fmt_option(c, ("table", "json"), "table")
 
     c = command("quotes", "List stored quotes, newest article first.")
-    c.add_argument("--speaker", metavar="ID_OR_NAME", help="only quotes of this speaker (an actor id or a name)")
-    c.add_argument("--limit", type=int, default=50, help="at most this many quotes (default: 50)")
+    c.add_argument("--speaker", metavar="ID_OR_NAME", type=cli_args.name,
+                   help="only quotes of this speaker (an actor id or a name)")
+    c.add_argument("--limit", type=cli_args.limit, default=50, help="at most this many quotes (default: 50)")
     db_option(c)
     fmt_option(c, ("table", "json", "csv"), "table")
 
     c = command("events", "List stored event reports, oldest first; --clusters: real-world events, each with all "
                 "its reports (near-duplicate articles left out).")
-    c.add_argument("--actor", metavar="ID_OR_NAME", help="only events this actor did: an actor id, a country code "
+    c.add_argument("--actor", metavar="ID_OR_NAME", type=cli_args.name,
+                   help="only events this actor did: an actor id, a country code "
                    "(which takes its people and bodies) or a name in any language")
-    c.add_argument("--recipient", metavar="ID_OR_NAME", help="only events done to this actor (as --actor)")
-    c.add_argument("--type", metavar="TYPE", help="only this PLOVER event type (CONSULT, AGREE, SANCTION, ...)")
-    c.add_argument("--from", dest="date_from", metavar="DATE", help="only events dated on or after DATE "
-                   "(YYYY, YYYY-MM or YYYY-MM-DD; undated events are left out)")
-    c.add_argument("--to", dest="date_to", metavar="DATE", help="only events dated on or before DATE (2023-03: all "
+    c.add_argument("--recipient", metavar="ID_OR_NAME", type=cli_args.name,
+                   help="only events done to this actor (as --actor)")
+    c.add_argument("--type", metavar="TYPE", type=cli_args.plover_type,
+                   help="only this PLOVER event type (CONSULT, AGREE, SANCTION, ...)")
+    c.add_argument("--from", dest="date_from", metavar="DATE", type=cli_args.real_date,
+                   help="only events dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD): the event's own "
+                   "date, else its article's publication date; events with neither are left out")
+    c.add_argument("--to", dest="date_to", metavar="DATE", type=cli_args.real_date,
+                   help="only events dated on or before DATE (2023-03: all "
                    "of March)")
+    c.add_argument("--negated", action="store_true", help="also the reports of events said not to have happened "
+                   "(left out by default, as in the dyad series and exports)")
     c.add_argument("--clusters", action="store_true", help="one row per event cluster (the reports of one real-world "
                    "event across articles and languages) with a report that matches, and its counts")
-    c.add_argument("--limit", type=int, default=100, help="at most this many events or clusters (default: 100)")
+    c.add_argument("--limit", type=cli_args.limit, default=100,
+                   help="at most this many events or clusters (default: 100)")
     db_option(c)
     fmt_option(c, ("table", "json", "csv"), "table")
 
 
 def _store(args: argparse.Namespace) -> Store:
-    return open_store(args.db or Settings().db)
-
-
-def _resolve(store: Store, name: str) -> dict[str, Any] | None:
-    """The stored actor a command line names; says so on stderr when it is missing or not the only match."""
-    found = store.find_actors(name)
-    if not found:
-        print(f"entente: no stored actor matches {name!r}", file=sys.stderr)
-        return None
-    if len(found) > 1:
-        others = ", ".join(f"{x['id']} ({x['name']})" for x in found[1:6])
-        print(f"entente: {name!r} is {found[0]['id']} ({found[0]['name']}); it also matches {others}",
-              file=sys.stderr)
-    return found[0]
+    return cli_args.store(args.db)
 
 
 def cmd_actors(args: argparse.Namespace) -> int:
@@ -95,8 +98,8 @@ def cmd_actors(args: argparse.Namespace) -> int:
 
 def cmd_actor(args: argparse.Namespace) -> int:
     with _store(args) as store:
-        match = _resolve(store, args.actor)
-        profile = store.actor(match["id"], top=args.top) if match else None
+        match = resolve(store, args.actor)
+        profile = store.actor(match["id"], top=args.top)
     if profile is None:
         return 1
     if args.format == "json":
@@ -110,10 +113,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     with _store(args) as store:
         speaker = None
         if args.speaker:
-            match = _resolve(store, args.speaker)
-            if match is None:
-                return 1
-            speaker = match["id"]
+            speaker = resolve(store, args.speaker)["id"]
         rows = store.quotes(speaker=speaker, limit=args.limit)
     _output(rows, QUOTE_COLUMNS, args.format)
     return 0
@@ -124,21 +124,34 @@ def cmd_events(args: argparse.Namespace) -> int:
         sides: dict[str, str] = {}
         for role in ("actor", "recipient"):
             if getattr(args, role):
-                match = _resolve(store, getattr(args, role))
-                if match is None:
-                    return 1
-                sides[role] = match["id"]
-        rows = store.events(actor=sides.get("actor"), recipient=sides.get("recipient"),
-                            type=args.type.upper() if args.type else None, date_from=args.date_from,
+                text = getattr(args, role).strip()
+                sides[role] = text.upper() if text.upper() in cli_args.countries() else resolve(store, text)["id"]
+        rows = store.events(actor=sides.get("actor"), recipient=sides.get("recipient"), type=args.type,
+                            negated=None if args.negated else False, date_from=args.date_from,
                             date_to=args.date_to, limit=args.limit, clusters=args.clusters)
-    if args.format != "json":  # lists of actors or countries as one cell
+        if args.format == "table":  # names, not ids
+            from entente.cli_show import with_names
+
+            with_names(store, rows, ("actor_countries", "recipient_countries") if args.clusters else
+                       ("actor", "recipient"))
+    if args.format == "csv":  # lists of actors or countries as one cell
         rows = [{k: ";".join(v) if isinstance(v, list) and k != "events" else v for k, v in r.items()} for r in rows]
-    _output(rows, CLUSTER_COLUMNS if args.clusters else EVENT_COLUMNS, args.format)
+    if args.format == "table":
+        print(f"{len(rows)} {'events (clusters)' if args.clusters else 'event reports'}" +
+              ("" if args.negated else ", negated ones left out (--negated takes them)") +
+              "; dates: the event's own, else its article's publication date", file=sys.stderr)
+        _output(rows, CLUSTER_TABLE if args.clusters else EVENT_TABLE, args.format)
+    else:
+        _output(rows, CLUSTER_COLUMNS if args.clusters else EVENT_COLUMNS, args.format)
     return 0
 
 
 def _print_profile(p: dict[str, Any]) -> None:
     from entente.cli import _table
+    from entente.cli_show import safe
+
+    def print(text: str = "") -> None:  # noqa: A001  (a page's names reach the terminal neutralized)
+        sys.stdout.write(safe(text) + "\n")
 
     about = ", ".join(str(p[k]) for k in ("type", "country", "sector") if p.get(k))
     print(f"{p['id']}  {p['name']}  ({about})")

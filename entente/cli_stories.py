@@ -15,8 +15,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from entente.settings import Settings
-from entente.store import open_store
+from entente import cli_args
 
 Command = Callable[[str, str], argparse.ArgumentParser]
 Option = Callable[[argparse.ArgumentParser], None]
@@ -32,7 +31,7 @@ def add_parsers(command: Command, db_option: Option, fmt_option: Format) -> None
                 "articles, largest first.")
     c.add_argument("--rebuild", action="store_true", help="forget every story and match all articles again, in the "
                    "order they were stored (embeddings are kept)")
-    c.add_argument("--limit", type=int, default=50, help="at most this many stories (default: 50)")
+    c.add_argument("--limit", type=cli_args.limit, default=50, help="at most this many stories (default: 50)")
     c.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar on stderr while embedding (default: when stderr is a terminal)")
     db_option(c)
@@ -43,7 +42,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
     from entente.store import stories
 
     stories.require()
-    with open_store(args.db or Settings().db) as store:
+    with cli_args.store(args.db, "update") as store:
         show = sys.stderr.isatty() if args.progress is None else args.progress
         with tqdm(total=stories.pending(store), unit="article", desc="embedding", file=sys.stderr,
                   disable=not show, dynamic_ncols=True) as bar:
@@ -71,7 +70,11 @@ def _csv(found: list[dict[str, Any]]) -> None:
 
 
 def _print(found: list[dict[str, Any]]) -> None:
-    """A head line per story, then its title in each language."""
+    """A head line per story, then its title in each language (control characters neutralized)."""
+    from entente.cli_show import safe
+
+    def print(text: str) -> None:  # noqa: A001
+        sys.stdout.write(safe(text) + "\n")
     for s in found:
         span = s["first"] if s["first"] == s["last"] else f"{s['first']} … {s['last']}"
         sources = ", ".join(s["sources"]) or "-"

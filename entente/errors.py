@@ -7,7 +7,9 @@
      |    +-- TooLarge         over Settings.max_bytes
      |    +-- UndecodableInput bytes that no supported encoding reads
      |    +-- MalformedInput   HTML with no article text, a JSON line that is not an article
-     +-- StoreError            the database refused (schema too new, not an entente store)
+     +-- StoreError            the database refused (schema too new, not an entente store, locked, damaged)
+     +-- UsageError            a value on the command line (or an API argument) that cannot mean anything:
+          +-- QueryError       a search query that does not parse (with the reason and an example)
 
 Every InputError names its file (and line, for JSON Lines) and the reason, so the CLI can print
 `FILE: reason` and go on with the rest of the batch.
@@ -48,4 +50,12 @@ class MalformedInput(InputError):
 
 
 class StoreError(EntenteError):
+    pass
+
+
+class UsageError(EntenteError):
+    pass
+
+
+class QueryError(UsageError):
     pass

@@ -8,7 +8,10 @@ InputError in place of its Analysis and goes on.
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from entente import clean
@@ -134,6 +137,29 @@ DEFAULT_STEPS: tuple[tuple[str, Step], ...] = (
 )
 
 
+class _Overtime(BaseException):  # not an Exception: no step's own `except Exception` swallows it
+    pass
+
+
+def _overtime(signum: int, frame: object) -> None:
+    raise _Overtime
+
+
+@contextmanager
+def _budget(seconds: float | None, article: Article) -> Iterator[None]:
+    """Raise _Overtime in the running step after `seconds` (SIGALRM: Unix, main thread only; else no limit)."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _overtime)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class Pipeline:
     """Article -> Analysis through named steps.
 
@@ -142,8 +168,13 @@ class Pipeline:
     'Заголовок новости'
     """
 
+    MAX_CHARS = 500_000  # of cleaned text per article: a news article is far shorter; 1 MB took 39 s and 1.1 GB
+    BUDGET = 25.0  # seconds of analysis per article (main thread of a Unix process): with the tail of the step
+    # running when it rings, no article takes over 30 s
+
     def __init__(self, settings: Settings | None = None, steps: Iterable[tuple[str, Step]] = DEFAULT_STEPS,
-                 toolkit: Toolkit | None = None):
+                 toolkit: Toolkit | None = None, budget: float | None = BUDGET):
+        self.budget = budget
         self.settings = settings or Settings()
         self.steps = tuple(steps)
         self.toolkit = toolkit or Toolkit.load(self.settings)
@@ -153,9 +184,26 @@ class Pipeline:
         return tuple(name for name, _ in self.steps)
 
     def __call__(self, article: Article) -> Analysis:
+        """The analysis of one article. Whatever goes wrong inside a step — a bug, an input no rule foresaw,
+        a text over MAX_CHARS, more than `budget` seconds — is an InputError naming the record and the step,
+        so one bad record never stops a batch."""
         doc = Doc(article, Analysis(id=article.id, file=article.file, url=article.url))
-        for _name, step in self.steps:
-            doc = step(doc, self.toolkit)
+        name = ""
+        try:
+            with _budget(self.budget, article):
+                for name, step in self.steps:
+                    doc = step(doc, self.toolkit)
+                    if name == "body" and len(doc.analysis.text) > self.MAX_CHARS:
+                        raise InputError(article.file, f"article text of {len(doc.analysis.text):,} characters is "
+                                         f"over the analysis limit of {self.MAX_CHARS:,}", article.line)
+        except InputError:
+            raise
+        except _Overtime:
+            raise InputError(article.file, f"analysis took over {self.budget:g} s (in step {name!r}); skipped",
+                             article.line) from None
+        except (Exception, RecursionError, MemoryError) as e:
+            raise InputError(article.file, f"analysis failed in step {name!r}: {type(e).__name__}: "
+                             f"{str(e)[:200]}", article.line) from e
         return doc.analysis
 
     def run(self, items: Iterable[Article | InputError]) -> Iterator[Analysis | InputError]:

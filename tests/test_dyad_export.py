@@ -314,7 +314,7 @@ def test_dyad_command_prints_a_table_json_and_csv(store_location, capsys):
     assert (named["actor"], named["recipient"], named["total"]["events"]) == ("CHN", "RUS", 4)
     assert main(["dyad", "НАТО", "Russia", "--db", store_location, "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["actor"] == "org:NATO"
-    assert main(["dyad", "Атлантида", "RUS", "--db", store_location]) == 1
+    assert main(["dyad", "Атлантида", "RUS", "--db", store_location]) == 2  # an unknown name is a usage error
     assert "no stored actor matches" in capsys.readouterr().err
 
 

@@ -14,7 +14,7 @@ from importlib import resources
 import pytest
 
 from entente.cli import main
-from entente.errors import StoreError
+from entente.errors import QueryError, StoreError
 from entente.models import Actor, Analysis, Article, Event, Mention, Paragraph, Quote, Removed
 from entente.store import open_store
 from entente.store.rows import name_key
@@ -133,10 +133,23 @@ def test_search_has_the_same_meaning_on_both_backends(store, examples, query, te
     assert all("[" in h["snippet"] for h in hits if h["snippet"])
 
 
-def test_search_takes_text_that_is_not_query_syntax(store, examples):
+@pytest.mark.parametrize("query, reason", [
+    ("Лавров)", "without its '('"), ("(Лавров", "not closed"), ('"Ван И', "quote is not closed"),
+    ("Lavrov -Putin", "no '-' operator"), ("Лавров OR", "ends with an operator"), ("NOT Путин", "before it"),
+    ("Лав*ров", "only at the end"), (" ".join(["Путин"] * 100), "more than 64 words"),
+])
+def test_a_query_that_does_not_parse_is_an_error_not_a_rewrite(store, examples, query, reason):
     store.add(examples)
-    assert {h["id"] for h in store.search("Лавров)", limit=100)} == expected(examples, has_word("лавров"))
+    with pytest.raises(QueryError, match=re.escape(reason)) as e:
+        store.search(query)
+    assert "e.g." in str(e.value)  # with an example of the syntax
+
+
+def test_words_with_punctuation_are_searched_as_written(store, examples):
+    store.add(examples)
     assert store.search("  ") == []
+    assert {h["id"] for h in store.search("Лавров,", limit=100)} == expected(examples, has_word("лавров"))
+    store.search("U.S. российско-китайского a:b")  # no column filters, no syntax errors
 
 
 def test_queries_translate_to_tsquery():
@@ -263,18 +276,20 @@ def test_events_filtered_by_actor_recipient_type_and_date(store):
     article, a = with_events(EVENTS)
     store.add([(article, a)])
     assert store.get(a.id) == plain(a)  # events come back whole, in order
-    assert ids(store.events()) == ["e2", "e1", "e3", "e4"]  # by date as text ("2023-03" first), undated last
+    # by day as text ("2023-03" first); a day is the event's own date, else its article's publication date
+    assert ids(store.events()) == ["e2", "e1", "e4", "e3"]
+    assert [(r["day"], r["dated_by"]) for r in store.events()][2] == ("2023-03-22", "published")
     assert ids(store.events(actor="person:vladimir-putin")) == ["e2", "e1"]
     assert ids(store.events(actor="RUS")) == ["e2", "e1"]  # a country code takes its people
-    assert ids(store.events(actor="CHN")) == ["e2", "e3", "e4"]
+    assert ids(store.events(actor="CHN")) == ["e2", "e4", "e3"]
     assert ids(store.events(actor="RUS", recipient="CHN")) == ["e1"]
-    assert ids(store.events(recipient=["USA", "person:vladimir-putin"])) == ["e3", "e4"]
+    assert ids(store.events(recipient=["USA", "person:vladimir-putin"])) == ["e4", "e3"]
     assert ids(store.events(type="CONSULT")) == ["e1", "e4"]
     assert ids(store.events(mode="visit")) == ["e1"]
     assert ids(store.events(context="economic")) == ["e2"]
-    assert ids(store.events(date_from="2023-03-01", date_to="2023-12")) == ["e1"]  # "2023-03" is not after the 1st
-    assert ids(store.events(date_from="2023-03", date_to="2023-03")) == ["e2", "e1"]
-    assert ids(store.events(date_to="2023")) == ["e2", "e1"]
+    assert ids(store.events(date_from="2023-03-01", date_to="2023-12")) == ["e1", "e4"]  # "2023-03" is not after
+    assert ids(store.events(date_from="2023-03", date_to="2023-03")) == ["e2", "e1", "e4"]  # e4: its article's day
+    assert ids(store.events(date_to="2023")) == ["e2", "e1", "e4"]
     assert ids(store.events(negated=True)) == ["e3"]
     assert ids(store.events(negated=False, lang="ru", source="ТАСС", limit=1)) == ["e2"]
     e1 = store.events(type="CONSULT", limit=1)[0]
@@ -422,7 +437,7 @@ def test_record_commands(store_location, examples, capsys):
     out = capsys.readouterr().out
     assert out.startswith("person:xi-jinping  Xi Jinping") and "by month:" in out and "mentioned with:" in out
 
-    assert main(["actor", "Бонапарт", "--db", store_location]) == 1
+    assert main(["actor", "Бонапарт", "--db", store_location]) == 2  # an unknown name: a usage error
     assert "no stored actor matches" in capsys.readouterr().err
 
     assert main(["quotes", "--speaker", "Xi Jinping", "--db", store_location, "--format", "json"]) == 0

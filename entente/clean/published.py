@@ -37,12 +37,28 @@ def find_published(known: str | None, lines: tuple[Line, ...], text: str, calend
     return _footer_date(lines, dated)
 
 
+# Words that open a sentence of the body, not a dateline ("С 1 января 2020 года ...", "By 2030 ...").
+_NOT_A_PLACE = frozenset(str.split("""с со в во до к ко по на от из за после перед около з із від у після
+in on by from until since before after to at for as of about around"""))
+
+
 def _dateline(head: str, calendar: Calendar) -> str | None:
+    """The date of a "МОСКВА, 5 марта 2024 —" dateline opening the body: a place (capitalized words, not a
+    preposition) closed by a comma or dash, or written in capitals; never a date of the body's first sentence."""
     for date, start, _end in calendar.find_dates(head):
-        if date.day and date.year and _DATELINE_PREFIX.match(head[:start]):
+        if date.day and date.year and _is_dateline(head[:start]):
             return date.iso()
         break
     return None
+
+
+def _is_dateline(prefix: str) -> bool:
+    if not _DATELINE_PREFIX.match(prefix):
+        return False
+    words = re.findall(r"[\w’'.-]+", prefix)
+    if any(w.lower().strip(".") in _NOT_A_PLACE for w in words):
+        return False
+    return bool(re.search(r"[,–—-]\s*$", prefix)) or all(w.isupper() for w in words if w.isalpha())
 
 
 def _footer_date(lines: tuple[Line, ...], dated: list[tuple[Line, PartialDate]]) -> str | None:

@@ -25,11 +25,38 @@ def domain(url: str) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
+# Words that are never an outlet's name on their own (prepositions, generic site words): "По" from
+# "По данным ...", "ONLINE" from a site banner.
+_NOT_AN_OUTLET = frozenset(str.split("""по в во на с со из от для о об за к у при про и а но the a an by in on of for
+from to with and or news новости новини online онлайн live главная головна home video видео відео photo фото media
+медиа медіа press пресса преса агентство agency сайт site portal портал редакция редакція source источник
+джерело"""))
+
+
+def plausible(name: str | None) -> bool:
+    """Whether `name` has the minimum shape of an outlet's name: some letters, not one preposition or generic
+    word, not a whole sentence."""
+    if not name:
+        return False
+    words = name.split()
+    if not any(ch.isalpha() for ch in name) or len(name.strip()) < 2 or len(words) > 6:
+        return False
+    return not (len(words) == 1 and name.strip(" .,:;!?").lower() in _NOT_AN_OUTLET)
+
+
 def find_source(known: str | None, url: str | None, lines: tuple[Line, ...], text: str,
                 outlets: Outlets, site: str | None = None) -> str | None:
-    """`site` is a site name cut from the headline (" | Новости дня"), if any."""
+    """`site` is a site name cut from the headline (" | Новости дня"), if any. A name found on the page that
+    is no known outlet must look like a name (`plausible`), else it is not taken."""
     if known:
         return outlets.name(known)
+    found = _find(url, lines, text, outlets, site)
+    if found is None or outlets.is_known(found) or plausible(found):
+        return found
+    return None
+
+
+def _find(url: str | None, lines: tuple[Line, ...], text: str, outlets: Outlets, site: str | None) -> str | None:
     if url and (host := domain(url)):
         return host
     for x in lines:

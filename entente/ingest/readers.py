@@ -8,6 +8,7 @@ extraction step; `.json`/`.jsonl` hold one article per line (`text` or `html`, o
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,6 +21,7 @@ JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 META_FIELDS = ("url", "title", "published", "source")
 
 Item = Article | InputError
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_bytes(data: bytes, file: str, max_bytes: int) -> Iterator[Item]:
@@ -45,34 +47,66 @@ def _looks_like_html(text: str) -> bool:
 def _json_records(text: str, file: str, encoding: str, whole: bool) -> Iterator[Item]:
     """JSON Lines; a `.json` file may instead hold one object or one list of objects."""
     stripped = text.lstrip()
-    if whole and stripped.startswith(("[", "{")) and (records := _whole(stripped)) is not None:
+    if whole and stripped.startswith(("[", "{")) and (records := _whole(stripped, file)) is not None:
+        if isinstance(records, InputError):
+            yield records
+            return
+        if not records:
+            yield MalformedInput(file, "an empty JSON list: no articles")
         for i, record in enumerate(records, 1):
             yield _record(record, file, i, encoding)
         return
     # Only "\n" ends a record: str.splitlines() would also split at U+2028 inside JSON strings.
     for no, raw in enumerate(text.split("\n"), 1):
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(raw)
-        except json.JSONDecodeError as e:
-            yield MalformedInput(file, f"not valid JSON: {e.msg}", line=no)
-            continue
-        yield _record(record, file, no, encoding)
+        if raw.strip():
+            yield parse_line(raw, file, no, encoding)
 
 
-def _whole(text: str) -> list[Any] | None:
-    """The records of a whole-file JSON document, or None when the file is JSON Lines after all."""
+def parse_line(raw: str, file: str, no: int, encoding: str) -> Item:
+    """One JSON Lines record (an article or the error that says why it is not one)."""
+    record = loads(raw)
+    if isinstance(record, _Bad):
+        return MalformedInput(file, f"not valid JSON: {record.reason}", line=no)
+    return _record(record, file, no, encoding)
+
+
+class _Bad:
+    def __init__(self, reason: str, fatal: bool = True):
+        self.reason, self.fatal = reason, fatal  # fatal: valid syntax that Python cannot hold
+
+
+def loads(text: str) -> Any:
+    """json.loads, with every way it can fail (bad syntax, an integer of over 4,300 digits, nesting deeper
+    than the recursion limit) as a _Bad value."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        return None
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        return _Bad(e.msg, fatal=False)
+    except RecursionError:
+        return _Bad("nested too deeply")
+    except ValueError as e:  # int() of too many digits
+        return _Bad(str(e).split(";")[0])
+
+
+def _whole(text: str, file: str) -> list[Any] | InputError | None:
+    """The records of a whole-file JSON document, or None when the file is JSON Lines after all."""
+    data = loads(text)
+    if isinstance(data, _Bad):
+        if not data.fatal:
+            return None  # read as JSON Lines, which reports each bad line
+        return MalformedInput(file, f"not valid JSON: {data.reason}")
     return data if isinstance(data, list) else [data]
+
+
+def _clean(value: str) -> str:
+    """Lone surrogates (JSON's `"\\ud800"`) are no Unicode text: U+FFFD in their place, one for one."""
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def _record(record: Any, file: str, no: int, encoding: str) -> Item:
     if not isinstance(record, dict):
         return MalformedInput(file, f"expected a JSON object, got {type(record).__name__}", line=no)
+    record = {k: _clean(v) if isinstance(v, str) else v for k, v in record.items()}
     text, html = record.get("text"), record.get("html")
     if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
         return MalformedInput(file, "record has no non-empty 'text' or 'html' field", line=no)

@@ -47,6 +47,9 @@ if TYPE_CHECKING:
     from entente.nlp.morph import Morph
 
 _NAMES = {"dm": ("dm_m",), "md": ("md_m",), "my": ("my_m",), "mo": ("mo_m",), "wd": ("wd_w",)}  # month/weekday
+# Words that make a date a target or a deadline, never when an event happened: "до 2030 года", "к 2030 году",
+# "by 2030", "until the end of the year", "до кінця року".
+TARGETS = frozenset(("до", "к", "ко", "by", "until", "till"))
 ROLLOVER = timedelta(days=31)  # a year-less date this far after publication belongs to the year before
 Span = tuple[date, date]  # first and last day an expression may mean
 
@@ -96,6 +99,8 @@ class When:
             if kind in ("rel", "wd") and g.named(text, m.start()):
                 continue
             if kind == "rel" and g.eve_of(text, m, self.morph, lang):
+                continue
+            if lowered[m.start():m.end()].split(maxsplit=1)[0] in TARGETS:
                 continue
             resolved = _RESOLVERS[kind](g, m, anchor)
             if resolved is not None:

@@ -14,9 +14,11 @@ a GDELT-style CSV and Parquet.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, Protocol, Self
 
+from entente.errors import StoreError
 from entente.models import Analysis, Article
 
 
@@ -42,17 +44,42 @@ class Store(Protocol):
                date_from: str | None = None, date_to: str | None = None, negated: bool | None = None,
                lang: str | None = None, source: str | None = None, limit: int = 100,
                clusters: bool = False) -> list[dict[str, Any]]: ...
+    def event(self, event_id: str) -> list[dict[str, Any]]: ...
+    def cluster(self, cluster_id: str) -> dict[str, Any] | None: ...
+    def names(self, ids: Sequence[str]) -> dict[str, str]: ...
     def close(self) -> None: ...
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...
 
 
-def open_store(location: str) -> Store:
-    """A store for a `postgresql://` URL, else for a SQLite file path (':memory:' for a throwaway one)."""
+MODES = ("write", "read")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+def open_store(location: str, mode: str = "write") -> Store:
+    """A store for a `postgresql://` URL, else for a SQLite file path (':memory:' for a throwaway one).
+
+    mode "write" creates and migrates the store when needed (one process at a time: the others wait and
+    find it done); "read" opens an existing entente store read-only and never creates, migrates or writes.
+    A location that is empty, has another URL scheme, or is not an entente store raises StoreError.
+    """
     from entente.store.postgres import PostgresStore, is_url
 
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    check_location(location)
     if is_url(location):
-        return PostgresStore(location)
+        return PostgresStore(location, mode=mode)
     from entente.store.sqlite import SQLiteStore
 
-    return SQLiteStore(location)
+    return SQLiteStore(location, mode=mode)
+
+
+def check_location(location: str) -> None:
+    """Refuse what cannot name a store: nothing, or a URL of a scheme other than postgresql://."""
+    if not location.strip():
+        raise StoreError("--db is empty: give a SQLite file path or a postgresql:// URL")
+    m = _SCHEME.match(location)
+    if m and m.group(1).lower() not in ("postgresql", "postgres"):
+        raise StoreError(f"{m.group(0)}: unsupported database URL scheme; give a SQLite file path or a "
+                         f"postgresql://user@host:5432/db URL")

@@ -17,12 +17,12 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
-from entente.errors import StoreError
+from entente.errors import QueryError, StoreError
 from entente.models import Analysis, Article
 from entente.store.base import SQLStore
 from entente.store.migrate import migrate_postgres
 from entente.store.rows import ARTICLE_COLUMNS, article_row
-from entente.store.tsquery import _lexeme, to_tsquery
+from entente.store.tsquery import EXAMPLE, check, to_tsquery
 
 try:
     import psycopg
@@ -76,19 +76,63 @@ def _pg(sql: str) -> str:
 
 
 class PostgresStore(SQLStore):
-    def __init__(self, url: str, upto: int | None = None):
+    def __init__(self, url: str, upto: int | None = None, mode: str = "write"):
         self.location = redact(url)
         if psycopg is None:
             raise StoreError("PostgreSQL storage needs psycopg: pip install 'entente[pg]'")
         try:
-            self.db = psycopg.connect(url, autocommit=True, row_factory=dict_row)  # transactions are explicit
+            self.db = psycopg.connect(url, autocommit=True, row_factory=dict_row,  # transactions are explicit
+                                      connect_timeout=10)
         except psycopg.Error as e:
             raise StoreError(f"{self.location}: cannot connect ({' '.join(str(e).split())})") from e
         try:
-            self.version = migrate_postgres(self.db, self._migration_steps(), upto)
+            current = self._check_entente(required=mode == "read")
+            if mode == "read":
+                self.db.execute("SET default_transaction_read_only = on")
+                self.version = current
+            else:
+                self.version = migrate_postgres(self.db, self._migration_steps(), upto)
+        except psycopg.Error as e:
+            self.db.close()
+            raise StoreError(f"{self.location}: {' '.join(str(e).split())}") from e
         except BaseException:
             self.db.close()
             raise
+
+    def _check_entente(self, required: bool) -> int:
+        """The schema version of the entente tables in the connection's schema (0: none, an empty schema);
+        StoreError for another application's tables, and when `required` (read-only use) for a schema not
+        migrated to this entente's version."""
+        from entente.store.migrate import migrations
+
+        schema = (self.db.execute("SELECT current_schema() AS s").fetchone() or {}).get("s")
+        tables = {r["table_name"]: r for r in self.db.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()").fetchall()}
+        where = f"{self.location} (schema {schema})"
+        if "schema_migrations" not in tables:
+            if tables:
+                raise StoreError(f"{where}: not an entente store (it holds other tables: "
+                                 f"{', '.join(sorted(tables)[:5])}); give entente a schema of its own "
+                                 f"(?options=-csearch_path%3Dentente)")
+            if required:
+                raise StoreError(f"{where}: no entente store there (`entente ingest --db URL FILES` makes one)")
+            return 0
+        kind = self.db.execute("SELECT data_type FROM information_schema.columns WHERE table_schema ="
+                               " current_schema() AND table_name = 'schema_migrations' AND column_name = 'version'"
+                               ).fetchone()
+        if kind is None or kind["data_type"] != "integer":
+            raise StoreError(f"{where}: not an entente store (its schema_migrations table is another application's)")
+        known = {v: n for v, n, _ in migrations("postgres")}
+        rows = self.db.execute("SELECT version, name FROM schema_migrations").fetchall()
+        if any(r["version"] in known and known[r["version"]] != r["name"] for r in rows):
+            raise StoreError(f"{where}: not an entente store (its schema_migrations table is another application's)")
+        current = max((r["version"] for r in rows), default=0)
+        if required and current < max(known):
+            raise StoreError(f"{where}: schema version {current}, this entente reads {max(known)}: upgrade it once "
+                             f"with `entente migrate --db URL`")
+        if current > max(known):
+            raise StoreError(f"database schema version {current} is newer than this entente knows ({max(known)})")
+        return current
 
     def _has_column(self, table: str, column: str) -> bool:
         return bool(self._rows("SELECT 1 AS x FROM information_schema.columns WHERE table_schema = current_schema()"
@@ -152,19 +196,14 @@ class PostgresStore(SQLStore):
                 copy.write_row(row)
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        check(query)
         tsquery = to_tsquery(query)
         if not tsquery:
             return []
         try:
             return self.db.execute(_SEARCH, (tsquery, limit)).fetchall()
-        except psycopg.errors.SyntaxError:
-            # Not the query syntax: search the words as plain terms, as the SQLite store does.
-            words = [w.strip('"()*') for w in query.split()]
-            plain = " & ".join(_lexeme(w) for w in words if w)
-            try:
-                return self.db.execute(_SEARCH, (plain, limit)).fetchall() if plain else []
-            except psycopg.Error as e:
-                raise StoreError(f"bad search query {query!r}: {e}") from e
+        except psycopg.errors.SyntaxError as e:
+            raise QueryError(f"search query {query[:80]!r}: {' '.join(str(e).split())}; {EXAMPLE}") from e
 
     def close(self) -> None:
         self.db.close()

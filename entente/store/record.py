@@ -21,6 +21,9 @@ from typing import Any
 from entente.store.rows import name_key
 
 ACTOR_COLUMNS = "x.id, x.name, x.type, x.country, x.sector"
+# The one date rule of every event query (events, dyads, exports): the event's own date, else its article's
+# publication date ('day'; `dated_by` says which).
+DAY = "coalesce(e.date, a.published)"
 ORIGINAL = "NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)"  # an article id that is no duplicate
 CLUSTER_COLUMNS = ("id", "type", "negated", "modality", "actor_countries", "recipient_countries", "location", "first",
                    "last", "precision", "mentions", "reports", "sources", "languages")
@@ -152,11 +155,13 @@ class RecordQueries:
         counts and all its reports (`events`, oldest first).
 
         `actor` / `recipient`: an actor id, or a country code, which also matches that country's people and
-        bodies (`RUS` matches `person:vladimir-putin`). Dates compare as text on the event's own `date`, so
-        `date_to="2023-03"` takes all of March and events without a date are left out of a date range.
+        bodies (`RUS` matches `person:vladimir-putin`). Dates compare as text on the report's `day` — its own
+        date, else its article's publication date, as in the dyad series and exports — so `date_to="2023-03"`
+        takes all of March; a report with neither is left out of a date range. With `clusters`, a cluster
+        matches where its first report does (the report it is named by), as the dyad series count it.
         """
         where, params = _conditions({
-            "e.type = ?": type, "e.mode = ?": mode, "e.date >= ?": date_from, "e.date <= ?": _end_of(date_to),
+            "e.type = ?": type, "e.mode = ?": mode, f"{DAY} >= ?": date_from, f"{DAY} <= ?": _end_of(date_to),
             "e.negated = ?": negated, "a.lang = ?": lang, "a.source = ?": source,
             self._json_has("e.context"): context}, always=("a.duplicate_of IS NULL",))
         reports = "events e"
@@ -174,17 +179,46 @@ class RecordQueries:
                         f" WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.role = '{role}'"
                         f" AND (ea.actor_id IN ({marks}) OR x.country IN ({marks})))")
                     params += [*ids, *ids]
-        if clusters:
+        if clusters:  # a cluster is where its first report stands (the report it is named by)
             found = self._rows(
                 f"SELECT c.* FROM event_clusters c WHERE c.id IN (SELECT e.cluster_id FROM {reports}"
-                f" JOIN articles a ON a.id = e.article_id {where}) ORDER BY c.first NULLS LAST, c.id LIMIT ?",
-                (*params, limit))
+                f" JOIN articles a ON a.id = e.article_id {where} AND e.cluster_id = e.id)"
+                f" ORDER BY c.first NULLS LAST, c.id LIMIT ?", (*params, limit))
             return self._cluster_reports(found)
         rows = self._rows(
-            f"SELECT e.*, a.published, a.lang, a.source, a.title, a.url FROM {reports}"
+            f"SELECT e.*, {DAY} AS day, a.published, a.lang, a.source, a.title, a.url FROM {reports}"
             f" JOIN articles a ON a.id = e.article_id {where}"
-            f' ORDER BY e.date NULLS LAST, e.article_id, e."start", e.id LIMIT ?', (*params, limit))
+            f' ORDER BY {DAY} NULLS LAST, e.article_id, e."start", e.id LIMIT ?', (*params, limit))
         return [self._event(r) for r in rows]
+
+    def event(self, event_id: str) -> list[dict[str, Any]]:
+        """The reports of one event id (or unique id prefix): each with its article's date, outlet, title
+        and link, its `day` and `dated_by` (the date rule above); usually one, more when articles share it."""
+        ids = self._rows("SELECT DISTINCT id FROM events WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
+                         (event_id, _escape_like(event_id) + "%"))
+        if len(ids) != 1:
+            return []
+        rows = self._rows(f"SELECT e.*, {DAY} AS day, a.published, a.lang, a.source, a.title, a.url FROM events e"
+                          f" JOIN articles a ON a.id = e.article_id WHERE e.id = ? ORDER BY {DAY}, e.article_id",
+                          (ids[0]["id"],))
+        return [self._event(r) for r in rows]
+
+    def cluster(self, cluster_id: str) -> dict[str, Any] | None:
+        """One event cluster by id (or unique id prefix), with every report (near-duplicates' too, marked)."""
+        found = self._rows("SELECT * FROM event_clusters WHERE id = ? OR id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 2",
+                           (cluster_id, _escape_like(cluster_id) + "%"))
+        return self._cluster_reports(found)[0] if len(found) == 1 else None
+
+    def names(self, ids: Sequence[str]) -> dict[str, str]:
+        """Actor id -> canonical name, for the ids given that are stored."""
+        wanted = sorted(set(ids))
+        out: dict[str, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            out.update({r["id"]: r["name"] for r in self._rows(f"SELECT id, name FROM actors WHERE id IN ({marks})",
+                                                               chunk)})
+        return out
 
     DYADS_SINCE = 7  # the schema version that adds event_dyads
 
@@ -205,7 +239,11 @@ class RecordQueries:
     def _event(self, r: dict[str, Any]) -> dict[str, Any]:
         for key in ("context", "actor", "recipient"):
             r[key] = self._json(r[key])
-        r["negated"] = bool(r["negated"])
+        for key in ("negated", "historical"):
+            if key in r:
+                r[key] = bool(r[key])
+        if "day" in r:
+            r["dated_by"] = "event" if r.get("date") else ("published" if r["day"] else None)
         return r
 
     def _cluster_reports(self, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -214,7 +252,7 @@ class RecordQueries:
         if found:
             marks = ", ".join("?" for _ in found)
             for r in self._rows(
-                    f"SELECT e.*, a.published, a.lang, a.source, a.title, a.url FROM events e"
+                    f"SELECT e.*, {DAY} AS day, a.published, a.lang, a.source, a.title, a.url FROM events e"
                     f" JOIN articles a ON a.id = e.article_id WHERE e.cluster_id IN ({marks})"
                     f' ORDER BY e.date NULLS LAST, a.published NULLS LAST, e.article_id, e."start", e.id',
                     [c["id"] for c in found]):

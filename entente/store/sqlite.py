@@ -10,11 +10,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from entente.errors import StoreError
+from entente.errors import QueryError, StoreError
 from entente.models import Analysis, Article
 from entente.store.base import SQLStore
-from entente.store.migrate import migrate_sqlite
+from entente.store.migrate import check_entente, describe, migrate_sqlite
 from entente.store.rows import ARTICLE_COLUMNS, article_row
+from entente.store.tsquery import EXAMPLE, check, to_fts5
 
 _INSERT_ARTICLE = (f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)})"
                    f" VALUES ({', '.join('?' for _ in ARTICLE_COLUMNS)})")
@@ -26,11 +27,24 @@ def _dict_row(cursor: sqlite3.Cursor, row: tuple) -> dict[str, Any]:
 
 class SQLiteStore(SQLStore):
     STORED_ORDER = "rowid"
-    def __init__(self, location: str, upto: int | None = None):
+    WRITE_WAIT = 60.0  # seconds a writer waits for another process's write lock before giving up, reported
+
+    def __init__(self, location: str, upto: int | None = None, mode: str = "write"):
+        self.location = location
+        if mode == "read":
+            self.db = self._open_read(location)
+            return
         if location != ":memory:":
             Path(location).parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.db = sqlite3.connect(location, isolation_level=None)  # transactions are explicit
+            self.db = sqlite3.connect(location, isolation_level=None, timeout=self.WRITE_WAIT)  # explicit transactions
+        except sqlite3.Error as e:
+            raise StoreError(f"{location}: cannot open ({e})") from e
+        try:
+            check_entente(self.db, location)
+            if location != ":memory:" and self.db.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
+                raise StoreError(f"{location}: the database is damaged (PRAGMA quick_check failed); "
+                                 f"restore it from a copy or start a new one")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA cache_size = -65536")  # 64 MB of pages (default 2 MB): the child tables'
@@ -38,8 +52,36 @@ class SQLiteStore(SQLStore):
             self.db.execute("PRAGMA foreign_keys = ON")
             self.version = migrate_sqlite(self.db, self._migration_steps(), upto)
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"{location}: not an entente database ({e})") from e
-        self.location = location
+            self.db.close()
+            raise StoreError(f"{location}: {describe(e, self.WRITE_WAIT)}") from e
+        except BaseException:
+            self.db.close()
+            raise
+
+    def _open_read(self, location: str) -> sqlite3.Connection:
+        """An existing entente store, read-only: nothing is created, migrated or written."""
+        if location == ":memory:":
+            raise StoreError(":memory: holds no stored articles: give the store's file")
+        path = Path(location)
+        if not path.exists():
+            raise StoreError(f"{location}: no such store (create one with `entente ingest --db {location} FILES`)")
+        if not path.is_file():
+            raise StoreError(f"{location}: not a file, so not an entente store")
+        try:
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=5)
+        except sqlite3.Error as e:
+            raise StoreError(f"{location}: cannot open ({e})") from e
+        try:
+            db.execute("PRAGMA query_only = ON")
+            db.execute("PRAGMA foreign_keys = ON")
+            self.version = check_entente(db, location, required=True)
+        except sqlite3.DatabaseError as e:
+            db.close()
+            raise StoreError(f"{location}: {describe(e, 5)}") from e
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     def _has_column(self, table: str, column: str) -> bool:
         return any(r["name"] == column for r in self._rows(f"PRAGMA table_info({table})"))
@@ -65,7 +107,10 @@ class SQLiteStore(SQLStore):
         """Store a batch in one transaction; returns (new, already stored)."""
         if not items:
             return 0, 0
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.location}: {describe(e, self.WRITE_WAIT)}") from e
         try:
             ids = list({a.id for _, a in items})
             marks = ", ".join("?" for _ in ids)
@@ -78,13 +123,17 @@ class SQLiteStore(SQLStore):
             self._write_new([analysis for _, analysis in fresh.values()])
             self.db.execute("COMMIT")
         except BaseException as e:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
             if isinstance(e, sqlite3.Error):
-                raise StoreError(f"{self.location}: {e}") from e
+                raise StoreError(f"{self.location}: {describe(e, self.WRITE_WAIT)}") from e
             raise
         return len(fresh), len(items) - len(fresh)
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Articles matching an FTS5-style query (entente.store.tsquery), best first; QueryError when the
+        query does not parse."""
+        check(query)
         if not query.strip():
             return []
         sql = ("SELECT a.id, a.title, a.published, a.lang, a.source, a.file,"
@@ -92,14 +141,9 @@ class SQLiteStore(SQLStore):
                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
         try:
-            return self._rows(sql, (query, limit))
-        except sqlite3.OperationalError:
-            # Not FTS5 syntax: search the words as plain terms.
-            quoted = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
-            try:
-                return self._rows(sql, (quoted, limit))
-            except sqlite3.OperationalError as e:
-                raise StoreError(f"bad search query {query!r}: {e}") from e
+            return self._rows(sql, (to_fts5(query), limit))
+        except sqlite3.OperationalError as e:
+            raise QueryError(f"search query {query[:80]!r}: {e}; {EXAMPLE}") from e
 
     def close(self) -> None:
         self.db.close()

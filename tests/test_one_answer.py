@@ -1,0 +1,93 @@
+"""One answer per question: "China -> Russia in 2023" through `events`, `events --clusters`, `dyad --events`, the
+dyad series and the GDELT-style export gives one count of event reports and one count of events, on SQLite
+and PostgreSQL. The rules (entente.store.record): a report's date is the event's own, else its article's
+publication date; negated reports are left out; an event cluster counts once, where its first report stands.
+And evidence at hand: `show` of an event and of a cluster, names in tables, booleans as booleans.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from entente.cli import main
+
+
+def run(capsys, *argv: str) -> str:
+    assert main(list(argv)) == 0, capsys.readouterr().err
+    return capsys.readouterr().out
+
+
+def test_the_same_question_gets_the_same_count_through_every_path(store_location, examples, capsys):
+    from entente.store import open_store
+
+    with open_store(store_location) as s:
+        s.add(examples)
+    db = ("--db", store_location)
+    span = ("--from", "2023", "--to", "2023")
+    reports = json.loads(run(capsys, "events", "--actor", "CHN", "--recipient", "RUS", *span, *db, "--format", "json",
+                             "--limit", "1000"))
+    dyad_reports = json.loads(run(capsys, "dyad", "CHN", "RUS", "--events", *span, *db, "--format", "json",
+                                  "--limit", "1000"))
+    clusters = json.loads(run(capsys, "events", "--actor", "CHN", "--recipient", "RUS", *span, *db, "--clusters",
+                              "--format", "json", "--limit", "1000"))
+    series = json.loads(run(capsys, "dyad", "CHN", "RUS", "--by", "year", *span, *db, "--format", "json"))
+    exported = [r for r in csv.DictReader(io.StringIO(run(capsys, "export", "--format", "gdelt-csv", "-o", "-", *db)))
+                if r["Year"] == "2023" and r["Actor1CountryCode"] == "CHN" and r["Actor2CountryCode"] == "RUS"]
+
+    assert len(reports) == len(dyad_reports) >= 13  # some dated by their article: they carry no date
+    assert {(r["article_id"], r["id"]) for r in reports} == {(r["article_id"], r["id"]) for r in dyad_reports}
+    assert all(r["day"][:4] == "2023" and not r["negated"] for r in reports)
+    assert {r["dated_by"] for r in reports} == {"event", "published"}
+    assert len(clusters) == series["total"]["events"] == len(exported) >= 5
+    assert {c["id"] for c in clusters} == {r["GlobalEventID"] for r in exported}
+    assert {r["cluster_id"] for r in reports} >= {c["id"] for c in clusters}  # each event has its reports here
+
+
+def test_show_prints_an_event_and_a_cluster_with_their_evidence(store_location, examples, capsys):
+    from entente.store import open_store
+
+    with open_store(store_location) as s:
+        s.add(examples)
+    db = ("--db", store_location)
+    event = run(capsys, "show", "f95a3ce71af8e662", *db, "--format", "table")
+    assert "actor:     Xi Jinping" in event and "recipient: Vladimir Putin" in event
+    assert "happened, asserted" in event and "sentence:  Председатель КНР Си Цзиньпин" in event
+    assert "outlet:    Новости дня (ru)" in event and "cluster:f95a3ce71af8e662" in event
+    cluster = run(capsys, "show", "cluster:f95a3ce71af8e662", *db, "--format", "table")
+    assert cluster.splitlines()[1] == "  China -> Russia" and "2 articles, 2 outlets, 2 languages" in cluster
+    assert "Ukrinform" in cluster and all(len(line) <= 120 for line in cluster.splitlines())
+    assert json.loads(run(capsys, "show", "f95a3", *db))[0]["sentence"].startswith("Председатель")
+    assert main(["show", "ffffffffffff", *db]) == 1
+
+
+def test_tables_show_names_and_fit_120_columns(store_location, examples, capsys, monkeypatch):
+    from entente.store import open_store
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    with open_store(store_location) as s:
+        s.add(examples)
+    db = ("--db", store_location)
+    for argv in (["events"], ["events", "--clusters"], ["dyad", "CHN", "RUS", "--events"], ["search", "Путин"],
+                 ["quotes"], ["actors"], ["show", examples[0][1].id, "--format", "table"]):
+        out = run(capsys, *argv, *db)
+        assert out and all(len(line) <= 120 for line in out.splitlines()), argv
+    assert "Xi Jinping" in run(capsys, "events", "--actor", "CHN", *db)
+    assert "person:xi-jinping" not in run(capsys, "events", "--actor", "CHN", *db)
+
+
+def test_booleans_are_booleans_in_every_json(store_location, examples, capsys):
+    from entente.store import open_store
+
+    with open_store(store_location) as s:
+        s.add(examples)
+    db = ("--db", store_location)
+    found = [json.loads(run(capsys, "events", *db, "--format", "json", "--negated")),
+             json.loads(run(capsys, "dyad", "CHN", "RUS", "--events", *db, "--format", "json")),
+             [e for c in json.loads(run(capsys, "events", "--clusters", *db, "--format", "json")) for e in c["events"]],
+             json.loads(run(capsys, "show", examples[0][1].id, *db))["events"]]
+    for rows in found:
+        assert rows
+        for r in rows:
+            assert isinstance(r["negated"], bool) and isinstance(r["historical"], bool), r
