@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from entente.nlp.threads import one_blas_thread
+
 MAX_TOKENS = 120  # a longer "sentence" (a table, a list without full stops) is not parsed
 
 
@@ -63,11 +65,6 @@ class Syntax:
 
         return NewsSyntaxParser(NewsEmbedding())
 
-    @cached_property
-    def _threads(self) -> Any:
-        from threadpoolctl import ThreadpoolController
-
-        return ThreadpoolController()  # built once: a fresh `threadpool_limits` costs ≈0.6 ms a call
 
     def parse(self, sentences: Sequence[Sequence[str]]) -> list[Tree | None]:
         """One tree per sentence (a list of token texts), in order; None for an empty or overlong one.
@@ -81,7 +78,7 @@ class Syntax:
         out: list[Tree | None] = [None] * len(sentences)
         if not wanted:
             return out
-        with self._threads.limit(limits=1, user_api="blas"):
+        with one_blas_thread():
             parsed = list(self._parser.map([list(sentences[k]) for k in wanted]))
         for k, markup in zip(wanted, parsed, strict=True):
             ids = {t.id: n for n, t in enumerate(markup.tokens)}
