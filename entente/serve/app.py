@@ -14,7 +14,7 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
@@ -34,6 +34,28 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
        " font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
            "X-Frame-Options": "DENY", "Cross-Origin-Opener-Policy": "same-origin"}
+
+
+class SecurityHeaders:
+    """ASGI middleware: the security headers on every answer (plain ASGI: cheaper than BaseHTTPMiddleware)."""
+
+    RAW = [(k.lower().encode(), v.encode()) for k, v in HEADERS.items()]
+
+    def __init__(self, app: Any):
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []), *(h for h in self.RAW if h[0] not in names)]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 class Stores:
@@ -108,12 +130,7 @@ def create_app(location: str, timeout: float = 5.0) -> FastAPI:
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)  # no CDN: no Swagger UI
     app.state.stores = stores
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        for name, value in HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(Problem)
     async def on_problem(request: Request, p: Problem) -> Response:
