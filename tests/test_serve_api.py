@@ -32,7 +32,7 @@ def test_openapi_schema_lists_every_endpoint(server):
     schema = server.json("/api/openapi.json")
     assert {"/api/articles", "/api/articles/{article_id}", "/api/events", "/api/events/{article_id}/{event_id}",
             "/api/clusters", "/api/clusters/{cluster_id}", "/api/dyads/{a}/{b}", "/api/actors",
-            "/api/actors/{actor_id}", "/api/graph", "/api/stats"} <= set(schema["paths"])
+            "/api/actors/{actor_id}", "/api/graph", "/api/stats", "/api/export/{fmt}"} <= set(schema["paths"])
 
 
 def test_search_with_facets_narrows(server):
@@ -167,3 +167,15 @@ def test_pages_have_json_twins(server):
     assert server.json("/graph.json") == server.json("/api/graph?edges=60")
     code, headers, body = server.get("/events?type=MEET")
     assert code == 422 and headers["content-type"].startswith("text/html") and b"unknown PLOVER type" in body
+
+
+def test_exports_stream_every_event(server):
+    stats = server.json("/api/stats")
+    code, headers, body = server.get("/api/export/plover-jsonl")
+    assert code == 200 and headers["content-type"].startswith("application/x-ndjson")
+    lines = body.decode("utf-8").splitlines()
+    assert len(lines) == stats["events"] and all(json.loads(line)["event"] for line in lines[:5])
+    code, headers, body = server.get("/api/export/gdelt-csv")
+    assert code == 200 and headers["content-type"].startswith("text/csv")
+    assert body.decode("utf-8").splitlines()[0].startswith("GlobalEventID,")
+    assert server.get("/api/export/xml")[0] == 422

@@ -4,9 +4,10 @@ with an opaque `cursor` (`next` of the previous page); mistakes are 4xx problems
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import StreamingResponse
 
 from entente.serve import resources as r
 from entente.serve.checks import MAX_LIMIT, MAX_PARAM, MAX_QUERY
@@ -123,3 +124,16 @@ def graph(request: Request, date_from: Annotated[Date, Query(alias="from")] = No
           ) -> dict[str, Any]:
     """The actor network of a period: links by events (actor -> recipient) and by co-mentions, weighted."""
     return r.graph(store_of(request), date_from, date_to, countries, edges, min_weight)
+
+
+@router.get("/export/{fmt}", responses={200: {"content": {"application/x-ndjson": {}, "text/csv": {}},
+                                              "description": "every stored event, streamed"}})
+def export(request: Request, fmt: Literal["plover-jsonl", "gdelt-csv"]) -> StreamingResponse:
+    """Every stored event, streamed as it is written: PLOVER JSON Lines (one report a line) or a GDELT-style CSV
+    (one row per event that happened), as `entente export` writes them."""
+    from entente.serve.stream import MEDIA, export_chunks
+
+    stores = request.app.state.stores
+    name = f"entente-events.{'jsonl' if fmt == 'plover-jsonl' else 'csv'}"
+    return StreamingResponse(export_chunks(stores.open_unlimited, fmt), media_type=MEDIA[fmt],
+                             headers={"Content-Disposition": f'attachment; filename="{name}"'})

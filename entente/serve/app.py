@@ -87,6 +87,11 @@ class Stores:
             db.execute("SET default_transaction_read_only = on")
         return store
 
+    def open_unlimited(self) -> Store:
+        """A read-only store for the calling thread alone, without the time limit (a streamed export)."""
+        self.local.deadline = float("inf")
+        return self._open()
+
     def close(self) -> None:
         with self.lock:
             for store in self.opened:
