@@ -6,6 +6,7 @@ Registered by entente.cli; returns the exit code. Without the extra it says how 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,8 @@ Option = Callable[[argparse.ArgumentParser], None]
 def add_parsers(command: Command, db_option: Option) -> None:
     """Add `serve` to the `entente` parser."""
     c = command("serve", "Serve the store read-only: a web UI at http://HOST:PORT/ and a REST API under /api "
-                "(OpenAPI schema at /api/openapi.json). Needs pip install 'entente[serve]'.")
+                "(OpenAPI schema at /api/openapi.json). With $ENTENTE_SERVE_TOKEN set, POST /api/articles ingests "
+                "an article and needs that token. Needs pip install 'entente[serve]'.")
     db_option(c)
     c.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     c.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
@@ -46,16 +48,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 2
     with open_store(location) as store:  # opened once here: a store of an older schema is migrated now
         articles = store.stats()["articles"]
-    print(f"entente: serving {articles} articles at http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+    token = os.environ.get("ENTENTE_SERVE_TOKEN") or None
+    print(f"entente: serving {articles} articles at http://{args.host}:{args.port}/"
+          f"{' (POST /api/articles open to the token)' if token else ''} (Ctrl-C stops)", file=sys.stderr)
     if args.workers > 1:
-        import os
-
         os.environ["ENTENTE_SERVE_DB"] = location
         os.environ["ENTENTE_SERVE_TIMEOUT"] = str(args.timeout)
         uvicorn.run("entente.serve.app:from_environment", factory=True, host=args.host, port=args.port,
                     workers=args.workers, log_level="warning")
     else:
-        uvicorn.run(create_app(location, timeout=args.timeout), host=args.host, port=args.port, log_level="warning")
+        uvicorn.run(create_app(location, timeout=args.timeout, token=token), host=args.host, port=args.port,
+                    log_level="warning")
     return 0
 
 

@@ -58,6 +58,18 @@ class Server:
         except urllib.error.HTTPError as e:
             return e.code, dict(e.headers), e.read()
 
+    def post(self, path: str, body: dict[str, Any], token: str | None = None) -> tuple[int, Any]:
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        request = urllib.request.Request(self.base + path, data=json.dumps(body).encode(), headers=headers,
+                                         method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=120) as r:
+                return r.status, json.loads(r.read())
+        except urllib.error.HTTPError as e:
+            return e.code, json.loads(e.read())
+
     def json(self, path: str, status: int = 200) -> Any:
         code, headers, body = self.get(path)
         assert code == status, (path, code, body[:500])
@@ -74,10 +86,13 @@ def build_store(location: str, examples: list, pipeline: Any) -> str:
     return hostile.id
 
 
-def serve(location: str, hostile_id: str) -> Iterator[Server]:
-    """`entente serve` in a subprocess until the caller is done."""
+def serve(location: str, hostile_id: str, token: str | None = None) -> Iterator[Server]:
+    """`entente serve` in a subprocess until the caller is done (with $ENTENTE_SERVE_TOKEN when `token`)."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env.pop("ENTENTE_SERVE_TOKEN", None)
+    if token:
+        env["ENTENTE_SERVE_TOKEN"] = token
     proc = subprocess.Popen([sys.executable, "-m", "entente.cli", "serve", "--db", location, "--port", str(port)],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     server = Server(f"http://127.0.0.1:{port}", location, hostile_id)

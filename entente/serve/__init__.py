@@ -13,8 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 
-def create_app(location: str, timeout: float = 5.0) -> Any:
-    """The ASGI app over the store at `location` (a SQLite path or a postgresql:// URL)."""
+def create_app(location: str, timeout: float = 5.0, token: str | None = None) -> Any:
+    """The ASGI app over the store at `location` (a SQLite path or a postgresql:// URL); with a `token`, the
+    endpoint that ingests (POST /api/articles) exists and needs it."""
     from entente.serve.app import create_app as build
 
-    return build(location, timeout=timeout)
+    return build(location, timeout=timeout, token=token)

@@ -3,8 +3,9 @@ static files at /static; every answer carries a strict Content-Security-Policy.
 
     app = create_app("entente.db")         # or a postgresql:// URL; uvicorn.run(app, port=8000)
 
-Read-only: each worker thread opens its own connection (SQLite `query_only`, PostgreSQL read-only transactions)
-and every query has a time limit (`timeout`), past which the answer is a 503 problem.
+Read-only unless a token is given (then POST /api/articles ingests, with it, on a connection of its own): each
+worker thread opens its own read connection (SQLite `query_only`, PostgreSQL read-only transactions) and every
+query has a time limit (`timeout`), past which the answer is a 503 problem.
 """
 
 from __future__ import annotations
@@ -120,7 +121,8 @@ def _timed_out(e: Exception) -> bool:
     return "interrupted" in text or "statement timeout" in text or "canceling statement" in text
 
 
-def create_app(location: str, timeout: float = 5.0) -> FastAPI:
+def create_app(location: str, timeout: float = 5.0, token: str | None = None) -> FastAPI:
+    """The app over the store at `location`; with a `token`, POST /api/articles exists and needs it."""
     stores = Stores(location, timeout)
 
     @asynccontextmanager
@@ -173,6 +175,11 @@ def create_app(location: str, timeout: float = 5.0) -> FastAPI:
     from entente.serve import api, pages
 
     app.include_router(api.router, prefix="/api")
+    if token:
+        from entente.serve.write import Writer
+        from entente.serve.write import router as write_router
+
+        app.include_router(write_router(Writer(location, token)), prefix="/api")
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(resources.files("entente.serve") / "static")), name="static")
 
@@ -188,4 +195,5 @@ def from_environment() -> FastAPI:
     ENTENTE_SERVE_DB and ENTENTE_SERVE_TIMEOUT."""
     import os
 
-    return create_app(os.environ["ENTENTE_SERVE_DB"], timeout=float(os.environ.get("ENTENTE_SERVE_TIMEOUT", "5")))
+    return create_app(os.environ["ENTENTE_SERVE_DB"], timeout=float(os.environ.get("ENTENTE_SERVE_TIMEOUT", "5")),
+                      token=os.environ.get("ENTENTE_SERVE_TOKEN") or None)
