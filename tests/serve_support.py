@@ -86,14 +86,15 @@ def build_store(location: str, examples: list, pipeline: Any) -> str:
     return hostile.id
 
 
-def serve(location: str, hostile_id: str, token: str | None = None) -> Iterator[Server]:
+def serve(location: str, hostile_id: str, token: str | None = None, *options: str) -> Iterator[Server]:
     """`entente serve` in a subprocess until the caller is done (with $ENTENTE_SERVE_TOKEN when `token`)."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     env.pop("ENTENTE_SERVE_TOKEN", None)
     if token:
         env["ENTENTE_SERVE_TOKEN"] = token
-    proc = subprocess.Popen([sys.executable, "-m", "entente.cli", "serve", "--db", location, "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "entente.cli", "serve", "--db", location, "--port", str(port),
+                             *options],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     server = Server(f"http://127.0.0.1:{port}", location, hostile_id)
     try:

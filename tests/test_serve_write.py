@@ -1,4 +1,4 @@
-"""The one writing endpoint: POST /api/articles exists only when `entente serve` has a token, and needs it."""
+"""The one writing endpoint: POST /api/articles exists only when `entente serve` has a token, and needs it; and\nthe time limit on queries."""
 
 from __future__ import annotations
 
@@ -43,3 +43,11 @@ def test_with_a_token_an_article_is_analyzed_and_stored_once(store_path):
         assert server.json("/api/stats")["articles"] == before + 1
         code, again = server.post("/api/articles", ARTICLE, token=TOKEN)
         assert code == 201 and again == {**added, "new": False}
+
+
+def test_a_query_past_the_time_limit_is_a_503_problem(store_path):
+    location, hostile = store_path
+    for server in serve(location, hostile, None, "--timeout", "0.000001"):
+        code, headers, body = server.get("/api/articles?type=CONSULT")
+        assert code == 503 and headers["content-type"].startswith("application/problem+json")
+        assert b"took longer" in body

@@ -82,9 +82,9 @@ class Stores:
         db: Any = getattr(store, "db", None)
         if isinstance(db, sqlite3.Connection):
             db.execute("PRAGMA query_only = ON")
-            db.set_progress_handler(lambda: int(time.monotonic() > self.local.deadline), 20000)
+            db.set_progress_handler(lambda: int(time.monotonic() > self.local.deadline), 1000)
         elif db is not None:  # psycopg
-            db.execute(f"SET statement_timeout = {int(self.timeout * 1000)}")
+            db.execute(f"SET statement_timeout = {max(1, int(self.timeout * 1000))}")  # 0 would be none
             db.execute("SET default_transaction_read_only = on")
         return store
 
@@ -165,10 +165,21 @@ def create_app(location: str, timeout: float = 5.0, token: str | None = None) ->
             return problem_response(request, Problem(422, "q: not a search query this store understands", "q"))
         raise e
 
-    @app.exception_handler(Exception)
-    async def on_error(request: Request, e: Exception) -> Response:
+    async def on_database_error(request: Request, e: Exception) -> Response:
         if _timed_out(e):
             return problem_response(request, Problem(503, "the query took longer than the server allows; narrow it"))
+        raise e
+
+    app.add_exception_handler(sqlite3.OperationalError, on_database_error)
+    try:
+        import psycopg
+
+        app.add_exception_handler(psycopg.errors.QueryCanceled, on_database_error)
+    except ImportError:
+        pass
+
+    @app.exception_handler(Exception)
+    async def on_error(request: Request, e: Exception) -> Response:
         logging.getLogger("entente.serve").error("%s %s", request.method, request.url.path, exc_info=e)
         return problem_response(request, Problem(500, "internal error", title="Internal error"))
 
