@@ -69,6 +69,9 @@ def test_article_has_its_evidence_with_offsets(server):
 def test_events_by_dyad_type_and_date_page_through(server):
     everything = server.json("/api/events?actor=CHN&recipient=RUS&limit=200")["events"]
     assert everything and all("CHN" in e["actor"] or e["actor_names"] for e in everything)
+    days = [e["day"] for e in everything]
+    dated = [d for d in days if d]
+    assert dated == sorted(dated) and days == dated + [None] * (len(days) - len(dated))  # oldest first, undated last
     pages, cursor = [], ""
     while True:
         page = server.json(f"/api/events?actor=CHN&recipient=RUS&limit=2{cursor}")

@@ -124,6 +124,19 @@ def test_dyad_chart_draws_and_a_bar_lists_its_reports(tab):
     canvas = page.locator("#dyad-chart")
     assert int(canvas.get_attribute("data-points")) > 0 and canvas.bounding_box()["height"] > 100
     assert page.evaluate("Chart.getChart(document.getElementById('dyad-chart')).data.datasets[0].data.length") > 0
+    # a click on the first bar: its centre, from the chart's own geometry
+    x, y = page.evaluate("""() => { const c = Chart.getChart(document.getElementById('dyad-chart'));
+        const i = c.data.datasets[0].data.findIndex((v, k) => c.data.datasets.slice(0, 4).some(d => d.data[k] > 0));
+        const bar = c.data.datasets.slice(0, 4).map(d => c.getDatasetMeta(c.data.datasets.indexOf(d)).data[i])
+            .find(b => b && Math.abs(b.base - b.y) > 2);
+        return [bar.x, (bar.y + bar.base) / 2]; }""")
+    box = canvas.bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    page.wait_for_url("**period=**")
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.locator("#reports ~ ol.events li.event").count() >= 1
+    page.go_back()
+    page.wait_for_selector("body[data-ready=true]")
     page.locator("a.period").first.click()
     page.wait_for_selector("body[data-ready=true]")
     assert "period=" in page.url and page.locator("#reports ~ ol.events li.event").count() >= 1

@@ -1,4 +1,5 @@
-"""The one writing endpoint: POST /api/articles exists only when `entente serve` has a token, and needs it; and\nthe time limit on queries."""
+"""The one writing endpoint: POST /api/articles exists only when `entente serve` has a token, and needs it; and
+the time limit on queries."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from entente.serve.checks import Problem
-from entente.serve.queries import DAY, end_of, event_row, names, rows
+from entente.serve.queries import DAY, UNDATED, end_of, event_row, names, rows
 from entente.store import Store
 
 REPORT_COLUMNS = f"e.*, {DAY} AS day, a.published, a.lang, a.source, a.title, a.url"
@@ -40,7 +40,8 @@ class EventFilters:
         direction = "a_to_b" if a == self.actor else "b_to_a"
         return (f"event_dyads d JOIN events e ON e.article_id = d.article_id AND e.id = d.event_id"
                 f" AND d.country_a = ? AND d.country_b = ? AND d.{direction} = ?"
-                f" JOIN articles a ON a.id = e.article_id", "d.date", [a, b, 1])
+                f" JOIN articles a ON a.id = e.article_id", f"CASE WHEN d.date = '' THEN '{UNDATED}' ELSE d.date END",
+                [a, b, 1])
 
     def where(self, day: str = DAY) -> tuple[str, list[Any]]:
         """Conditions on `e` (events) and `a` (articles) and their parameters."""
@@ -53,7 +54,7 @@ class EventFilters:
                 parts.append(sql)
                 params.append(value)
         if self.date_from or self.date_to:
-            parts.append(f"{day} <> ''")
+            parts.append(f"{day} <> '{UNDATED}'")
         for role, code in (("actor", self.actor), ("recipient", self.recipient)):
             if code and not (self.dyad and self.actor and self.recipient):
                 parts.append(f"EXISTS (SELECT 1 FROM event_actors ea LEFT JOIN actors x ON x.id = ea.actor_id"
@@ -74,11 +75,11 @@ def events(store: Store, f: EventFilters, after: list[Any] | None, limit: int) -
     columns = REPORT_COLUMNS.replace(DAY, day)
     found = rows(store, f"SELECT {columns} FROM {source} WHERE {where} ORDER BY {day}, e.article_id, e.id LIMIT ?",
                  [*params, limit + 1])
-    more = len(found) > limit
+    last = found[limit - 1] if len(found) > limit else None
+    next_key = [last["day"], last["article_id"], last["id"]] if last else None
     found = [event_row(store, r) for r in found[:limit]]
     name_sides(store, found)
-    last = found[-1] if more and found else None
-    return {"events": found, "next_key": [last["day"], last["article_id"], last["id"]] if last else None}
+    return {"events": found, "next_key": next_key}
 
 
 def name_sides(store: Store, found: list[dict[str, Any]]) -> None:
@@ -100,7 +101,7 @@ def event(store: Store, article_id: str, event_id: str) -> dict[str, Any]:
     return e
 
 
-CLUSTER_KEY = "coalesce(c.first, '')"
+CLUSTER_KEY = f"coalesce(c.first, '{UNDATED}')"
 
 
 def clusters(store: Store, f: EventFilters, after: list[Any] | None, limit: int) -> dict[str, Any]:
@@ -119,7 +120,7 @@ def clusters(store: Store, f: EventFilters, after: list[Any] | None, limit: int)
     more = len(found) > limit
     found = [_with_reports(store, c) for c in found[:limit]]
     last = found[-1] if more and found else None
-    return {"clusters": found, "next_key": [last["first"] or "", last["id"]] if last else None}
+    return {"clusters": found, "next_key": [last["first"] or UNDATED, last["id"]] if last else None}
 
 
 def cluster(store: Store, cluster_id: str) -> dict[str, Any]:

@@ -17,7 +17,8 @@ from entente.serve.checks import Problem
 from entente.store import Store
 
 DATE_BASIS = "the event's own date, else its article's publication date"
-DAY = "coalesce(e.date, a.published, '')"  # an event report's date as lists sort and filter it
+UNDATED = "9999"  # sorts after every date (in any collation): undated events and clusters come last
+DAY = f"coalesce(e.date, a.published, '{UNDATED}')"  # an event report's date as lists sort and filter it
 FACET_TOP = 12
 SEARCH_CAP = 1000  # a full-text search ranks at most this many articles (facets count these)
 
@@ -169,5 +170,7 @@ def event_row(store: Store, e: dict[str, Any]) -> dict[str, Any]:
     for name in ("negated", "historical"):
         if name in e:
             e[name] = bool(e[name])
+    if e.get("day") == UNDATED:
+        e["day"] = None
     e.setdefault("rule", None)
     return e
