@@ -15,7 +15,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from entente import __version__, cli_dyad, cli_record, cli_serve, cli_stories
+from entente import __version__, cli_dyad, cli_record, cli_serve, cli_stories, cli_trace
 from entente.errors import EntenteError, InputError
 from entente.eval import FORMATS, SPANS, evaluate, read_corpus, render_table
 from entente.eval.corpora_events import EVENT_FORMATS, read_meetings, read_plover_gsr
@@ -104,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_record.add_parsers(command, db_option, fmt_option)
     cli_dyad.add_parsers(command, db_option, fmt_option)
     cli_stories.add_parsers(command, db_option, fmt_option)
+    cli_trace.add_parsers(command, db_option, fmt_option)
     cli_serve.add_parsers(command, db_option)
 
     c = command("eval", "Measure quality on a gold corpus, reproducibly.")
@@ -358,7 +359,7 @@ def _table(rows: list[dict[str, Any]], columns: Sequence[str], width: int = 60) 
 
 COMMANDS = {"analyze": cmd_analyze, "ingest": cmd_ingest, "search": cmd_search, "show": cmd_show,
             "stats": cmd_stats, "eval": cmd_eval, **cli_record.COMMANDS,
-            **cli_dyad.COMMANDS, **cli_stories.COMMANDS, **cli_serve.COMMANDS}
+            **cli_dyad.COMMANDS, **cli_stories.COMMANDS, **cli_trace.COMMANDS, **cli_serve.COMMANDS}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -77,3 +77,31 @@ def test_a_pronoun_subject_stands_for_the_actor_before(pipeline):
     text = "Владимир Путин посетил Пекин. Там он провёл переговоры с Си Цзиньпином."
     found = [e for e in events(pipeline, text) if e.sentence.startswith("Там")]
     assert [e.actor for e in found] == [("person:vladimir-putin",)]
+
+
+def test_a_passive_subject_is_the_recipient_and_the_bare_oblique_the_actor(pipeline):
+    found = events(pipeline, "Россиянин был арестован властями США.")
+    assert [(e.type, e.actor, e.recipient) for e in found] == [("COERCE", ("USA",), ("RUS",))]
+    found = events(pipeline, "Польша была несправедливо обвинена в нарушениях.")
+    assert [(e.type, e.actor, e.recipient) for e in found] == [("ACCUSE", (), ("POL",))]
+
+
+def test_a_participle_that_describes_reports_no_event(pipeline):
+    assert events(pipeline, "Израиль строит дома на оккупированных территориях.") == ()
+
+
+def test_not_going_to_a_summit_negates_taking_part(pipeline):
+    found = events(pipeline, "Премьер-министр Израиля заявил, что не полетит в Вашингтон на ядерный саммит.")
+    assert [(e.type, e.negated) for e in found if e.type == "CONSULT"] == [("CONSULT", True)]
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Представители Евросоюза поддерживают проект соглашения.", "org:EU"),
+        ("27 міністрів країн ЄС підтримали проект угоди.", "org:EU"),
+    ],
+)
+def test_the_genitive_of_a_group_noun_is_the_actor(pipeline, text, actor):
+    found = [e for e in events(pipeline, text) if e.type == "SUPPORT"]
+    assert found and found[0].actor == (actor,), [(e.actor, e.recipient) for e in found]

@@ -46,13 +46,21 @@ class Slot:
 
 
 def assign(
-    tokens: list[Token], slots: list[Slot], trigger: tuple[int, int], lang: str, morph: Morph, visit: bool = False
+    tokens: list[Token],
+    slots: list[Slot],
+    trigger: tuple[int, int],
+    lang: str,
+    morph: Morph,
+    visit: bool = False,
+    heads: Heads | None = None,
 ) -> Roles:
     """Roles of the sentence's mentions; mentions in the trigger's own clause are preferred as actors.
-    `visit`: a place named as the direct object («посетил Москву») is the destination."""
-    roles = _assign(tokens, slots, trigger, lang, morph, visit)
+    `visit`: a place named as the direct object («посетил Москву») is the destination; `heads`: the
+    lemmas of nouns whose genitive complement acts («представители Евросоюза», «міністри країн ЄС»)."""
+    heads = heads or Heads()
+    roles = _assign(tokens, slots, trigger, lang, morph, visit, heads)
     clause = _clause(tokens, trigger[0])
-    local = _assign(tokens, [s for s in slots if _clause(tokens, s.i) == clause], trigger, lang, morph, visit)
+    local = _assign(tokens, [s for s in slots if _clause(tokens, s.i) == clause], trigger, lang, morph, visit, heads)
     if local.objects or local.partners:  # the trigger's own clause names whom: others name other things
         roles.objects, roles.partners = local.objects, local.partners
     else:
@@ -63,7 +71,9 @@ def assign(
         # the one of the sentence's first clause, not a mention inside the apposition between them
         first = min((_clause(tokens, s.i) for s in slots if s.i < trigger[0]), default=None)
         if first is not None and first < clause:
-            head = _assign(tokens, [s for s in slots if _clause(tokens, s.i) == first], trigger, lang, morph, visit)
+            head = _assign(
+                tokens, [s for s in slots if _clause(tokens, s.i) == first], trigger, lang, morph, visit, heads
+            )
             if head.subjects and all(a.country for a in head.subjects):
                 local.subjects = head.subjects
             elif head.subjects:  # "Kenzo Oshima, the United Nations Emergency Relief Coordinator,": his body
@@ -281,7 +291,13 @@ def _clause(tokens: list[Token], k: int) -> int:
 
 
 def _assign(
-    tokens: list[Token], slots: list[Slot], trigger: tuple[int, int], lang: str, morph: Morph, visit: bool = False
+    tokens: list[Token],
+    slots: list[Slot],
+    trigger: tuple[int, int],
+    lang: str,
+    morph: Morph,
+    visit: bool,
+    heads: Heads,
 ) -> Roles:
     roles = Roles()
     passive = lang == "en" and _passive(tokens, trigger[0])
@@ -294,7 +310,7 @@ def _assign(
         if lang == "en" and prep in ("to", "toward", "towards") and slot.actor.type == "country":
             _add(roles.objects, slot.actor)  # "aid to Serbia", "apologized to Brazil"; a visit's host all the same
             continue
-        if lang in ("ru", "uk") and _agent(tokens, slot, trigger, lang, morph):
+        if lang in ("ru", "uk") and _agent(tokens, slot, trigger, lang, morph, heads):
             _add(roles.subjects, slot.actor)  # «санкции со стороны США», «Евросоюзом были введены», «власти Грузии»
             continue
         if (
@@ -397,14 +413,18 @@ def _indeclinable(words: list[str], slot: Slot, lang: str, morph: Morph) -> bool
     )
 
 
-# nominative heads whose genitive complement is the acting state: «власти Грузии задержали», «уряд Польщі»
-HEADS = frozenset(
-    {"власти", "правительство", "руководство", "войска", "армия", "влада", "уряд", "керівництво", "війська", "армія"}
-)
+@dataclass(frozen=True)
+class Heads:
+    """Nominative heads whose genitive complement is the acting state or body («власти Грузии задержали»,
+    «представители Евросоюза поддерживают», «міністри країн ЄС підтримали»), as lemmas, and the words that
+    may stand between them («стран», «країн»): `agent_heads` and `agent_between` in the cue files."""
+
+    lemmas: frozenset[str] = frozenset()
+    between: frozenset[str] = frozenset()
 AGENT_MARK = {"ru": ("стороны", {"со", "с"}), "uk": ("боку", {"з", "із", "зі", "зо"})}
 
 
-def _agent(tokens: list[Token], slot: Slot, trigger: tuple[int, int], lang: str, morph: Morph) -> bool:
+def _agent(tokens: list[Token], slot: Slot, trigger: tuple[int, int], lang: str, morph: Morph, heads: Heads) -> bool:
     """Russian and Ukrainian agents that are not nominative: «со стороны X» / «з боку X»; an instrumental
     mention in a passive clause («Евросоюзом были введены санкции», «Євросоюзом запроваджено»); a genitive
     country after a nominative head before the trigger («Власти Грузии задержали»)."""
@@ -412,11 +432,16 @@ def _agent(tokens: list[Token], slot: Slot, trigger: tuple[int, int], lang: str,
     if slot.i >= 2 and tokens[slot.i - 1].text.lower() == word and tokens[slot.i - 2].text.lower() in preps:
         return True
     before = tokens[slot.i - 1].text.lower() if slot.i > 0 else ""
+    k = slot.i - 1
+    if k > 0 and _lemma(tokens[k].text, lang, morph) in heads.between:
+        k -= 1  # «міністри країн ЄС»
     if (
-        before in HEADS
+        k >= 0
+        and _lemma(tokens[k].text, lang, morph) in heads.lemmas
         and slot.j <= trigger[0]
         and _clause(tokens, slot.i) == _clause(tokens, trigger[0])
-        and (slot.i < 2 or not tokens[slot.i - 2].is_word or tokens[slot.i - 2].text.lower() in CONJUNCTIONS)
+        and (k < 1 or not tokens[k - 1].is_word or not tokens[k - 1].text[0].isalpha()
+             or tokens[k - 1].text.lower() in CONJUNCTIONS or tokens[k - 1].text.isdigit())
     ):
         return True
     if before in PARTNER[lang] | PLACE[lang] | AGAINST[lang] | OTHER_PREP[lang]:
@@ -435,6 +460,11 @@ def _agent(tokens: list[Token], slot: Slot, trigger: tuple[int, int], lang: str,
         )
         for k, t in enumerate(tokens)
     )
+
+
+def _lemma(word: str, lang: str, morph: Morph) -> str:
+    readings = morph.readings(word.lower(), lang)
+    return readings[0].lemma if readings else word.lower()
 
 
 def _title(word: str, lang: str, morph: Morph) -> bool:

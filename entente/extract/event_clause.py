@@ -31,9 +31,9 @@ COMPLEMENT = frozenset({"ccomp"})
 @dataclass(frozen=True)
 class Clause:
     """The reading of one trigger in its tree. `how` names the rule that predicated it: `verb`,
-    `headline`, `occurrence`, `support`, `presupposed`, `failed`, `mentioned`; `negated_by` and `condition` are the
-    words that frame it, if any; `members` the tokens its arguments may come from; `subject` whether
-    the clause names its subject, `pronoun` whether that subject is a pronoun for someone named before."""
+    `headline`, `occurrence`, `support`, `presupposed`, `failed`, or `mentioned-<relation>` (a noun in any
+    other place); `negated_by` and `condition` are the words that frame it, if any; `subject` whether the
+    clause names its subject, `pronoun` whether that subject is a pronoun for someone named before."""
 
     head: int
     predicate: int
@@ -43,6 +43,8 @@ class Clause:
     subject: bool
     pronoun: bool
     agents: tuple[int, ...] = ()  # tokens of a noun trigger's genitive agent («визит Нетаньяху», «отставка Джонсона»)
+    patients: tuple[int, ...] = ()  # tokens of a passive verb's subject («Польша была обвинена»): its recipient
+    subjects: tuple[int, ...] = ()  # tokens of the subject phrase («представители Евросоюза»)
 
 
 def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str, set[str]]) -> Clause | None:
@@ -60,20 +62,34 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
             negated_by = lemmas.get(predicate)
     else:
         predicate, how = head, "verb"
+        if tree.rels[head] == "amod" and not any(tree.rels[c] != "punct" for c in tree.children(head)):
+            return None  # «на оккупированных территориях»: a participle that describes, not reports
     if how in ("verb", "occurrence", "support"):
         negated_by = negated_by or _not(tree, lemmas, predicate)  # «встреча не состоялась»
     condition: str | None = None
-    if how not in ("presupposed", "mentioned"):  # «на встрече он не сказал ...»: the saying is framed, not the meeting
+    if how != "presupposed" and not how.startswith("mentioned"):
+        # «на встрече он не сказал ...»: what frames the saying leaves the meeting be
         chain_negation, condition = _frame(tree, lemmas, predicate, words)
         negated_by = negated_by or chain_negation
-    subject, pronoun = _subject(tree, lemmas, predicate, words)
+    subject, pronoun, subjects = _subject(tree, lemmas, predicate, words)
     if noun and any(
         tree.rels[c] in ("det", "nmod") and (lemmas.get(c) or "") in words.get("pronoun", ())
         for c in tree.children(head)
     ):
         pronoun = True  # «его первая поездка»: the possessive stands for someone named before
     agents = _agents(tree, head) if noun else ()
-    return Clause(head, predicate, how, negated_by, condition, subject, pronoun, agents)
+    patients: tuple[int, ...] = ()
+    if not noun:
+        passive = [c for c in tree.children(head) if tree.rels[c] == "nsubj:pass"]
+        patients = tuple(k for c in passive for k in sorted(tree.subtree(c)))
+        if patients:  # «был арестован властями США»: the bare oblique is the agent
+            agents = tuple(
+                k
+                for c in tree.children(head)
+                if tree.rels[c] in ("obl", "obl:agent") and not any(tree.rels[g] == "case" for g in tree.children(c))
+                for k in sorted(tree.subtree(c))
+            )
+    return Clause(head, predicate, how, negated_by, condition, subject, pronoun, agents, patients, subjects)
 
 
 def _agents(tree: Tree, n: int) -> tuple[int, ...]:
@@ -122,7 +138,7 @@ def _predication(tree: Tree, lemmas: Lemmas, n: int, words: dict[str, set[str]])
         return tree.heads[h], "presupposed"  # «в ходе переговоров», «по итогам визита»
     # Any other place (an object of speech, a subject of another verb) is kept: on the development gold,
     # dropping them cost more right events than wrong ones (EVALUATION.md)
-    return h, "mentioned"
+    return h, f"mentioned-{rel}"
 
 
 def _case(tree: Tree, lemmas: Lemmas, n: int) -> str:
@@ -165,7 +181,9 @@ def _frame(tree: Tree, lemmas: Lemmas, predicate: int, words: dict[str, set[str]
     return negated, condition
 
 
-def _subject(tree: Tree, lemmas: Lemmas, predicate: int, words: dict[str, set[str]]) -> tuple[bool, bool]:
+def _subject(
+    tree: Tree, lemmas: Lemmas, predicate: int, words: dict[str, set[str]]
+) -> tuple[bool, bool, tuple[int, ...]]:
     """Whether the predicate's clause names its subject (its own, or its controller's when it has none:
     «отказался начать», «заявил, что встретится», «министр, подписавший»), and whether that subject is
     a pronoun standing for someone named before."""
@@ -179,7 +197,19 @@ def _subject(tree: Tree, lemmas: Lemmas, predicate: int, words: dict[str, set[st
             break
         k = tree.heads[k]
     pronoun = bool(subjects) and all((lemmas.get(s) or "") in words.get("pronoun", ()) for s in subjects)
-    return bool(subjects), pronoun
+    phrase = tuple(
+        k for s in subjects if tree.rels[s] == "nsubj" for k in sorted(tree.subtree(s) - _clauses_below(tree, s))
+    )
+    return bool(subjects), pronoun, phrase
+
+
+def _clauses_below(tree: Tree, k: int) -> set[int]:
+    """The tokens of clauses embedded in token k's phrase («министр, который ...»)."""
+    out: set[int] = set()
+    for c in tree.subtree(k):
+        if c != k and _opens(tree, c):
+            out |= tree.subtree(c)
+    return out
 
 
 def _opens(tree: Tree, k: int) -> bool:

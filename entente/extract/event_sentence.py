@@ -99,7 +99,8 @@ def sentence_slots(tokens: list[Token], mentions: list[tuple[int, int, Actor]], 
     out = []
     for s, e, actor in mentions:
         outlet = actor.sector == "MED"  # outlets report events, they are not parties to them
-        vague = actor.type == "organization" and not actor.country and actor.sector != "IGO"  # «МИД» of whom?
+        # «МИД» of whom? A state body without its state is vague; a company, union or party is a party itself
+        vague = actor.type == "organization" and not actor.country and actor.sector not in ("IGO", None)
         if s < start or e > end or outlet or vague:
             continue
         i = next((k for k, x in enumerate(starts) if x >= s), None)

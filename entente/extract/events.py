@@ -17,7 +17,7 @@ import hashlib
 import re
 from collections import Counter
 
-from entente.extract.event_args import Roles, Slot, assign
+from entente.extract.event_args import Heads, Roles, Slot, assign
 from entente.extract.event_clause import Clause, read
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
@@ -124,6 +124,10 @@ class EventCoder:
                 previous = []  # a new paragraph: the last actor does not carry over
             slots = sentence_slots(tokens, mentions, start, end) if any(t.host for t, _, _ in found) else []
             cues = self.lexicon.cues[lang]
+            heads = Heads(
+                frozenset(cues.clause.get("agent_heads", ())),
+                frozenset(cues.clause.get("agent_between", ())),
+            )
             guests = hosted_guests(found, tokens, slots, lang, self.lexicon.morph, lemmas.get, cues)
             found = self._main(tokens, [f for f in found if not f[0].host or f[1] in guests], lang)
             if not found and not statement and not any(lemmas.could(k, "naming") for k in words):
@@ -160,11 +164,14 @@ class EventCoder:
                     lang,
                     self.lexicon.morph,
                     trigger.mode == "visit",
+                    heads,
                 )
                 if trigger.host:  # «Путин принял Ли Шанфу»: the visitor is the actor, the host the recipient
                     roles = as_visit(roles, guests[i])
-                elif clause is not None and clause.agents:
-                    roles = _with_agent(roles, slots, clause.agents)
+                elif clause is not None and (clause.agents or clause.patients):
+                    roles = _with_agent(roles, slots, clause.agents, clause.patients)
+                elif clause is not None and not roles.subjects and clause.subjects:
+                    roles = _with_agent(roles, [s for s in slots if s.actor.type != "location"], clause.subjects, ())
                 event = self._event(sentence, trigger, i, j, roles, pair, previous, clause)
                 if event is None:
                     continue
@@ -233,6 +240,32 @@ class EventCoder:
             kept.append((trigger, i, j))
         return kept
 
+    def _named_subject(self, sentence: Sentence, i: int, j: int) -> bool:
+        """Whether, by morphology alone, the trigger's clause names its own subject: the trigger is an event
+        noun in the nominative («саміт пройде»), or a nominative common noun stands before it in its clause
+        («держави-члени підтримують»). Pronouns do not count: they stand for someone named before."""
+        tokens, morph, lang = sentence.tokens, self.lexicon.morph, sentence.lang
+        pronouns = sentence.cues.clause.get("pronoun", set())
+
+        def nominative_noun(k: int) -> bool:
+            word = tokens[k].text.lower()
+            readings = morph.readings(word, lang)
+            return (
+                bool(readings)
+                and {"NOUN", "noun"} & readings[0].tags != set()
+                and "nomn" in readings[0].tags
+                and readings[0].lemma not in pronouns
+            )
+
+        if self._noun(tokens[i].text, lang):
+            return nominative_noun(i)
+        for k in range(i - 1, -1, -1):
+            if tokens[k].text in CLAUSE_BREAKS:
+                break
+            if tokens[k].is_word and tokens[k].text[0].islower() and nominative_noun(k):
+                return True
+        return False
+
     def _noun(self, word: str, lang: str) -> bool:
         if lang == "en":
             return word.lower().endswith(("tion", "ment", "ance", "ence", "ship", "ity", "ies", "ism", "ing"))
@@ -255,6 +288,8 @@ class EventCoder:
         how the sentence's tree holds the trigger, when the sentence was parsed."""
         if clause is not None and not clause.pronoun:
             previous = []  # a side the clause does not fill stays empty, unless a pronoun stands for it
+        elif clause is None and sentence.lang == "uk" and self._named_subject(sentence, i, j):
+            previous = []  # no tree: a nominative noun before the verb, or the event noun itself, is the subject
         parties = self._parties(sentence, trigger, i, roles, pair, previous)
         if parties is None:
             return None
@@ -378,14 +413,21 @@ class EventCoder:
         return actor, recipient
 
 
-def _with_agent(roles: Roles, slots: list[Slot], agents: tuple[int, ...]) -> Roles:
+def _with_agent(roles: Roles, slots: list[Slot], agents: tuple[int, ...], patients: tuple[int, ...]) -> Roles:
     """An event noun's genitive agent is its actor («приняла отставку Джонсона»: Johnson resigns, May
-    does not), whoever the subject of the verb around it is."""
-    actors = list(dict.fromkeys(s.actor for s in slots if any(s.i <= k < s.j for k in agents)))
-    if not actors:
-        return roles
-    roles.subjects = actors
-    roles.objects = [x for x in roles.objects if x not in actors]
+    does not), whoever the subject of the verb around it is; a passive verb's subject is its recipient
+    and its bare oblique its actor («Польша была обвинена», «арестован властями США»)."""
+
+    def within(tokens: tuple[int, ...]) -> list[Actor]:
+        return list(dict.fromkeys(s.actor for s in slots if any(s.i <= k < s.j for k in tokens)))
+
+    actors, undergoers = within(agents), within(patients)
+    if undergoers:
+        roles.subjects = actors
+        roles.objects = undergoers + [x for x in roles.objects if x not in undergoers and x not in actors]
+    elif actors:
+        roles.subjects = actors
+        roles.objects = [x for x in roles.objects if x not in actors]
     roles.partners = [x for x in roles.partners if x not in actors]
     return roles
 
