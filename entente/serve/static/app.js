@@ -65,14 +65,31 @@ function dyadChart() {
   canvas.dataset.points = String(periods.length);
 }
 
+// Months from the first to the last with articles, the empty ones as 0: time reads evenly along the axis.
+function everyMonth(found) {
+  if (!found.length) return [];
+  const byMonth = new Map(found.map((m) => [m.month, m.articles]));
+  const out = [];
+  let [y, m] = found[0].month.split("-").map(Number);
+  const last = found[found.length - 1].month;
+  for (let guard = 0; guard < 1200; guard += 1) {
+    const key = `${y}-${String(m).padStart(2, "0")}`;
+    out.push({ month: key, articles: byMonth.get(key) || 0 });
+    if (key >= last) break;
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return out;
+}
+
 function activityChart() {
   const data = readData("actor-data");
   const canvas = document.getElementById("activity-chart");
   if (!data || !canvas || typeof Chart === "undefined") return;
+  const months = everyMonth(data.months);
   new Chart(canvas, {
     type: "bar",
-    data: { labels: data.months.map((m) => m.month),
-            datasets: [{ label: "articles", data: data.months.map((m) => m.articles), backgroundColor: "#1f618d" }] },
+    data: { labels: months.map((m) => m.month),
+            datasets: [{ label: "articles", data: months.map((m) => m.articles), backgroundColor: "#1f618d" }] },
     options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } } },
   });
   canvas.dataset.points = String(data.months.length);
