@@ -4,6 +4,7 @@ a hostile article), on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
 import json
+import time
 from urllib.parse import quote
 
 import pytest
@@ -182,3 +183,21 @@ def test_exports_stream_every_event(server):
     assert code == 200 and headers["content-type"].startswith("text/csv")
     assert body.decode("utf-8").splitlines()[0].startswith("GlobalEventID,")
     assert server.get("/api/export/xml")[0] == 422
+
+
+def test_a_profile_is_kept_until_the_store_changes(server, pipeline):
+    from entente.models import Article
+    from entente.store import open_store
+
+    before = server.json("/api/actors/person:xi-jinping")
+    assert server.json("/api/actors/person:xi-jinping") == before
+    text = ("Председатель КНР Си Цзиньпин 5 мая 2024 года провёл переговоры с президентом Франции Эммануэлем "
+            "Макроном в Париже.")
+    with open_store(server.location) as store:
+        store.add([(Article(file="new.txt", text=text), pipeline(Article(file="new.txt", text=text)))])
+    for _ in range(50):  # PostgreSQL's table statistics lag its commits by up to about a second
+        after = server.json("/api/actors/person:xi-jinping")
+        if after["articles"] == before["articles"] + 1:
+            break
+        time.sleep(0.1)
+    assert after["articles"] == before["articles"] + 1

@@ -113,7 +113,7 @@ def actors(request: Request, q: Text = None, type: Code = None, country: Code = 
 def actor(request: Request, actor_id: Id) -> dict[str, Any]:
     """An actor's profile: names across languages, activity by month, co-mentioned actors, counterparts in
     events, latest quotes."""
-    return r.actor(store_of(request), actor_id)
+    return r.actor(store_of(request), actor_id, request.app.state.stores.cache)
 
 
 @router.get("/graph", responses=PROBLEMS)
@@ -122,8 +122,9 @@ def graph(request: Request, date_from: Annotated[Date, Query(alias="from")] = No
           countries: Annotated[str | None, Query(max_length=MAX_QUERY, description="comma-separated codes")] = None,
           edges: Annotated[int, Query(ge=1, le=500)] = 100, min_weight: Annotated[int, Query(ge=1)] = 1,
           ) -> dict[str, Any]:
-    """The actor network of a period: links by events (actor -> recipient) and by co-mentions, weighted."""
-    return r.graph(store_of(request), date_from, date_to, countries, edges, min_weight)
+    """The actor network of a period (without one: of the latest 5,000 articles): links by events (actor ->
+    recipient) and by co-mentions, weighted."""
+    return r.graph(store_of(request), date_from, date_to, countries, edges, min_weight, request.app.state.stores.cache)
 
 
 @router.get("/export/{fmt}", responses={200: {"content": {"application/x-ndjson": {}, "text/csv": {}},

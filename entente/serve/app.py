@@ -28,6 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from entente import __version__
 from entente.errors import StoreError
+from entente.serve.cache import Cache
 from entente.serve.checks import Problem
 from entente.store import Store, open_store
 
@@ -67,6 +68,7 @@ class Stores:
         self.local = threading.local()
         self.opened: list[Store] = []
         self.lock = threading.Lock()
+        self.cache = Cache()
 
     def get(self) -> Store:
         store = getattr(self.local, "store", None)

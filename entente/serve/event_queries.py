@@ -101,6 +101,8 @@ def event(store: Store, article_id: str, event_id: str) -> dict[str, Any]:
     return e
 
 
+GRAPH_LATEST = 5000  # articles a network without a period is drawn from
+
 CLUSTER_KEY = f"coalesce(c.first, '{UNDATED}')"
 
 
@@ -146,7 +148,12 @@ def graph(store: Store, date_from: str | None, date_to: str | None, countries: l
     """Actors linked by events (actor -> recipient, weighted by reports) and by co-mentions (weighted by
     articles) among articles published in a period; with `countries`, only actors of (or being) those
     countries. The heaviest `edges` links of each kind."""
-    where, params = ["a.duplicate_of IS NULL"], []
+    where: list[str] = ["a.duplicate_of IS NULL"]
+    params: list[Any] = []
+    if not (date_from or date_to):  # no period: the latest articles, so the work stays bounded
+        where.append("a.id IN (SELECT id FROM articles WHERE duplicate_of IS NULL"
+                     " ORDER BY published DESC NULLS LAST, id LIMIT ?)")
+        params.append(GRAPH_LATEST)
     if date_from:
         where.append("a.published >= ?")
         params.append(date_from)

@@ -153,7 +153,7 @@ def actors_page(request: Request) -> Response:
 
 @router.get("/actors/{actor_id}")
 def actor_page(request: Request, actor_id: str) -> Response:
-    return render(request, "actor.html", r.actor(_store(request), _strip(actor_id)))
+    return render(request, "actor.html", r.actor(_store(request), _strip(actor_id), request.app.state.stores.cache))
 
 
 @router.get("/graph")
@@ -161,5 +161,5 @@ def actor_page(request: Request, actor_id: str) -> Response:
 def graph_page(request: Request) -> Response:
     p = request.query_params
     data = r.graph(_store(request), p.get("from"), p.get("to"), p.get("countries"), _int(request, "edges", 60),
-                   _int(request, "min_weight", 1))
+                   _int(request, "min_weight", 1), request.app.state.stores.cache)
     return render(request, "graph.html", data)

@@ -8,6 +8,7 @@ from typing import Any
 
 from entente.serve import event_queries as eq
 from entente.serve import queries
+from entente.serve.cache import Cache
 from entente.serve.checks import (
     MAX_LIMIT,
     Cursor,
@@ -149,25 +150,38 @@ def actor_list(store: Store, q: str | None = None, type: str | None = None, coun
     return {"q": q, "type": kind, "country": country, "actors": found, "count": len(found)}
 
 
-def actor(store: Store, actor_id: str) -> dict[str, Any]:
+def actor(store: Store, actor_id: str, cache: Cache | None = None) -> dict[str, Any]:
+    """An actor's profile (entente.store's) with its counterparts in events; kept in `cache` until the store
+    changes (over a large record a profile aggregates many thousand rows)."""
     actor_id = check_text(actor_id, "id", 100) or ""
-    found = store.actor(actor_id)
+
+    def profile() -> dict[str, Any] | None:
+        found = store.actor(actor_id)
+        if found is not None:
+            found["counterparts"] = queries.counterparts(store, actor_id)
+        return found
+
+    found = cache.get(store, ("actor", actor_id), profile) if cache else profile()
     if found is None:
         raise Problem(404, f"no actor {actor_id!r} in this store", "id")
-    found["counterparts"] = queries.counterparts(store, actor_id)
     return found
 
 
 def graph(store: Store, date_from: str | None = None, date_to: str | None = None, countries: str | None = None,
-          edges: int = 100, min_weight: int = 1) -> dict[str, Any]:
+          edges: int = 100, min_weight: int = 1, cache: Cache | None = None) -> dict[str, Any]:
+    """The actor network of a period (without one: of the latest `eq.GRAPH_LATEST` articles, said in `scope`)."""
     date_from, date_to = check_range(date_from, date_to)
     codes = [c.strip().upper() for c in (check_text(countries, "countries") or "").split(",") if c.strip()]
     if not 1 <= edges <= 500:
         raise Problem(422, f"edges: {edges} is not between 1 and 500", "edges")
     if min_weight < 1:
         raise Problem(422, "min_weight: at least 1", "min_weight")
-    found = eq.graph(store, date_from, date_to, codes, edges, min_weight)
-    return {"from": date_from, "to": date_to, "countries": codes, **found}
+    key = ("graph", date_from, date_to, tuple(codes), edges, min_weight)
+    found = (cache.get(store, key, lambda: eq.graph(store, date_from, date_to, codes, edges, min_weight)) if cache
+             else eq.graph(store, date_from, date_to, codes, edges, min_weight))
+    scope = (f"articles published {date_from or '…'} to {date_to or '…'}" if date_from or date_to
+             else f"the latest {eq.GRAPH_LATEST:,} articles")
+    return {"from": date_from, "to": date_to, "countries": codes, "scope": scope, **found}
 
 
 def stats(store: Store) -> dict[str, Any]:
