@@ -38,10 +38,14 @@ class EventFilters:
             return "events e JOIN articles a ON a.id = e.article_id", DAY, []
         a, b = sorted((self.actor, self.recipient))
         direction = "a_to_b" if a == self.actor else "b_to_a"
-        return (f"event_dyads d JOIN events e ON e.article_id = d.article_id AND e.id = d.event_id"
-                f" AND d.country_a = ? AND d.country_b = ? AND d.{direction} = ?"
-                f" JOIN articles a ON a.id = e.article_id", f"CASE WHEN d.date = '' THEN '{UNDATED}' ELSE d.date END",
-                [a, b, 1])
+        pair = f"d.country_a = ? AND d.country_b = ? AND d.{direction} = ?"
+        if self.date_from or self.date_to:  # dated reports only: read in date order off (country_a, country_b, date)
+            pair += " AND d.date <> ''"
+            day = "d.date"
+        else:
+            day = f"CASE WHEN d.date = '' THEN '{UNDATED}' ELSE d.date END"
+        return (f"event_dyads d JOIN events e ON e.article_id = d.article_id AND e.id = d.event_id AND {pair}"
+                f" JOIN articles a ON a.id = e.article_id", day, [a, b, 1])
 
     def where(self, day: str = DAY) -> tuple[str, list[Any]]:
         """Conditions on `e` (events) and `a` (articles) and their parameters."""
