@@ -120,7 +120,16 @@ def test_event_with_its_evidence_and_cluster(server):
     assert one["cluster"]["id"] == one["cluster_id"] and one["cluster"]["events"]
     clusters = server.json("/api/clusters?actor=CHN&recipient=RUS&limit=200")["clusters"]
     assert one["cluster_id"] in {c["id"] for c in clusters}
-    several = [c for c in server.json("/api/clusters?limit=200")["clusters"] if c["reports"] > 1]
+    every = server.json("/api/clusters?limit=200")["clusters"]
+    paged, cursor = [], ""
+    while True:
+        page = server.json(f"/api/clusters?limit=7{cursor}")
+        paged += page["clusters"]
+        if not page["next"]:
+            break
+        cursor = f"&cursor={page['next']}"
+    assert [c["id"] for c in paged] == [c["id"] for c in every] and len({c["id"] for c in every}) == len(every)
+    several = [c for c in every if c["reports"] > 1]
     assert several and len({r["article_id"] for r in several[0]["events"]}) == several[0]["reports"]
 
 

@@ -80,8 +80,8 @@ def clusters(request: Request, actor: Text = None, recipient: Text = None, type:
              date_to: Annotated[Date, Query(alias="to")] = None, lang: Code = None, source: Text = None,
              modality: Code = None, negated: bool | None = None, cursor: Cursor = None,
              limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20) -> dict[str, Any]:
-    """Event clusters (the reports of one real-world event across articles, outlets and languages) with a
-    report matching the filters, earliest first, each with every report."""
+    """Event clusters (the reports of one real-world event across articles, outlets and languages) whose first
+    report matches the filters (as the dyad series counts them), earliest first, each with every report."""
     f = _filters(request, actor, recipient, type, date_from, date_to, lang, source, modality, negated)
     return r.cluster_list(store_of(request), f, cursor, limit)
 

@@ -107,26 +107,30 @@ def event(store: Store, article_id: str, event_id: str) -> dict[str, Any]:
 
 GRAPH_LATEST = 5000  # articles a network without a period is drawn from
 
-CLUSTER_KEY = f"coalesce(c.first, '{UNDATED}')"
+
+
+CLUSTER_BASIS = ("a cluster is listed where its first report stands (its type, sides and date), as the dyad series "
+                 "counts it")
 
 
 def clusters(store: Store, f: EventFilters, after: list[Any] | None, limit: int) -> dict[str, Any]:
-    """A page of event clusters (real-world events) with a report matching the filters, earliest first, each
-    with its reports."""
+    """A page of event clusters (real-world events) whose first report matches the filters, ordered as those
+    reports are (oldest first), each with all its reports."""
     source, day, params = f.reports()
     where, extra = f.where(day)
     params += extra
-    page = ""
+    where += " AND e.cluster_id = e.id"
     if after is not None:
-        page = f" AND ({CLUSTER_KEY} > ? OR ({CLUSTER_KEY} = ? AND c.id > ?))"
-        params += [after[0], after[0], after[1]]
-    found = rows(store, f"SELECT c.* FROM event_clusters c WHERE c.id IN (SELECT e.cluster_id FROM {source}"
-                 f" WHERE {where}){page}"
-                 f" ORDER BY {CLUSTER_KEY}, c.id LIMIT ?", [*params, limit + 1])
-    more = len(found) > limit
-    found = [_with_reports(store, c) for c in found[:limit]]
-    last = found[-1] if more and found else None
-    return {"clusters": found, "next_key": [last["first"] or UNDATED, last["id"]] if last else None}
+        where += f" AND ({day} > ? OR ({day} = ? AND (e.article_id > ? OR (e.article_id = ? AND e.id > ?))))"
+        params += [after[0], after[0], after[1], after[1], after[2]]
+    found = rows(store, f"SELECT c.*, {day} AS day_key, e.article_id AS first_article FROM {source}"
+                 f" JOIN event_clusters c ON c.id = e.cluster_id WHERE {where}"
+                 f" ORDER BY {day}, e.article_id, e.id LIMIT ?", [*params, limit + 1])
+    last = found[limit - 1] if len(found) > limit else None
+    next_key = [last["day_key"], last["first_article"], last["id"]] if last else None
+    for c in found:
+        del c["day_key"], c["first_article"]
+    return {"clusters": [_with_reports(store, c) for c in found[:limit]], "next_key": next_key}
 
 
 def cluster(store: Store, cluster_id: str) -> dict[str, Any]:

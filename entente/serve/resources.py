@@ -92,8 +92,9 @@ def event(store: Store, article_id: str, event_id: str) -> dict[str, Any]:
 
 
 def cluster_list(store: Store, f: eq.EventFilters, cursor: str | None = None, limit: int = 20) -> dict[str, Any]:
-    found = eq.clusters(store, f, Cursor.decode(cursor, 2), _limit(limit))
-    return {"filters": _described(f), "date_basis": queries.DATE_BASIS, **_page(found, "clusters")}
+    found = eq.clusters(store, f, Cursor.decode(cursor, 3), _limit(limit))
+    return {"filters": _described(f), "date_basis": queries.DATE_BASIS, "cluster_basis": eq.CLUSTER_BASIS,
+            **_page(found, "clusters")}
 
 
 def cluster(store: Store, cluster_id: str) -> dict[str, Any]:
