@@ -138,6 +138,9 @@ def create_app(location: str, timeout: float = 5.0, token: str | None = None) ->
                   "are answered with a 4xx problem (RFC 9457) naming the parameter.",
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)  # no CDN: no Swagger UI
     app.state.stores = stores
+    from entente.serve.pages import templates
+
+    app.state.templates = templates()
 
     app.add_middleware(SecurityHeaders)
 

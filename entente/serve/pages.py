@@ -19,30 +19,32 @@ from entente.store import Store
 from entente.store.dyad import plover, quad
 
 router = APIRouter(include_in_schema=False)
-_env: Environment | None = None
 
 
-def env() -> Environment:
-    global _env  # one template environment for the process, built on first use
-    if _env is None:
-        _env = Environment(loader=FileSystemLoader(str(files.files("entente.serve") / "templates")), autoescape=True,
-                           trim_blocks=True, lstrip_blocks=True)
-        _env.filters["clean"] = clean
-        _env.filters["quad"] = lambda t: (quad(t) or "other").replace(" ", "-")
-        _env.globals["types"] = list(plover())
-    return _env
+def templates() -> Environment:
+    """The pages' templates: every value escaped (autoescape on for every template, not by file name)."""
+    env = Environment(loader=FileSystemLoader(str(files.files("entente.serve") / "templates")), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["clean"] = clean
+    env.filters["quad"] = lambda t: (quad(t) or "other").replace(" ", "-")
+    env.globals["types"] = list(plover())
+    return env
+
+
+def env(request: Request) -> Environment:
+    return request.app.state.templates
 
 
 def render(request: Request, template: str, data: dict[str, Any], status: int = 200, **extra: Any) -> Response:
     if request.query_params.get("format") == "json" or request.url.path.endswith(".json"):
         return JSONResponse(data, status_code=status)
-    html = env().get_template(template).render(data=data, request=request, query=dict(request.query_params),
+    html = env(request).get_template(template).render(data=data, request=request, query=dict(request.query_params),
                                                url=_url, json_url=_json_url(request), **extra)
     return HTMLResponse(html, status_code=status)
 
 
 def render_problem(request: Request, body: dict[str, Any]) -> Response:
-    html = env().get_template("problem.html").render(data=body, request=request, query={}, url=_url,
+    html = env(request).get_template("problem.html").render(data=body, request=request, query={}, url=_url,
                                                      json_url=_json_url(request))
     return HTMLResponse(html, status_code=body["status"])
 
