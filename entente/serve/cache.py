@@ -1,8 +1,9 @@
 """Answers that take long to compute (an actor's profile over a large record) kept until the store changes.
 
 The store's state is read cheaply on each use: SQLite's highest article rowid (articles are only ever added),
-PostgreSQL's insert/update/delete counters of `articles` (its statistics, at most about a second behind). A
-change forgets everything; at most `size` answers are kept, the least recently used dropped first.
+PostgreSQL's insert/update/delete counters of `articles` (its statistics: a writer's counts show once it
+closes, or within seconds while it goes on). A change forgets everything; at most `size` answers are kept,
+the least recently used dropped first.
 """
 
 from __future__ import annotations
