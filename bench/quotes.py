@@ -9,7 +9,7 @@ Corpora (each SOURCE.md tells their format):
   have one attribution). People / organizations for the speaker come from natasha's NER (PER / ORG)
   run on each sentence, or none with --no-ner.
 - PolNeAR English (`data/polnear`, dev and train; first annotator per article as metadata.tsv lists).
-  A gold direct quote is a quoted region (“…” / "…", paired per paragraph, a mark left open runs to
+  A gold direct quote is a quoted region (“…” / "…" / ''…'', paired per paragraph, a mark left open runs to
   the paragraph end) at least half covered by some attribution's Content; its speaker is that
   attribution's Source. Quoted regions outside any Content (titles, scare quotes) are negatives. No
   NER is used for English: the speaker comes from the rules alone.
@@ -17,7 +17,9 @@ Corpora (each SOURCE.md tells their format):
 A found quote matches a gold one when their spans, trimmed of spaces and punctuation, overlap by at
 least half of their union (IoU >= 0.5); `exact` counts identical trimmed spans. A speaker is right when
 the found speaker phrase overlaps the gold source span (so "Mr. Obama" vs "Obama" counts, and a
-pronoun counts when gold also marks the pronoun). Seeds: every gold quote of `gold/seeds.json` must
+pronoun counts when gold also marks the pronoun). Gold quotes are marked ones: a quote found without
+marks (dash dialogue, speech after a colon, interview answers) inside an annotated content is left out
+of the counts, one outside any content counts against precision. Seeds: every gold quote of `gold/seeds.json` must
 be found (text starting with `starts_with`); the speaker phrase found is printed beside gold's.
 """
 
@@ -65,8 +67,13 @@ class Score:
         self.extra: list[str] = []
         self.wrong: list[str] = []
 
-    def add(self, text: str, found: list[QuoteSpan], gold: list[tuple[Span, list[Span]]]) -> None:
-        """gold: (quote span, source spans) per gold quote."""
+    def add(self, text: str, found: list[QuoteSpan], gold: list[tuple[Span, list[Span]]],
+            content: list[Span] = ()) -> None:  # type: ignore[assignment]
+        """gold: (quote span, source spans) per gold quote. Gold quotes are marked ones; a quote found
+        without marks (dash dialogue, speech after a colon) that lies in annotated `content` is right
+        but outside that definition, so it is left out of the counts; one outside any content counts
+        against precision."""
+        found = [q for q in found if q.marked or not _covered(trim(text, q.start, q.end), content)]
         spans = [trim(text, q.start, q.end) for q in found]
         used: set[int] = set()
         self.c["gold"] += len(gold)
@@ -103,6 +110,11 @@ class Score:
                 "speaker_acc": round(c["speaker_ok"] / c["with_source"], 4) if c["with_source"] else 0.0}
 
 
+def _covered(span: Span, content: list[Span]) -> bool:
+    inside = sum(max(0, min(e, span[1]) - max(s, span[0])) for s, e in content)
+    return inside * 2 >= span[1] - span[0]
+
+
 def adaq(shared: Path, finder: QuoteFinder, ner: object | None) -> Score:
     base = shared / "data/adaq-ru-quotes"
     with open(base / "ru_sentences.tsv", encoding="utf-8", newline="") as fh:
@@ -126,7 +138,8 @@ def adaq(shared: Path, finder: QuoteFinder, ner: object | None) -> Score:
             continue  # sentence and tokens do not align: skip rather than guess
         gold = [(q, [(s, e) for s, e, _, tag in spans if tag == "source"]) for q in adaq_quotes(spans)]
         people, orgs = entities(ner, text)
-        score.add(text, finder.find(text, "ru", people, orgs), gold)
+        content = [(s, e) for s, e, _, tag in spans if tag == "content"]
+        score.add(text, finder.find(text, "ru", people, orgs), gold, content)
     return score
 
 
@@ -186,7 +199,7 @@ def polnear(shared: Path, part: str, finder: QuoteFinder, timing: list[float]) -
         t0 = time.perf_counter()
         found = finder.find(text, "en")
         timing.append(time.perf_counter() - t0)
-        score.add(text, found, gold)
+        score.add(text, found, gold, [span for spans, _ in contents for span in spans])
     return score
 
 
@@ -210,19 +223,22 @@ def read_ann(path: Path) -> list[tuple[list[Span], list[Span]]]:
 
 
 def polnear_regions(text: str) -> list[Span]:
-    """Quoted regions of an English text, paired simply per paragraph: “, or a ” / " standing before a
-    word, opens; ” or " after a word closes. A mark left open runs to the paragraph end."""
+    """Quoted regions of an English text, paired simply per paragraph: “, or a ” / " / '' standing before
+    a word, opens; ” or " or '' after a word closes. A mark left open runs to the paragraph end."""
     out: list[Span] = []
     pos = 0
     for para in text.split("\n"):
         opened = -1
         for i, ch in enumerate(para):
+            if ch == "'" and (para[i + 1:i + 2] != "'" or para[i - 1:i] == "'"):
+                continue  # an apostrophe, or the second half of ''
+            width = 2 if ch == "'" else 1
             before = para[i - 1] if i else " "
-            after = para[i + 1] if i + 1 < len(para) else " "
-            opens = ch == "“" or ch in '”"' and (before.isspace() or before in "(—-") and not after.isspace()
+            after = para[i + width] if i + width < len(para) else " "
+            opens = ch == "“" or ch in '”"\'' and (before.isspace() or before in "(—-") and not after.isspace()
             if opened < 0 and opens:
-                opened = pos + i + 1
-            elif opened >= 0 and ch in '”"':
+                opened = pos + i + width
+            elif opened >= 0 and ch in '”"\'':
                 out.append((opened, pos + i))
                 opened = -1
         if opened >= 0:

@@ -31,6 +31,7 @@ def test_the_parser_gives_one_tree_per_sentence_with_its_subject():
         ("Встреча Владимира Путина и Си Цзиньпина была отложена.", "отложить"),
         ("Переговоры Сергея Лаврова и Ван И сорвались.", "сорваться"),
         ("Визит Сергея Лаврова в Пекин был отменён.", "отменить"),
+        ("Отмена визита Сергея Лаврова в Пекин стала неожиданностью.", "отмена"),
     ],
 )
 def test_an_event_its_predicate_denies_is_negated(pipeline, text, word):
@@ -105,3 +106,33 @@ def test_not_going_to_a_summit_negates_taking_part(pipeline):
 def test_the_genitive_of_a_group_noun_is_the_actor(pipeline, text, actor):
     found = [e for e in events(pipeline, text) if e.type == "SUPPORT"]
     assert found and found[0].actor == (actor,), [(e.actor, e.recipient) for e in found]
+
+
+def test_a_passive_support_verb_takes_its_own_agent_not_an_instrumental_elsewhere(pipeline):
+    found = events(pipeline, "Санкции против России были введены Евросоюзом.")
+    assert [(e.type, e.actor, e.recipient) for e in found] == [("SANCTION", ("org:EU",), ("RUS",))]
+    found = events(pipeline, "Санкции были введены после аннексии Россией Крыма в 2014 году.")
+    assert all("RUS" not in e.actor for e in found if e.type == "SANCTION")
+
+
+def test_a_conversation_with_an_outlet_is_an_interview_not_talks(pipeline):
+    assert [e for e in events(pipeline, "Лавров в беседе с Би-би-си заявил об этом.") if e.type == "CONSULT"] == []
+    found = events(pipeline, "Лавров в беседе с Ван И обсудил Украину.")
+    assert [e.type for e in found] == ["CONSULT"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Ukrainian has no parse: a passive participle after a form of «бути» reports, and its voice is read
+        # from morphology (the nominative is the recipient, a bare instrumental the actor)
+        ("Польща була несправедливо звинувачена у порушеннях.", ("ACCUSE", (), ("POL",))),
+        ("Опозиціонер був заарештований поліцією Білорусі.", ("COERCE", ("BLR", "org:BLR-POLICE"), ("BLR",))),
+    ],
+)
+def test_a_ukrainian_passive_participle_reports_with_its_voice(pipeline, text, expected):
+    assert [(e.type, e.actor, e.recipient) for e in events(pipeline, text)] == [expected]
+
+
+def test_a_ukrainian_participle_that_describes_reports_no_event(pipeline):
+    assert events(pipeline, "Проект, схвалений урядом України, чекає на розгляд.") == ()

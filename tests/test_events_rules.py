@@ -112,3 +112,11 @@ def test_receiving_things_is_not_a_visit(pipeline, text):
 ])
 def test_taking_part_or_hosting_a_meeting_leaves_it_to_its_own_trigger(pipeline, text, expected):
     assert code(pipeline, text) == [expected]
+
+
+def test_a_trigger_inside_a_name_is_no_event_and_a_demand_outranks_its_content(pipeline):
+    a = pipeline(Article(file="t.txt", text="Amnesty International demanded that the Sudanese government end curbs "
+                                           "on press freedom."))
+    assert all(e.trigger != "Amnesty" for e in a.events)
+    main = max(a.events, key=lambda e: e.confidence)
+    assert main.type == "REQUEST", [(e.type, e.trigger, e.confidence) for e in a.events]

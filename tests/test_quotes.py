@@ -49,6 +49,8 @@ CASES = [
     ("en", 'According to the ministry, "talks were constructive."', [],
      ["~talks were constructive. | the ministry | institution"]),
     ("en", "She wrote: ‘We are ready.’", [], ["We are ready. | She | pronoun"]),
+    ("en", "Of Carson, Levine, who has given money to Rubio, said, “He’s flat-out scary.”",
+     ["Carson", "Levine", "Rubio"], ["He’s flat-out scary. | Levine | person"]),
     # partial fragments, names and scare quotes
     ("ru", "Лавров назвал отношения «беспрецедентно высокими».", ["Лавров"],
      ["~беспрецедентно высокими | Лавров | person"]),
@@ -73,7 +75,13 @@ CASES = [
     ("ru", "«Мы проводим учения», — сказал Шойгу. «Они не направлены против третьих стран».", ["Шойгу"],
      ["Мы проводим учения | Шойгу | person", "Они не направлены против третьих стран | Шойгу | person"]),
     ("ru", "‹Мы готовы›, — сказал он.", [], ["Мы готовы | он | pronoun"]),
+    ("ru", "«Мы приедем втроём — с дочкой и мамой, — прийти в суд, — сказала она. — Нам не запрещали».", [],
+     ["Мы приедем втроём — с дочкой и мамой, — прийти в суд | она | pronoun", "Нам не запрещали | она | pronoun"]),
     ("ru", "«Это конец эпохи».", [], ["Это конец эпохи | - | none"]),
+    ("ru", "Санкции помогут ему, объясняет Сплидбёль.\n\n«В этом году состоятся выборы».", ["Сплидбёль"],
+     ["В этом году состоятся выборы | Сплидбёль | person"]),
+    ("ru", "Погода испортилась к вечеру.\n\n«В этом году состоятся выборы».", [],
+     ["В этом году состоятся выборы | - | none"]),
 ]
 
 
@@ -108,7 +116,8 @@ def test_quotes(finder: QuoteFinder, lang: str, text: str, people: list[str], ex
 def test_orgs_make_institution_speakers(finder: QuoteFinder) -> None:
     text = "«Диалог продолжится», — говорится в заявлении МИД России."
     (q,) = finder.find(text, "ru", orgs=_spans(text, ["МИД России"]))
-    assert (text[q.speaker_start:q.speaker_end], q.speaker_kind) == ("МИД России", "institution")
+    # the organization with the noun it depends on: what spoke for it
+    assert (text[q.speaker_start:q.speaker_end], q.speaker_kind) == ("заявлении МИД России", "institution")
 
 
 def test_antecedent_of_pronoun(finder: QuoteFinder) -> None:

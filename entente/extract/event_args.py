@@ -10,21 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from entente.extract.event_grammar import AGAINST, AGENT_MARK, CONJUNCTIONS, OTHER_PREP, PARTNER, PLACE, RELATIVE
 from entente.models import Actor
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
-
-PARTNER = {"ru": {"с", "со"}, "uk": {"з", "із", "зі", "зо"}, "en": {"with"}}
-PLACE = {"ru": {"в", "во", "на"}, "uk": {"в", "у", "на", "до"}, "en": {"in", "to", "into", "at"}}
-AGAINST = {"ru": {"против", "к", "ко", "для"}, "uk": {"проти", "для"}, "en": {"against", "on", "to", "for", "from"}}
-OTHER_PREP = {
-    "ru": {"из", "от", "до", "по", "о", "об", "при", "за", "под", "над", "через", "после", "без", "у"},
-    "uk": {"від", "по", "про", "при", "за", "під", "над", "через", "після", "без", "о", "об"},
-    "en": {"of", "by", "about", "after", "before", "over", "under", "from", "between", "among"},
-}
-
-
-CONJUNCTIONS = frozenset({"и", "і", "й", "та", "а", "но", "але", "and", "but"})
 
 
 @dataclass
@@ -93,27 +82,6 @@ def assign(
     return roles
 
 
-# «що» and "that" also introduce reported speech («заявив, що ...»), so they are not here
-RELATIVE = frozenset(
-    {
-        "который",
-        "которая",
-        "которое",
-        "которые",
-        "которых",
-        "которым",
-        "кто",
-        "який",
-        "яка",
-        "яке",
-        "які",
-        "яких",
-        "хто",
-        "which",
-        "who",
-        "whom",
-    }
-)
 
 
 def _in_relative(tokens: list[Token], slots: list[Slot], actor: Actor) -> bool:
@@ -421,7 +389,6 @@ class Heads:
 
     lemmas: frozenset[str] = frozenset()
     between: frozenset[str] = frozenset()
-AGENT_MARK = {"ru": ("стороны", {"со", "с"}), "uk": ("боку", {"з", "із", "зі", "зо"})}
 
 
 def _agent(tokens: list[Token], slot: Slot, trigger: tuple[int, int], lang: str, morph: Morph, heads: Heads) -> bool:

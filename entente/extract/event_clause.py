@@ -45,6 +45,7 @@ class Clause:
     agents: tuple[int, ...] = ()  # tokens of a noun trigger's genitive agent («визит Нетаньяху», «отставка Джонсона»)
     patients: tuple[int, ...] = ()  # tokens of a passive verb's subject («Польша была обвинена»): its recipient
     subjects: tuple[int, ...] = ()  # tokens of the subject phrase («представители Евросоюза»)
+    passive: bool = False  # a passive clause: its actor is `agents`, or no one
 
 
 def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str, set[str]]) -> Clause | None:
@@ -79,17 +80,27 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
         pronoun = True  # «его первая поездка»: the possessive stands for someone named before
     agents = _agents(tree, head) if noun else ()
     patients: tuple[int, ...] = ()
+    passive = False
     if not noun:
-        passive = [c for c in tree.children(head) if tree.rels[c] == "nsubj:pass"]
-        patients = tuple(k for c in passive for k in sorted(tree.subtree(c)))
+        patients = tuple(
+            k for c in tree.children(head) if tree.rels[c] == "nsubj:pass" for k in sorted(tree.subtree(c))
+        )
         if patients:  # «был арестован властями США»: the bare oblique is the agent
-            agents = tuple(
-                k
-                for c in tree.children(head)
-                if tree.rels[c] in ("obl", "obl:agent") and not any(tree.rels[g] == "case" for g in tree.children(c))
-                for k in sorted(tree.subtree(c))
-            )
-    return Clause(head, predicate, how, negated_by, condition, subject, pronoun, agents, patients, subjects)
+            agents, passive = _bare_obliques(tree, head), True
+    elif how == "support" and tree.rels[head] == "nsubj:pass" and not agents:
+        # «санкции были введены Евросоюзом»: the agent is the passive verb's, not an instrumental elsewhere
+        # («... после аннексии Россией Крыма»)
+        agents, passive = _bare_obliques(tree, predicate), True
+    return Clause(head, predicate, how, negated_by, condition, subject, pronoun, agents, patients, subjects, passive)
+
+
+def _bare_obliques(tree: Tree, k: int) -> tuple[int, ...]:
+    return tuple(
+        x
+        for c in tree.children(k)
+        if tree.rels[c] in ("obl", "obl:agent") and not any(tree.rels[g] == "case" for g in tree.children(c))
+        for x in sorted(tree.subtree(c))
+    )
 
 
 def _agents(tree: Tree, n: int) -> tuple[int, ...]:
@@ -130,6 +141,8 @@ def _predication(tree: Tree, lemmas: Lemmas, n: int, words: dict[str, set[str]])
     if rel in SUBJECT | {"obj", "obl", "iobj", "xcomp"} and head in words.get("support", ()):
         return h, "support"
     presupposing = words.get("presupposing", set())
+    if rel == "nmod" and head in words.get("failure_nouns", ()):
+        return h, "failed"  # «срыв переговоров», «отмена визита»: the noun says it did not happen
     if rel == "nmod" and head in words.get("topic", ()):
         return None  # «темы саммита», «повестка переговоров»: what is said of the event, not a report of it
     if rel == "obl" and _case(tree, lemmas, n) in presupposing:

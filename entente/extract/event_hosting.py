@@ -17,17 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from entente.extract.event_args import (
-    AGAINST,
-    CONJUNCTIONS,
-    DETERMINERS,
-    OTHER_PREP,
-    PARTNER,
-    PLACE,
-    Roles,
-    Slot,
-    _passive,
-)
+from entente.extract.event_args import DETERMINERS, Roles, Slot, _passive
+from entente.extract.event_grammar import AGAINST, CONJUNCTIONS, LED_BY, NEAR, OTHER_PREP, PARTNER, PLACE, SOURCE
 from entente.extract.event_sentence import CLAUSE_BREAKS, PARTICIPANTS, Key
 from entente.models import Event
 from entente.nlp.morph import Morph
@@ -36,13 +27,12 @@ from entente.nlp.tokens import Token
 if TYPE_CHECKING:
     from entente.extract.event_lexicon import Cues, Trigger
 
-PREPS = {lang: PLACE[lang] | OTHER_PREP[lang] | PARTNER[lang] | AGAINST[lang] for lang in ("ru", "uk", "en")}
-PREPS["ru"] |= {"во", "со", "ко", "около", "возле", "вместе"}
-PREPS["uk"] |= {"біля", "разом"}
-PREPS["en"] |= {"at", "on", "for", "amid", "during", "near", "inside", "outside", "aboard", "upon", "as"}
+PREPS = {
+    lang: PLACE[lang] | OTHER_PREP[lang] | PARTNER[lang] | AGAINST[lang] | NEAR[lang] for lang in ("ru", "uk", "en")
+}
 _ALL_PREPS = frozenset().union(*PREPS.values())
 # a visitor named after its head noun: «делегацию из Китая», «делегацію від ЄС», "a delegation from China"
-FROM = {"из", "от", "з", "із", "зі", "від", "of", "from", "by"}
+FROM = SOURCE
 SKIP = frozenset({"ADVB", "PRCL", "CONJ", "NUMR", "INTJ", "ADJF", "PRTF", "ADJS", "COMP", "GRND"})
 # English words after a mention that do not make it an attribute of a noun ("received Lavrov yesterday")
 NOT_HEADS = frozenset(
@@ -266,8 +256,8 @@ def _led(tokens: list[Token], n: int) -> bool:
     """«во главе с», «на чолі з»: the delegation's leader follows."""
     return (
         n + 2 < len(tokens)
-        and tokens[n + 1].text.lower() in ("главе", "чолі")
-        and tokens[n + 2].text.lower() in FROM | {"с", "со"}
+        and tokens[n + 1].text.lower() in LED_BY
+        and tokens[n + 2].text.lower() in FROM | PARTNER["ru"]
     )
 
 

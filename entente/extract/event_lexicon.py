@@ -125,7 +125,15 @@ class Lexicon:
         w = word.lower().replace("’", "'")
         if lang in ("ru", "uk"):
             readings = self.morph.readings(w, lang)
-            return readings[0].lemma if readings else w
+            if not readings:
+                return w
+            lemma = readings[0].lemma
+            if lang == "uk" and "pssv" in readings[0].tags and lemma not in self.vocabulary["uk"]:
+                # the Ukrainian dictionary gives a passive participle its own lemma («звинувачений»): its
+                # verb, when a trigger or cue has it, is the lemma the lexicons know («звинуватити»)
+                known = self.vocabulary["uk"]
+                return next((v for v in _uk_verbs(lemma) if v in known), lemma)
+            return lemma
         known = self.vocabulary["en"]
         for cand in _english(w):
             if cand in known:
@@ -143,6 +151,35 @@ class Lexicon:
 
     def quad(self, type: str) -> str | None:
         return (self.types.get(type) or {}).get("quad")
+
+
+# Ukrainian passive participle endings and the infinitive endings they come from, with the consonant
+# alternations of the stem (звинувачений <- звинуватити, запроваджений <- запровадити, проведений <- провести)
+_UK_PARTICIPLE = (
+    ("ований", ("увати",)),
+    ("йований", ("ювати",)),
+    ("аний", ("ати",)),
+    ("яний", ("яти",)),
+    ("ений", ("ити", "іти", "ти")),
+    ("єний", ("їти", "ити")),
+    ("тий", ("ти",)),
+)
+_UK_ALTERNATIONS = (("дж", "д"), ("ч", "т"), ("ж", "з"), ("ш", "с"), ("щ", "ст"), ("вл", "в"), ("бл", "б"),
+                    ("пл", "п"), ("мл", "м"), ("д", "с"))
+
+
+def _uk_verbs(participle: str) -> list[str]:
+    """Infinitives a Ukrainian passive participle may come from, most literal first."""
+    out = []
+    for ending, infinitives in _UK_PARTICIPLE:
+        if participle.endswith(ending) and len(participle) > len(ending) + 2:
+            stem = participle[: -len(ending)]
+            stems = [stem] + [stem[: -len(a)] + b for a, b in _UK_ALTERNATIONS if stem.endswith(a)]
+            out += [s + i for s in stems for i in infinitives]
+            if ending == "ений":
+                out += [s[:-1] + "сти" for s in stems if s[-1:] in "дт"]  # проведений <- провести
+            break
+    return out
 
 
 def _english(w: str) -> list[str]:

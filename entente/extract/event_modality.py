@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from entente.extract.event_grammar import NOT_ONLY
 from entente.extract.event_sentence import CLAUSE_BREAKS, Key, Lemmas, Sentence, has_phrase
 from entente.models import Event
 from entente.nlp.morph import Morph
@@ -21,7 +22,6 @@ PROMISED = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT"})  # promised in 
 COERCIVE = frozenset({"COERCE", "SANCTION", "ASSAULT", "PROTEST", "MOBILIZE"})  # announced for the future: THREATEN
 INTENT_SPAN = 8  # words before a cooperative trigger in which an intent word turns it into AGREE
 NEGATION_SPAN = 6
-NOT_ONLY = frozenset({"только", "лише", "тільки", "лишь", "only"})
 HISTORICAL_DAYS = 90  # an event dated this long before publication is background
 
 

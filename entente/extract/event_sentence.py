@@ -108,6 +108,10 @@ def sentence_slots(tokens: list[Token], mentions: list[tuple[int, int, Actor]], 
             continue
         j = next((k for k in range(i, len(tokens)) if tokens[k].end >= e), len(tokens) - 1) + 1
         out.append(Slot(actor, i, j))
+    if any(s.actor.country for s in out):
+        # a company, union or party unknown to the base is a party only where no state is named: beside
+        # states, a country-less name is more often a state's own body («ВВС», «ВМФ») than a party of its own
+        out = [s for s in out if s.actor.country or s.actor.type != "organization" or s.actor.sector == "IGO"]
     # a country named right before a person of that country is an apposition («президент России Путин»)
     return [
         s

@@ -16,12 +16,15 @@ import bisect
 import hashlib
 import re
 from collections import Counter
+from dataclasses import dataclass
 
-from entente.extract.event_args import Heads, Roles, Slot, assign
+from entente.extract.event_args import Heads, Roles, assign
 from entente.extract.event_clause import Clause, read
+from entente.extract.event_grammar import PURPOSE, TEMPORAL, WE
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import drop_promised, framing, historical
+from entente.extract.event_rank import demote_content, nested
 from entente.extract.event_sentence import (
     CLAUSE_BREAKS,
     PARTICIPANTS,
@@ -32,7 +35,8 @@ from entente.extract.event_sentence import (
     sentence_slots,
 )
 from entente.extract.event_statements import demand, evaluation, naming
-from entente.models import Actor, Analysis, Event
+from entente.extract.event_voice import attributive_uk, in_name, interview, passive_uk, voice_uk, with_agent
+from entente.models import Actor, Analysis, Event, Quote
 from entente.nlp.sentences import sentences
 from entente.nlp.syntax import Syntax, Tree
 from entente.nlp.tokens import Token, tokenize
@@ -45,26 +49,7 @@ BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"
 # types whose place («в Иране», «до Росії») is also whom they concern when no one else is named
 PLACED = frozenset({"CONSULT", "AID", "SANCTION", "ASSAULT"})
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
-TEMPORAL = frozenset(
-    {
-        "до",
-        "после",
-        "перед",
-        "накануне",
-        "після",
-        "напередодні",
-        "after",
-        "before",
-        "since",
-        "amid",
-        "ahead",
-        "during",
-        "following",
-    }
-)
-PURPOSE = frozenset({"для", "чтобы", "дабы", "щоб", "аби", "задля", "заради"})
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
-WE = {"мы", "ми", "we", "нам", "нас", "us"}
 
 
 # Not Ukrainian: natasha's parser is trained on Russian, and on Ukrainian it misreads even pronoun subjects
@@ -72,14 +57,35 @@ WE = {"мы", "ми", "we", "нам", "нас", "us"}
 PARSED = ("ru",)  # languages whose candidate sentences get a dependency tree (nlp/syntax.py)
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that may hold an event, as the first pass leaves it for the parse and the second pass:
+    `reset` whether a paragraph began since the last candidate, `statement` whether it is in or holds an
+    attributed quote, `found` its triggers (trigger, first token, token after the last)."""
+
+    start: int
+    end: int
+    text: str
+    reset: bool
+    quote: Quote | None
+    statement: bool
+    tokens: list[Token]
+    words: list[int]
+    lemmas: Lemmas
+    found: list[tuple[Trigger, int, int]]
+
+
 class EventCoder:
-    def __init__(self, lexicon: Lexicon, when: When, syntax: Syntax | None = None) -> None:
+    def __init__(
+        self, lexicon: Lexicon, when: When, syntax: Syntax | None = None, parsed: tuple[str, ...] = PARSED
+    ) -> None:
         self.lexicon, self.when = lexicon, when
         self.syntax = syntax or Syntax()
+        self.parsed = parsed  # languages whose sentences with a trigger are parsed (none: grammar cues only)
 
     def _trees(self, lang: str, sentences: list[tuple[list[Token], list]]) -> list[Tree | None]:
         """Trees of the sentences that hold a trigger, parsed in one batch; None for the others."""
-        if lang not in PARSED:
+        if lang not in self.parsed:
             return [None] * len(sentences)
         wanted = [k for k, (_, found) in enumerate(sentences) if found]
         parsed = self.syntax.parse([[t.text for t in sentences[k][0]] for k in wanted])
@@ -99,7 +105,7 @@ class EventCoder:
         # the regular-expression tokenizer (the "en" path) keeps apostrophe words whole, as tokenize-uk does
         every = tokenize(a.text, "en")
         starts = [t.start for t in every]
-        plans = []
+        plans: list[Candidate] = []
         reset = False
         for start, end, text in sentences(a.text):
             reset = reset or "\n" in a.text[max(0, start - 2) : start]
@@ -114,13 +120,13 @@ class EventCoder:
             words = [k for k, t in enumerate(tokens) if t.is_word]
             lemmas = Lemmas(self.lexicon, tokens, words, lang)
             found = self._triggers(lang, words, lemmas)
-            plans.append((start, end, text, reset, quote, statement, tokens, words, lemmas, found))
+            plans.append(Candidate(start, end, text, reset, quote, statement, tokens, words, lemmas, found))
             reset = False
-        trees = self._trees(lang, [(p[6], p[9]) for p in plans])
-        for (start, end, text, reset, quote, statement, tokens, words, lemmas, found), tree in zip(
-            plans, trees, strict=True
-        ):
-            if reset:
+        trees = self._trees(lang, [(c.tokens, c.found) for c in plans])
+        for c, tree in zip(plans, trees, strict=True):
+            start, end, text, quote, statement = c.start, c.end, c.text, c.quote, c.statement
+            tokens, words, lemmas, found = c.tokens, c.words, c.lemmas, c.found
+            if c.reset:
                 previous = []  # a new paragraph: the last actor does not carry over
             slots = sentence_slots(tokens, mentions, start, end) if any(t.host for t, _, _ in found) else []
             cues = self.lexicon.cues[lang]
@@ -130,9 +136,17 @@ class EventCoder:
             )
             guests = hosted_guests(found, tokens, slots, lang, self.lexicon.morph, lemmas.get, cues)
             found = self._main(tokens, [f for f in found if not f[0].host or f[1] in guests], lang)
+            found = [f for f in found if not in_name(tokens, f[1], f[2], mentions, start, end, lang)]
             if not found and not statement and not any(lemmas.could(k, "naming") for k in words):
                 continue
             slots = slots or sentence_slots(tokens, mentions, start, end)
+            outlets = {
+                k
+                for m_start, m_end, x in mentions
+                if x.sector == "MED" and start <= m_start < end
+                for k, t in enumerate(tokens)
+                if m_start <= t.start < m_end
+            }
             named = {k for s in slots for k in range(s.i, s.j)}  # «Ли Шанфу» is a name, not the particle «ли»
             marks = (
                 {
@@ -148,7 +162,10 @@ class EventCoder:
             )
             sentence = Sentence(a, lang, text, start, end, tokens, lemmas, slots, refs, cues, quote, marks)
             hosted: list[Key] = []
+            placed: list[tuple[Key, int]] = []  # this sentence's events and their trigger positions
             for trigger, i, j in found:
+                if trigger.type == "CONSULT" and interview(tokens, j, outlets, lang):
+                    continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
                 clause = None
                 if tree is not None:
                     noun = self._noun(tokens[i].text, lang)
@@ -168,10 +185,12 @@ class EventCoder:
                 )
                 if trigger.host:  # «Путин принял Ли Шанфу»: the visitor is the actor, the host the recipient
                     roles = as_visit(roles, guests[i])
-                elif clause is not None and (clause.agents or clause.patients):
-                    roles = _with_agent(roles, slots, clause.agents, clause.patients)
+                elif clause is not None and (clause.agents or clause.patients or clause.passive):
+                    roles = with_agent(roles, slots, clause.agents, clause.patients, clause.passive)
                 elif clause is not None and not roles.subjects and clause.subjects:
-                    roles = _with_agent(roles, [s for s in slots if s.actor.type != "location"], clause.subjects, ())
+                    roles = with_agent(roles, [s for s in slots if s.actor.type != "location"], clause.subjects, ())
+                elif clause is None and lang == "uk" and passive_uk(tokens[i].text, self.lexicon.morph):
+                    roles = voice_uk(roles, tokens, slots, self.lexicon.morph)
                 event = self._event(sentence, trigger, i, j, roles, pair, previous, clause)
                 if event is None:
                     continue
@@ -180,10 +199,12 @@ class EventCoder:
                 if key not in out:
                     out[key] = event
                     hosted += [key] if trigger.host else []
+                    placed.append((key, i))
                 if event.actor:
                     previous = [x for x in a.actors if x.id in event.actor]
                     if trigger.host and roles.objects:
                         previous = roles.objects  # the sentence is about its subject, the host
+            demote_content(out, placed)
             drop_promised(out, start)
             drop_hosted(out, hosted)
             if statement and quote is not None:
@@ -204,6 +225,8 @@ class EventCoder:
                 continue
             if not lemmas.could(k, "trigger"):
                 continue
+            if lang == "uk" and attributive_uk(lemmas, words, n, self.lexicon.morph):
+                continue  # «проект, схвалений урядом», «схвалений кандидат»: a description, not a report
             for trigger in index.get(lemmas[k], ()):
                 end = _phrase(trigger.lemmas, words, lemmas, n)
                 if end is not None:
@@ -240,32 +263,6 @@ class EventCoder:
             kept.append((trigger, i, j))
         return kept
 
-    def _named_subject(self, sentence: Sentence, i: int, j: int) -> bool:
-        """Whether, by morphology alone, the trigger's clause names its own subject: the trigger is an event
-        noun in the nominative («саміт пройде»), or a nominative common noun stands before it in its clause
-        («держави-члени підтримують»). Pronouns do not count: they stand for someone named before."""
-        tokens, morph, lang = sentence.tokens, self.lexicon.morph, sentence.lang
-        pronouns = sentence.cues.clause.get("pronoun", set())
-
-        def nominative_noun(k: int) -> bool:
-            word = tokens[k].text.lower()
-            readings = morph.readings(word, lang)
-            return (
-                bool(readings)
-                and {"NOUN", "noun"} & readings[0].tags != set()
-                and "nomn" in readings[0].tags
-                and readings[0].lemma not in pronouns
-            )
-
-        if self._noun(tokens[i].text, lang):
-            return nominative_noun(i)
-        for k in range(i - 1, -1, -1):
-            if tokens[k].text in CLAUSE_BREAKS:
-                break
-            if tokens[k].is_word and tokens[k].text[0].islower() and nominative_noun(k):
-                return True
-        return False
-
     def _noun(self, word: str, lang: str) -> bool:
         if lang == "en":
             return word.lower().endswith(("tion", "ment", "ance", "ence", "ship", "ity", "ies", "ism", "ing"))
@@ -288,8 +285,6 @@ class EventCoder:
         how the sentence's tree holds the trigger, when the sentence was parsed."""
         if clause is not None and not clause.pronoun:
             previous = []  # a side the clause does not fill stays empty, unless a pronoun stands for it
-        elif clause is None and sentence.lang == "uk" and self._named_subject(sentence, i, j):
-            previous = []  # no tree: a nominative noun before the verb, or the event noun itself, is the subject
         parties = self._parties(sentence, trigger, i, roles, pair, previous)
         if parties is None:
             return None
@@ -327,7 +322,10 @@ class EventCoder:
             if (x.id not in ids or kind in DOMESTIC)
             and not (kind in BETWEEN_COUNTRIES and x.country and x.country in own)
         )
-        confidence = round(0.4 + 0.3 * bool(roles.subjects) + 0.2 * bool(rec) + 0.1 * (j - i > 1), 2)
+        confidence = 0.4 + 0.3 * bool(roles.subjects) + 0.2 * bool(rec) + 0.1 * (j - i > 1)
+        if nested(sentence, i, clause):
+            confidence -= 0.3  # the content of another event («accused of attacking»), not the sentence's own
+        confidence = round(max(0.1, confidence), 2)
         digest = hashlib.sha1(f"{a.id}:{start}:{kind}:{ids}:{rec}".encode()).hexdigest()[:16]
         return Event(
             digest,
@@ -411,25 +409,6 @@ class EventCoder:
         if not actor and not recipient:
             return None
         return actor, recipient
-
-
-def _with_agent(roles: Roles, slots: list[Slot], agents: tuple[int, ...], patients: tuple[int, ...]) -> Roles:
-    """An event noun's genitive agent is its actor («приняла отставку Джонсона»: Johnson resigns, May
-    does not), whoever the subject of the verb around it is; a passive verb's subject is its recipient
-    and its bare oblique its actor («Польша была обвинена», «арестован властями США»)."""
-
-    def within(tokens: tuple[int, ...]) -> list[Actor]:
-        return list(dict.fromkeys(s.actor for s in slots if any(s.i <= k < s.j for k in tokens)))
-
-    actors, undergoers = within(agents), within(patients)
-    if undergoers:
-        roles.subjects = actors
-        roles.objects = undergoers + [x for x in roles.objects if x not in undergoers and x not in actors]
-    elif actors:
-        roles.subjects = actors
-        roles.objects = [x for x in roles.objects if x not in actors]
-    roles.partners = [x for x in roles.partners if x not in actors]
-    return roles
 
 
 def _phrase(lemmas_wanted: tuple[str, ...], words: list[int], lemmas: Lemmas, n: int) -> int | None:

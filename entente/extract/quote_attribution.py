@@ -7,7 +7,8 @@ one- or two-word regions are scare quotes unless the sentence reports speech.
 
 The cue of a quote is looked for in this order: before a colon that introduces it; right after it
 («...», — сказал он; "...," he said); before it in its sentence (Лавров заявил, что «...»; по словам
-X, «...»); anywhere after it in its sentence (..., сказал он).
+X, «...»); anywhere after it in its sentence (..., сказал он); in the sentence just before, when that
+one reports speech without quoting it («..., объясняет Сплидбёль. «В этом году ...»»).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ MIN_FULL_WORDS = 6  # a capitalized embedded region this long is a statement, no
 NAMING_WINDOW = 8  # tokens: called the 1996 pageant winner “Miss Piggy”
 RIGHT_CUE_WORDS = 8
 BYLINE_WORDS = 5  # «...», — [up to 8 words] said
+REACH = 120  # tokens: how far from a quote its cue and sentence context are looked for, so that a run-on
+# "sentence" of thousands of quotes (lists, pre-tokenized dumps) costs linear time, not quadratic
 INTERRUPTION = re.compile(r"([,.!?…])\s+[—–-]\s+([^«»“”„\"‹›—–]{2,120}?)([,.:])\s+(?P<dash>[—–-])\s+")
 
 
@@ -42,9 +45,8 @@ def split_interrupted(text: str, regions: list[Quoted], lex: QuoteLexicon) -> li
     """«Первая часть, — сказал он, — вторая часть» is two quotes around the attribution, not one."""
     out: list[Quoted] = []
     for r in regions:
-        m = INTERRUPTION.search(text, r.start, r.end)
-        words = [w.group() for w in TOKEN.finditer(m.group(2))] if m else []
-        if not m or len(words) > 12 or not any(lex.verb_kind(w) or w.lower() in lex.impersonal for w in words):
+        m = _interruption(text, r, lex)
+        if not m:
             out.append(r)
             continue
         cut = m.start(1) + (1 if m.group(1) != "," else 0)
@@ -54,14 +56,29 @@ def split_interrupted(text: str, regions: list[Quoted], lex: QuoteLexicon) -> li
     return out
 
 
+def _interruption(text: str, r: Quoted, lex: QuoteLexicon) -> re.Match[str] | None:
+    """The first dash-set aside in the region that holds a reporting verb («..., — прийти в суд, —
+    сказала она. — ...»: the second one, not the first)."""
+    pos = r.start
+    while (m := INTERRUPTION.search(text, pos, r.end)) is not None:
+        words = [w.group() for w in TOKEN.finditer(m.group(2))]
+        if len(words) <= 12 and any(lex.verb_kind(w) or w.lower() in lex.impersonal for w in words):
+            return m
+        pos = m.start(3)  # the aside's closing stop may open the next one
+    return None
+
+
 def shape(ctx: Context, r: int, first: int, last: int, q: Quoted, text: str) -> Shape | None:
     """How region r (tokens first..last, marks included) stands in its sentence; None for a name or scare quote."""
     items, toks = ctx.items, ctx.toks
-    s0, s1 = toks.sentences[toks.sentence_of[first]]
+    s0, s1 = _reach(toks.sentences[toks.sentence_of[first]], first, last)
     before = [j for j in range(s0, first) if items[j].text not in DASHES]
     colon = before[-1] if before and items[before[-1]].text == ":" and not ctx.masked(before[-1]) else -1
-    if not before and first and items[first - 1].text == ":":
-        colon = first - 1  # «Он сказал:» ending the previous paragraph
+    lead = first - 1
+    while lead > s0 - 1 and items[lead].text in DASHES:  # «Лилия Шевцова, Москва:» + «— Исламский террор ...»
+        lead -= 1
+    if not before and lead >= 0 and items[lead].text == ":":
+        colon = lead  # «Он сказал:» ending the previous paragraph
     initial = all(not items[j].word and items[j].region < 0 for j in range(s0, first))
     words = [t for t in items[first:last + 1] if t.word]
     following = last + 1 if last + 1 < s1 else -1
@@ -90,9 +107,9 @@ def shape(ctx: Context, r: int, first: int, last: int, q: Quoted, text: str) -> 
 def attribute(ctx: Context, sh: Shape, text: str, q: Quoted) -> Speaker:
     """The speaker of the quote shaped `sh`, or NO_SPEAKER."""
     toks, items = ctx.toks, ctx.items
-    s0, s1 = toks.sentences[toks.sentence_of[sh.open]]
+    s0, s1 = _reach(toks.sentences[toks.sentence_of[sh.open]], sh.open, sh.close)
     if sh.colon >= 0:
-        c0 = toks.sentences[toks.sentence_of[sh.colon]][0]
+        c0 = max(toks.sentences[toks.sentence_of[sh.colon]][0], sh.colon - REACH)
         cues = ctx.cues(c0, sh.colon)
         if cues:
             return ctx.speaker(cues[-1], c0, sh.colon + 1)
@@ -109,7 +126,29 @@ def attribute(ctx: Context, sh: Shape, text: str, q: Quoted) -> Speaker:
     cues = [c for c in ctx.cues(sh.close + 1, s1) if c.kind != "name"]  # not «..." compared to ...»
     if cues:
         return ctx.speaker(cues[0], s0, s1, after_quote=sh.close + 1)
-    return _byline(ctx, nxt, s1) or NO_SPEAKER
+    return _byline(ctx, nxt, s1) or _reported_before(ctx, sh) or NO_SPEAKER
+
+
+def _reported_before(ctx: Context, sh: Shape) -> Speaker | None:
+    """«..., объясняет Сплидбёль.» + «В этом году ...»: a full quote opening the sentence right after
+    one that reports speech without quoting any continues that speech, and has its speaker."""
+    toks, items = ctx.toks, ctx.items
+    here = toks.sentence_of[sh.open]
+    s0 = toks.sentences[here][0]
+    if sh.partial or here == 0 or any(items[j].word for j in range(s0, sh.open)):
+        return None
+    p0, p1 = toks.sentences[here - 1]
+    p0 = max(p0, p1 - REACH)
+    if any(items[j].region >= 0 for j in range(p0, p1)):
+        return None  # a sentence with quotes of its own: its quotes pass their speaker on (quotes._share)
+    cues = [c for c in ctx.cues(p0, p1) if c.kind in ("say", "according")]
+    found = ctx.speaker(cues[-1], p0, p1) if cues else None
+    return found if found and found.kind in ("person", "pronoun") else None
+
+
+def _reach(sentence: tuple[int, int], first: int, last: int) -> tuple[int, int]:
+    """The quote's sentence, cut to REACH tokens on either side of it."""
+    return max(sentence[0], first - REACH), min(sentence[1], last + 1 + REACH)
 
 
 def _right_window(ctx: Context, lo: int, s1: int) -> int:

@@ -47,6 +47,13 @@ class QuoteLexicon:
     institutions: tuple[str, ...]  # stems of nouns heading an institution phrase
     adjective_endings: tuple[str, ...]
     abbreviations: frozenset[str]
+    descriptors_before_names: bool  # «Экс-премьер Андрюс Кубилюс» ... «— добавил экс-премьер» (quote_reference)
+    not_descriptors: tuple[str, ...]  # stems: заявлени, котор — words of a speaker phrase that describe nobody
+    anonymous: frozenset[str]  # источник, собеседник: a speaker phrase that stands for nobody named
+    unmarked_after_colon: bool  # «Мэй ответила: Насколько я знаю, нет.»: speech without marks inside a paragraph
+    first_person: frozenset[str]  # я, мы: speech of its own, not the author's narrative
+    answer_labels: frozenset[str]  # A: / Ответ: — interview answers
+    question_labels: frozenset[str]
 
     @classmethod
     @cache
@@ -90,6 +97,13 @@ class QuoteLexicon:
             institutions=tuple(fold(w) for w in words["institutions"]),
             adjective_endings=tuple(words["adjective_endings"]),
             abbreviations=_set(words["abbreviations"]),
+            descriptors_before_names=bool(words["descriptors_before_names"]),
+            not_descriptors=tuple(fold(w) for w in words["not_descriptors"]),
+            anonymous=_set(words["anonymous"]),
+            unmarked_after_colon=bool(raw["unmarked"]["after_colon_in_paragraph"]),
+            first_person=_set(raw["unmarked"]["first_person"]),
+            answer_labels=frozenset(raw["unmarked"]["answer_labels"]),
+            question_labels=frozenset(raw["unmarked"]["question_labels"]),
         )
 
     def verb_kind(self, word: str) -> str | None:
@@ -116,6 +130,47 @@ class QuoteLexicon:
     def _institution_word(self, word: str) -> bool:
         # a stem plus an inflection of at most two letters: министерств-а, but not совет-ник
         return any(word.startswith(stem) and len(word) - len(stem) <= MAX_ENDING for stem in self.institutions)
+
+@dataclass(frozen=True)
+class Gender:
+    """A person's gender guessed from a romanized first name, and a pronoun's (data/quotes_gender.toml)."""
+
+    feminine_endings: tuple[str, ...]
+    masculine_endings: tuple[str, ...]
+    masculine_exceptions: frozenset[str]
+    feminine_exceptions: frozenset[str]
+    feminine_pronouns: frozenset[str]
+    masculine_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+
+    @classmethod
+    def load(cls) -> Gender:
+        raw = tomllib.loads(resources.files("entente.extract").joinpath("data/quotes_gender.toml").read_text("utf-8"))
+        return cls(tuple(raw["feminine_endings"]), tuple(raw["masculine_endings"]),
+                   _set(raw["masculine_exceptions"]), _set(raw["feminine_exceptions"]),
+                   _set(raw["feminine_pronouns"]), _set(raw["masculine_pronouns"]), _set(raw["plural_pronouns"]))
+
+    def of_pronoun(self, word: str) -> str | None:
+        """f, m, p (plural) or None."""
+        low = fold(word)
+        if low in self.plural_pronouns:
+            return "p"
+        return "f" if low in self.feminine_pronouns else "m" if low in self.masculine_pronouns else None
+
+    def of_person(self, name: str) -> str | None:
+        """f, m or None (unknown) for a canonical name of two words or more."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        first = fold(words[0]).strip(".")
+        if first in self.feminine_exceptions:
+            return "f"
+        if first in self.masculine_exceptions:
+            return "m"
+        if first.endswith(self.feminine_endings):
+            return "f"
+        return "m" if first.endswith(self.masculine_endings) and len(first) > 2 else None
+
 
 def _set(words: list[str]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)

@@ -51,6 +51,13 @@ class Phrases:
         return (self.items[j].text == "." and prev is not None and prev.word and prev.end == self.items[j].start
                 and ((len(prev.text) == 1 and prev.upper) or prev.low in self.lex.abbreviations))
 
+    def initial(self, j: int) -> bool:
+        """Whether token j is a capital initial before its stop («А. Кубилюс», «С. Сквярнялис»), which
+        reads like the conjunction «а» or the preposition «с» but belongs to a name."""
+        items = self.items
+        return (items[j].upper and len(items[j].text) == 1 and j + 1 < len(items) and items[j + 1].text == "."
+                and items[j + 1].start == items[j].end)
+
     def np_after(self, lo: int, hi: int) -> Speaker | None:
         """The noun phrase starting at token lo (after a verb or a preposition), within [lo, hi)."""
         items, lex = self.items, self.lex
@@ -63,7 +70,8 @@ class Phrases:
             if tok.text in MARKS or self.abbreviation_dot(j):
                 j += 1
                 continue
-            if not tok.word or self.masked(j) or self._function_word(tok) and tok.low not in lex.np_links:
+            if not tok.word or self.masked(j) or self._function_word(tok) and tok.low not in lex.np_links and (
+                    not self.initial(j)):
                 break
             if words and (tok.low in lex.skip or self._adverb(tok)):
                 break
@@ -87,10 +95,11 @@ class Phrases:
             if tok.text in MARKS or tok.text == "." and self.abbreviation_dot(j):
                 j -= 1
                 continue
-            if tok.low in lex.prepositions:
+            if tok.low in lex.prepositions and not self.initial(j):
                 words = words[:-1]  # the preposition's object: «с Чжаном Путин» keeps «Путин»
                 break
-            if not tok.word or self.masked(j) or self._function_word(tok) and tok.low not in lex.np_links:
+            if not tok.word or self.masked(j) or self._function_word(tok) and tok.low not in lex.np_links and (
+                    not self.initial(j)):
                 break
             words.append(j)
             j -= 1

@@ -10,6 +10,7 @@ a clause-initial verb (— сказал Шойгу; said Trump; как отме�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from entente.extract.quote_phrases import NO_SPEAKER, STOPS, Phrases, Speaker
@@ -29,21 +30,39 @@ class Context(Phrases):
     """The cues of a text and the speaker each one names."""
 
     def cues(self, lo: int, hi: int) -> list[Cue]:
-        """Reporting cues among the tokens in [lo, hi) outside quotes, in order."""
+        """Reporting cues among the tokens in [lo, hi) outside quotes, in order. The text's cues are
+        found once per masking (`accepted`) and looked up, so many quotes in one sentence stay linear."""
+        if self._cues_for is not self.accepted:  # find() assigns a new set when the masking changes
+            self._all, self._cues_for = self._scan(0, len(self.items)), self.accepted
+            self._firsts = [c.first for c in self._all]
+        k = bisect_left(self._firsts, max(lo, 0))
+        found = []
+        while k < len(self._all) and self._all[k].at < hi:
+            found.append(self._all[k])
+            k += 1
+        return found
+
+    _cues_for: set[int] | None = None
+    _all: list[Cue]
+    _firsts: list[int]
+
+    def _scan(self, lo: int, hi: int) -> list[Cue]:
         found: list[Cue] = []
         items, lex = self.items, self.lex
         j = max(lo, 0)
-        while j < min(hi, len(items)):
+        hi = min(hi, len(items))
+        accepted, according, impersonal, verbs = self.accepted, lex.according, lex.impersonal, lex.verbs
+        while j < hi:
             tok = items[j]
-            if self.masked(j) or not tok.word:
+            if not tok.word or tok.region in accepted:
                 j += 1
                 continue
-            phrase = self._according(j, hi)
+            phrase = self._according(j, hi) if tok.low in according else None
             if phrase:
                 found.append(phrase)
                 j = phrase.at + 1
                 continue
-            kind = "impersonal" if tok.low in lex.impersonal else lex.verb_kind(tok.low)
+            kind = "impersonal" if tok.low in impersonal else verbs.get(tok.low)  # low is folded already
             if kind:
                 found.append(Cue(j, j, kind))
             j += 1
@@ -100,7 +119,7 @@ class Context(Phrases):
         return (found
                 or self._earlier_cue(cue, s0)
                 or self.sentence_subject(cue, s0)
-                or (self._place(cue, lo, hi) if self._plural(cue) else None)
+                or (self._place(cue, lo, max(hi, self._clause_end(cue.at + 1, s1))) if self._plural(cue) else None)
                 or NO_SPEAKER)
 
     def _plural(self, cue: Cue) -> bool:
@@ -120,7 +139,7 @@ class Context(Phrases):
 
     def _stop(self, j: int) -> bool:
         tok = self.items[j]
-        if self.masked(j) or tok.low in self.lex.clause_words:
+        if self.masked(j) or tok.low in self.lex.clause_words and not self.initial(j):
             return True
         return tok.text in STOPS and not self.abbreviation_dot(j)
 
@@ -144,7 +163,26 @@ class Context(Phrases):
                 best = cand
         if best:
             return best[2]
-        return best_org[1] if best_org else None
+        return self._with_head(best_org[1]) if best_org else None
+
+    def _with_head(self, org: Speaker) -> Speaker:
+        """«представитель российского МИД»: an organization mention with the lower-case noun phrase it
+        depends on, which says who spoke for it (a noun phrase, resolved later to the person)."""
+        items = self.items
+        j = next((k for k, t in enumerate(items) if t.start == org.start), -1)
+        words: list[int] = []
+        while j > 0 and len(words) < 2:  # a noun, or an adjective and its noun (глава столичной полиции)
+            tok = items[j - 1]
+            if not tok.word or tok.upper or self.masked(j - 1) or self._function_word(tok) or tok.low in self.lex.skip:
+                break
+            if words and not items[words[-1]].low.endswith(self.lex.adjective_endings or ("\0",)):
+                break
+            words.append(j - 1)
+            j -= 1
+        if not words:
+            return org
+        phrase = self._phrase(sorted(words))
+        return Speaker(items[words[-1]].start, org.end, phrase.kind if phrase else "noun")
 
     def _adjacent(self, j: int, cue: Cue) -> bool:
         between = range(j + 1, cue.first) if j < cue.first else range(cue.at + 1, j)
@@ -162,6 +200,8 @@ class Context(Phrases):
         for j in range(s0, cue.first):
             if self.masked(j) or (j > s0 and items[j - 1].low in lex.prepositions):
                 continue
+            if j == s0 + 1 and items[s0].low in lex.np_links:
+                continue  # "Of Carson, Levine ... said": a sentence opening with of / for names its topic
             if self.person[j] >= 0:
                 return self._mention(self.people[self.person[j]], "person")
             if items[j].low in lex.pronouns and j == s0:

@@ -52,12 +52,13 @@ def tokenize(text: str, regions: list[Quoted], lex: QuoteLexicon) -> Tokens:
     """
     items: list[Token] = []
     r = 0
+    lasts = [q.last for q in regions]
     for lo, hi in _paragraphs_near_quotes(text, regions):
         for m in TOKEN.finditer(text, lo, hi):
             s, e = m.span()
-            while r < len(regions) and regions[r].close < s:
+            while r < len(regions) and lasts[r] < s:
                 r += 1
-            inside = r < len(regions) and regions[r].open <= s <= regions[r].close
+            inside = r < len(regions) and regions[r].open <= s <= lasts[r]
             word = m.group()
             low = word.lower()
             if "’" in low or "ʼ" in low:
@@ -101,11 +102,14 @@ def _breaks(text: str, items: list[Token], i: int, lex: QuoteLexicon) -> bool:
     """Whether a new sentence starts at token i."""
     tok, prev = items[i], items[i - 1]
     if "\n" in text[prev.end:tok.start]:
-        return True
+        return tok.region < 0 or tok.region != prev.region  # a quote broken over lines is one sentence
     if prev.region >= 0 and prev.text in MARKS and tok.region < 0 and tok.upper and i >= 2:
         # “... ended.” He added: a quote closing on a full stop ends its sentence unless a lower-case
         # attribution follows (… интересов. » он сказал); after ?/! only a capitalized pronoun starts anew
-        last = items[i - 2].text
+        j = i - 2
+        while j > 0 and items[j].text in MARKS:  # '' is two tokens
+            j -= 1
+        last = items[j].text
         if tok.low in lex.pronouns:
             return last in ".…?!"
         # but «"... ended." Trump said.»: a reporting verb within three words still attributes it

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-MAX_TOKENS = 200  # a longer "sentence" (a table, a list without full stops) is not parsed
+MAX_TOKENS = 120  # a longer "sentence" (a table, a list without full stops) is not parsed
 
 
 @dataclass(frozen=True)
@@ -63,13 +63,27 @@ class Syntax:
 
         return NewsSyntaxParser(NewsEmbedding())
 
+    @cached_property
+    def _threads(self) -> Any:
+        from threadpoolctl import ThreadpoolController
+
+        return ThreadpoolController()  # built once: a fresh `threadpool_limits` costs ≈0.6 ms a call
+
     def parse(self, sentences: Sequence[Sequence[str]]) -> list[Tree | None]:
-        """One tree per sentence (a list of token texts), in order; None for an empty or overlong one."""
-        wanted = [k for k, s in enumerate(sentences) if 0 < len(s) <= MAX_TOKENS]
+        """One tree per sentence (a list of token texts), in order; None for an empty or overlong one.
+
+        Sentences go to the parser shortest first, so that a batch is padded to a length near its own, and
+        numpy's BLAS runs on this thread only: its worker threads spin, and on a busy machine (or beside
+        other worker processes) cost several times the work itself (BENCHMARKS.md)."""
+        wanted = sorted(
+            (k for k, s in enumerate(sentences) if 0 < len(s) <= MAX_TOKENS), key=lambda k: len(sentences[k])
+        )
         out: list[Tree | None] = [None] * len(sentences)
         if not wanted:
             return out
-        for k, markup in zip(wanted, self._parser.map([list(sentences[k]) for k in wanted]), strict=True):
+        with self._threads.limit(limits=1, user_api="blas"):
+            parsed = list(self._parser.map([list(sentences[k]) for k in wanted]))
+        for k, markup in zip(wanted, parsed, strict=True):
             ids = {t.id: n for n, t in enumerate(markup.tokens)}
             heads = [ids.get(t.head_id, -1) for t in markup.tokens]
             rels = [t.rel for t in markup.tokens]

@@ -1,0 +1,50 @@
+"""The closed-class words of the event coder's argument rules, per language, from extract/data/grammar.toml
+(prepositions of partners, places and targets, conjunctions, relative pronouns, ...).
+
+>>> PARTNER["ru"], "которые" in RELATIVE
+({'с', 'со'}, True)
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+
+LANGS = ("ru", "uk", "en")
+
+
+@cache
+def _table() -> dict[str, dict[str, list[str]]]:
+    path = resources.files("entente.extract") / "data" / "grammar.toml"
+    return tomllib.loads(path.read_text("utf-8"))
+
+
+def words(name: str) -> dict[str, set[str]]:
+    """The `name` list of every language, as sets."""
+    return {lang: set(_table()[lang].get(name, ())) for lang in LANGS}
+
+
+def everywhere(name: str) -> frozenset[str]:
+    """The `name` lists of all languages together (for rules that read any language's words)."""
+    return frozenset(w for lang in LANGS for w in _table()[lang].get(name, ()))
+
+
+PARTNER = words("partner")
+PLACE = words("place")
+AGAINST = words("against")
+OTHER_PREP = words("other_prep")
+CONJUNCTIONS = everywhere("conjunctions")
+RELATIVE = everywhere("relative")
+TEMPORAL = everywhere("temporal")
+PURPOSE = everywhere("purpose")
+WE = everywhere("we")
+NEAR = words("near")
+SOURCE = everywhere("source")
+LED_BY = everywhere("led_by")
+NOT_ONLY = everywhere("not_only")
+BE = words("be")
+# «со стороны X»: the noun, then the prepositions before it
+AGENT_MARK = {
+    lang: (marks[0], set(marks[1:])) for lang in LANGS if (marks := _table()[lang].get("agent_mark", []))
+}

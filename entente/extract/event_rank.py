@@ -1,0 +1,41 @@
+"""Which event is a sentence's main one: the confidence of an event that is the content of another
+(«demanded that Israel ease restrictions», "suspected of blowing up", a merely mentioned event noun) is
+lowered, so that the framing event ranks first. Nothing is dropped here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from entente.extract.event_clause import Clause
+from entente.extract.event_grammar import AGAINST, OTHER_PREP
+from entente.extract.event_sentence import Key, Sentence
+from entente.models import Event
+
+FRAMING = frozenset({"REQUEST", "REJECT", "AGREE", "THREATEN", "ACCUSE"})  # types whose complement is an event
+
+
+def demote_content(out: dict[Key, Event], placed: list[tuple[Key, int]]) -> None:
+    """An event whose trigger follows a demand, refusal, promise, threat or accusation in the same sentence
+    is most likely its content ("demanded that Israel ease restrictions"): it stays, with lower confidence,
+    so that the sentence's main event is the framing one."""
+    framing = [i for key, i in placed if key[0] in FRAMING]
+    for key, i in placed:
+        if key[0] not in FRAMING and any(f < i for f in framing) and key in out:
+            e = out[key]
+            out[key] = replace(e, confidence=round(max(0.1, e.confidence - 0.3), 2))
+
+
+def nested(sentence: Sentence, i: int, clause: Clause | None) -> bool:
+    """Whether the trigger at token i is an argument of another predicate: an English gerund after a
+    preposition ("suspected of blowing up", "sanctions for attacking"), or an event noun merely mentioned
+    in a parsed clause."""
+    if clause is not None:
+        return clause.how.startswith("mentioned")
+    tokens = sentence.tokens
+    return (
+        sentence.lang == "en"
+        and tokens[i].text.lower().endswith("ing")
+        and i > 0
+        and tokens[i - 1].text.lower() in OTHER_PREP["en"] | AGAINST["en"] | {"in", "at"}
+    )

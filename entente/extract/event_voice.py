@@ -1,0 +1,93 @@
+"""Voice and names: who is the actor of a passive or of an event noun, and which trigger words are no
+event at all (a participle that describes, a word inside a name, a talk with the press).
+
+Ukrainian has no parse here, so its passives are read from morphology; Russian ones from the tree
+(event_clause.py), applied by `with_agent`.
+"""
+
+from __future__ import annotations
+
+from entente.extract.event_args import Roles, Slot
+from entente.extract.event_grammar import AGAINST, BE, OTHER_PREP, PARTNER, PLACE
+from entente.extract.event_sentence import Lemmas
+from entente.models import Actor
+from entente.nlp.morph import Morph
+from entente.nlp.tokens import Token
+
+PREPOSITIONS_UK = PARTNER["uk"] | PLACE["uk"] | AGAINST["uk"] | OTHER_PREP["uk"]
+
+
+def passive_uk(word: str, morph: Morph) -> bool:
+    """A Ukrainian passive participle («звинувачена», «заарештований»)."""
+    readings = morph.readings(word.lower(), "uk")
+    return bool(readings) and {"pssv", "ADJF"} <= readings[0].tags
+
+
+def voice_uk(roles: Roles, tokens: list[Token], slots: list[Slot], morph: Morph) -> Roles:
+    """A Ukrainian passive («Польща була звинувачена», «був заарештований поліцією»): the nominative
+    subject is the recipient, a bare instrumental the actor."""
+
+    def instrumental(s: Slot) -> bool:
+        before = tokens[s.i - 1].text.lower() if s.i > 0 else ""
+        readings = morph.readings(tokens[s.i].text.lower(), "uk")
+        return before not in PREPOSITIONS_UK and bool(readings) and "ablt" in readings[0].tags
+
+    agents = list(dict.fromkeys(s.actor for s in slots if instrumental(s) and s.actor.type != "location"))
+    patients = [x for x in roles.subjects if x not in agents]
+    roles.subjects = agents
+    roles.objects = patients + [x for x in roles.objects if x not in patients and x not in agents]
+    return roles
+
+
+def attributive_uk(lemmas: Lemmas, words: list[int], n: int, morph: Morph) -> bool:
+    """A Ukrainian passive participle without a form of «бути» just before it («була укладена угода» is
+    a report; «проект, схвалений урядом» a description)."""
+    if not passive_uk(lemmas.tokens[words[n]].text, morph):
+        return False
+    return not any(lemmas.tokens[words[m]].text.lower() in BE["uk"] for m in range(max(0, n - 2), n))
+
+
+def with_agent(
+    roles: Roles, slots: list[Slot], agents: tuple[int, ...], patients: tuple[int, ...], passive: bool = False
+) -> Roles:
+    """An event noun's genitive agent is its actor («приняла отставку Джонсона»: Johnson resigns, May
+    does not), whoever the subject of the verb around it is; a passive verb's subject is its recipient
+    and its bare oblique its actor («Польша была обвинена», «арестован властями США»)."""
+
+    def within(tokens: tuple[int, ...]) -> list[Actor]:
+        return list(dict.fromkeys(s.actor for s in slots if any(s.i <= k < s.j for k in tokens)))
+
+    actors, undergoers = within(agents), within(patients)
+    if passive and not undergoers:
+        roles.subjects = actors
+    if undergoers:
+        roles.subjects = actors
+        roles.objects = undergoers + [x for x in roles.objects if x not in undergoers and x not in actors]
+    elif actors:
+        roles.subjects = actors
+        roles.objects = [x for x in roles.objects if x not in actors]
+    roles.partners = [x for x in roles.partners if x not in actors]
+    return roles
+
+
+def in_name(
+    tokens: list[Token], i: int, j: int, mentions: list[tuple[int, int, Actor]], start: int, end: int, lang: str
+) -> bool:
+    """Whether trigger tokens i..j lie inside a name: an actor's mention («Amnesty International», «Партия
+    мира»), or, in English, a run of capitalized words in mid-sentence ("Memorandum on Cessation of
+    Hostilities", "Under 30 Summit"), which names a document, a body or a meeting series."""
+    a, b = tokens[i].start, tokens[j - 1].end
+    if any(s <= a and b <= e for s, e, _ in mentions if start <= s < end):
+        return True
+    if lang != "en" or i == 0 or not tokens[i].text[:1].isupper():
+        return False
+    neighbours = [k for k in (i - 1, j) if 0 < k < len(tokens) and tokens[k].is_word]
+    return any(tokens[k].text[:1].isupper() or tokens[k].text in ("of", "on", "for") for k in neighbours)
+
+
+def interview(tokens: list[Token], j: int, outlets: set[int], lang: str) -> bool:
+    """Whether talks end in «с/з/with» + an outlet: a conversation with the press is no event."""
+    for k in range(j, min(j + 3, len(tokens))):
+        if tokens[k].text.lower() in PARTNER.get(lang, ()):
+            return k + 1 in outlets
+    return False
