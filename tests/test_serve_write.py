@@ -52,3 +52,11 @@ def test_a_query_past_the_time_limit_is_a_503_problem(store_path):
         code, headers, body = server.get("/api/articles?type=CONSULT")
         assert code == 503 and headers["content-type"].startswith("application/problem+json")
         assert b"took longer" in body
+
+
+def test_serve_refuses_a_store_that_is_not_there(tmp_path, capsys):
+    from entente.cli import main
+
+    assert main(["serve", "--db", str(tmp_path / "missing.db")]) == 2
+    assert "no store at" in capsys.readouterr().err
+    assert not (tmp_path / "missing.db").exists()  # nothing was created
