@@ -96,6 +96,20 @@ def test_every_page_loads_without_errors(tab, server):
         assert page.locator("main h1, main form.search").count() > 0, path
 
 
+def test_pages_fit_a_phone_screen(browser, server):
+    e, cluster = _ids(server)
+    t = Page(browser, server.base, "phone")
+    try:
+        for path in ("/", f"/articles/{e['article_id']}", f"/articles/{server.hostile_id}", "/events", "/clusters",
+                     f"/clusters/{cluster['id']}", "/dyads/CHN/RUS", "/actors", "/actors/person:vladimir-putin",
+                     "/graph"):
+            page = t.open(path)
+            assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS["phone"][0], path
+    finally:
+        t.close()
+    assert not t.errors, t.errors
+
+
 def test_a_facet_click_filters(tab):
     page = tab.open("/")
     total = int(page.inner_text("#total"))
