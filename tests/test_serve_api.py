@@ -94,6 +94,7 @@ def test_events_by_dyad_type_and_date_page_through(server):
     ("/api/events?from=2024&to=2023", "from", "after"),
     ("/api/events?actor=Zorgon", "actor", "unknown actor"),
     ("/api/events?cursor=bm9wZQ", "cursor", "not a cursor"),
+    ("/api/articles?cursor=Wzk5OTk5OTk5OTk5OTk5OTk5OTk5XQ", "cursor", "not a cursor"),  # [99999999999999999999]
     ("/api/events?limit=0", "limit", "limit"),
     ("/api/articles?month=2023", "month", "not a month"),
     ("/api/dyads/CHN/XXX", "b", "no actor"),
@@ -103,6 +104,8 @@ def test_events_by_dyad_type_and_date_page_through(server):
     ("/api/clusters/nothing", "id", "no event cluster"),
     ("/api/events/x/y", "event_id", "no event"),
     ("/api/articles?q=" + "x" * 300, "q", "at most 200"),
+    ("/api/graph?min_weight=99999999999999999999", "min_weight", "less than or equal"),  # found by schemathesis
+    ("/graph.json?min_weight=99999999999999999999", "min_weight", "not between"),
 ])
 def test_mistakes_are_4xx_problems_that_say_what_was_wrong(server, path, param, words):
     code, headers, body = server.get(path)

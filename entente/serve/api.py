@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
 from entente.serve import resources as r
-from entente.serve.checks import MAX_LIMIT, MAX_PARAM, MAX_QUERY
+from entente.serve.checks import MAX_LIMIT, MAX_PARAM, MAX_QUERY, MAX_WEIGHT
 from entente.store import Store
 
 router = APIRouter()
@@ -120,7 +120,8 @@ def actor(request: Request, actor_id: Id) -> dict[str, Any]:
 def graph(request: Request, date_from: Annotated[Date, Query(alias="from")] = None,
           date_to: Annotated[Date, Query(alias="to")] = None,
           countries: Annotated[str | None, Query(max_length=MAX_QUERY, description="comma-separated codes")] = None,
-          edges: Annotated[int, Query(ge=1, le=500)] = 100, min_weight: Annotated[int, Query(ge=1)] = 1,
+          edges: Annotated[int, Query(ge=1, le=500)] = 100,
+          min_weight: Annotated[int, Query(ge=1, le=MAX_WEIGHT)] = 1,
           ) -> dict[str, Any]:
     """The actor network of a period (without one: of the latest 5,000 articles): links by events (actor ->
     recipient) and by co-mentions, weighted."""

@@ -19,6 +19,7 @@ from entente.store.dyad import PERIODS, plover
 MAX_QUERY = 200  # characters of a search query or a name
 MAX_LIMIT = 200  # rows per page
 MAX_PARAM = 100  # characters of an id, a code or any other parameter
+MAX_WEIGHT = 1_000_000  # the least weight of a network link asked for (more would be no network)
 
 
 class Problem(Exception):
@@ -115,7 +116,8 @@ class Cursor:
             key = json.loads(base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)))
         except ValueError:
             key = None
-        if not isinstance(key, list) or len(key) != size or not all(isinstance(k, str | int) for k in key):
+        if not isinstance(key, list) or len(key) != size or not all(
+                isinstance(k, str) and len(k) <= MAX_PARAM or type(k) is int and 0 <= k < 2**31 for k in key):
             raise Problem(422, "cursor: not a cursor this server gave out (take `next` from the previous page)",
                           "cursor")
         return key

@@ -11,6 +11,7 @@ from entente.serve import queries
 from entente.serve.cache import Cache
 from entente.serve.checks import (
     MAX_LIMIT,
+    MAX_WEIGHT,
     Cursor,
     Problem,
     check_choice,
@@ -175,8 +176,8 @@ def graph(store: Store, date_from: str | None = None, date_to: str | None = None
     codes = [c.strip().upper() for c in (check_text(countries, "countries") or "").split(",") if c.strip()]
     if not 1 <= edges <= 500:
         raise Problem(422, f"edges: {edges} is not between 1 and 500", "edges")
-    if min_weight < 1:
-        raise Problem(422, "min_weight: at least 1", "min_weight")
+    if not 1 <= min_weight <= MAX_WEIGHT:
+        raise Problem(422, f"min_weight: {min_weight} is not between 1 and {MAX_WEIGHT:,}", "min_weight")
     key = ("graph", date_from, date_to, tuple(codes), edges, min_weight)
     found = (cache.get(store, key, lambda: eq.graph(store, date_from, date_to, codes, edges, min_weight)) if cache
              else eq.graph(store, date_from, date_to, codes, edges, min_weight))
