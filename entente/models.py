@@ -74,6 +74,7 @@ class Mention:
     start: int
     end: int
     text: str
+    why: str = ""  # for a base person: why the link was made ("full name", "title held at the article's time", ...)
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Actor:
     country: str | None = None
     sector: str | None = None
     mentions: tuple[Mention, ...] = ()
+    romanized: bool = False  # a foreign person's name spelled by transliteration: do not trust its spelling
 
 
 @dataclass(frozen=True)

@@ -136,3 +136,9 @@ def test_a_ukrainian_passive_participle_reports_with_its_voice(pipeline, text, e
 
 def test_a_ukrainian_participle_that_describes_reports_no_event(pipeline):
     assert events(pipeline, "Проект, схвалений урядом України, чекає на розгляд.") == ()
+
+
+def test_the_recipient_of_a_refusal_is_the_party_of_what_was_refused(pipeline):
+    text = "Израильскому премьеру не понравился заговор. Нетаньяху отказался от участия в ядерном саммите в США."
+    found = [e for e in events(pipeline, text) if e.type == "REJECT"]
+    assert [(e.actor, e.recipient) for e in found] == [(("person:benjamin-netanyahu",), ("USA",))]

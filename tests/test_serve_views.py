@@ -1,4 +1,4 @@
-"""The store's views for reading it as tables (migration 0009: datasette, a SQL shell): names beside ids, on
+"""The store's views for reading it as tables (migration 0010: datasette, a SQL shell): names beside ids, on
 SQLite and PostgreSQL."""
 
 from __future__ import annotations

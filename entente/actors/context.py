@@ -11,13 +11,17 @@ import tomllib
 from collections import defaultdict
 from importlib import resources
 
+from entente.actors import window as time_words
 from entente.actors.kb import Entry, KnowledgeBase
+from entente.actors.window import Window
 from entente.extract.ner import Entity
 from entente.extract.roles import RoleMatch, Roles
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import SENTENCE_END, Token
 
 WINDOW = 8
+TITLE_AT_DATE = "title held at the article's time"
+TITLE_NAMED = "title of a person the article names"
 _UK_TO_RU = str.maketrans(
     {"і": "и", "І": "И", "ї": "йи", "Ї": "Йи", "є": "е", "Є": "Е", "ґ": "г", "Ґ": "Г", "'": "", "’": "", "ʼ": ""}
 )
@@ -109,14 +113,23 @@ class Context:
         self._given: dict[str, str] | None = None
         self._leaders = frozenset(r.key for r in roles.index.values() if r.leader) | {"leader"}
 
-    def russian_spelling(self, words: list[str]) -> list[str]:
-        """A Russian's name as written in Ukrainian, respelled in Russian: «Андрій Денисов» -> «Андрей Денисов»."""
+    def _given_names(self) -> dict[str, str]:
         if self._given is None:
             path = resources.files("entente.actors") / "data" / "names_uk_ru.toml"
             self._given = tomllib.loads(path.read_text("utf-8"))["given"]
+        return self._given
+
+    def native_given(self, word: str) -> bool:
+        """Whether `word` is a Russian or Ukrainian given name («Александр», «Олександр»), romanized as such."""
+        given = self._given_names()
+        return word in given or word in given.values()
+
+    def russian_spelling(self, words: list[str]) -> list[str]:
+        """A Russian's name as written in Ukrainian, respelled in Russian: «Андрій Денисов» -> «Андрей Денисов»."""
+        given = self._given_names()
         out = []
         for w in words:
-            ru = self._given.get(w)
+            ru = given.get(w)
             out.append(ru if ru else w.translate(_UK_TO_RU))
         return out
 
@@ -172,9 +185,17 @@ class Context:
         return None
 
     def titles(
-        self, text: str, lang: str, date: str | None, tokens: list[Token], entities: list[Entity], people: list[str]
-    ) -> list[tuple[tuple[int, int], Entry]]:
-        """Titles standing for a known person: «российский лидер», «президент Казахстана», "the Chinese president"."""
+        self,
+        text: str,
+        lang: str,
+        window: Window | None,
+        tokens: list[Token],
+        entities: list[Entity],
+        people: list[str],
+    ) -> list[tuple[tuple[int, int], Entry, str]]:
+        """Titles standing for a known person: «российский лидер», «президент Казахстана», "the Chinese president",
+        with why: held inside the article's time window, or by a person the article names. Past, generic and
+        hoped-for uses («бывший президент», «кандидат в президенты», "former president") stand for nobody."""
         out = []
         starts = {e.start: e for e in entities}
         by_token = {t.start: k for k, t in enumerate(tokens)}
@@ -188,10 +209,34 @@ class Context:
             if found is None:
                 continue
             role, span_end = found
-            holder = self._holder(e.hits[0].entry.id, role, date, people)
+            if self._past(tokens, min(k, role.start), lang):
+                continue
+            holder, why = self._holder(e.hits[0].entry.id, role, window, people)
             if holder is not None:
-                out.append(((min(e.start, tokens[role.start].start), span_end), holder))
+                out.append(((min(e.start, tokens[role.start].start), span_end), holder, why))
         return out
+
+    @staticmethod
+    def _past(tokens: list[Token], start: int, lang: str) -> bool:
+        """A marker of a past, generic or future office within three words before the title."""
+        past = time_words.words(lang)["past"]
+        whole = {w for w in past if not w.endswith("-")}
+        prefixes = tuple(w for w in past if w.endswith("-"))
+        if tokens[start].text.lower().startswith(prefixes):
+            return True
+        seen = 0
+        for t in reversed(tokens[:start]):
+            if not t.is_word:
+                if t.text in '.!?;:«»"“”':
+                    return False
+                continue
+            w = t.text.lower()
+            if w in whole or w.startswith(prefixes):
+                return True
+            seen += 1
+            if seen == 3:
+                return False
+        return False
 
     def _title_at(self, tokens: list[Token], k: int, starts: dict[int, Entity]) -> tuple[RoleMatch, int] | None:
         # adjective before the role («российский лидер») or country after it («президента России»)
@@ -210,21 +255,32 @@ class Context:
                     return before, tokens[k].end
         return None
 
-    def _holder(self, country: str, role: RoleMatch, date: str | None, people: list[str]) -> Entry | None:
+    def _holder(
+        self, country: str, role: RoleMatch, window: Window | None, people: list[str]
+    ) -> tuple[Entry | None, str]:
         if self._holders is None:
             self._holders = defaultdict(list)
             for entry in self.kb.entries.values():
                 for r in entry.roles:
                     self._holders[(r.country or entry.country or "", r.key)].append(entry)
         keys = self._leaders if role.role.key == "leader" else {role.role.key}
-        found = [
-            p
+        ever = [
+            (p, r)
             for key in keys
             for p in self._holders.get((country, key), ())
-            if any(r.key == key and r.holds(date) for r in p.roles)
+            for r in p.roles
+            if r.key == key and (r.country or p.country) == country
         ]
-        in_doc = list(dict.fromkeys(p for p in found if p.id in people))
-        if role.role.key == "leader":  # president or prime minister: only someone the article names
-            return in_doc[0] if len(in_doc) == 1 else None
-        unique = in_doc or list(dict.fromkeys(found))
-        return unique[0] if len(unique) == 1 else None
+        when = [(p, r) for p, r in ever if window is not None and window.holds(r)]
+        # the holder the article names first, in the window if it names several: never today's holder over it
+        named = list(dict.fromkeys(p for p, _ in ever if p.id in people))
+        if len(named) > 1 and window is not None:
+            named = list(dict.fromkeys(p for p, _ in when if p.id in people))
+        elif len(named) > 1:  # no time: the one whose latest office is this one (not Medvedev, now in another)
+            named = [p for p in named if max(p.roles, key=lambda r: r.start).key in keys]
+        if len(named) == 1:
+            return named[0], TITLE_NAMED
+        if named or role.role.key == "leader" or window is None:  # without a time: only someone the article names
+            return None, ""
+        unique = list(dict.fromkeys(p for p, _ in when))
+        return (unique[0], TITLE_AT_DATE) if len(unique) == 1 else (None, "")

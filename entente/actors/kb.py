@@ -8,7 +8,7 @@ case forms of «Сергей Лавров» / «Сергієм Лавровим�
 from __future__ import annotations
 
 import tomllib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -19,6 +19,33 @@ from entente.nlp.keys import name_key
 from entente.nlp.tokens import tokenize
 
 LANGS = ("en", "ru", "uk")
+_SISTER = {"ru": "uk", "uk": "ru"}
+# Countries whose people's names are written in Cyrillic (or romanized from it): their names are
+# romanized, never borrowed from the base's spelling of someone else.
+CYRILLIC_NAMED = frozenset(
+    {
+        "RUS",
+        "UKR",
+        "BLR",
+        "KAZ",
+        "KGZ",
+        "TJK",
+        "UZB",
+        "TKM",
+        "AZE",
+        "ARM",
+        "GEO",
+        "MDA",
+        "SRB",
+        "BGR",
+        "MKD",
+        "MNE",
+        "BIH",
+        "MNG",
+        "CHN",
+        "TWN",
+    }
+)
 _BASE_FILES = ("countries", "bodies", "places", "orgs", "people")
 
 
@@ -61,6 +88,46 @@ class Hit:
     how: str  # name | short | capital | seat | adj | body
     acronym: bool = False
     form: str = ""  # the name form as written in the base
+    lang: str = ""  # the language the form is written for ("" for any)
+
+
+class LatinWords:
+    """Word-by-word spellings learned from the base: «Дэвид Кэмерон» = David Cameron gives «Дэвид» -> David
+    and «Кэмерон» -> Cameron, so an unknown «Дэвид Дэвис» is David Devis, not Devid Devis. Where entries
+    disagree («Джеймс» is James Baker's and Jim Mattis's), the spelling most entries use wins."""
+
+    def __init__(self) -> None:
+        self.votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        self.given_names: set[tuple[str, str]] = set()
+
+    def learn(self, d: dict[str, Any]) -> None:
+        short = d.get("short") or {}
+        for lang in ("ru", "uk"):
+            self._pair(d[lang][0] if d.get(lang) else "", d["name"], lang)
+            self._pair((short.get(lang) or [""])[0], (short.get("en") or [""])[0], lang)
+
+    def _pair(self, form: str, latin: str, lang: str) -> None:
+        cyr, words = form.split(), latin.split()
+        if len(cyr) != len(words):
+            return
+        for c, w in zip(cyr, words, strict=True):
+            if c.isalpha() and w.isalpha() and w[:1].isupper():
+                self.votes[lang, c.lower().replace("ё", "е")][w] += 1
+
+    def learn_given(self, data: dict[str, dict[str, str]]) -> None:
+        """Given names from `given_foreign.toml`: one vote each, so the base's own spellings outvote none."""
+        for lang, names in data.items():
+            for cyr, latin in names.items():
+                self.votes[lang, cyr.lower().replace("ё", "е")][latin] += 1
+                self.given_names.add((lang, cyr.lower().replace("ё", "е")))
+
+    def given(self, word: str, lang: str) -> bool:
+        """Whether `word` is a foreign given name of `given_foreign.toml` («Дженни»)."""
+        return (lang, word.lower().replace("ё", "е")) in self.given_names
+
+    def get(self, word: str, lang: str) -> str | None:
+        votes = self.votes.get((lang, word.lower().replace("ё", "е")))
+        return votes.most_common(1)[0][0] if votes else None
 
 
 def _cut(a: str, b: str) -> str:
@@ -79,6 +146,11 @@ class KnowledgeBase:
         self.bodies: dict[str, Entry] = {}  # body key -> template entry (no country)
         self.prefixes: set[tuple[str, ...]] = set()  # proper prefixes of indexed keys, to prune the search
         self.max_words = 1
+        self.given: dict[str, set[str]] = defaultdict(set)  # person id -> keys of every word of its full names
+        self.latin = LatinWords()  # Cyrillic words of Latin-script people's names -> their own spelling
+        self.family_first: set[str] = set()  # people named family name first (Сі Цзіньпін, short Сі)
+        self.first_names: set[str] = set()  # first words of the base's people's full names, lower case
+        self.russian_name: dict[str, str] = {}  # person id -> its first Russian name form, for its sex
 
     @classmethod
     def load(cls, extra: str | None = None) -> KnowledgeBase:
@@ -87,6 +159,9 @@ class KnowledgeBase:
         files = sorted(p.name for p in data.iterdir() if p.name.endswith(".toml") and p.name.startswith(_BASE_FILES))
         for name in files:
             kb.add_file(name, tomllib.loads((data / name).read_text("utf-8")))
+        given = tomllib.loads((data / "given_foreign.toml").read_text("utf-8"))
+        kb.latin.learn_given(given)
+        kb.first_names.update(latin.lower() for names in given.values() for latin in names.values())
         if extra:
             path = Path(extra)
             try:
@@ -134,7 +209,7 @@ class KnowledgeBase:
         for lang in LANGS:
             for adj in d.get(f"adj_{lang}", []):
                 if lang == "en":
-                    self._index(adj, lang, Hit(country, "adj"))
+                    self._index(adj, lang, Hit(country, "adj", lang=lang))
                 else:
                     stem = adj.lower()
                     self.stems[stem[:3]].append((stem, country))
@@ -170,19 +245,42 @@ class KnowledgeBase:
         )
         self._add_forms(entry, d, "name")
         self._add_forms(entry, d.get("short") or {}, "short")
+        short = d.get("short") or {}
+        if d.get("ru"):
+            self.russian_name[entry.id] = d["ru"][0]
+        for lang in LANGS:
+            for form in d.get(lang) or []:
+                self.given[entry.id].update(form_keys(form, lang))
+            for form in d.get(lang) or []:
+                if len(form.split()) > 1 and form.split()[0].isalpha():
+                    self.first_names.add(form.split()[0].lower())
+            first = (d.get(lang) or [""])[0].split()
+            if len(first) > 1 and first[0] in (short.get(lang) or []):
+                self.family_first.add(entry.id)
+        if entry.country not in CYRILLIC_NAMED:
+            self.latin.learn(d)
 
     def _add_forms(self, entry: Entry, d: dict[str, Any], how: str) -> None:
         for lang in LANGS:
-            forms = d.get(lang) or []
+            # an entry without forms in one Cyrillic language is found by the other's
+            forms = d.get(lang) or (d.get(_SISTER.get(lang, "")) or [])
             for form in [forms] if isinstance(forms, str) else forms:
-                self._index(form, lang, Hit(entry, how, form.isupper() and len(form) > 1, form))
+                self._index(form, lang, Hit(entry, how, form.isupper() and len(form) > 1, form, lang))
+
+    def lookup(self, keys: tuple[str, ...], lang: str, latin: bool = False) -> list[Hit]:
+        """The hits of `keys` among the forms written for `lang` (and, for a Latin-script word in Cyrillic
+        text, for English): a Ukrainian «Бо» is not read against Russian forms, nor "Ban" against «Бан»."""
+        hits = self.index.get(keys)
+        if not hits or lang not in LANGS:
+            return hits or []
+        return [h for h in hits if h.lang == lang or (latin and h.lang == "en")]
 
     def _index(self, form: str, lang: str, hit: Hit) -> None:
         keys = form_keys(form, lang)
         if not keys:
             return
         hits = self.index[keys]
-        if not any(h.entry.id == hit.entry.id and h.how == hit.how for h in hits):
+        if not any(h.entry.id == hit.entry.id and h.how == hit.how and h.lang == hit.lang for h in hits):
             hits.append(hit)
         for n in range(1, len(keys)):
             self.prefixes.add(keys[:n])

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from entente.actors.context import Context
-from entente.actors.kb import Entry, Hit, KnowledgeBase
+from entente.actors.decide import Decider, Named
+from entente.actors.kb import CYRILLIC_NAMED, Entry, Hit, KnowledgeBase
 from entente.actors.translit import is_chinese_name, romanize
 from entente.actors.translit import slug as _slug
+from entente.actors.window import Window
 from entente.extract.ner import Entity
 from entente.models import Actor, Mention
 from entente.nlp.keys import name_key
@@ -34,15 +37,19 @@ class _Draft:
     sector: str | None
     keys: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
+    romanized: bool = False
+    size: int = 0  # the most words a mention of this unknown person has
 
     def actor(self) -> Actor:
+        first = {(m.start, m.end): m for m in reversed(self.mentions)}  # one per span, the first reason given
         return Actor(
             self.id,
             self.name,
             self.type,
             self.country,
             self.sector,
-            tuple(sorted(set(self.mentions), key=lambda m: m.start)),
+            tuple(sorted(first.values(), key=lambda m: m.start)),
+            self.romanized,
         )
 
 
@@ -55,28 +62,35 @@ class Linked:
 class Linker:
     def __init__(self, kb: KnowledgeBase, morph: Morph, context: Context) -> None:
         self.kb, self.morph, self.context = kb, morph, context
+        self.decider = Decider(kb, morph, context.roles)
+        self._text, self._named = "", Named()
 
     def link(self, text: str, lang: str, date: str | None, tokens: list[Token], entities: list[Entity]) -> Linked:
         drafts: dict[str, _Draft] = {}
         starts = [t.start for t in tokens]
-        for e in entities:
-            i = bisect.bisect_left(starts, e.start)
-            j = bisect.bisect_left(starts, e.end)
+        window = Window.of(text, lang, date)
+        spans = [(e, bisect.bisect_left(starts, e.start), bisect.bisect_left(starts, e.end)) for e in entities]
+        named = self.decider.named(text, tokens, spans, lang)
+        self._text, self._named = text, named  # for this call only: the article's own full names
+        for e, i, j in spans:
             if e.hits and e.hits[0].how == "adj":
                 for hit in e.hits:  # «китайско-российские» mentions both countries
                     self._from_entry(hit.entry, drafts).mentions.append(Mention(e.start, e.end, e.text))
                 continue
-            if e.hits:
-                draft = self._known(e, tokens, i, lang, date, drafts)
+            why = ""
+            if e.hits and _choose(e, window).entry.type == "person":
+                draft, why = self._base_person(e, text, tokens, i, j, lang, window, named, entities, drafts)
+            elif e.hits:
+                draft = self._known(e, tokens, i, lang, window, drafts)
             else:
                 draft = self._unknown(e, tokens, i, j, lang, entities, drafts)
             if draft is not None:
-                draft.mentions.append(Mention(e.start, e.end, e.text))
+                draft.mentions.append(Mention(e.start, e.end, e.text, why))
                 if draft.type == "person":  # «Чжан Юся» now, «Чжана» later
                     draft.keys.update(name_key(t.text) for t in tokens[i:j] if t.is_word)
-        for span, entry in self.context.titles(text, lang, date, tokens, entities, self._people(drafts)):
+        for span, entry, why in self.context.titles(text, lang, window, tokens, entities, self._people(drafts)):
             draft = self._from_entry(entry, drafts)
-            draft.mentions.append(Mention(span[0], span[1], text[span[0] : span[1]]))
+            draft.mentions.append(Mention(span[0], span[1], text[span[0] : span[1]], why))
         by_start = {m.start: d.id for d in drafts.values() for m in d.mentions}
         actors = sorted((d.actor() for d in drafts.values() if d.mentions), key=lambda a: a.mentions[0].start)
         return Linked(tuple(actors), by_start)
@@ -85,10 +99,42 @@ class Linker:
     def _people(drafts: dict[str, _Draft]) -> list[str]:
         return [d.id for d in drafts.values() if d.type == "person"]
 
+    def _base_person(
+        self,
+        e: Entity,
+        text: str,
+        tokens: list[Token],
+        i: int,
+        j: int,
+        lang: str,
+        window: Window | None,
+        named: Named,
+        entities: list[Entity],
+        drafts: dict[str, _Draft],
+    ) -> tuple[_Draft | None, str]:
+        """A mention the base reads as a person: linked when the decision agrees, else an unknown person
+        (a full name whose given name differs) or nothing (a lone word that is no name here)."""
+        words = [t for t in tokens[i:j] if t.is_word]
+        if len(words) >= 2:
+            d = self.decider.full(e, tokens[i:j], lang)
+            if d.entry is not None:
+                return self._from_entry(d.entry, drafts), d.why
+            if e.label == "PER" or e.found:
+                return self._unknown(e, tokens, i, j, lang, entities, drafts), ""
+            return None, ""
+        d = self.decider.surname(e, text, tokens, i, lang, window, named)
+        if d.entry is not None:
+            return self._from_entry(d.entry, drafts), d.why
+        if d.owner is not None:
+            starts = [t.start for t in tokens]
+            oi, oj = bisect.bisect_left(starts, d.owner.start), bisect.bisect_left(starts, d.owner.end)
+            return self._unknown(d.owner, tokens, oi, oj, lang, entities, drafts), d.why
+        return None, ""
+
     def _known(
-        self, e: Entity, tokens: list[Token], i: int, lang: str, date: str | None, drafts: dict[str, _Draft]
+        self, e: Entity, tokens: list[Token], i: int, lang: str, window: Window | None, drafts: dict[str, _Draft]
     ) -> _Draft | None:
-        hit = _choose(e, date)
+        hit = _choose(e, window)
         entry = hit.entry
         if hit.how == "body":
             country = next((h.entry for h in e.hits if h.entry.type == "country"), None)
@@ -137,7 +183,7 @@ class Linker:
         if not words:
             return None
         if e.label == "PER":
-            return self._person(words, tokens, i, j, lang, entities, drafts)
+            return self._unknown_person(e, tokens, i, j, lang, entities, drafts)
         if lang in ("ru", "uk"):
             words = [self._lemma(w, lang) for w in words] if e.label == "LOC" else words
             name = romanize(" ".join(words), lang)
@@ -145,6 +191,42 @@ class Linker:
             name = " ".join(words)
         kind = "location" if e.label == "LOC" else "organization"
         return self._draft(drafts, f"{'place' if kind == 'location' else 'org'}:{slug(name)}", name, kind, None, None)
+
+    def _unknown_person(
+        self,
+        e: Entity,
+        tokens: list[Token],
+        i: int,
+        j: int,
+        lang: str,
+        entities: list[Entity],
+        drafts: dict[str, _Draft],
+    ) -> _Draft | None:
+        text, named = self._text, self._named
+        starts = [t.start for t in tokens]
+        if (namesake := named.covering(e)) is not None:  # «Jimmy» of "Jimmy Carter": that person
+            e = namesake
+            i, j = bisect.bisect_left(starts, e.start), bisect.bisect_left(starts, e.end)
+        if j - i == 1:
+            owner = named.owner(tokens[i].text, e.start)
+            if isinstance(owner, Entry):
+                return self._from_entry(owner, drafts)
+            if owner is not None and owner.end - owner.start > e.end - e.start:
+                i, j = bisect.bisect_left(starts, owner.start), bisect.bisect_left(starts, owner.end)
+        people = self.decider.people
+        i, j = people.extent(text, tokens, i, j, lang)
+        words = [t.text.removesuffix("'s").removesuffix("’s") for t in tokens[i:j] if t.is_word]
+        keys = [name_key(w) for w in words]
+        if len(words) == 1 and (earlier := [d for d in drafts.values() if d.type == "person" and keys[-1] in d.keys]):
+            return earlier[-1]  # surname alone: the person named in full before
+        fuller = [d for d in drafts.values() if d.type == "person" and d.size == len(words) + 1 and set(keys) < d.keys]
+        if len(words) > 1 and fuller:
+            return fuller[-1]  # «Рибер Нурдбю» after «Юханнеса Рибера Нурдбю», one given name less
+        if not people.keep(tokens, i, j, lang):
+            if lang in ("ru", "uk") and people.brand(tokens, i, j):  # «Ryanair»: an organization, if anything
+                return self._unknown(replace(e, label="ORG"), tokens, i, j, lang, entities, drafts)
+            return None
+        return self._person(words, tokens, i, j, lang, entities, drafts)
 
     def _person(
         self,
@@ -164,14 +246,31 @@ class Linker:
         chinese = lang in ("ru", "uk") and is_chinese_name(" ".join(words))
         nominative = self.morph.nominative(words, lang) if lang in ("ru", "uk") and not chinese else words
         country, sector = self.context.apposition(tokens, i, j, entities)
+        romanized = False
         if lang == "uk" and country in RUSSIAN_NAMED:
             name = romanize(" ".join(self.context.russian_spelling(nominative)), "ru")
+        elif (
+            lang in ("ru", "uk")
+            and not chinese
+            and country not in CYRILLIC_NAMED
+            and not any(self.context.native_given(w) for w in nominative)
+        ):
+            # a name the base spells for someone of a Latin-script country (Дэвид -> David) keeps that spelling
+            spelt = zip(words, nominative, strict=True)
+            latin = [self.kb.latin.get(w, lang) or self.kb.latin.get(n, lang) for w, n in spelt]
+            name = " ".join(x or romanize(w, lang) for x, w in zip(latin, nominative, strict=True))
+            romanized = any(latin) and not all(latin) or (country is not None and not all(latin))
         elif lang in ("ru", "uk"):
             name = romanize(" ".join(nominative), lang)
         else:
             name = " ".join(nominative)
+        own = _latin_after(self._text, tokens[j - 1].end) if lang in ("ru", "uk") else None
+        if own is not None and len(own.split()) >= min(2, len(words)):
+            name, romanized = own, False  # «Юханнеса Рибера Нурдбю (Johannes Riber Nordby)»: the text spells it
         draft = self._draft(drafts, f"person:{slug(name)}", name, "person", country, sector)
         draft.keys.update(keys)
+        draft.romanized = draft.romanized or romanized
+        draft.size = max(draft.size, len(words))
         return draft
 
     def _lemma(self, word: str, lang: str) -> str:
@@ -202,9 +301,21 @@ def slug(name: str) -> str:
         return "x" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
 
 
-def _choose(e: Entity, date: str | None) -> Hit:
-    """The reading that fits the recognizer's label and, for people, an office held at the date."""
+_LATIN_AFTER = re.compile(r"\s*\(\s*([A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,4})\s*\)")
+
+
+def _latin_after(text: str, end: int) -> str | None:
+    """A name in Latin letters in brackets right after a Cyrillic one: the person's own spelling."""
+    m = _LATIN_AFTER.match(text, end)
+    if m is None or not m.group(1).isascii() and not all(c.isalpha() or c in " '’.-" for c in m.group(1)):
+        return None
+    words = m.group(1).split()
+    return m.group(1) if all(w[:1].isupper() or w in ("de", "van", "von", "der", "bin", "al") for w in words) else None
+
+
+def _choose(e: Entity, window: Window | None) -> Hit:
+    """The reading that fits the recognizer's label and, for people, an office held in the article's time."""
     want = {"PER": "person", "LOC": ("country", "location"), "ORG": "organization"}.get(e.label, ())
     fitting = [h for h in e.hits if h.entry.type in want or h.how in ("body", "seat", "capital", "adj")] or list(e.hits)
-    held = [h for h in fitting if any(r.holds(date) for r in h.entry.roles)]
+    held = [h for h in fitting if any(window.holds(r) if window else not r.end for r in h.entry.roles)]
     return (held or fitting)[0]

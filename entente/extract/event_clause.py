@@ -46,6 +46,7 @@ class Clause:
     patients: tuple[int, ...] = ()  # tokens of a passive verb's subject («Польша была обвинена»): its recipient
     subjects: tuple[int, ...] = ()  # tokens of the subject phrase («представители Евросоюза»)
     passive: bool = False  # a passive clause: its actor is `agents`, or no one
+    complement: tuple[int, ...] = ()  # tokens of what a verb governs (objects, obliques, infinitives)
 
 
 def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str, set[str]]) -> Clause | None:
@@ -91,7 +92,15 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
         # «санкции были введены Евросоюзом»: the agent is the passive verb's, not an instrumental elsewhere
         # («... после аннексии Россией Крыма»)
         agents, passive = _bare_obliques(tree, predicate), True
-    return Clause(head, predicate, how, negated_by, condition, subject, pronoun, agents, patients, subjects, passive)
+    complement = tuple(
+        k
+        for c in tree.children(head)
+        if not noun and tree.rels[c] in ("obj", "obl", "iobj", "xcomp")
+        for k in sorted(tree.subtree(c))
+    )
+    return Clause(
+        head, predicate, how, negated_by, condition, subject, pronoun, agents, patients, subjects, passive, complement
+    )
 
 
 def _bare_obliques(tree: Tree, k: int) -> tuple[int, ...]:

@@ -91,3 +91,19 @@ def interview(tokens: list[Token], j: int, outlets: set[int], lang: str) -> bool
         if tokens[k].text.lower() in PARTNER.get(lang, ()):
             return k + 1 in outlets
     return False
+
+
+def refused_party(roles: Roles, slots: list[Slot], complement: tuple[int, ...]) -> Roles:
+    """The recipient of a refusal is the party of what was refused, named in its complement («отказался от
+    участия в саммите в США»: the United States), not a party of another clause of the sentence."""
+    own = {x.country for x in roles.subjects if x.country}
+    named = list(
+        dict.fromkeys(
+            s.actor
+            for s in slots
+            if any(s.i <= k < s.j for k in complement) and s.actor not in roles.subjects and s.actor.country not in own
+        )
+    )
+    if named:
+        roles.objects, roles.partners, roles.places = named, [], []
+    return roles

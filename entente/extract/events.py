@@ -35,7 +35,15 @@ from entente.extract.event_sentence import (
     sentence_slots,
 )
 from entente.extract.event_statements import demand, evaluation, naming
-from entente.extract.event_voice import attributive_uk, in_name, interview, passive_uk, voice_uk, with_agent
+from entente.extract.event_voice import (
+    attributive_uk,
+    in_name,
+    interview,
+    passive_uk,
+    refused_party,
+    voice_uk,
+    with_agent,
+)
 from entente.models import Actor, Analysis, Event, Quote
 from entente.nlp.sentences import sentences
 from entente.nlp.syntax import Syntax, Tree
@@ -187,10 +195,15 @@ class EventCoder:
                     roles = as_visit(roles, guests[i])
                 elif clause is not None and (clause.agents or clause.patients or clause.passive):
                     roles = with_agent(roles, slots, clause.agents, clause.patients, clause.passive)
-                elif clause is not None and not roles.subjects and clause.subjects:
-                    roles = with_agent(roles, [s for s in slots if s.actor.type != "location"], clause.subjects, ())
+                elif clause is not None and clause.subjects:
+                    # the tree's subject phrase names the actor, or no one (a pronoun, a common noun): a mention
+                    # elsewhere that case alone made a subject («... против действий президента Лукашенко») is not
+                    subjects = [s for s in slots if s.actor.type != "location"]
+                    roles = with_agent(roles, subjects, clause.subjects, (), passive=True)
                 elif clause is None and lang == "uk" and passive_uk(tokens[i].text, self.lexicon.morph):
                     roles = voice_uk(roles, tokens, slots, self.lexicon.morph)
+                if clause is not None and trigger.type == "REJECT" and clause.complement:
+                    roles = refused_party(roles, slots, clause.complement)
                 event = self._event(sentence, trigger, i, j, roles, pair, previous, clause)
                 if event is None:
                     continue

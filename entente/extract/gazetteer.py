@@ -20,15 +20,17 @@ class Match:
     hits: tuple[Hit, ...]
 
 
-def scan(text: str, tokens: list[Token], kb: KnowledgeBase, alone: frozenset[str] = frozenset()) -> list[Match]:
-    """Longest matches of base names, left to right, never overlapping.
+def scan(
+    text: str, tokens: list[Token], kb: KnowledgeBase, alone: frozenset[str] = frozenset(), lang: str = ""
+) -> list[Match]:
+    """Longest matches of base names written for `lang`, left to right, never overlapping.
 
     `alone` lists words never taken as a name by themselves (English "May" is a month first)."""
     out: list[Match] = []
     cands = [key_candidates(t.text) if t.is_word else () for t in tokens]
     i, n = 0, len(tokens)
     while i < n:
-        found = _longest(text, tokens, cands, i, kb) if cands[i] else None
+        found = _longest(text, tokens, cands, i, kb, lang) if cands[i] else None
         if found is not None and found.end - found.start == 1 and tokens[i].text.lower() in alone:
             found = None
         if found is None and cands[i] and (countries := kb.adjectives(tokens[i].text)):
@@ -41,7 +43,9 @@ def scan(text: str, tokens: list[Token], kb: KnowledgeBase, alone: frozenset[str
     return out
 
 
-def _longest(text: str, tokens: list[Token], cands: list[tuple[str, ...]], i: int, kb: KnowledgeBase) -> Match | None:
+def _longest(
+    text: str, tokens: list[Token], cands: list[tuple[str, ...]], i: int, kb: KnowledgeBase, lang: str
+) -> Match | None:
     """Depth-first over the key candidates of tokens i, i+1, ...: the longest run naming an entry."""
     best: Match | None = None
     stack: list[tuple[int, tuple[str, ...]]] = [(i, ())]
@@ -51,7 +55,7 @@ def _longest(text: str, tokens: list[Token], cands: list[tuple[str, ...]], i: in
             continue
         for key in cands[j]:  # the least stripped key first: «Китая» is Китай before it is Кито
             keys = prefix + (key,)
-            hits = kb.index.get(keys)
+            hits = kb.lookup(keys, lang, tokens[j].text.isascii())
             if hits and (best is None or j + 1 > best.end):
                 ok = _rank(tuple(h for h in hits if _cased(h, tokens[i : j + 1])), tokens[j].text)
                 if ok:

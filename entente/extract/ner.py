@@ -32,6 +32,7 @@ class Entity:
     text: str
     hits: tuple[Hit, ...] = ()  # knowledge-base readings, best first; empty for unknown names
     name: bool = True  # False for adjectives and bare body nouns, which are not names
+    found: bool = False  # marked by the recognizer (natasha or the rules), not only by the base
 
 
 class Recognizer:
@@ -68,7 +69,7 @@ class Recognizer:
     def _find(self, text: str, lang: str) -> tuple[list[Token], list[Entity], list[Entity]]:
         """Tokens, the base's names (bodies joined to their country) and the recognizer's names."""
         tokens = tokenize(text, lang)
-        matches = gazetteer.scan(text, tokens, self.kb, self._alone.get(lang, frozenset()))
+        matches = gazetteer.scan(text, tokens, self.kb, self._alone.get(lang, frozenset()), lang)
         known = _merge_bodies(text, tokens, matches)
         if lang == "ru":
             found = self._natasha(text, tokens)
@@ -200,7 +201,7 @@ def _combine(known: list[Entity], found: list[Entity], strict: bool = False) -> 
         same = [k for _, k in inside if k.name and (k.start, k.end) == (f.start, f.end)]
         keep = strict and same and same[0].hits[0].entry.type in _KEEP
         label = _LABEL[same[0].hits[0].entry.type] if keep else f.label
-        out.append(Entity(f.start, f.end, label, f.text, hits, True))
+        out.append(Entity(f.start, f.end, label, f.text, hits, True, True))
     out.extend(k for n, k in enumerate(known) if n not in used)
     return sorted(out, key=lambda e: (e.start, -e.end))
 

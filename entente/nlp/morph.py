@@ -17,6 +17,7 @@ class Reading:
     lemma: str
     tags: frozenset[str]
     score: float
+    known: bool = True  # in the dictionary, not guessed from the ending
 
 
 class Morph:
@@ -33,12 +34,33 @@ class Morph:
         out = []
         for p in analyzer.parse(word):
             tags = frozenset(str(p.tag).replace(" ", ",").split(","))
-            out.append(Reading(p.normal_form, tags, p.score))
+            out.append(Reading(p.normal_form, tags, p.score, bool(p.is_known)))
         return tuple(out)
 
     def has(self, word: str, lang: str, *tags: str) -> bool:
         """Whether some reading of `word` carries all `tags`."""
         return any(r.tags.issuperset(tags) for r in self.readings(word, lang))
+
+    def first_name(self, word: str, lang: str) -> bool:
+        """Whether the dictionary knows `word` as a plain first name and not as a surname: «Марина», «Мартин»,
+        «Павел», «Мишель» (but not «Путин», nor «Байден», which it only guesses)."""
+        readings = self.readings(word, lang)
+        best = readings[0] if readings else None
+        # the best reading, or one as likely (the Ukrainian dictionary scores all readings alike: «Богданом»)
+        if best is None or not any(r.known and "Name" in r.tags and r.score >= best.score for r in readings):
+            return False
+        return not any("Surn" in r.tags and r.score >= 0.2 for r in readings)
+
+    def common_word(self, word: str, lang: str) -> bool:
+        """Whether the dictionary's best reading of `word` is a common word, not a name or place:
+        «Горе», «Ціна», «Бо», «пані», «Песков» (a form of «песок»); a capital mid-sentence overrides it."""
+        readings = self.readings(word, lang)
+        best = readings[0] if readings else None
+        if best is None or not best.known or best.tags & {"ADJF", "ADJS"}:
+            return False  # an adjective may be a surname («Зеленський», which the Ukrainian dictionary only has so)
+        if any(r.tags & {"Name", "Surn", "Patr"} and r.score >= 0.1 for r in readings):
+            return False
+        return not best.tags & {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "UNKN", "LATN"}
 
     def nominative(self, words: list[str], lang: str) -> list[str]:
         """A person's name in the nominative, word by word, gender agreed with the given name.
@@ -58,7 +80,8 @@ class Morph:
     @staticmethod
     def _nominative_word(analyzer: Any, word: str, female: bool) -> str:
         parses = analyzer.parse(word)
-        named = [p for p in parses if NAME_TAGS & set(p.tag.grammemes)] or parses[:1]
+        # a name unknown to the dictionary is read as a noun or left alone, never as a verb form («Ризви»)
+        named = [p for p in parses if NAME_TAGS & set(p.tag.grammemes)] or [p for p in parses[:1] if "NOUN" in p.tag]
         if not named:
             return word
         best = named[0]

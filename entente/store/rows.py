@@ -26,7 +26,8 @@ TABLES: dict[str, tuple[str, ...]] = {
     "mentions": ("article_id", "actor_id", "start", "end", "text"),
     "quotes": ("article_id", "seq", "speaker", "speaker_text", "text", "start", "end", "partial"),
     "events": ("article_id", "id", "seq", "type", "mode", "context", "actor", "recipient", "date", "location",
-               "negated", "modality", "trigger", "sentence", "start", "end", "confidence", "historical", "cluster_id"),
+               "negated", "modality", "trigger", "sentence", "start", "end", "confidence", "historical", "rule",
+               "cluster_id"),  # cluster_id last: the store fills it in at write time (store/base.py)
     "event_actors": ("article_id", "event_id", "role", "seq", "actor_id"),
 }
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "ё": "е"})
@@ -88,7 +89,7 @@ class Rows:
             t["events"].append((aid, e.id, k, e.type, e.mode, json.dumps(list(e.context)), json.dumps(list(e.actor)),
                                 json.dumps(list(e.recipient)), e.date, e.location, bool(e.negated), e.modality,
                                 e.trigger, e.sentence, e.start, e.end, float(e.confidence), bool(e.historical),
-                                None))  # cluster_id: the store fills it in (entente.store.clusters)
+                                e.rule, None))  # cluster_id: the store fills it in (entente.store.clusters)
             for role, ids in (("actor", e.actor), ("recipient", e.recipient)):
                 t["event_actors"].extend((aid, e.id, role, n, x) for n, x in enumerate(ids))
 

@@ -9,7 +9,7 @@ SELECT e.article_id, e.id AS event_id, e.cluster_id, e.type, e.mode, e.negated, 
         WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.role = 'actor') AS actor_names,
     (SELECT group_concat(x.name, ', ') FROM event_actors ea JOIN actors x ON x.id = ea.actor_id
         WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.role = 'recipient') AS recipient_names,
-    e.actor, e.recipient, e.location, e.trigger, e.sentence, e."start", e."end", e.confidence,
+    e.actor, e.recipient, e.location, e.trigger, e.rule, e.sentence, e."start", e."end", e.confidence,
     a.title, a.published, a.lang, a.source, a.url
 FROM events e JOIN articles a ON a.id = e.article_id
 WHERE a.duplicate_of IS NULL;
