@@ -9,6 +9,7 @@ def test_views_name_the_sides_of_events_and_the_speakers_of_quotes(store, exampl
     events = store._rows("SELECT * FROM event_reports WHERE actor_names IS NOT NULL AND recipient_names IS NOT NULL")
     assert len(events) >= 10
     assert any(e["actor_names"] == "China" and e["recipient_names"] == "Russia" for e in events)
+    assert any(e["rule"] for e in events)  # the coder's rule (migration 0009), beside the evidence
     total = store._rows("SELECT count(*) AS n FROM event_reports")[0]["n"]
     assert total == store.stats()["events"]
     quotes = store._rows("SELECT * FROM quote_records WHERE speaker_name IS NOT NULL")
