@@ -19,7 +19,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from entente import __version__, cli_args, cli_dyad, cli_record, cli_show, cli_stories, cli_trace
+from entente import __version__, cli_args, cli_dyad, cli_record, cli_serve, cli_show, cli_stories, cli_trace
 from entente.errors import EntenteError, InputError
 from entente.eval import FORMATS, SPANS, evaluate, read_corpus, render_table
 from entente.eval.corpora_events import EVENT_FORMATS, read_meetings, read_plover_gsr
@@ -122,6 +122,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_dyad.add_parsers(command, db_option, fmt_option)
     cli_stories.add_parsers(command, db_option, fmt_option)
     cli_trace.add_parsers(command, db_option, fmt_option)
+    cli_serve.add_parsers(command, db_option)
 
     c = command("eval", "Measure quality on a gold corpus, reproducibly.")
     evaluations = c.add_subparsers(dest="evaluation", required=True, metavar="EVALUATION", help="what to measure")
@@ -432,7 +433,7 @@ def _table(rows: list[dict[str, Any]], columns: Sequence[str], width: int = 60) 
 
 COMMANDS = {"analyze": cmd_analyze, "ingest": cmd_ingest, "search": cmd_search, "show": cmd_show,
             "stats": cmd_stats, "migrate": cmd_migrate, "eval": cmd_eval, **cli_record.COMMANDS,
-            **cli_dyad.COMMANDS, **cli_stories.COMMANDS, **cli_trace.COMMANDS}
+            **cli_dyad.COMMANDS, **cli_stories.COMMANDS, **cli_trace.COMMANDS, **cli_serve.COMMANDS}
 
 if __name__ == "__main__":
     sys.exit(main())
