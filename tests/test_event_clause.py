@@ -142,3 +142,10 @@ def test_the_recipient_of_a_refusal_is_the_party_of_what_was_refused(pipeline):
     text = "Израильскому премьеру не понравился заговор. Нетаньяху отказался от участия в ядерном саммите в США."
     found = [e for e in events(pipeline, text) if e.type == "REJECT"]
     assert [(e.actor, e.recipient) for e in found] == [(("person:benjamin-netanyahu",), ("USA",))]
+
+
+def test_a_pronoun_subject_stands_for_the_person_named_last(pipeline):
+    text = ("Голова профспілки пілотів Cockpit Мартін Лохер заявив про страйк. "
+            "Він також поклав відповідальність за страйк на керівництво авіакомпанії.")
+    found = [e for e in events(pipeline, text) if e.type == "ACCUSE"]
+    assert found and found[0].actor and found[0].actor[0].startswith("person:")

@@ -44,6 +44,7 @@ SOURCE = everywhere("source")
 LED_BY = everywhere("led_by")
 NOT_ONLY = everywhere("not_only")
 BE = words("be")
+HE = words("he")
 # «со стороны X»: the noun, then the prepositions before it
 AGENT_MARK = {
     lang: (marks[0], set(marks[1:])) for lang in LANGS if (marks := _table()[lang].get("agent_mark", []))

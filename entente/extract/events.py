@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from entente.extract.event_args import Heads, Roles, assign
 from entente.extract.event_clause import Clause, read
-from entente.extract.event_grammar import PURPOSE, TEMPORAL, WE
+from entente.extract.event_grammar import HE, PURPOSE, TEMPORAL, WE
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import drop_promised, framing, historical
@@ -204,7 +204,10 @@ class EventCoder:
                     roles = voice_uk(roles, tokens, slots, self.lexicon.morph)
                 if clause is not None and trigger.type == "REJECT" and clause.complement:
                     roles = refused_party(roles, slots, clause.complement)
-                event = self._event(sentence, trigger, i, j, roles, pair, previous, clause)
+                before = previous
+                if not before and (clause.pronoun if clause is not None else _pronoun_subject(tokens, i, lang)):
+                    before = _antecedent(mentions, start)  # «Він також поклав відповідальність ...»
+                event = self._event(sentence, trigger, i, j, roles, pair, before, clause)
                 if event is None:
                     continue
                 event = demand(sentence, i, event, self.lexicon.morph)
@@ -422,6 +425,22 @@ class EventCoder:
         if not actor and not recipient:
             return None
         return actor, recipient
+
+
+def _pronoun_subject(tokens: list[Token], i: int, lang: str) -> bool:
+    """Without a tree: a personal pronoun stands in the trigger's clause before it («Він також поклав ...»)."""
+    for k in range(i - 1, -1, -1):
+        if tokens[k].text in CLAUSE_BREAKS:
+            return False
+        if tokens[k].text.lower() in HE.get(lang, ()):
+            return True
+    return False
+
+
+def _antecedent(mentions: list[tuple[int, int, Actor]], start: int) -> list[Actor]:
+    """The person named last before `start`: whom a pronoun subject most likely stands for."""
+    person = next((x for s, _, x in reversed(mentions) if s < start and x.type == "person"), None)
+    return [person] if person is not None else []
 
 
 def _phrase(lemmas_wanted: tuple[str, ...], words: list[int], lemmas: Lemmas, n: int) -> int | None:
