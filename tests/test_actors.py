@@ -121,3 +121,11 @@ def test_unreadable_actors_file_names_the_file(tmp_path):
     bad.write_text("[[person]\nname = ", "utf-8")
     with pytest.raises(InputError, match="bad.toml"):
         Pipeline(Settings(actors=str(bad)))
+
+
+def test_a_role_a_few_words_into_an_apposition_or_after_a_former_prefix_gives_the_country(pipeline):
+    a = pipeline(Article(file="t.txt", text="Марк Тоунер, исполняющий обязанности официального представителя "
+                                           "Госдепартамента США, выступил с заявлением. Экс-премьер Литвы "
+                                           "Андрюс Кубилюс заявил об этом."))
+    countries = {x.name: x.country for x in a.actors if x.type == "person"}
+    assert sorted(countries.values()) == ["LTU", "USA"], countries

@@ -20,6 +20,7 @@ from entente.nlp.morph import Morph
 from entente.nlp.tokens import SENTENCE_END, Token
 
 WINDOW = 8
+APPOSITION_LEAD = 4  # words of an apposition after a name before its role noun («исполняющий обязанности ...»)
 TITLE_AT_DATE = "title held at the article's time"
 TITLE_NAMED = "title of a person the article names"
 _UK_TO_RU = str.maketrans(
@@ -157,8 +158,14 @@ class Context:
             lo = tokens[max(role.start - 1, 0)].start
             return self._country(tokens, entities, lo, tokens[i].start), role.role.sector
         if j + 1 < len(tokens) and tokens[j].text == ",":
-            after = self.roles.at(tokens, j + 1)
-            if after is not None:
+            # «Марк Тоунер, исполняющий обязанности официального представителя Госдепартамента США»: the role
+            # noun may come a few words into the apposition
+            after = next(
+                (m for k in range(j + 1, min(j + 1 + APPOSITION_LEAD, len(tokens)))
+                 if tokens[k].text not in ',;:«»"“”' and (m := self.roles.at(tokens, k)) is not None),
+                None,
+            )
+            if after is not None and all(t.text not in ',;:«»"“”' for t in tokens[j + 1 : after.start]):
                 hi = tokens[min(after.end + 3, len(tokens) - 1)].end
                 return self._country(tokens, entities, tokens[j + 1].start, hi), after.role.sector
         return None, None

@@ -49,16 +49,26 @@ class Roles:
         return cls(tomllib.loads(path.read_text("utf-8")) if path.is_file() else {})
 
     def at(self, tokens: list[Token], i: int) -> RoleMatch | None:
-        """The longest role phrase starting at token `i`."""
+        """The longest role phrase starting at token `i`; a former holder's prefix is read through
+        («экс-премьер», «екс-міністр», "ex-president"): the role still gives a sector and a country."""
         if not tokens[i].is_word:
             return None
-        k0 = name_key(tokens[i].text)
-        longest = self.first.get(k0, 0)
+        keys = [_bare(t.text) if n == 0 else name_key(t.text) for n, t in enumerate(tokens[i:])]
+        longest = self.first.get(keys[0], 0)
         for n in range(min(longest, len(tokens) - i), 0, -1):
             words = tokens[i : i + n]
             if not all(t.is_word for t in words):
                 continue
-            role = self.index.get(tuple(name_key(t.text) for t in words))
+            role = self.index.get(tuple(keys[:n]))
             if role:
                 return RoleMatch(i, i + n, role)
         return None
+
+
+FORMER = ("экс-", "екс-", "ex-")
+
+
+def _bare(word: str) -> str:
+    """The match key of a word without a former holder's prefix."""
+    low = word.lower()
+    return name_key(word[len(p) :] if (p := next((f for f in FORMER if low.startswith(f)), "")) else word)
