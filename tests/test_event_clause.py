@@ -149,3 +149,10 @@ def test_a_pronoun_subject_stands_for_the_person_named_last(pipeline):
             "Він також поклав відповідальність за страйк на керівництво авіакомпанії.")
     found = [e for e in events(pipeline, text) if e.type == "ACCUSE"]
     assert found and found[0].actor and found[0].actor[0].startswith("person:")
+
+
+def test_a_quoted_obligation_of_another_state_is_a_demand(pipeline):
+    text = ("Марк Тоунер, исполняющий обязанности официального представителя Госдепартамента США, выступил с "
+            "заявлением: «Беларусь должна незамедлительно выпустить всех политических заключенных».")
+    found = [(e.type, e.recipient) for e in events(pipeline, text) if e.rule == "request:obligation"]
+    assert found == [("REQUEST", ("BLR",))]

@@ -1,5 +1,6 @@
 """Events coded from what someone says about another party, read over the whole sentence rather than at
-one trigger: a demand («X заявил, что Y должен ...», "X said Y must ...") is REQUEST; words of disapproval
+one trigger: a demand («X заявил, что Y должен ...», "X said Y must ...", or in a quote «Y должна ...»)
+is REQUEST; words of disapproval
 or praise in a quote, or after a naming verb («назвал Китай надёжным партнёром»), are ACCUSE or SUPPORT,
 the manual's criticize and praise.
 """
@@ -105,4 +106,41 @@ def evaluation(sentence: Sentence, speaker: Actor | None, span: tuple[int, int])
         end,
         0.5,
         historical(ref.date if ref else None, a.published),
+    )
+
+
+def obligation(sentence: Sentence, speaker: Actor | None, span: tuple[int, int]) -> Event | None:
+    """A speaker's words that another state must act («Беларусь должна незамедлительно выпустить всех
+    политических заключенных»): a demand, REQUEST, even where the demanded act is no event of the lexicon.
+    The state is the mention right before the obligation word, in its clause."""
+    a, start, end = sentence.a, sentence.start, sentence.end
+    tokens, lemmas, cues = sentence.tokens, sentence.lemmas, sentence.cues
+    if speaker is None or not speaker.country:
+        return None
+    must = next(
+        (
+            k
+            for k in lemmas
+            if span[0] <= tokens[k].start < span[1]
+            and (tokens[k].text.lower() in cues.obligation or lemmas.get(k) in cues.obligation)
+        ),
+        None,
+    )
+    if must is None:
+        return None
+    before = [s for s in sentence.slots if s.j <= must and must - s.j <= 2 and span[0] <= tokens[s.i].start]
+    if not before or any(tokens[k].text in CLAUSE_BREAKS for k in range(before[-1].j, must)):
+        return None
+    addressed = before[-1].actor
+    if addressed.type not in ("country", "organization") or not addressed.country:
+        return None
+    if addressed.country == speaker.country:
+        return None
+    ref = nearest(sentence.refs, tokens[must].start, start, end)
+    ids, rec = (speaker.id,), (addressed.id,)
+    digest = hashlib.sha1(f"{a.id}:{start}:REQUEST:{ids}:{rec}".encode()).hexdigest()[:16]
+    date = ref.date if ref else None
+    return Event(
+        digest, "REQUEST", None, (), ids, rec, date, None, False, "asserted", tokens[must].text, sentence.text,
+        start, end, 0.5, historical(date, a.published), "request:obligation",
     )

@@ -34,7 +34,7 @@ from entente.extract.event_sentence import (
     has_phrase,
     sentence_slots,
 )
-from entente.extract.event_statements import demand, evaluation, naming
+from entente.extract.event_statements import demand, evaluation, naming, obligation
 from entente.extract.event_voice import (
     attributive_uk,
     in_name,
@@ -226,10 +226,12 @@ class EventCoder:
             if statement and quote is not None:
                 speaker = next((x for x in a.actors if x.id == quote.speaker), None)
                 said = evaluation(sentence, speaker, (quote.start, quote.end))
+                required = obligation(sentence, speaker, (quote.start, quote.end))
             else:
-                said = naming(sentence, self.lexicon.morph)
-            if said is not None and not any(k[0] == said.type and k[3] == start for k in out):
-                out[(said.type, said.actor, said.recipient, start)] = said
+                said, required = naming(sentence, self.lexicon.morph), None
+            for spoken in (said, required):
+                if spoken is not None and not any(k[0] == spoken.type and k[3] == start for k in out):
+                    out[(spoken.type, spoken.actor, spoken.recipient, start)] = spoken
         return tuple(out.values())
 
     def _triggers(self, lang: str, words: list[int], lemmas: Lemmas) -> list[tuple[Trigger, int, int]]:
