@@ -156,3 +156,10 @@ def test_a_quoted_obligation_of_another_state_is_a_demand(pipeline):
             "заявлением: «Беларусь должна незамедлительно выпустить всех политических заключенных».")
     found = [(e.type, e.recipient) for e in events(pipeline, text) if e.rule == "request:obligation"]
     assert found == [("REQUEST", ("BLR",))]
+
+
+def test_an_outlet_quoting_a_document_is_no_party_to_its_events(pipeline):
+    text = ("Борис Джонсон ушел в отставку. «Премьер поблагодарила Бориса за работу», — отмечается в полученном "
+            "РИА Новости документе.")
+    found = [e for e in events(pipeline, text) if e.type == "SUPPORT"]
+    assert found and all(not x.startswith("org:RUS-RIA") for e in found for x in e.actor)

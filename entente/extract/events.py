@@ -388,7 +388,8 @@ class EventCoder:
             and (not actor or any(lemmas.get(k) in WE for k in range(max(0, i - 4), i)))
         ):
             speaker = next((x for x in sentence.a.actors if x.id == quote.speaker), None)
-            actor = [speaker] if speaker else actor
+            # an outlet that quotes a document reports what it says; it is no party to it
+            actor = [speaker] if speaker and speaker.sector != "MED" else actor
         reciprocal = not trigger.host and (
             trigger.reciprocal
             or bool(marks["reciprocal"])
