@@ -28,6 +28,23 @@ TARGET = 50
 TIMED = ("actors", "quotes")
 
 
+def prepare(pipeline: Pipeline, records: list[dict], first: str) -> list[Doc]:
+    """Each corpus record through the pipeline's steps before `first`, untimed; records a step refuses
+    are left out (they are simply not timed)."""
+    steps = [step for name, step in pipeline.steps]
+    before = steps[: [name for name, _ in pipeline.steps].index(first)]
+    docs = []
+    for r in records:
+        doc = Doc(Article(file=f"{r['id']}.txt", text=r["text"]), Analysis(id=r["id"], file=r["id"]))
+        try:
+            for step in before:
+                doc = step(doc, pipeline.toolkit)
+        except Exception:  # noqa: BLE001 - a refused document is simply not timed
+            continue
+        docs.append(doc)
+    return docs
+
+
 def benchmark(corpus: Path, limit: int | None, timed: tuple[str, ...] = TIMED, target: int = TARGET) -> dict:
     """Run the stages before `timed` untimed, then time `timed` document by document."""
     info, pinned = machine(), pin_one_core()
@@ -36,17 +53,7 @@ def benchmark(corpus: Path, limit: int | None, timed: tuple[str, ...] = TIMED, t
     pipeline = Pipeline()
     load_s = time.perf_counter() - t
     steps = dict(pipeline.steps)
-    names = [name for name, _ in pipeline.steps]
-    before = [(name, steps[name]) for name in names[: names.index(timed[0])]]
-    docs = []
-    for r in records:
-        doc = Doc(Article(file=f"{r['id']}.txt", text=r["text"]), Analysis(id=r["id"], file=r["id"]))
-        try:
-            for _, step in before:
-                doc = step(doc, pipeline.toolkit)
-        except Exception:  # noqa: BLE001 - a refused document is simply not timed
-            continue
-        docs.append(doc)
+    docs = prepare(pipeline, records, timed[0])
     pipeline.toolkit.recognizer.read("Прогрев.", "ru")  # natasha builds lazily on first use
     per_stage: defaultdict[str, float] = defaultdict(float)
     per_lang: defaultdict[str, float] = defaultdict(float)

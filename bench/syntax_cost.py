@@ -17,10 +17,10 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from entente.models import Analysis, Article
-from entente.pipeline import Doc, Pipeline
+from entente.pipeline import Pipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from actors import prepare  # noqa: E402
 from ingest import DEFAULT_CORPUS, load_corpus, machine, pin_one_core, revision  # noqa: E402
 
 
@@ -28,17 +28,7 @@ def measure(corpus: Path, limit: int | None) -> dict:
     info, pinned = machine(), pin_one_core()
     pipeline = Pipeline()
     steps = dict(pipeline.steps)
-    names = [name for name, _ in pipeline.steps]
-    before = [steps[name] for name in names[: names.index("events")]]
-    docs = []
-    for r in load_corpus(corpus)[:limit]:
-        doc = Doc(Article(file=f"{r['id']}.txt", text=r["text"]), Analysis(id=r["id"], file=r["id"]))
-        try:
-            for step in before:
-                doc = step(doc, pipeline.toolkit)
-        except Exception:  # noqa: BLE001 - a refused document is simply not timed
-            continue
-        docs.append(doc)
+    docs = prepare(pipeline, load_corpus(corpus)[:limit], "events")
     coder = pipeline.toolkit.events
     parsed = coder.parsed
     coder.syntax.parse([["Прогрев", "."]])  # the parser loads on first use
