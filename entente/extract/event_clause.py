@@ -1,13 +1,15 @@
-"""How a sentence's dependency tree holds the event of one trigger: whether a noun trigger is predicated
-at all, which verb carries the event, what above that verb denies it or makes it a condition, and which
-tokens its arguments may come from.
+"""How a sentence's dependency tree holds the event of one trigger: how a noun trigger is predicated,
+which verb carries the event, what above that verb denies it or makes it a condition, and which tokens
+name its actor, its recipient in a passive, and the party of what was refused.
 
-An event noun makes an event only as a predicate: the root of a headline-like sentence, the subject of
-an occurrence verb («встреча состоялась»), the object of a support verb («провели переговоры»), or an
-adverbial that presupposes it happened («на встрече», «в ходе переговоров»). As a topic («темы
-саммита»), a time («перед встречей») or a modifier it is not one. Above the carrying verb, a failure
-verb («переговоры сорвались», «отменил визит», «отказался начать»), a «не» on the chain of control
-(«не намерен вести переговоры»), or a conditional subordinator («если Китай поможет») frames it.
+An event noun is read by its place: the root of a headline-like sentence, the subject of an occurrence
+verb («встреча состоялась»), the object of a support verb («провели переговоры»), an adverbial that
+presupposes it happened («на встрече», «в ходе переговоров»), or governed by a failure noun or verb
+(«срыв переговоров»). As a topic («темы саммита») it is no event; anywhere else it is kept and marked
+`mentioned-<relation>` (dropping those cost more right events than wrong ones: EVALUATION.md). Above the
+carrying verb, a failure verb («переговоры сорвались», «отменил визит», «отказался начать»), a «не» on the
+chain of control («не намерен вести переговоры»), or a conditional subordinator («если Китай поможет»)
+frames it.
 
 The word lists are data: `[clause]` in extract/data/cues_<lang>.toml.
 """
@@ -32,15 +34,14 @@ COMPLEMENT = frozenset({"ccomp"})
 class Clause:
     """The reading of one trigger in its tree. `how` names the rule that predicated it: `verb`,
     `headline`, `occurrence`, `support`, `presupposed`, `failed`, or `mentioned-<relation>` (a noun in any
-    other place); `negated_by` and `condition` are the words that frame it, if any; `subject` whether the
-    clause names its subject, `pronoun` whether that subject is a pronoun for someone named before."""
+    other place); `negated_by` and `condition` are the words that frame it, if any; `pronoun` whether the
+    clause's subject is a pronoun for someone named before."""
 
     head: int
     predicate: int
     how: str
     negated_by: str | None
     condition: str | None
-    subject: bool
     pronoun: bool
     agents: tuple[int, ...] = ()  # tokens of a noun trigger's genitive agent («визит Нетаньяху», «отставка Джонсона»)
     patients: tuple[int, ...] = ()  # tokens of a passive verb's subject («Польша была обвинена»): its recipient
@@ -73,7 +74,7 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
         # «на встрече он не сказал ...»: what frames the saying leaves the meeting be
         chain_negation, condition = _frame(tree, lemmas, predicate, words)
         negated_by = negated_by or chain_negation
-    subject, pronoun, subjects = _subject(tree, lemmas, predicate, words)
+    pronoun, subjects = _subject(tree, lemmas, predicate, words)
     if noun and any(
         tree.rels[c] in ("det", "nmod") and (lemmas.get(c) or "") in words.get("pronoun", ())
         for c in tree.children(head)
@@ -99,7 +100,7 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
         for k in sorted(tree.subtree(c))
     )
     return Clause(
-        head, predicate, how, negated_by, condition, subject, pronoun, agents, patients, subjects, passive, complement
+        head, predicate, how, negated_by, condition, pronoun, agents, patients, subjects, passive, complement
     )
 
 
@@ -205,10 +206,10 @@ def _frame(tree: Tree, lemmas: Lemmas, predicate: int, words: dict[str, set[str]
 
 def _subject(
     tree: Tree, lemmas: Lemmas, predicate: int, words: dict[str, set[str]]
-) -> tuple[bool, bool, tuple[int, ...]]:
-    """Whether the predicate's clause names its subject (its own, or its controller's when it has none:
-    «отказался начать», «заявил, что встретится», «министр, подписавший»), and whether that subject is
-    a pronoun standing for someone named before."""
+) -> tuple[bool, tuple[int, ...]]:
+    """Whether the subject of the predicate's clause (its own, or its controller's when it has none:
+    «отказался начать», «заявил, что встретится», «министр, подписавший») is a pronoun standing for someone
+    named before, and the tokens of that subject's phrase (its embedded clauses left out)."""
     k, subjects = predicate, []
     for _ in range(8):
         subjects = [c for c in tree.children(k) if tree.rels[c] in SUBJECT]
@@ -222,7 +223,7 @@ def _subject(
     phrase = tuple(
         k for s in subjects if tree.rels[s] == "nsubj" for k in sorted(tree.subtree(s) - _clauses_below(tree, s))
     )
-    return bool(subjects), pronoun, phrase
+    return pronoun, phrase
 
 
 def _clauses_below(tree: Tree, k: int) -> set[int]:

@@ -131,6 +131,8 @@ class EventCoder:
             plans.append(Candidate(start, end, text, reset, quote, statement, tokens, words, lemmas, found))
             reset = False
         trees = self._trees(lang, [(c.tokens, c.found) for c in plans])
+        clause_words = self.lexicon.cues[lang].clause
+        heads = Heads(frozenset(clause_words.get("agent_heads", ())), frozenset(clause_words.get("agent_between", ())))
         for c, tree in zip(plans, trees, strict=True):
             start, end, text, quote, statement = c.start, c.end, c.text, c.quote, c.statement
             tokens, words, lemmas, found = c.tokens, c.words, c.lemmas, c.found
@@ -138,10 +140,6 @@ class EventCoder:
                 previous = []  # a new paragraph: the last actor does not carry over
             slots = sentence_slots(tokens, mentions, start, end) if any(t.host for t, _, _ in found) else []
             cues = self.lexicon.cues[lang]
-            heads = Heads(
-                frozenset(cues.clause.get("agent_heads", ())),
-                frozenset(cues.clause.get("agent_between", ())),
-            )
             guests = hosted_guests(found, tokens, slots, lang, self.lexicon.morph, lemmas.get, cues)
             found = self._main(tokens, [f for f in found if not f[0].host or f[1] in guests], lang)
             found = [f for f in found if not in_name(tokens, f[1], f[2], mentions, start, end, lang)]
