@@ -29,6 +29,7 @@ from entente.ingest.html import extract_html
 from entente.models import Analysis, Article
 from entente.nlp.dates import Calendar
 from entente.nlp.lang import LanguageId
+from entente.nlp.syntax import Syntax
 from entente.nlp.when import When
 from entente.settings import Settings
 
@@ -55,7 +56,7 @@ class Toolkit:
         kb = KnowledgeBase.load(settings.actors)
         recognizer = Recognizer(kb)
         linker = Linker(kb, recognizer.morph, Context(kb, recognizer.morph, Roles.load()))
-        coder = EventCoder(Lexicon(recognizer.morph), When(recognizer.morph))
+        coder = EventCoder(Lexicon(recognizer.morph), When(recognizer.morph), Syntax(recognizer.embedding))
         return cls(clean.Patterns.load(), Calendar.load(), clean.Outlets.load(),
                    LanguageId(settings.languages, settings.short_paragraph), recognizer, linker, QuoteFinder(), coder)
 

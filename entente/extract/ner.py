@@ -43,7 +43,8 @@ class Recognizer:
 
         self.kb = kb or KnowledgeBase.load()
         self.morph = morph or Morph()
-        self._ner = NewsNERTagger(NewsEmbedding())
+        self.embedding = NewsEmbedding()  # natasha's word vectors, shared with the syntax parser (pipeline.py)
+        self._ner = NewsNERTagger(self.embedding)
         english = EnglishNames()
         self._rules: dict[str, UkrainianNames | EnglishNames] = {"uk": UkrainianNames(self.morph), "en": english}
         self._alone = {"en": english.cues.not_names}

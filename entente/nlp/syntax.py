@@ -57,13 +57,17 @@ class Tree:
 
 
 class Syntax:
-    """natasha's Russian news dependency parser, loaded on first use (≈0.5 s, ≈30 MB)."""
+    """natasha's Russian news dependency parser, loaded on first use (≈0.5 s). `embedding`: natasha's
+    `NewsEmbedding` when the caller has one already (the recognizer's), so it is not loaded twice."""
+
+    def __init__(self, embedding: Any | None = None) -> None:
+        self._embedding = embedding
 
     @cached_property
     def _parser(self) -> Any:
         from natasha import NewsEmbedding, NewsSyntaxParser
 
-        return NewsSyntaxParser(NewsEmbedding())
+        return NewsSyntaxParser(self._embedding or NewsEmbedding())
 
 
     def parse(self, sentences: Sequence[Sequence[str]]) -> list[Tree | None]:
