@@ -1,6 +1,7 @@
-"""One BLAS thread around natasha's models (NER, syntax): numpy's BLAS worker threads spin while they wait,
-and beside other work (another core busy, worker processes) they cost several times the work itself
-(BENCHMARKS.md). Process parallelism is entente's way to use more cores.
+"""One BLAS thread around natasha's syntax parser: numpy's BLAS worker threads spin while they wait, and
+beside other work (the other cores busy, worker processes) they cost several times the work itself; on a
+quiet machine one thread costs about 8 % more CPU (`bench/blas_threads.py`, BENCHMARKS.md). Process
+parallelism is entente's way to use more cores.
 
 >>> with one_blas_thread():
 ...     pass
