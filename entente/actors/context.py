@@ -153,7 +153,7 @@ class Context:
 
     def apposition(self, tokens: list[Token], i: int, j: int, entities: list[Entity]) -> tuple[str | None, str | None]:
         """Country and sector of the person named at tokens [i, j) from a role phrase before or after it."""
-        role = self._role_before(tokens, i)
+        role = self.role_before(tokens, i)
         if role is not None:
             lo = tokens[max(role.start - 1, 0)].start
             return self._country(tokens, entities, lo, tokens[i].start), role.role.sector
@@ -170,7 +170,7 @@ class Context:
                 return self._country(tokens, entities, tokens[j + 1].start, hi), after.role.sector
         return None, None
 
-    def _role_before(self, tokens: list[Token], i: int) -> RoleMatch | None:
+    def role_before(self, tokens: list[Token], i: int) -> RoleMatch | None:
         for k in range(i - 1, max(-1, i - WINDOW), -1):
             if tokens[k].text[-1] in SENTENCE_END or tokens[k].text in '«»"“”„:;':
                 return None

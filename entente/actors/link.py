@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 
+from entente.actors.anaphora import INTRODUCED, Person, bare_titles
 from entente.actors.context import Context
 from entente.actors.decide import Decider, Named
 from entente.actors.kb import CYRILLIC_NAMED, Entry, Hit, KnowledgeBase
@@ -91,6 +92,16 @@ class Linker:
         for span, entry, why in self.context.titles(text, lang, window, tokens, entities, self._people(drafts)):
             draft = self._from_entry(entry, drafts)
             draft.mentions.append(Mention(span[0], span[1], text[span[0] : span[1]], why))
+        people = [
+            Person(d.id, bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))
+            for d in drafts.values()
+            if d.type == "person"
+            for m in d.mentions
+        ]
+        by_id = {d.id: d for d in drafts.values()}
+        for i, j, pid in bare_titles(tokens, lang, people, entities, self.context, self.morph):
+            start, end = tokens[i].start, tokens[j - 1].end
+            by_id[pid].mentions.append(Mention(start, end, text[start:end], INTRODUCED))
         by_start = {m.start: d.id for d in drafts.values() for m in d.mentions}
         actors = sorted((d.actor() for d in drafts.values() if d.mentions), key=lambda a: a.mentions[0].start)
         return Linked(tuple(actors), by_start)

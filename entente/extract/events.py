@@ -330,13 +330,19 @@ class EventCoder:
             # protests, curfews, concessions with no one else named concern the actor's own country
             home = next((x for x in a.actors if x.type == "country" and x.id in own), None)
             recipient = recipient + [home] if home is not None else recipient
-        # «Китай ... с Россией»: the partner of cooperation is another country; a government may coerce,
-        # concede to or accuse its own people, so other types keep a recipient of the same country
+        # «Китай ... с Россией»: the partner of cooperation is another country, but a person of the actor's own
+        # country may be one («Премьер поблагодарила министра»); a government may coerce, concede to or accuse
+        # its own people, so other types keep a recipient of the same country
         rec = tuple(
             x.id
             for x in recipient
             if (x.id not in ids or kind in DOMESTIC)
-            and not (kind in BETWEEN_COUNTRIES and x.country and x.country in own)
+            and not (
+                kind in BETWEEN_COUNTRIES
+                and x.country
+                and x.country in own
+                and (x.type != "person" or trigger.mode == "visit")  # a visit goes abroad: not to a compatriot
+            )
         )
         confidence = 0.4 + 0.3 * bool(roles.subjects) + 0.2 * bool(rec) + 0.1 * (j - i > 1)
         if nested(sentence, i, clause):
