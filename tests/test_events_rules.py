@@ -120,3 +120,16 @@ def test_a_trigger_inside_a_name_is_no_event_and_a_demand_outranks_its_content(p
     assert all(e.trigger != "Amnesty" for e in a.events)
     main = max(a.events, key=lambda e: e.confidence)
     assert main.type == "REQUEST", [(e.type, e.trigger, e.confidence) for e in a.events]
+
+
+# SUPPORT covers signing "only for political, diplomatic, and non-material support" (manual): a contract with a
+# firm, or a deal to buy or supply, is a commitment to cooperate economically, AGREE
+@pytest.mark.parametrize("text, expected", [
+    ("Банк Китая подписал соглашение о покупке 80% акций американской компании.", "AGREE"),
+    ("Міністерство фінансів України уклало угоду з ТОВ «Датагруп» на постачання послуг.", "AGREE"),
+    ("China signed an agreement to buy a stake in the company.", "AGREE"),
+    ("Россия и Китай подписали соглашение о стратегическом партнерстве.", "SUPPORT"),
+    ("Україна та Польща підписали угоду про співпрацю в галузі оборони.", "SUPPORT"),
+])
+def test_a_commercial_signing_is_agree_and_a_political_one_support(pipeline, text, expected):
+    assert [e[0] for e in code(pipeline, text) if e[0] in ("AGREE", "SUPPORT")] == [expected]

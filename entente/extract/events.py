@@ -306,8 +306,9 @@ class EventCoder:
             return None
         actor, recipient = parties
         a, start, end, tokens = sentence.a, sentence.start, sentence.end, sentence.tokens
-        kind, negated, modality = framing(sentence, trigger.type, i, self.lexicon.morph)
-        rule = f"{trigger.type.lower()}:{'+'.join(trigger.lemmas)}"
+        base = "AGREE" if _commercial(sentence, trigger) else trigger.type
+        kind, negated, modality = framing(sentence, base, i, self.lexicon.morph)
+        rule = f"{trigger.type.lower()}:{'+'.join(trigger.lemmas)}" + (" commercial" if base != trigger.type else "")
         if clause is not None:
             rule += f" {clause.how}"
             if clause.negated_by:
@@ -432,6 +433,17 @@ class EventCoder:
         if not actor and not recipient:
             return None
         return actor, recipient
+
+
+def _commercial(sentence: Sentence, trigger: Trigger) -> bool:
+    """A signing whose sentence names a firm or a sale («банк подписал соглашение о покупке», «уклало угоду з ТОВ»):
+    an economic commitment, AGREE, where a state's political signing is SUPPORT."""
+    words = sentence.cues.clause
+    if trigger.type != "SUPPORT" or trigger.lemmas[0].split()[0] not in words.get("signing", ()):
+        return False
+    commercial = words.get("commercial", set())
+    lemmas, tokens = sentence.lemmas, sentence.tokens
+    return any(lemmas[k] in commercial or tokens[k].text.lower() in commercial for k in lemmas)
 
 
 def _pronoun_subject(tokens: list[Token], i: int, lang: str) -> bool:
