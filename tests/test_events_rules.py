@@ -133,3 +133,16 @@ def test_a_trigger_inside_a_name_is_no_event_and_a_demand_outranks_its_content(p
 ])
 def test_a_commercial_signing_is_agree_and_a_political_one_support(pipeline, text, expected):
     assert [e[0] for e in code(pipeline, text) if e[0] in ("AGREE", "SUPPORT")] == [expected]
+
+
+# an arrest or seizure with no one named is the act of the state where it happens (the gold codes «Бут был
+# арестован в Бангкоке» THA, «в Нидерландах был арестован» NLD); a place in another clause is not that place
+@pytest.mark.parametrize("text, actor", [
+    ("В Нидерландах был арестован российский хакер.", ("NLD",)),
+    ("Журналиста задержали в Минске во время акции.", ("BLR",)),
+    ("В Нидерландах был арестован хакер, который пытается опротестовать экстрадицию в США.", ("NLD",)),
+])
+def test_an_arrest_with_no_one_named_is_the_act_of_the_place(pipeline, text, actor):
+    a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
+    country = {x.id: x.country for x in a.actors}
+    assert [tuple(country[i] for i in e.actor) for e in a.events if e.type == "COERCE"] == [actor]

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from entente.extract.event_args import Heads, Roles, assign
+from entente.extract.event_args import Heads, Roles, assign, clause_id
 from entente.extract.event_clause import Clause, read
 from entente.extract.event_grammar import HE, PURPOSE, TEMPORAL, WE
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
@@ -57,6 +57,7 @@ BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"
 # types whose place («в Иране», «до Росії») is also whom they concern when no one else is named
 PLACED = frozenset({"CONSULT", "AID", "SANCTION", "ASSAULT"})
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+POLICED = frozenset({"arrest", "seize"})  # coercion done where it happens by that state's authorities
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
 
 
@@ -424,6 +425,12 @@ class EventCoder:
             return None  # a bare «санкции», «учения», «вторжение» with no one doing it: background, not a report
         if not actor and roles.relative:
             return None  # «западных стран, которые требуют»: done by someone the article does not name as an actor
+        if not actor and trigger.type == "COERCE" and trigger.mode in POLICED:
+            # «был арестован в Бангкоке»: with no one named, an arrest or seizure is the act of the place's state
+            places = [p for p in roles.places if any(s.actor is p and clause_id(tokens, s.i) == clause_id(tokens, i)
+                                                     for s in sentence.slots)]
+            actor = _states(sentence.a.actors, places)
+            recipient = [x for x in recipient if x not in actor and x not in roles.places]
         if not actor and recipient and previous:
             actor = previous  # «Он встретился с Си»: the subject left out is the one of the sentence before
         if not actor and reciprocal and len(pair) == 2:
@@ -444,6 +451,12 @@ def _commercial(sentence: Sentence, trigger: Trigger) -> bool:
     commercial = words.get("commercial", set())
     lemmas, tokens = sentence.lemmas, sentence.tokens
     return any(lemmas[k] in commercial or tokens[k].text.lower() in commercial for k in lemmas)
+
+
+def _states(actors: tuple[Actor, ...], places: list[Actor]) -> list[Actor]:
+    """The states of the places, as their country actors where the article has them."""
+    countries = {x.country: x for x in actors if x.type == "country" and x.country}
+    return list(dict.fromkeys(countries.get(p.country, p) for p in places if p.country))
 
 
 def _pronoun_subject(tokens: list[Token], i: int, lang: str) -> bool:
