@@ -228,8 +228,10 @@ class Linker:
         i, j = people.extent(text, tokens, i, j, lang)
         words = [t.text.removesuffix("'s").removesuffix("’s") for t in tokens[i:j] if t.is_word]
         keys = [name_key(w) for w in words]
-        if len(words) == 1 and (earlier := [d for d in drafts.values() if d.type == "person" and keys[-1] in d.keys]):
-            return earlier[-1]  # surname alone: the person named in full before
+        if len(words) == 1 and (
+            earlier := [d for d in drafts.values() if d.type == "person" and _fleeting(keys[-1]) in _stems(d.keys)]
+        ):
+            return earlier[-1]  # surname alone: the person named in full before («Смилянца» of «Смилянец»)
         fuller = [d for d in drafts.values() if d.type == "person" and d.size == len(words) + 1 and set(keys) < d.keys]
         if len(words) > 1 and fuller:
             return fuller[-1]  # «Рибер Нурдбю» after «Юханнеса Рибера Нурдбю», one given name less
@@ -302,6 +304,18 @@ class Linker:
             draft.country = draft.country or country
             draft.sector = draft.sector or sector
         return draft
+
+
+_FLEETING = re.compile(r"[еоєё]([цкнл])ь?$")
+
+
+def _fleeting(key: str) -> str:
+    """A surname's key without the vowel its oblique forms drop: «Смилянец» / «Смилянца», «Кравець» / «Кравця»."""
+    return _FLEETING.sub(r"\1", key)
+
+
+def _stems(keys: set[str]) -> set[str]:
+    return {_fleeting(k) for k in keys}
 
 
 def slug(name: str) -> str:
