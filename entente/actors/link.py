@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 
+from entente.actors import declension
 from entente.actors.anaphora import INTRODUCED, Person, bare_titles
 from entente.actors.context import Context
 from entente.actors.decide import Decider, Named
@@ -257,7 +258,11 @@ class Linker:
         if len(words) == 1 and earlier:
             return earlier[-1]  # surname alone: the person named in full before
         chinese = lang in ("ru", "uk") and is_chinese_name(" ".join(words))
-        nominative = self.morph.nominative(words, lang) if lang in ("ru", "uk") and not chinese else words
+        nominative = (
+            declension.nominative(words, lang, self.morph) or self.morph.nominative(words, lang)
+            if lang in ("ru", "uk") and not chinese
+            else words
+        )
         country, sector = self.context.apposition(tokens, i, j, entities)
         romanized = False
         if lang == "uk" and country in RUSSIAN_NAMED:
