@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from types import FrameType
@@ -38,7 +39,8 @@ def add_parsers(command: Callable[[str, str], argparse.ArgumentParser], db_optio
                    "comments), or a local file holding either")
     c.add_argument("--once", action="store_true", help="poll each source once, fetch what is due, and exit")
     c.add_argument("--interval", type=_seconds(1, 7 * 86400), default=900.0, metavar="S",
-                   help="seconds between two polls of the sources (default: 900)")
+                   help="seconds from the start of one round (a poll of every source, then the fetches) to the "
+                   "start of the next (default: 900)")
     c.add_argument("--delay", type=_seconds(0, 3600), default=1.0, metavar="S",
                    help="seconds between two requests to one host (default: 1; a longer robots.txt Crawl-delay "
                    "wins, up to 60)")
@@ -91,10 +93,12 @@ def cmd_watch(args: argparse.Namespace) -> int:
         with _signals(stop):
             while True:
                 rounds += 1
+                started = time.monotonic()
                 result: Round = watcher.round(rounds)
                 failed += len(result.failures)
                 _summary(result, args.format, where)
-                if args.once or stop.requested or stop.wait(args.interval):
+                # rounds start --interval apart; one that took longer is followed at once
+                if args.once or stop.requested or stop.wait(args.interval - (time.monotonic() - started)):
                     break
     finally:
         fetcher.close()

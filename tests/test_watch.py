@@ -44,12 +44,14 @@ class Route:
     etag: str | None = None
     last_modified: str | None = None
     length: bool = True  # send Content-Length (else the body ends when the connection closes)
+    trickle: float = 0.0  # seconds between two 1 KB pieces of the body
 
 
 class Site:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.log: list[dict[str, Any]] = []
+        self.times: list[float] = []  # when each request of the log came
         self.lock = threading.Lock()
         site = self
 
@@ -68,6 +70,7 @@ class Site:
                 with site.lock:
                     site.log.append({"path": self.path, "if_none_match": inm, "if_modified_since": ims,
                                      "status": status, "agent": self.headers.get("User-Agent")})
+                    site.times.append(time.monotonic())
                 if route.delay:
                     time.sleep(route.delay)
                 self.send_response(status)
@@ -88,7 +91,13 @@ class Site:
                     self.send_header("Connection", "close")
                     self.close_connection = True
                 self.end_headers()
-                self.wfile.write(route.body)
+                if not route.trickle:
+                    self.wfile.write(route.body)
+                    return
+                for start in range(0, len(route.body), 1024):
+                    self.wfile.write(route.body[start:start + 1024])
+                    self.wfile.flush()
+                    time.sleep(route.trickle)
 
         class Server(ThreadingHTTPServer):
             daemon_threads = True
@@ -114,6 +123,7 @@ class Site:
     def clear(self) -> None:
         with self.lock:
             self.log.clear()
+            self.times.clear()
 
 
 @pytest.fixture
@@ -391,17 +401,19 @@ def test_a_watch_killed_mid_run_resumes_and_stores_every_article_once(site, tmp_
     assert [r["if_none_match"] for r in site.requests("/feed.xml")] == [None, '"feed-1"']  # resumed: 304
 
 
-def test_sigterm_stops_the_loop_cleanly(site, tmp_path):
+def test_the_loop_polls_again_and_sigterm_stops_it_cleanly(site, tmp_path):
     feed = slow_feed(site)
     db = str(tmp_path / "store.db")
-    proc = subprocess.Popen(_command(db, feed, "--interval", "600"), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    proc = subprocess.Popen(_command(db, feed, "--interval", "1"), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, cwd=tmp_path, env=_env(tmp_path))
     watchdog = threading.Timer(240, proc.kill)  # a hung run fails the test instead of hanging it
     watchdog.start()
     try:
         assert proc.stdout is not None
-        first = proc.stdout.readline()  # the first round's summary: the loop now waits --interval
-        assert json.loads(first)["new"] == PAGES
+        first = json.loads(proc.stdout.readline())  # each round's summary, a JSON line
+        assert first["round"] == 1 and first["new"] == PAGES
+        second = json.loads(proc.stdout.readline())
+        assert second["round"] == 2 and second["sources_not_modified"] == 1 and second["pages_fetched"] == 0
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=30)
     finally:
@@ -410,7 +422,8 @@ def test_sigterm_stops_the_loop_cleanly(site, tmp_path):
             proc.kill()
             proc.wait(timeout=30)
     assert proc.returncode == 0, err
-    assert "watch stopped" in err and out.strip() == ""
+    assert "watch stopped" in err
+    assert all(json.loads(line)["new"] == 0 for line in out.splitlines() if line.strip())  # a round 3, if begun
     assert len(rows(db, "SELECT id FROM articles")) == PAGES
 
 
@@ -444,3 +457,82 @@ def test_without_the_watch_extra_it_says_how_to_install(tmp_path):
     assert proc.returncode == 2
     assert "pip install 'entente[watch]'" in proc.stderr and "feedparser" in proc.stderr
     assert not (tmp_path / "s.db").exists()
+
+
+# --- the fetcher's limits, one by one (no pipeline) ---------------------------------------------------------
+
+def _fetcher(**options: Any):
+    from entente.ingest.fetch import Fetcher, FetchOptions
+
+    return Fetcher(FetchOptions(**{"delay": 0.0, "timeout": 2.0, **options}))
+
+
+def _reason(fetcher: Any, url: str) -> tuple[str, bool]:
+    from entente.errors import FetchError
+
+    with pytest.raises(FetchError) as caught:
+        fetcher.get(url)
+    assert caught.value.file == url
+    return caught.value.reason, caught.value.transient
+
+
+def test_requests_to_one_host_keep_the_delay_and_a_longer_crawl_delay(site):
+    for n in range(3):
+        site.routes[f"/p/{n}"] = Route(b"<p>page</p>")
+    fetcher = _fetcher(delay=0.25)
+    try:
+        for n in range(3):
+            assert fetcher.get(site.url(f"/p/{n}")).status == 200
+    finally:
+        fetcher.close()
+    assert [r["path"] for r in site.log] == ["/robots.txt", "/p/0", "/p/1", "/p/2"]  # robots.txt first, once
+    gaps = [b - a for a, b in zip(site.times, site.times[1:], strict=False)]
+    assert min(gaps) >= 0.24, gaps
+
+    site.clear()
+    site.routes["/robots.txt"] = Route(b"User-agent: entente\nCrawl-delay: 1\n", "text/plain")  # whole seconds
+    fetcher = _fetcher(delay=0.1)
+    try:
+        for n in range(3):
+            fetcher.get(site.url(f"/p/{n}"))
+    finally:
+        fetcher.close()
+    gaps = [b - a for a, b in zip(site.times, site.times[1:], strict=False)]
+    assert min(gaps) >= 0.99, gaps
+
+
+def test_the_fetcher_refuses_what_it_must(site):
+    import gzip
+
+    site.routes["/robots.txt"] = Route(b"User-agent: *\nDisallow: /private/\n", "text/plain")
+    site.routes["/to-private"] = Route(status=301, headers={"Location": "/private/x"})
+    site.routes["/bomb"] = Route(gzip.compress(b"\0" * 5_000_000), "text/html", headers={"Content-Encoding": "gzip"})
+    site.routes["/trickle"] = Route(b"z" * 20 * 1024, trickle=0.1)  # each read in time, the whole too slow
+    site.routes["/no-location"] = Route(status=302)
+    fetcher = _fetcher(timeout=0.5, max_bytes=100_000)
+    try:
+        reason, transient = _reason(fetcher, site.url("/to-private"))
+        assert reason == f"disallowed by robots.txt (redirected to {site.url('/private/x')})" and not transient
+        reason, transient = _reason(fetcher, site.url("/bomb"))  # 5 MB once unpacked, 5 KB on the wire
+        assert "over the limit of 100,000 bytes" in reason and not transient
+        reason, transient = _reason(fetcher, site.url("/trickle"))
+        assert reason == "timed out: the response took over 1.5 s" and transient
+        reason, transient = _reason(fetcher, site.url("/no-location"))
+        assert "redirect without a Location" in reason
+        reason, transient = _reason(fetcher, "http://127.0.0.1:1/nothing-listens-here")
+        assert "cannot connect: [Errno 111]" in reason and transient  # robots.txt is asked for first
+    finally:
+        fetcher.close()
+    assert site.requests("/private/x") == []
+
+
+def test_an_unreachable_robots_txt_lets_nothing_be_fetched(site):
+    site.routes["/robots.txt"] = Route(b"down", "text/plain", 503)
+    site.routes["/p"] = Route(b"<p>page</p>")
+    fetcher = _fetcher()
+    try:
+        reason, transient = _reason(fetcher, site.url("/p"))
+    finally:
+        fetcher.close()
+    assert reason == "robots.txt unreachable (HTTP 503 Service Unavailable); not fetched" and transient
+    assert site.requests("/p") == []
