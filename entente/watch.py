@@ -102,7 +102,7 @@ class Round:
     new: int = 0  # articles stored
     already_stored: int = 0  # pages whose content was stored before (another URL, an earlier run)
     failures: list[Failure] = field(default_factory=list)
-    left: int = 0  # URLs still due when the round ended (a stop; or failed for now)
+    left: int = 0  # URLs still due when a stop ended the round
     stopped: bool = False
 
     def to_dict(self) -> dict[str, object]:
@@ -189,17 +189,24 @@ class Watcher:
                 return
             result.pages_fetched += 1
             article = page_article(response, due, self.max_bytes)
-            if self.store.has(article.id):
-                result.already_stored += 1
+            if self._store(article):
+                result.new += 1
             else:
-                new, _ = self.store.add([(article, self.pipeline(article))])
-                result.new += new
-                result.already_stored += 1 - new
+                result.already_stored += 1
             self.state.done(due.url, response.final_url, response.etag, response.last_modified, article.id)
         except InputError as e:  # a FetchError, or a page the pipeline cannot read
             transient = isinstance(e, FetchError) and e.transient
             status = self.state.failed(due.url, e.reason, transient, self.retries)
             self._fail(result, due.url, e.reason, status == "retry")
+
+
+    def _store(self, article: Article) -> bool:
+        """Analyze and store one article unless its content is stored already; True when it is new. What
+        `entente ingest` does for each article, in one place, to be replaced by a shared ingest function."""
+        if self.store.has(article.id):
+            return False
+        new, _ = self.store.add([(article, self.pipeline(article))])
+        return new == 1
 
 
 def page_article(response: Response, due: Due, max_bytes: int) -> Article:
