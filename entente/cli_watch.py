@@ -47,7 +47,7 @@ def add_parsers(command: Callable[[str, str], argparse.ArgumentParser], db_optio
     c.add_argument("--timeout", type=_seconds(0.01, 600), default=20.0, metavar="S",
                    help="seconds to connect, and to wait for data, per request; a whole response must come "
                    "within 3 times this (default: 20)")
-    c.add_argument("--max-bytes", type=cli_args.whole(1, MAX_BYTES), default=Settings.max_bytes,
+    c.add_argument("--max-bytes", type=cli_args.whole(1, MAX_BYTES), default=Settings.max_bytes, metavar="N",
                    help="largest response body accepted, in bytes (default: 10,000,000)")
     c.add_argument("--retries", type=cli_args.whole(1, 100), default=3, metavar="N",
                    help="attempts in all for a page whose failure may pass (timeout, HTTP 5xx), one a round "

@@ -197,7 +197,7 @@ def serve_news(site: Site, tmp_path: Path) -> list[str]:
     r["/loop-b"] = Route(status=302, headers={"Location": "/loop-a"})
     r["/to-ftp"] = Route(status=302, headers={"Location": "ftp://127.0.0.1/file.txt"})
     r["/error"] = Route(b"oops", "text/plain", 500)
-    r["/slow"] = Route(page(98).encode(), delay=2.0)
+    r["/slow"] = Route(page(98).encode(), delay=3.0)
     r["/huge"] = Route(b"<html><body><p>" + b"x" * (MAX_BYTES + 1000) + b"</p></body></html>")
     r["/huge-stream"] = Route(b"<html><body><p>" + b"y" * (MAX_BYTES * 2) + b"</p></body></html>", length=False)
     r["/pdf"] = Route(b"%PDF-1.4 not a page", "application/pdf")
@@ -234,7 +234,7 @@ EXPECTED = {
     "/gone.xml": "HTTP 404 Not Found",
 }
 TRANSIENT = {"/error", "/slow"}
-OPTIONS = ("--once", "--delay", "0", "--timeout", "0.5", "--max-bytes", str(MAX_BYTES), "--format", "json")
+OPTIONS = ("--once", "--delay", "0", "--timeout", "1", "--max-bytes", str(MAX_BYTES), "--format", "json")
 
 
 def watch(capsys, db: str, sources: list[str], *more: str) -> tuple[int, dict[str, Any], list[str]]:
