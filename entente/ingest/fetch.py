@@ -9,7 +9,7 @@ What every request obeys:
   `max_redirects`, each hop checked like the first;
 * robots.txt of each host (fetched once per `ROBOTS_TTL`, for the agent token `entente`): a disallowed
   URL is not requested; robots.txt missing (4xx) allows everything, unreachable (5xx, timeout) allows
-  nothing this time (RFC 9309); a `Crawl-delay` longer than `delay` is kept;
+  nothing for `ROBOTS_RETRY` seconds (RFC 9309); a `Crawl-delay` (whole seconds) longer than `delay` is kept;
 * at least `delay` seconds between two requests to one host (host:port), robots.txt included;
 * `timeout` seconds to connect and between two reads, and a whole response within `TOTAL` × timeout;
 * at most `max_bytes` of (decompressed) body: a longer Content-Length is refused before reading, a body
@@ -41,6 +41,7 @@ REDIRECTS = frozenset({301, 302, 303, 307, 308})
 TRANSIENT = frozenset({408, 425, 429})  # 4xx statuses a later try may pass; every 5xx too
 TOTAL = 3  # a whole response must come within TOTAL x the timeout
 ROBOTS_TTL = 3600.0  # seconds a host's robots.txt is trusted before it is fetched again
+ROBOTS_RETRY = 60.0  # seconds a host whose robots.txt was unreachable is left alone before it is asked again
 ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309: at least 500 KiB are parsed
 MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay above this is held to it
 
@@ -94,6 +95,7 @@ class _Host:
     robots: RobotFileParser | None = None
     robots_at: float = float("-inf")
     delay: float = 0.0  # the Crawl-delay asked for, when longer than ours
+    unreachable: str | None = None  # why robots.txt could not be had at robots_at: the host is left alone
 
 
 @dataclass
@@ -196,9 +198,16 @@ class Fetcher:
     def _allowed(self, url: str, asked: str) -> None:
         """FetchError unless the host's robots.txt lets entente fetch `url`."""
         state = self.hosts.setdefault(host(url), _Host())
-        if state.robots is None or time.monotonic() - state.robots_at > ROBOTS_TTL:
-            state.robots, state.delay = self._robots(url, asked), 0.0
-            state.robots_at = time.monotonic()
+        age = time.monotonic() - state.robots_at
+        if state.unreachable is not None and age < ROBOTS_RETRY:
+            raise FetchError(asked, state.unreachable, transient=True)
+        if state.robots is None or age > ROBOTS_TTL:
+            state.robots_at, state.delay = time.monotonic(), 0.0
+            try:
+                state.robots, state.unreachable = self._robots(url), None
+            except FetchError as e:
+                state.robots, state.unreachable = None, e.reason
+                raise FetchError(asked, e.reason, transient=True) from None
             delay = state.robots.crawl_delay(AGENT)
             if delay is not None:
                 state.delay = min(float(delay), MAX_CRAWL_DELAY)
@@ -206,7 +215,8 @@ class Fetcher:
             where = "" if url == asked else f" (redirected to {url})"
             raise FetchError(asked, f"disallowed by robots.txt{where}")
 
-    def _robots(self, url: str, asked: str) -> RobotFileParser:
+    def _robots(self, url: str) -> RobotFileParser:
+        """The host's robots.txt, parsed; FetchError when it is unreachable."""
         parts = urlsplit(url)
         robots_url = urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
         parser = RobotFileParser(robots_url)
@@ -214,7 +224,7 @@ class Fetcher:
             response = self._follow(robots_url, {}, ROBOTS_MAX_BYTES, robots=False)
         except FetchError as e:
             if e.transient:  # RFC 9309: an unreachable robots.txt means: nothing may be fetched now
-                raise FetchError(asked, f"robots.txt unreachable ({e.reason}); not fetched", transient=True) from None
+                raise FetchError(robots_url, f"robots.txt unreachable ({e.reason}); not fetched", True) from None
             lines: list[str] = []  # missing (4xx), too large, redirected away: no rules
         else:
             lines = response.body.decode("utf-8", "replace").splitlines()
