@@ -146,3 +146,26 @@ def test_an_arrest_with_no_one_named_is_the_act_of_the_place(pipeline, text, act
     a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
     country = {x.id: x.country for x in a.actors}
     assert [tuple(country[i] for i in e.actor) for e in a.events if e.type == "COERCE"] == [actor]
+
+
+# who reports talks or a deal in indirect speech, with no party named in it, is a party to it
+@pytest.mark.parametrize("text", [
+    "Премьер-министр Великобритании Тереза Мэй выступила в парламенте. Она отметила, что переговоры продолжаются.",
+    "Прем'єр-міністр Великобританії Тереза Мей виступила в парламенті. Вона зазначила, що переговори тривають.",
+])
+def test_the_reporter_of_talks_with_no_party_named_is_a_party(pipeline, text):
+    events = code(pipeline, text)
+    assert [(e[0], e[1]) for e in events] == [("CONSULT", ("person:theresa-may",))]
+
+
+# the actor of the sentence before stands in only for a pronoun subject: a noun with no party of its own is not
+# the last actor's act
+def test_an_event_noun_with_no_party_does_not_inherit_the_last_actor(pipeline):
+    events = code(pipeline, "Європейська комісія готова виділити Україні транш допомоги. Раніше повідомлялося, що "
+                            "заборона на експорт деревини перешкоджає отриманню траншу.")
+    assert not any(e[0] == "SANCTION" and e[1] for e in events)
+
+
+def test_a_number_of_officials_of_a_government_act_for_it(pipeline):
+    events = code(pipeline, "Після цього кілька представників британського уряду подали у відставку.")
+    assert [e[0] for e in events] == ["RETREAT"] and "GBR" in events[0][1]

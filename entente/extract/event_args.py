@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from entente.extract.event_grammar import AGAINST, AGENT_MARK, CONJUNCTIONS, OTHER_PREP, PARTNER, PLACE, RELATIVE
+from entente.extract.event_grammar import (
+    AGAINST,
+    AGENT_MARK,
+    CONJUNCTIONS,
+    OTHER_PREP,
+    PARTNER,
+    PLACE,
+    QUANTITY,
+    RELATIVE,
+)
 from entente.models import Actor
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
@@ -408,7 +417,7 @@ def _agent(tokens: list[Token], slot: Slot, trigger: tuple[int, int], lang: str,
         and slot.j <= trigger[0]
         and clause_id(tokens, slot.i) == clause_id(tokens, trigger[0])
         and (k < 1 or not tokens[k - 1].is_word or not tokens[k - 1].text[0].isalpha()
-             or tokens[k - 1].text.lower() in CONJUNCTIONS or tokens[k - 1].text.isdigit())
+             or tokens[k - 1].text.lower() in CONJUNCTIONS | QUANTITY or tokens[k - 1].text.isdigit())
     ):
         return True
     if before in PARTNER[lang] | PLACE[lang] | AGAINST[lang] | OTHER_PREP[lang]:

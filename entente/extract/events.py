@@ -34,7 +34,7 @@ from entente.extract.event_sentence import (
     has_phrase,
     sentence_slots,
 )
-from entente.extract.event_statements import demand, evaluation, naming, obligation
+from entente.extract.event_statements import demand, evaluation, naming, obligation, reporter
 from entente.extract.event_voice import (
     attributive_uk,
     in_name,
@@ -105,7 +105,7 @@ class EventCoder:
 
     def code(self, a: Analysis) -> tuple[Event, ...]:
         lang = a.lang if a.lang in self.lexicon.triggers else "en"
-        mentions = sorted(((m.start, m.end, x) for x in a.actors for m in x.mentions), key=lambda m: m[0])
+        mentions = _mentions(a)
         refs = self.when.find(a.text, lang, a.published)
         pair = _main_pair(a.actors)
         out: dict[Key, Event] = {}
@@ -203,9 +203,11 @@ class EventCoder:
                     roles = voice_uk(roles, tokens, slots, self.lexicon.morph)
                 if clause is not None and trigger.type == "REJECT" and clause.complement:
                     roles = refused_party(roles, slots, clause.complement)
-                before = previous
-                if not before and (clause.pronoun if clause is not None else _pronoun_subject(tokens, i, lang)):
-                    before = _antecedent(mentions, start)  # «Він також поклав відповідальність ...»
+                # the actor of the sentence before stands in only for a pronoun subject («Він також поклав
+                # відповідальність ...»), as the tree's subject rule does for Russian: a noun with no party of its
+                # own («заборона на експорт», "tariffs") is not the last actor's act
+                pronoun = clause.pronoun if clause is not None else _pronoun_subject(tokens, i, lang)
+                before = (previous or _antecedent(mentions, start)) if pronoun else []
                 event = self._event(sentence, trigger, i, j, roles, pair, before, clause)
                 if event is None:
                     continue
@@ -431,6 +433,10 @@ class EventCoder:
                                                      for s in sentence.slots)]
             actor = _states(sentence.a.actors, places)
             recipient = [x for x in recipient if x not in actor and x not in roles.places]
+        if not actor and reciprocal:
+            # «Мэй заявила, что переговоры продолжаются»: who reports talks or a deal with no party named is in it
+            said, pronoun = reporter(sentence, i, self.lexicon.morph)
+            actor = said or (_antecedent(_mentions(sentence.a), sentence.start) if pronoun else [])
         if not actor and recipient and previous:
             actor = previous  # «Он встретился с Си»: the subject left out is the one of the sentence before
         if not actor and reciprocal and len(pair) == 2:
@@ -467,6 +473,10 @@ def _pronoun_subject(tokens: list[Token], i: int, lang: str) -> bool:
         if tokens[k].text.lower() in HE.get(lang, ()):
             return True
     return False
+
+
+def _mentions(a: Analysis) -> list[tuple[int, int, Actor]]:
+    return sorted(((m.start, m.end, x) for x in a.actors for m in x.mentions), key=lambda m: m[0])
 
 
 def _antecedent(mentions: list[tuple[int, int, Actor]], start: int) -> list[Actor]:
