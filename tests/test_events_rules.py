@@ -169,3 +169,14 @@ def test_an_event_noun_with_no_party_does_not_inherit_the_last_actor(pipeline):
 def test_a_number_of_officials_of_a_government_act_for_it(pipeline):
     events = code(pipeline, "Після цього кілька представників британського уряду подали у відставку.")
     assert [e[0] for e in events] == ["RETREAT"] and "GBR" in events[0][1]
+
+
+# «призыв» of conscripts is MOBILIZE; «призыв к ...», an appeal, stays REQUEST
+@pytest.mark.parametrize("text, expected", [
+    ("Президент Украины подписал указ о призыве в Национальную гвардию.", "MOBILIZE"),
+    ("Призыву подлежат все граждане Украины, пригодные к военной службе.", "MOBILIZE"),
+    ("Президент Росії підписав указ про осінній призов.", "MOBILIZE"),
+    ("Генсек ООН выступил с призывом к России прекратить огонь.", "REQUEST"),
+])
+def test_a_call_up_of_conscripts_is_mobilize_and_an_appeal_request(pipeline, text, expected):
+    assert expected in [e[0] for e in code(pipeline, text)]
