@@ -52,3 +52,11 @@ def test_a_ukrainian_title_refers_back_too(pipeline):
 ])
 def test_a_title_that_names_no_introduced_person_refers_to_no_one(pipeline, text):
     assert titles(analyze(pipeline, text)) == {}
+
+
+def test_an_office_the_article_did_not_attach_goes_to_the_one_person_named_who_held_it(pipeline):
+    a = analyze(pipeline, "Тереза Мэй приняла отставку Дэвида Дэвиса. Премьер поблагодарила Дэвиса за работу.")
+    assert titles(a) == {"Премьер": "Theresa May"}
+    # two people named who both held the office (Johnson was prime minister later): no one is picked
+    a = analyze(pipeline, "Тереза Мэй приняла отставку Бориса Джонсона. Премьер поблагодарила Бориса за работу.")
+    assert titles(a) == {}

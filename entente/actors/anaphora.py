@@ -2,10 +2,10 @@
 
 «Британский премьер-министр Тереза Мэй приняла отставку министра ... Дэвида Дэвиса. Премьер поблагодарила
 министра за проделанную работу»: «Премьер» is May and «министра» Davis, because the article itself named
-them with those titles. A bare title refers to the last person introduced with it before; a title the
-article never attached to anyone refers to no one (no guess from the base or today's office holders),
-and so does a title with its own country, name or qualifier («новый премьер», «премьер Италии», «министры»),
-which names someone else or is resolved elsewhere (context.py `titles`).
+them with those titles. A bare title refers to the last person introduced with it before; else, for an
+office, to the one person named before whom the base knows to have held it; else to no one (no guess from
+today's office holders). A title with its own country, name or qualifier («новый премьер», «премьер
+Италии», «министры») names someone else or is resolved elsewhere (context.py `titles`).
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def bare_titles(
     taken: set[int] = set()  # role tokens that introduce someone: not bare
     for p in people:
         role = context.role_before(tokens, p.i)
-        if role is not None:
+        if role is not None and not _predicate_between(tokens, role.end, p.i, lang, morph):
             intros.append((p.i, _same(role, tokens, lang, morph), p.id))
             taken.update(range(role.start, role.end))
     intros.sort()
@@ -84,10 +84,33 @@ def bare_titles(
         if _bare(tokens, m, named, lang, morph):
             same = _same(m, tokens, lang, morph)
             person = next((pid for at, role, pid in reversed(intros) if at < k and role == same), None)
+            if person is None and m.role.key in OFFICES:
+                person = _holder(m.role.key, [p for p in people if p.i < k], context)
             if person is not None:
                 out.append((m.start, m.end, person))
         k = m.end
     return out
+
+
+def _predicate_between(tokens: list[Token], a: int, b: int, lang: str, morph: Morph) -> bool:
+    """Whether a verb stands between a title and a name: «Премьер поблагодарила Бориса» names two people."""
+    if lang == "en":
+        return b - a > 3
+    verbs = {"VERB", "INFN", "GRND", "PRTS"}
+    return any(
+        t.is_word and (r := morph.readings(t.text.lower(), lang)) and r[0].tags & verbs for t in tokens[a:b]
+    )
+
+
+def _holder(key: str, before: Sequence[Person], context: Context) -> str | None:
+    """The one person named before whom the base knows to have held office `key` («Премьер поблагодарила
+    Бориса» after «Тереза Мэй»), at any time: the article names them, so no office holder is guessed."""
+    holders = {
+        p.id
+        for p in before
+        if (entry := context.kb.entries.get(p.id)) is not None and any(r.key == key for r in entry.roles)
+    }
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _same(m: RoleMatch, tokens: list[Token], lang: str, morph: Morph) -> str:
