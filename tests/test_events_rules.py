@@ -180,3 +180,21 @@ def test_a_number_of_officials_of_a_government_act_for_it(pipeline):
 ])
 def test_a_call_up_of_conscripts_is_mobilize_and_an_appeal_request(pipeline, text, expected):
     assert expected in [e[0] for e in code(pipeline, text)]
+
+
+# a group or body that needs no country, as a verb trigger's object, is the actor's own people
+@pytest.mark.parametrize("text, expected", [
+    ("Премьер-министр Польши Беата Шидло призвала центристскую оппозицию присоединиться к правительству.",
+     ("POL", "POL")),
+    ("Президент України закликав громадян зберігати спокій.", ("UKR", "UKR")),
+])
+def test_a_leader_addressing_a_group_with_no_country_addresses_their_own(pipeline, text, expected):
+    a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
+    country = {x.id: x.country for x in a.actors}
+    sides = [(country[e.actor[0]], country[e.recipient[0]]) for e in a.events if e.type == "REQUEST" and e.recipient]
+    assert sides == [expected]
+
+
+def test_a_groups_demand_after_a_noun_trigger_is_its_own_not_addressed_to_it(pipeline):
+    a = pipeline(Article(file="t.txt", text="Президент Польши отклонил требования оппозиции.", published="2024-04-10"))
+    assert not any(e.recipient == ("POL",) and e.type == "REQUEST" for e in a.events)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from entente.extract.event_args import Heads, Roles, assign, clause_id
 from entente.extract.event_clause import Clause, read
-from entente.extract.event_grammar import HE, PURPOSE, TEMPORAL, WE
+from entente.extract.event_grammar import HE, PLACE, PURPOSE, TEMPORAL, WE
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import drop_promised, framing, historical
@@ -58,6 +58,7 @@ BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"
 PLACED = frozenset({"CONSULT", "AID", "SANCTION", "ASSAULT"})
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 POLICED = frozenset({"arrest", "seize"})  # coercion done where it happens by that state's authorities
+OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («призвала центристскую оппозицию»)
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
 
 
@@ -282,6 +283,21 @@ class EventCoder:
             kept.append((trigger, i, j))
         return kept
 
+    def _addresses_own_people(self, sentence: Sentence, i: int, j: int) -> bool:
+        """Whether a verb trigger's object, in the words after it, is a group or body that needs no country
+        («оппозицию», «гражданам», «до громадян»): it is the actor's own. A noun trigger's genitive after it
+        is its agent («требования оппозиции»), not addressed."""
+        tokens, lemmas = sentence.tokens, sentence.lemmas
+        groups = sentence.cues.clause.get("own_people", set())
+        if not groups or self._noun(tokens[i].text, sentence.lang):
+            return False
+        for k in range(j, min(len(tokens), j + OWN_PEOPLE_SPAN)):
+            if tokens[k].text in CLAUSE_BREAKS or any(s.i <= k < s.j for s in sentence.slots):
+                return False  # a named party or another clause comes first
+            if lemmas.get(k) in groups:
+                return k == j or tokens[k - 1].text.lower() not in PLACE.get(sentence.lang, ())
+        return False
+
     def _noun(self, word: str, lang: str) -> bool:
         if lang == "en":
             return word.lower().endswith(("tion", "ment", "ance", "ence", "ship", "ity", "ies", "ism", "ing"))
@@ -348,6 +364,10 @@ class EventCoder:
                 and (x.type != "person" or trigger.mode == "visit")  # a visit goes abroad: not to a compatriot
             )
         )
+        if not rec and len(own) == 1 and self._addresses_own_people(sentence, i, j):
+            # «Шидло призвала оппозицию», «звернувся до громадян»: a body or group of the actor's own country
+            home = next((x for x in a.actors if x.type == "country" and x.id in own), None)
+            rec = (home.id,) if home is not None else rec
         confidence = 0.4 + 0.3 * bool(roles.subjects) + 0.2 * bool(rec) + 0.1 * (j - i > 1)
         if nested(sentence, i, clause):
             confidence -= 0.3  # the content of another event («accused of attacking»), not the sentence's own
