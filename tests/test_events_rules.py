@@ -198,3 +198,13 @@ def test_a_leader_addressing_a_group_with_no_country_addresses_their_own(pipelin
 def test_a_groups_demand_after_a_noun_trigger_is_its_own_not_addressed_to_it(pipeline):
     a = pipeline(Article(file="t.txt", text="Президент Польши отклонил требования оппозиции.", published="2024-04-10"))
     assert not any(e.recipient == ("POL",) and e.type == "REQUEST" for e in a.events)
+
+
+def test_a_time_named_in_another_clause_is_not_the_events(pipeline):
+    a = pipeline(Article(file="t.txt", text="Совет Евромайдана не согласился с отставкой президента Украины в декабре "
+                                            "2014 года и требует немедленной отставки Януковича.",
+                         published="2014-02-22"))
+    assert [(e.type, e.date) for e in a.events if e.type == "REQUEST"] == [("REQUEST", None)]
+    a = pipeline(Article(file="t.txt", text="В понедельник, 20 марта 2023 года, Путин и Си провели переговоры.",
+                         published="2023-03-21"))
+    assert [e.date for e in a.events if e.type == "CONSULT"] == ["2023-03-20"]

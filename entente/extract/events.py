@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from entente.extract.event_args import Heads, Roles, assign, clause_id
-from entente.extract.event_clause import Clause, read
+from entente.extract.event_clause import Clause, phrase_head, read
 from entente.extract.event_grammar import HE, PLACE, PURPOSE, TEMPORAL, WE
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
@@ -176,7 +176,8 @@ class EventCoder:
                     continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
                 clause = None
                 if tree is not None:
-                    noun = self._noun(tokens[i].text, lang)
+                    # «совместные учения»: the phrase's head word, not its first, says whether it is a noun
+                    noun = self._noun(tokens[phrase_head(tree, i, j)].text, lang)
                     clause = read(tree, lemmas, i, j, noun, cues.clause)
                     if clause is None:
                         continue  # an event noun as a topic, a time or a modifier: no event
@@ -341,7 +342,10 @@ class EventCoder:
             c = sentence.cues.contexts.get(sentence.lemmas[k])
             if c and c not in contexts:
                 contexts.append(c)
-        ref = nearest(sentence.refs, tokens[i].start, start, end)
+        refs = sentence.refs
+        if clause is not None:  # a time named in another clause of the sentence is that clause's
+            refs = [r for r in refs if _token_at(tokens, r.start) in clause.scope]
+        ref = nearest(refs, tokens[i].start, start, end)
         date = ref.date if ref else None
         place = next((p.id for p in roles.places if p.type == "location"), None)
         ids = tuple(x.id for x in actor)
@@ -493,6 +497,11 @@ def _pronoun_subject(tokens: list[Token], i: int, lang: str) -> bool:
         if tokens[k].text.lower() in HE.get(lang, ()):
             return True
     return False
+
+
+def _token_at(tokens: list[Token], offset: int) -> int:
+    """The index of the token at or just after character `offset`."""
+    return bisect.bisect_left([t.start for t in tokens], offset)
 
 
 def _mentions(a: Analysis) -> list[tuple[int, int, Actor]]:
