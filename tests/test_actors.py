@@ -129,3 +129,14 @@ def test_a_role_a_few_words_into_an_apposition_or_after_a_former_prefix_gives_th
                                            "Андрюс Кубилюс заявил об этом."))
     countries = {x.name: x.country for x in a.actors if x.type == "person"}
     assert sorted(countries.values()) == ["LTU", "USA"], countries
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Россиянин Дмитрий Смилянец отказался признать вину.", "RUS"),
+    ("Пакистанская христианка Асия Биби была оправдана.", "PAK"),
+    ("Громадянин України Олег Кравець виступив у суді.", "UKR"),
+    ("Американская актриса Лена Данэм заявила о переезде.", "USA"),
+])
+def test_a_demonym_or_citizenship_before_a_name_gives_the_person_a_country(pipeline, text, country):
+    a = analyze(pipeline, text)
+    assert [x.country for x in a.actors if x.type == "person"] == [country]

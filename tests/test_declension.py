@@ -26,13 +26,15 @@ def morph() -> Morph:
     (["Олега", "Кравця"], "uk", ["Олег", "Кравець"]),
     (["Сергею", "Шойгу"], "ru", ["Сергей", "Шойгу"]),  # indeclinable
     (["Рафаэля", "Корреа"], "ru", ["Рафаэль", "Корреа"]),
+    (["Лена", "Данэм"], "ru", ["Лена", "Данэм"]),  # a woman's surname in a consonant does not decline
+    (["Лены", "Данэм"], "ru", ["Лена", "Данэм"]),
 ])
 def test_the_surname_takes_the_case_of_the_given_name(morph, words, lang, expected):
     assert nominative(words, lang, morph) == expected
 
 
 @pytest.mark.parametrize("words", [
-    ["Хиллари", "Клинтон"],  # a woman's name: left to Morph.nominative
+    ["Анны", "Ивановой"],  # a woman's surname that declines: left to Morph.nominative
     ["Арье", "Варшелю"],  # an indeclinable given name shows no case
     ["Жасинда", "Ардерн"],  # an unknown given name in -а that the surname does not agree with
     ["Нора", "Донда"],  # «-а» on both: a man's genitive or a woman's nominative

@@ -4,7 +4,8 @@
 not as the woman's name the dictionary prefers; «Лайнус Полинг» is nominative because «Лайнус» has no case
 ending (the dictionary does not know it), so «Полинг» stays as written. A surname the dictionary does not
 know loses the regular ending of that case («Джулиану Ассанжу» -> «Ассанж»); an indeclinable one («Шойгу»,
-«Корреа») keeps its form. Women's names and undecided cases are left to `Morph.nominative`.
+«Корреа») keeps its form; so does a woman's surname ending in a consonant («Лены Данэм» -> «Лена Данэм»).
+Other women's names and undecided cases are left to `Morph.nominative`.
 """
 
 from __future__ import annotations
@@ -25,8 +26,13 @@ def nominative(words: list[str], lang: str, morph: Morph) -> list[str] | None:
     given = _given(words[0], lang, morph)
     if given is None:
         return _unknown(words)
-    if "femn" in given.tags or "Fixd" in given.tags:
-        return None  # a woman's name, or a given name that shows no case («Арье»)
+    if "Fixd" in given.tags:
+        return None  # a given name that shows no case («Арье»)
+    if "femn" in given.tags:
+        # a woman's surname ending in a consonant does not decline («Лены Данэм»); one in a vowel may («Ивановой»)
+        if all(w[-1:].lower() not in VOWELS | {"й", "ь"} for w in words[1:]):
+            return [_match_case(given.lemma, words[0]), *words[1:]]
+        return None
     case = next((c for c in CASES if c in given.tags), "nomn")
     out = [_match_case(given.lemma, words[0])]
     for word in words[1:]:
