@@ -208,3 +208,11 @@ def test_a_time_named_in_another_clause_is_not_the_events(pipeline):
     a = pipeline(Article(file="t.txt", text="В понедельник, 20 марта 2023 года, Путин и Си провели переговоры.",
                          published="2023-03-21"))
     assert [e.date for e in a.events if e.type == "CONSULT"] == ["2023-03-20"]
+
+
+def test_a_singular_pronoun_stands_for_a_person_not_the_countries_before(pipeline):
+    a = pipeline(Article(file="t.txt", text="Президент США Дональд Трамп прибув до Гельсінкі. Уряд Німеччини підтримує "
+                                            "будівництво газопроводу. Зокрема, він звинуватив Німеччину у невиконанні "
+                                            "вимоги.", published="2018-07-16"))
+    accuse = [e for e in a.events if e.type == "ACCUSE"]
+    assert [e.actor for e in accuse] == [("person:donald-trump",)]

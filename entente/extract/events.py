@@ -58,6 +58,7 @@ BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"
 PLACED = frozenset({"CONSULT", "AID", "SANCTION", "ASSAULT"})
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 POLICED = frozenset({"arrest", "seize"})  # coercion done where it happens by that state's authorities
+SINGULAR_HE = frozenset({"он", "она", "він", "вона", "he", "she"})
 OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («призвала центристскую оппозицию»)
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
 
@@ -209,7 +210,11 @@ class EventCoder:
                 # відповідальність ...»), as the tree's subject rule does for Russian: a noun with no party of its
                 # own («заборона на експорт», "tariffs") is not the last actor's act
                 pronoun = clause.pronoun if clause is not None else _pronoun_subject(tokens, i, lang)
-                before = (previous or _antecedent(mentions, start)) if pronoun else []
+                if pronoun and _singular_pronoun(tokens, i, lang):
+                    # «він», «она»: a person, not the countries that acted in the sentence before
+                    before = [x for x in previous if x.type == "person"] or _antecedent(mentions, start)
+                else:
+                    before = (previous or _antecedent(mentions, start)) if pronoun else []
                 event = self._event(sentence, trigger, i, j, roles, pair, before, clause)
                 if event is None:
                     continue
@@ -497,6 +502,12 @@ def _pronoun_subject(tokens: list[Token], i: int, lang: str) -> bool:
         if tokens[k].text.lower() in HE.get(lang, ()):
             return True
     return False
+
+
+def _singular_pronoun(tokens: list[Token], i: int, lang: str) -> bool:
+    """Whether the personal pronoun nearest before token i in its sentence is «он», «вона», "he" (not «они»)."""
+    word = next((t.text.lower() for t in reversed(tokens[:i]) if t.text.lower() in HE.get(lang, ())), "")
+    return word in SINGULAR_HE
 
 
 def _token_at(tokens: list[Token], offset: int) -> int:
