@@ -45,6 +45,9 @@ def is_sentence(s: str) -> bool:
     return bool(_SENTENCE_END.search(s)) and words(s) >= 2 or words(s) >= 25
 
 
+MAX_STATED_HEADLINE_WORDS = 12  # a headline written as a sentence is short; a one-line lead is longer
+
+
 def is_headline(s: str) -> bool:
     """Looks like a headline: a few words, no closing period."""
     return 3 <= words(s) <= MAX_HEADLINE_WORDS and len(s) <= 250 and not s.rstrip("\"'»”").endswith((".", ":", ";"))
@@ -129,7 +132,7 @@ def _title(page: _Page, known: str | None) -> int | None:
             s = page.texts[i]
             if not page.kept(i) or fold(s) in page.patterns.rubrics:
                 continue
-            if is_headline(s) or (len(s) <= 250 and s.endswith(("?", "!"))):
+            if is_headline(s) or (len(s) <= 250 and s.endswith(("?", "!"))) or _stated_headline(page, i):
                 at = i
             break
     if at is not None:
@@ -139,6 +142,18 @@ def _title(page: _Page, known: str | None) -> int | None:
             if fold(page.texts[i]) in keys:
                 page.mark(i, "repeated_title", overwrite=True)
     return at
+
+
+def _stated_headline(page: _Page, i: int) -> bool:
+    """A short first line ending in a period or semicolon, standing alone before a longer paragraph: an
+    archive copy's headline ("Columbia defends Exxon articles.", "IN BRIEF."), not a one-line lead."""
+    s = page.texts[i].rstrip()
+    if not (1 <= words(s) <= MAX_STATED_HEADLINE_WORDS and s.endswith((".", ";"))):
+        return False
+    if s.endswith(".") and (i + 1 >= len(page.texts) or page.texts[i + 1]):
+        return False  # a sentence run on into the next line is a paragraph; a line ending in ";" is never one
+    after = [k for k in page.nonblank(i + 1) if page.kept(k)]  # past "ABSTRACT." and other furniture
+    return bool(after) and words(page.texts[after[0]]) > 2 * words(s)
 
 
 def title_keys(title: str) -> set[str]:
