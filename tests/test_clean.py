@@ -185,3 +185,23 @@ def test_feed_time_stamps_and_long_site_suffixes_leave_the_title(pipeline):
 def test_pointers_to_other_pages_and_error_prompts_are_furniture(pipeline, line, reason):
     a = pipeline(Article(file="a.txt", text=f"Заголовок новости дня\n\nПутин прибыл в Пекин с визитом.\n{line}\n"))
     assert {x.text: x.reason for x in a.lines if x.label == "junk"}.get(line) == reason
+
+
+CAPTIONED = """\
+В Стокгольме вручены Нобелевские премии 2013
+Карл XVI Густав в 2010 году
+Вечером 10 декабря 2013 года в концертном зале Стокгольмской филармонии король вручил Нобелевские премии.
+"""
+
+LEAD = """\
+Забастовка пилотов Ryanair
+Работники ирландской авиакомпании Ryanair планируют 12 сентября провести забастовку
+Профсоюзы пилотов Германии и Нидерландов поддержали акцию, сообщает агентство.
+"""
+
+
+def test_a_verbless_line_between_headline_and_text_is_a_caption_and_a_lead_stays(pipeline):
+    a = pipeline(Article(file="a.txt", text=CAPTIONED))
+    assert [(x.text, x.reason) for x in a.lines if x.label == "junk"] == [("Карл XVI Густав в 2010 году", "caption")]
+    b = pipeline(Article(file="b.txt", text=LEAD))
+    assert "планируют 12 сентября провести забастовку" in b.text

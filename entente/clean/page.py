@@ -17,6 +17,7 @@ import re
 from entente.clean.patterns import Patterns, fold
 from entente.models import Line
 from entente.nlp.dates import Calendar
+from entente.nlp.morph import Morph
 
 _INVISIBLE = str.maketrans({"\u200b": None, "\ufeff": None, "\u2060": None})
 _SENTENCE_END = re.compile(r"""[.!?…:;][\s"'»”“)\]]*$""")
@@ -45,6 +46,9 @@ def is_sentence(s: str) -> bool:
     return bool(_SENTENCE_END.search(s)) and words(s) >= 2 or words(s) >= 25
 
 
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ'’-]{2,}")
+_UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
+FINITE = frozenset({"VERB", "PRTS"})  # finite verbs and short participles («расположена») make a predicate
 MAX_STATED_HEADLINE_WORDS = 12  # a headline written as a sentence is short; a one-line lead is longer
 
 
@@ -79,13 +83,16 @@ class _Page:
             self.reason[i] = reason
 
 
-def split_page(raw: str, patterns: Patterns, calendar: Calendar, title: str | None = None) -> tuple[Line, ...]:
-    """Judge every line of `raw`. `title` is a headline known from metadata (HTML, JSON), if any."""
+def split_page(
+    raw: str, patterns: Patterns, calendar: Calendar, title: str | None = None, morph: Morph | None = None
+) -> tuple[Line, ...]:
+    """Judge every line of `raw`. `title` is a headline known from metadata (HTML, JSON), if any; `morph`
+    reads Russian and Ukrainian words, to tell a photo caption from a lead (without it, no caption rule)."""
     page = _Page(raw, patterns, calendar)
     _by_look(page)
     title_at = _title(page, title)
     first = _first_body(page, title_at)
-    _header(page, first)
+    _header(page, first, morph)
     _teasers(page, first)
     _footer(page)
     _strays(page, title_at)
@@ -170,11 +177,25 @@ def _first_body(page: _Page, title_at: int | None) -> int:
     return len(page.texts)
 
 
-def _header(page: _Page, first: int) -> None:
+def _header(page: _Page, first: int, morph: Morph | None) -> None:
     for i in page.nonblank(0, first):
         page.zone[i] = "header"
         if page.kept(i) and is_label(page.texts[i]):
             page.mark(i, "rubric")
+        elif page.kept(i) and morph is not None and _verbless(page.texts[i], morph):
+            page.mark(i, "caption")  # «Карл XVI Густав в 2010 году» between the headline and the text
+
+
+def _verbless(s: str, morph: Morph) -> bool:
+    """A Cyrillic line with no finite verb: a photo caption, not a lead («Погибшие в результате теракта
+    полицейские», «Нельсон Мандела в 2000 году»). A line in Latin script is not judged."""
+    cyrillic = _CYRILLIC_WORD.findall(s)
+    if len(cyrillic) < 2 or len(cyrillic) < len(s.split()) // 2:
+        return False
+    # a capitalized word after the first is a name, whatever the dictionary guesses («Сноудену»: «сноудеть»)
+    words = [w for n, w in enumerate(cyrillic) if n == 0 or not w[:1].isupper()]
+    lang = "uk" if _UKRAINIAN.search(s) else "ru"  # one dictionary: the other guesses verbs («официальнывати»)
+    return not any((r := morph.readings(w.lower(), lang)) and r[0].known and r[0].tags & FINITE for w in words)
 
 
 def _teasers(page: _Page, first: int) -> None:
