@@ -196,13 +196,20 @@ class Linker:
             return None
         if e.label == "PER":
             return self._unknown_person(e, tokens, i, j, lang, entities, drafts)
+        if e.label != "LOC" and len(words) == 1 and (owner := _abbreviated(words[0], drafts)) is not None:
+            return owner  # «ПЗЗ» after «Південно-Західна залізниця»
+        key = name = " ".join(words)
         if lang in ("ru", "uk"):
-            words = [self._lemma(w, lang) for w in words] if e.label == "LOC" else words
+            lemmas = [self._lemma(w, lang) for w in words]
+            words = lemmas if e.label == "LOC" else words
             name = romanize(" ".join(words), lang)
-        else:
-            name = " ".join(words)
+            # an organization keeps the words it was first named with, but all its case forms are one actor
+            # («Південно-Західна залізниця», «Південно-Західної залізниці»)
+            if len(lemmas) > 1 and _ABBREVIATION.match(words[0]) and e.text[len(words[0]) :].lstrip()[:1] in "«\"„“":
+                lemmas = lemmas[1:]  # «ДТГО «Південно-Західна залізниця»»: the legal form is no part of the name
+            key = romanize(" ".join(lemmas), lang)
         kind = "location" if e.label == "LOC" else "organization"
-        return self._draft(drafts, f"{'place' if kind == 'location' else 'org'}:{slug(name)}", name, kind, None, None)
+        return self._draft(drafts, f"{'place' if kind == 'location' else 'org'}:{slug(key)}", name, kind, None, None)
 
     def _unknown_person(
         self,
@@ -309,6 +316,26 @@ class Linker:
             draft.country = draft.country or country
             draft.sector = draft.sector or sector
         return draft
+
+
+_ABBREVIATION = re.compile(r"^[A-ZА-ЯІЇЄҐЁ]{2,6}$")
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _abbreviated(word: str, drafts: dict[str, _Draft]) -> _Draft | None:
+    """The one organization named before whose words' initials spell `word` («ПЗЗ»: «Південно-Західна
+    залізниця»; words of one or two letters, such as «і», «of», are skipped)."""
+    if not _ABBREVIATION.match(word):
+        return None
+    found = {
+        d.id: d
+        for d in drafts.values()
+        if d.type == "organization"
+        and any(
+            "".join(w[0] for w in _NAME_WORD.findall(m.text) if len(w) > 2).upper().endswith(word) for m in d.mentions
+        )
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _FLEETING = re.compile(r"[еоєё]([цкнл])ь?$")

@@ -102,19 +102,20 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
     )
     return Clause(
         head, predicate, how, negated_by, condition, pronoun, agents, patients, subjects, passive, complement,
-        _scope(tree, predicate),
+        _scope(tree, predicate, head),
     )
 
 
-def _scope(tree: Tree, predicate: int) -> frozenset[int]:
+def _scope(tree: Tree, predicate: int, head: int) -> frozenset[int]:
     """The tokens of the predicate's own clause: its subtree without the clauses embedded in it or coordinated
-    with it («не согласился с отставкой в декабре и требует ...»: December is not when it demands)."""
-    out = set(tree.subtree(predicate))
+    with it («не согласился с отставкой в декабре и требует ...»: December is not when it demands), but with
+    a clause that describes the event noun itself («визита Си Цзиньпина, состоявшегося 20–22 марта»)."""
+    out = set(tree.subtree(predicate)) | set(tree.subtree(head))
     for k in sorted(out):
-        if k != predicate and k in out and tree.heads[k] >= 0 and (
-            tree.rels[k] in EMBEDDED or (tree.rels[k] == "conj" and tree.heads[k] == predicate)
-        ):
-            out -= tree.subtree(k)
+        if k in (predicate, head) or k not in out or tree.heads[k] < 0 or tree.heads[k] == head:
+            continue
+        if tree.rels[k] in EMBEDDED or (tree.rels[k] == "conj" and tree.heads[k] == predicate):
+            out -= tree.subtree(k) - tree.subtree(head) if head in tree.subtree(k) else tree.subtree(k)
     return frozenset(out)
 
 
