@@ -7,7 +7,8 @@ loopback Dask cluster of 1 and 2 workers into PostgreSQL: articles/s, CPU second
 Each figure is one real command over the first N corpus records (default 1,000) written to a JSON Lines
 file: wall seconds end to end (start-up included), articles/s from them, and for `analyze` also the rate
 from its first output line to its last (start-up excluded). CPU seconds are the whole process tree's
-(getrusage of the waited-for children; for Dask, the worker processes' own CPU times). Peak RSS is each
+(getrusage of the waited-for children; for Dask, the worker processes' own CPU times); main_cpu_s is the
+command's own process (as last seen, 0.2 s before its end at most), the rest is its workers'. Peak RSS is each
 process's VmHWM, read from /proc every 0.2 s while it runs. Efficiency = rate with 2 / (2 x rate with 1).
 The load average before and after each run is printed: on a shared machine, wall-clock figures move with
 it, CPU seconds much less.
@@ -45,6 +46,7 @@ class PeakRSS:
 
     def __init__(self, roots: list[int]):
         self.roots, self.peaks = roots, {}  # pid -> (name, MB)
+        self.cpu: dict[int, float] = {}  # pid -> CPU seconds, as last seen
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._poll, daemon=True)
 
@@ -69,7 +71,9 @@ class PeakRSS:
                             hwm = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM"))
                         name = "main" if p.pid == self.roots[0] else "worker"
                         self.peaks[p.pid] = (name, max(hwm // 1024, self.peaks.get(p.pid, ("", 0))[1]))
-                    except (OSError, StopIteration):
+                        times = p.cpu_times()
+                        self.cpu[p.pid] = times.user + times.system
+                    except (OSError, StopIteration, psutil.Error):
                         pass
             self._stop.wait(0.2)
 
@@ -114,7 +118,8 @@ def run_entente(args: list[str], workers_pids: list[int] | None = None) -> dict[
         now_t = psutil.Process(pid).cpu_times()
         cpu += (now_t.user - t.user) + (now_t.system - t.system)
     peaks = rss.by_role()
-    return {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "lines": lines,
+    return {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "main_cpu_s": round(rss.cpu.get(proc.pid, 0), 1),
+            "lines": lines,
             "steady_s": round(last - first, 1) if first and last and last > first else None,
             "peak_rss_mb": peaks, "load_before": load_before, "load_after": load()}
 

@@ -149,7 +149,7 @@ def kill_at(tmp_path: Path, feed: Path, db: Path, after: float) -> int:
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_ingest_killed_at_random_moments_stores_every_article_once(tmp_path):
-    total = 400
+    total = 300
     feed = tmp_path / "feed.jsonl"
     write_feed(feed, total)
     clean = tmp_path / "clean.db"
