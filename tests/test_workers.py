@@ -248,3 +248,16 @@ def test_wrong_workers_and_cluster_values_are_one_line_and_exit_2(tmp_path, args
     assert run.returncode == 2
     assert said in run.stderr
     assert "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_models_that_cannot_load_stop_the_run_with_one_line(tmp_path, workers):
+    feed = tmp_path / "feed.jsonl"
+    write_feed(feed, 10)
+    actors = tmp_path / "actors.toml"
+    actors.write_text("[[broken\n", encoding="utf-8")
+    run = entente("analyze", str(feed), "--workers", workers, "--actors", str(actors), cwd=tmp_path)
+    assert run.returncode == 2
+    assert run.stdout == ""
+    assert run.stderr.count("cannot read actors file") == 1, run.stderr
+    assert "Traceback" not in run.stderr

@@ -33,10 +33,13 @@ class InProcess:
             if isinstance(item, InputError):
                 yield item
                 continue
+            pipeline = self.pipeline  # loading it may fail: that is no error of this article
             try:
-                yield self.pipeline(item)
+                result = pipeline(item)
             except InputError as e:
                 yield e
+                continue
+            yield result
 
     def drain(self) -> Iterator[Result]:
         return iter(())
