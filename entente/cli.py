@@ -283,16 +283,17 @@ def _row(a: Analysis) -> dict[str, Any]:
 def cmd_ingest(args: argparse.Namespace) -> int:
     cli_args.text_file("--actors", args.actors)
     settings = _settings(args)
-    store = cli_args.store(settings.db, "create")
     counts, report = Counts(), _Errors()
-    try:
-        executor, total = _executor(args, settings, window=settings.batch)
-        with executor, _progress(args, None, "article", total) as bar:
-            ingest_items(store, read(args.paths, settings.max_bytes), executor, batch=settings.batch,
-                         errors=settings.errors, report=report, advance=lambda: bar.update(1), counts=counts)
-    finally:
-        report.summary()
-        store.close()
+    executor, total = _executor(args, settings, window=settings.batch)  # an unreachable cluster creates no store
+    with executor:
+        store = cli_args.store(settings.db, "create")
+        try:
+            with _progress(args, None, "article", total) as bar:
+                ingest_items(store, read(args.paths, settings.max_bytes), executor, batch=settings.batch,
+                             errors=settings.errors, report=report, advance=lambda: bar.update(1), counts=counts)
+        finally:
+            report.summary()
+            store.close()
     if args.format == "json":
         print(json.dumps({**counts.to_dict(), "database": settings.db}, ensure_ascii=False))
     else:

@@ -86,6 +86,41 @@ def test_a_two_worker_cluster_stores_what_one_process_stores(tmp_path, schemas):
     assert again["new"] == 0 and again["already_stored"] == spread["read"]
 
 
+def test_a_dask_worker_killed_mid_run_loses_nothing(tmp_path, schemas):
+    import signal
+    import time
+
+    from tests.test_ingest_resume import write_feed
+
+    url = schemas[0]
+    feed = tmp_path / "feed.jsonl"
+    total = 160
+    write_feed(feed, total)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), ENTENTE_DB=str(tmp_path / "fallback.db"))
+
+    def committed() -> int:
+        with psycopg.connect(url) as db:
+            try:
+                return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+            except psycopg.Error:
+                return 0
+
+    with loopback_cluster(tmp_path, workers=2) as (address, workers):
+        run = subprocess.Popen([sys.executable, "-m", "entente.cli", "ingest", str(feed), "--db", url, "--cluster",
+                                address, "--batch", "10", "--format", "json", "--no-progress"], cwd=tmp_path,
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        end = time.monotonic() + 600
+        while committed() == 0 and run.poll() is None and time.monotonic() < end:
+            time.sleep(0.2)
+        assert run.poll() is None, "finished before a worker could be killed"
+        os.kill(workers[0], signal.SIGKILL)
+        out, err = run.communicate(timeout=900)
+    assert run.returncode == 0, err
+    summary = json.loads(out.splitlines()[-1])
+    assert summary["new"] == total and summary["failed"] == 0, summary
+    assert committed() == total
+
+
 def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path):
     page = tmp_path / "a.txt"
     page.write_text("Заголовок\n\nПутин прибыл в Пекин.", encoding="utf-8")
@@ -95,6 +130,7 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path):
     assert run.returncode == 2
     assert "--cluster tcp://127.0.0.1:9: cannot reach a Dask scheduler there" in run.stderr
     assert "Traceback" not in run.stderr
+    assert not (tmp_path / "s.db").exists()  # and no store was created
 
 
 def test_without_dask_the_cluster_option_says_how_to_install_it(tmp_path):

@@ -112,7 +112,7 @@ class Pool:
         self._wake_w.send_bytes(b"")
         self._pump.join(timeout=10)
         for w in self._workers:
-            _stop(w, force=bool(w.outstanding))  # interrupted: what it is on is not wanted any more
+            _stop(w, force=bool(w.outstanding) or not w.ready)  # interrupted, or still loading: nothing to wait for
         self._workers = []
         self._wake_r.close()
         self._wake_w.close()
