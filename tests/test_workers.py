@@ -129,12 +129,19 @@ def ingest_cmd(feed: Path, db: Path) -> list[str]:
             "--workers", "2", "--format", "json", "--no-progress"]
 
 
-def kill_at(tmp_path: Path, feed: Path, db: Path, after: float) -> int:
-    """Start an ingest, SIGKILL it `after` seconds in; returns its exit code (negative: killed)."""
+def kill_at(tmp_path: Path, feed: Path, db: Path, after: float | None) -> int:
+    """Start an ingest, SIGKILL it `after` seconds in (None: as soon as it has committed a batch more than the
+    store held); returns its exit code (negative: killed)."""
+    before = peek_count(db) or 0
     proc = subprocess.Popen(ingest_cmd(feed, db), cwd=tmp_path, env=_env(tmp_path), stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     try:
-        time.sleep(after)
+        if after is None:
+            end = time.monotonic() + 600
+            while (peek_count(db) or 0) <= before and proc.poll() is None and time.monotonic() < end:
+                time.sleep(0.01)
+        else:
+            time.sleep(after)
         children = psutil.Process(proc.pid).children(recursive=True) if proc.poll() is None else []
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
@@ -142,7 +149,7 @@ def kill_at(tmp_path: Path, feed: Path, db: Path, after: float) -> int:
         if proc.poll() is None:
             proc.kill()
             proc.wait(timeout=30)
-    _, alive = psutil.wait_procs(children, timeout=15)  # orphaned workers leave by themselves
+    _, alive = psutil.wait_procs(children, timeout=30)  # orphaned workers leave by themselves
     assert not alive, f"workers left behind after their parent was killed: {alive}"
     return proc.returncode
 
@@ -161,12 +168,15 @@ def test_ingest_killed_at_random_moments_stores_every_article_once(tmp_path):
     assert json.loads(done.stdout)["new"] == total
 
     seed = int(time.time())
-    moments = sorted(random.Random(seed).uniform(0.2, 1.0) * took for _ in range(3))
+    rng = random.Random(seed)
+    moments: list[float | None] = sorted(rng.uniform(0.3, 1.0) * took for _ in range(3))
     db, kills = tmp_path / "killed.db", []
-    for moment in moments:
+    for moment in [*moments, None]:  # three random moments, then one just after a commit
+        if moment is None and any(code == -signal.SIGKILL and 0 < n < total for _, code, n in kills):
+            break
         code = kill_at(tmp_path, feed, db, moment)
         stored = peek_count(db) or 0
-        kills.append((round(moment, 1), code, stored))
+        kills.append((None if moment is None else round(moment, 1), code, stored))
         assert stored == total or stored % BATCH == 0, f"a batch committed in part: {kills} (seed {seed})"
     assert any(code == -signal.SIGKILL and 0 < stored < total for _, code, stored in kills), \
         f"no kill landed in the middle of the run: {kills} (seed {seed}, clean run {took:.1f} s)"
