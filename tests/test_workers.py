@@ -1,7 +1,8 @@
 """`--workers N`: analysis in worker processes, checked with real processes.
 
 * two workers print what one prints, byte for byte, bad inputs reported in the same order;
-* a worker killed in the middle of an article is reported with that article, and the run goes on;
+* a worker killed in the middle of an article, or stopped over the hard time limit, is reported with that
+  article, and the run goes on;
 * `ingest` killed with SIGKILL at random moments and re-run stores every article once, the same store
   as a clean run (articles, events, event clusters), and leaves no worker behind;
 * Ctrl-C stores what was analyzed and stops the workers;
@@ -97,6 +98,19 @@ def test_a_worker_killed_on_an_article_is_reported_with_it_and_the_rest_is_analy
     assert error.line == articles[n].line and error.file == str(feed)
     assert [r.to_dict() for i, r in enumerate(results) if i != n] == [d for i, d in enumerate(expected) if i != n]
     assert not psutil.pid_exists(killed[0]) or psutil.Process(killed[0]).status() == psutil.STATUS_ZOMBIE
+
+
+def test_an_article_over_the_hard_limit_stops_its_worker_and_the_run_goes_on(tmp_path):
+    from entente.models import Article
+
+    settings = Settings(db=str(tmp_path / "unused.db"))
+    body = " ".join(f"Министр иностранных дел России Сергей Лавров встретился в Пекине с главой МИД КНР Ван И "
+                    f"в {n}-й раз. Стороны обсудили торговлю." for n in range(300))  # seconds of analysis
+    articles = [Article(file="long.txt", text=f"Заголовок {n}\n\n{body}") for n in range(2)]
+    with Pool(settings, 1, hard_limit=0.3) as pool:
+        results = list(pool.map_ordered(articles))
+    assert [str(r) for r in results] == [
+        "long.txt: analysis took over 0.3 s and its worker process was stopped; skipped"] * 2
 
 
 def test_input_errors_pass_through_the_pool_in_order(tmp_path):
