@@ -35,7 +35,9 @@ class Executor(Protocol):
     workers: int
 
     def map_ordered(self, items: Iterable[Article | InputError]) -> Iterator[Result]:
-        """One result per input, in input order: an input's InputError passes through in its place."""
+        """One result per input, in input order: an input's InputError passes through in its place. It may be
+        called again once an iteration has ended (a watcher's next poll), with the models still loaded; not
+        after an interrupted one."""
         ...
 
     def drain(self) -> Iterator[Result]:
