@@ -118,6 +118,9 @@ def test_input_errors_pass_through_the_pool_in_order(tmp_path):
     inputs = list(read([str(mixed_inputs(tmp_path / "in", articles=6))], settings.max_bytes))
     with Pool(settings, 2) as pool:
         results = list(pool.map_ordered(inputs))
+        again = list(pool.map_ordered(inputs[:5]))  # a second round on the same workers (a watcher's next poll)
+    assert [str(r) if isinstance(r, InputError) else r.id for r in again] == [
+        str(r) if isinstance(r, InputError) else r.id for r in results[:5]]
     assert [type(r).__name__ for r in results] == [
         type(i).__name__ if isinstance(i, InputError) else "Analysis" for i in inputs]
     assert any(isinstance(r, MalformedInput) for r in results)  # the error's own class, through pickling
