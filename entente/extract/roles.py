@@ -53,8 +53,10 @@ class Roles:
         («экс-премьер», «екс-міністр», "ex-president"): the role still gives a sector and a country."""
         if not tokens[i].is_word:
             return None
-        keys = [_bare(t.text) if n == 0 else name_key(t.text) for n, t in enumerate(tokens[i:])]
-        longest = self.first.get(keys[0], 0)
+        first = _bare(tokens[i].text)
+        longest = self.first.get(first, 0)
+        # keys of the few words a phrase can span, not of the rest of the text (this runs at every token)
+        keys = [first] + [name_key(t.text) for t in tokens[i + 1 : i + longest]]
         for n in range(min(longest, len(tokens) - i), 0, -1):
             words = tokens[i : i + n]
             if not all(t.is_word for t in words):
