@@ -14,6 +14,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from entente.disk_cache import digest, files_digest
+from entente.disk_cache import directory as cache_dir
+from entente.disk_cache import load as load_cached
+from entente.disk_cache import store as store_cached
 from entente.errors import InputError
 from entente.nlp.keys import name_key
 from entente.nlp.tokens import tokenize
@@ -153,11 +157,26 @@ class KnowledgeBase:
         self.russian_name: dict[str, str] = {}  # person id -> its first Russian name form, for its sex
 
     @classmethod
-    def load(cls, extra: str | None = None) -> KnowledgeBase:
+    def load(cls, extra: str | None = None, cache: Path | None | bool = True) -> KnowledgeBase:
+        """The bundled base plus the user's `extra` file. The built index is kept in the cache folder
+        (`entente.disk_cache`; `cache`: True for the usual folder, a folder, or False for none) under a key of
+        every input it is built from, and read from there by the next process that asks for the same."""
+        folder = cache_dir() if cache is True else (cache or None)
+        key = _cache_key(extra) if folder is not None else None
+        if key is not None:
+            kb = load_cached("kb", key, folder)
+            if isinstance(kb, cls):
+                return kb
+        kb = cls._build(extra)
+        if key is not None:
+            store_cached("kb", key, kb, folder)
+        return kb
+
+    @classmethod
+    def _build(cls, extra: str | None) -> KnowledgeBase:
         kb = cls()
         data = resources.files("entente.actors") / "data"
-        files = sorted(p.name for p in data.iterdir() if p.name.endswith(".toml") and p.name.startswith(_BASE_FILES))
-        for name in files:
+        for name in _base_files():
             kb.add_file(name, tomllib.loads((data / name).read_text("utf-8")))
         given = tomllib.loads((data / "given_foreign.toml").read_text("utf-8"))
         kb.latin.learn_given(given)
@@ -299,6 +318,39 @@ class KnowledgeBase:
             if best and best[1] not in out:
                 out.append(best[1])
         return out
+
+
+def _base_files() -> list[str]:
+    data = resources.files("entente.actors") / "data"
+    return sorted(p.name for p in data.iterdir() if p.name.endswith(".toml") and p.name.startswith(_BASE_FILES))
+
+
+# the code that turns the data files into the index: a change to any of it is a new index
+_BUILDERS = ("entente.actors.kb", "entente.actors.translit", "entente.nlp.keys", "entente.nlp.tokens", "tokenize_uk")
+
+
+def _cache_key(extra: str | None) -> str | None:
+    """A key of everything the index is built from: the bundled data files, the user's file (its path as
+    given, which names its kind, and its bytes), the code that builds the index, entente's and Python's
+    versions. None when one of them cannot be read: the base is then built without the cache, and a
+    user's file that cannot be read is reported as it always is."""
+    import importlib.util
+    import sys
+
+    from entente import __version__
+
+    data = resources.files("entente.actors") / "data"
+    try:
+        sources = [importlib.util.find_spec(m).origin for m in _BUILDERS]  # type: ignore[union-attr]
+        parts: list[bytes | str] = [
+            files_digest(data / name for name in [*_base_files(), "given_foreign.toml"]),
+            files_digest(Path(s) for s in sources if s),
+            extra or "",
+            Path(extra).read_bytes() if extra else b"",
+        ]
+    except (OSError, AttributeError, ImportError, ValueError):
+        return None
+    return digest(__version__, sys.version, *parts)
 
 
 def _slug(name: str) -> str:
