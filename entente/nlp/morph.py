@@ -21,14 +21,24 @@ class Reading:
 
 
 class Morph:
-    def __init__(self) -> None:
-        import pymorphy3
+    LANGS = ("ru", "uk")
 
-        self._analyzers = {lang: pymorphy3.MorphAnalyzer(lang=lang) for lang in ("ru", "uk")}
+    def __init__(self) -> None:
+        self._loaded: dict[str, Any] = {}
         self.readings = lru_cache(maxsize=100_000)(self._readings)
 
+    def _analyzer(self, lang: str) -> Any | None:
+        """pymorphy3's analyzer for `lang`, its dictionaries loaded when the language first comes."""
+        if lang not in self.LANGS:
+            return None
+        if lang not in self._loaded:
+            import pymorphy3
+
+            self._loaded[lang] = pymorphy3.MorphAnalyzer(lang=lang)
+        return self._loaded[lang]
+
     def _readings(self, word: str, lang: str) -> tuple[Reading, ...]:
-        analyzer = self._analyzers.get(lang)
+        analyzer = self._analyzer(lang)
         if analyzer is None:
             return ()
         out = []
@@ -68,7 +78,7 @@ class Morph:
         >>> Morph().nominative(["Андрея", "Денисова"], "ru")
         ['Андрей', 'Денисов']
         """
-        analyzer = self._analyzers.get(lang)
+        analyzer = self._analyzer(lang)
         if analyzer is None:
             return words
         female = any(r.tags >= {"Name", "femn"} and r.score >= 0.3 for w in words for r in self.readings(w, lang))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from entente.nlp.embedding import Embedding
 from entente.nlp.threads import one_blas_thread
 
 MAX_TOKENS = 120  # a longer "sentence" (a table, a list without full stops) is not parsed
@@ -57,17 +58,17 @@ class Tree:
 
 
 class Syntax:
-    """natasha's Russian news dependency parser, loaded on first use (≈0.5 s). `embedding`: natasha's
-    `NewsEmbedding` when the caller has one already (the recognizer's), so it is not loaded twice."""
+    """natasha's Russian news dependency parser, loaded on first use (≈0.5 s). `embedding`: the word vectors
+    the caller shares (the recognizer's), so that they are not loaded twice."""
 
-    def __init__(self, embedding: Any | None = None) -> None:
-        self._embedding = embedding
+    def __init__(self, embedding: Embedding | None = None) -> None:
+        self._embedding = embedding or Embedding()
 
     @cached_property
     def _parser(self) -> Any:
-        from natasha import NewsEmbedding, NewsSyntaxParser
+        from natasha import NewsSyntaxParser
 
-        return NewsSyntaxParser(self._embedding or NewsEmbedding())
+        return NewsSyntaxParser(self._embedding.vectors)
 
 
     def parse(self, sentences: Sequence[Sequence[str]]) -> list[Tree | None]:
