@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cached_property
 from operator import attrgetter
-from typing import Any
 
 from entente.actors.kb import Hit, KnowledgeBase
 from entente.extract import gazetteer
@@ -22,6 +20,7 @@ from entente.extract.spans_ru import Cutter
 from entente.nlp.embedding import Embedding
 from entente.nlp.keys import name_key
 from entente.nlp.morph import Morph
+from entente.nlp.tagger import Tagger
 from entente.nlp.tokens import Token, tokenize
 
 LABELS = ("PER", "LOC", "ORG")
@@ -49,17 +48,11 @@ class Recognizer:
         self.kb = kb or KnowledgeBase.load()
         self.morph = morph or Morph()
         self.embedding = embedding or Embedding()  # natasha's word vectors, shared with the syntax parser
+        self._tagger = Tagger(self.embedding)  # natasha's NER model, loaded with the first Russian text
         english = EnglishNames()
         self._rules: dict[str, UkrainianNames | EnglishNames] = {"uk": UkrainianNames(self.morph), "en": english}
         self._alone = {"en": english.cues.not_names}
         self._cutter = Cutter(self.morph)
-
-    @cached_property
-    def _ner(self) -> Any:
-        """natasha's NER tagger, built when the first Russian text comes (English and Ukrainian never need it)."""
-        from natasha import NewsNERTagger
-
-        return NewsNERTagger(self.embedding.vectors)
 
     def entities(self, text: str, lang: str) -> list[Entity]:
         """Names only, as an NER corpus marks them. For Russian, a body joined to its country is not one
@@ -108,8 +101,7 @@ class Recognizer:
 
     def _natasha(self, text: str, tokens: list[Token]) -> list[Entity]:
         # the tagger tokenizes by itself; natasha's Doc.segment would only add sentence objects we do not use
-        markup = self._ner(text) if text.strip() else None
-        found = [(s.start, s.stop, s.type) for s in markup.spans] if markup is not None else []
+        found = self._tagger.spans(text) if text.strip() else []
         spans = self._cutter.cut(text, tokens, found)
         return [Entity(start, end, label, text[start:end]) for start, end, label in spans]
 
