@@ -51,6 +51,7 @@ CYRILLIC_NAMED = frozenset(
     }
 )
 _BASE_FILES = ("countries", "bodies", "places", "orgs", "people")
+_REMEMBERED = 200_000  # words whose adjective reading is kept; past that the memory starts again
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,7 @@ class KnowledgeBase:
         self.family_first: set[str] = set()  # people named family name first (Сі Цзіньпін, short Сі)
         self.first_names: set[str] = set()  # first words of the base's people's full names, lower case
         self.russian_name: dict[str, str] = {}  # person id -> its first Russian name form, for its sex
+        self._adjectives: dict[str, tuple[Entry, ...]] = {}  # word -> adjectives(word), filled as words come
 
     @classmethod
     def load(cls, extra: str | None = None, cache: Path | None | bool = True) -> KnowledgeBase:
@@ -308,6 +310,14 @@ class KnowledgeBase:
     def adjectives(self, word: str) -> list[Entry]:
         """The countries whose adjective or demonym stems begin `word` or its hyphen parts
         («китайско-российские» -> China, Russia)."""
+        found = self._adjectives.get(word)
+        if found is None:  # asked of nearly every word of every text: remembered per word
+            if len(self._adjectives) >= _REMEMBERED:
+                self._adjectives.clear()
+            found = self._adjectives[word] = tuple(self._stems_of(word))
+        return list(found)
+
+    def _stems_of(self, word: str) -> list[Entry]:
         out = []
         for part in word.lower().replace("’", "'").replace("ʼ", "'").split("-"):
             best = max(
