@@ -14,20 +14,19 @@ corpus). The model runs with one BLAS thread (`threads.py`).
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from entente.nlp.embedding import Embedding
+from entente.nlp.slovnet_input import Inputs
 from entente.nlp.threads import one_blas_thread
 
-_WORDS = 200_000  # words whose ids are remembered; past that the memory is cleared and refilled
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class Tagger:
     def __init__(self, embedding: Embedding) -> None:
         self._embedding = embedding
-        self._ids: dict[str, tuple[int, int]] = {}
 
     @cached_property
     def natasha(self) -> Any:
@@ -35,6 +34,10 @@ class Tagger:
         from natasha import NewsNERTagger
 
         return NewsNERTagger(self._embedding.vectors)
+
+    @cached_property
+    def _inputs(self) -> Inputs:
+        return Inputs(self.natasha.infer.encoder)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, PER | LOC | ORG) of every name natasha's model marks in `text`, in order."""
@@ -45,31 +48,12 @@ class Tagger:
         if not tokens:
             return []
         infer = self.natasha.infer
-        word_id, shape_id = self._encode([t.text for t in tokens])
-        pad = infer.encoder.words_vocab.pad_id
+        batch = self._inputs([[t.text for t in tokens]])
         with one_blas_thread():
-            scores = infer.model(word_id, shape_id, word_id == pad)[0]
-        tags = viterbi(scores, word_id[0] != pad, infer.model.head.crf.transitions.array)
+            scores = infer.model(batch.word_id, batch.shape_id, batch.pad_mask)[0]
+        tags = viterbi(scores, ~batch.pad_mask[0], infer.model.head.crf.transitions.array)
         names = infer.decoder.tags_vocab.items
         return [(s.start, s.stop, s.type) for s in bio_spans(tokens, [names[t] for t in tags])]
-
-    def _encode(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """The word and shape ids of `words` as natasha's encoder gives them, as one batch of one."""
-        from slovnet.shape import word_shape
-
-        encoder = self.natasha.infer.encoder
-        ids = self._ids
-        if len(ids) > _WORDS:
-            ids.clear()
-        pairs = []
-        for word in words:
-            pair = ids.get(word)
-            if pair is None:
-                pair = ids[word] = (encoder.words_vocab.encode(word.lower()),
-                                    encoder.shapes_vocab.encode(word_shape(word)))
-            pairs.append(pair)
-        both = np.array(pairs).T  # the default integer type, as natasha's padding makes it
-        return both[0][None, :], both[1][None, :]
 
 
 def viterbi(scores: np.ndarray, mask: np.ndarray, transitions: np.ndarray) -> list[int]:
