@@ -157,6 +157,7 @@ class KnowledgeBase:
         self.first_names: set[str] = set()  # first words of the base's people's full names, lower case
         self.russian_name: dict[str, str] = {}  # person id -> its first Russian name form, for its sex
         self._adjectives: dict[str, tuple[Entry, ...]] = {}  # word -> adjectives(word), filled as words come
+        self._first_keys: frozenset[str] | None = None  # built on first use, dropped when a form is added
 
     @classmethod
     def load(cls, extra: str | None = None, cache: Path | None | bool = True) -> KnowledgeBase:
@@ -296,10 +297,18 @@ class KnowledgeBase:
             return hits or []
         return [h for h in hits if h.lang == lang or (latin and h.lang == "en")]
 
+    @property
+    def first_keys(self) -> frozenset[str]:
+        """The first key of every indexed name: a word whose keys are none of these begins no name."""
+        if self._first_keys is None:
+            self._first_keys = frozenset(keys[0] for keys in self.index)
+        return self._first_keys
+
     def _index(self, form: str, lang: str, hit: Hit) -> None:
         keys = form_keys(form, lang)
         if not keys:
             return
+        self._first_keys = None
         hits = self.index[keys]
         if not any(h.entry.id == hit.entry.id and h.how == hit.how and h.lang == hit.lang for h in hits):
             hits.append(hit)
