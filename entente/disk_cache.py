@@ -20,11 +20,14 @@ import gc
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 FORMAT = 1  # bump when what an entry holds changes in a way its key does not show
 KEEP = 4  # entries of one name kept (several --actors files, several checkouts); older ones are removed
@@ -59,6 +62,47 @@ def files_digest(files: Iterable[Traversable]) -> bytes:
         h.update(file.name.encode("utf-8") + b"\0" + len(data).to_bytes(8, "little"))
         h.update(data)
     return h.digest()
+
+
+def code_digest(modules: Iterable[str]) -> bytes:
+    """The source of the modules that build an entry, hashed: a change to the code is a new key. Raises
+    OSError, ImportError or ValueError when a module or its source cannot be found."""
+    import importlib.util
+
+    sources = []
+    for module in modules:
+        spec = importlib.util.find_spec(module)
+        if spec is None or not spec.origin:
+            raise ImportError(f"no source for {module}")
+        sources.append(Path(spec.origin))
+    return files_digest(sources)
+
+
+def key_of(parts: list[bytes | str]) -> str:
+    """The key of an entry built from `parts` by this Python (whose pickles it holds)."""
+    return digest(sys.version, *parts)
+
+
+def cached(name: str, parts: Callable[[], list[bytes | str]], build: Callable[[], T], kind: type[T],
+           folder: Path | None | bool = True) -> T:
+    """`build()`, or what an earlier process stored for the same `parts()`: the inputs it is built from (file
+    bytes, code digests, versions). `folder`: True for `directory()`, a folder, or False/None for no cache.
+    When `parts()` cannot be read (OSError, ImportError, ValueError) the value is built without the cache."""
+    place = directory() if folder is True else (folder or None)
+    key = None
+    if place is not None:
+        try:
+            key = key_of(parts())
+        except (OSError, ImportError, ValueError):
+            key = None
+    if key is not None:
+        found = load(name, key, place)
+        if isinstance(found, kind):
+            return found
+    value = build()
+    if key is not None:
+        store(name, key, value, place)
+    return value
 
 
 def _path(folder: Path, name: str, key: str) -> Path:

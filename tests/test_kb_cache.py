@@ -14,9 +14,16 @@ from pathlib import Path
 import pytest
 
 from entente import disk_cache
-from entente.actors.kb import KnowledgeBase, _cache_key
+from entente.actors.kb import KnowledgeBase, _cache_parts
+from entente.extract.roles import Roles
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _cache_key(extra: str | None) -> str:
+    return disk_cache.key_of(_cache_parts(extra))
+
+
 PERSON = """
 [[person]]
 name = "Ivan Testovy"
@@ -58,7 +65,6 @@ def test_the_index_is_written_once_and_read_back(tmp_path, built):
 def test_what_is_stored_under_the_key_is_what_loads(tmp_path, built):
     """The entry is really read: a base stored under the key (here one with a person more) comes back."""
     key = _cache_key(None)
-    assert key is not None
     marked = KnowledgeBase.load(cache=False)
     marked.russian_name["person:marked"] = "Помеченный"
     disk_cache.store("kb", key, marked, tmp_path)
@@ -116,7 +122,8 @@ def test_a_changed_data_file_is_a_new_key(tmp_path):
     subprocess.run(["cp", "-r", str(ROOT / "entente"), str(copy)], check=True)
     with open(copy / "actors" / "data" / "orgs.toml", "a", encoding="utf-8") as fh:
         fh.write('\n[testorg]\nname = "Test Org"\nen = ["Test Org"]\nru = ["Тест Орг"]\nuk = ["Тест Орг"]\n')
-    code = "from entente.actors.kb import _cache_key; print(_cache_key(None))"
+    code = ("from entente.actors.kb import _cache_parts; from entente.disk_cache import key_of; "
+            "print(key_of(_cache_parts(None)))")
     other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONPATH": str(tmp_path)}, cwd=tmp_path).stdout.strip()
     assert key and other and other != key
@@ -167,3 +174,14 @@ def test_analyze_gives_the_same_output_from_the_cache(tmp_path):
     off = subprocess.run(argv, env={**env, "ENTENTE_CACHE": "off"}, capture_output=True, text=True, check=True).stdout
     assert cold == warm == off
     assert json.loads(warm)["actors"]
+
+
+def test_role_nouns_are_cached_too(tmp_path, monkeypatch):
+    monkeypatch.setenv("ENTENTE_CACHE", "off")
+    built = Roles.load()
+    monkeypatch.setenv("ENTENTE_CACHE", str(tmp_path))
+    first = Roles.load()
+    [entry] = tmp_path.glob("roles-*.pickle")
+    again = Roles.load()
+    assert (again.index, dict(again.first)) == (first.index, dict(first.first)) == (built.index, dict(built.first))
+    assert again is not first and len(built.index) > 100

@@ -14,10 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from entente.disk_cache import digest, files_digest
-from entente.disk_cache import directory as cache_dir
-from entente.disk_cache import load as load_cached
-from entente.disk_cache import store as store_cached
+from entente.disk_cache import cached, code_digest, files_digest
 from entente.errors import InputError
 from entente.nlp.keys import name_key
 from entente.nlp.tokens import tokenize
@@ -164,16 +161,7 @@ class KnowledgeBase:
         """The bundled base plus the user's `extra` file. The built index is kept in the cache folder
         (`entente.disk_cache`; `cache`: True for the usual folder, a folder, or False for none) under a key of
         every input it is built from, and read from there by the next process that asks for the same."""
-        folder = cache_dir() if cache is True else (cache or None)
-        key = _cache_key(extra) if folder is not None else None
-        if key is not None:
-            kb = load_cached("kb", key, folder)
-            if isinstance(kb, cls):
-                return kb
-        kb = cls._build(extra)
-        if key is not None:
-            store_cached("kb", key, kb, folder)
-        return kb
+        return cached("kb", lambda: _cache_parts(extra), lambda: cls._build(extra), cls, cache)
 
     @classmethod
     def _build(cls, extra: str | None) -> KnowledgeBase:
@@ -348,28 +336,20 @@ def _base_files() -> list[str]:
 _BUILDERS = ("entente.actors.kb", "entente.actors.translit", "entente.nlp.keys", "entente.nlp.tokens", "tokenize_uk")
 
 
-def _cache_key(extra: str | None) -> str | None:
-    """A key of everything the index is built from: the bundled data files, the user's file (its path as
-    given, which names its kind, and its bytes), the code that builds the index, entente's and Python's
-    versions. None when one of them cannot be read: the base is then built without the cache, and a
-    user's file that cannot be read is reported as it always is."""
-    import importlib.util
-    import sys
-
+def _cache_parts(extra: str | None) -> list[bytes | str]:
+    """What the index is built from: the bundled data files, the user's file (its path as given, which names
+    its kind, and its bytes), the code that builds the index and entente's version. A user's file that cannot
+    be read raises OSError: the base is then built without the cache, which reports the file as it always has."""
     from entente import __version__
 
     data = resources.files("entente.actors") / "data"
-    try:
-        sources = [importlib.util.find_spec(m).origin for m in _BUILDERS]  # type: ignore[union-attr]
-        parts: list[bytes | str] = [
-            files_digest(data / name for name in [*_base_files(), "given_foreign.toml"]),
-            files_digest(Path(s) for s in sources if s),
-            extra or "",
-            Path(extra).read_bytes() if extra else b"",
-        ]
-    except (OSError, AttributeError, ImportError, ValueError):
-        return None
-    return digest(__version__, sys.version, *parts)
+    return [
+        __version__,
+        files_digest(data / name for name in [*_base_files(), "given_foreign.toml"]),
+        code_digest(_BUILDERS),
+        extra or "",
+        Path(extra).read_bytes() if extra else b"",
+    ]
 
 
 def _slug(name: str) -> str:
