@@ -30,8 +30,10 @@ from ingest import DEFAULT_CORPUS, load_corpus, machine, revision  # noqa: E402
 
 def compare(corpus: Path, limit: int | None, lang: str | None) -> dict:
     records = [r for r in load_corpus(corpus) if lang is None or r["lang"] == lang][:limit]
+    from natasha import NewsEmbedding, NewsNERTagger
+
     tagger = Tagger(Embedding())
-    natasha = tagger.natasha
+    natasha = NewsNERTagger(NewsEmbedding())  # natasha's own, loaded as natasha loads it
     tagger.spans("Прогрев."), natasha("Прогрев.")
     cpu = {"natasha": 0.0, "entente": 0.0}
     differ = []

@@ -18,6 +18,18 @@ from functools import cached_property
 from typing import Any
 
 
+def natasha_data(*parts: str) -> str:
+    """The path of a file natasha ships (its vectors, its models), found without importing natasha, whose
+    package imports everything it has (≈0.1 s we do not need: its models are slovnet's)."""
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("natasha")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("natasha is not installed")
+    return os.path.join(list(spec.submodule_search_locations)[0], "data", *parts)
+
+
 class Embedding:
     @cached_property
     def vectors(self) -> Any:
@@ -29,14 +41,13 @@ def _news_vectors() -> Any:
     """What `natasha.NewsEmbedding()` reads (its tar file, its protocol check), without the word dictionary
     and the similarity norms, which no model uses."""
     import numpy as np
-    from natasha.data import NEWS_EMBEDDING
     from navec import Navec
     from navec.meta import Meta
     from navec.navec import META, PQ_
     from navec.pq import PQ
     from navec.tar import Tar
 
-    with Tar(NEWS_EMBEDDING) as tar:
+    with Tar(natasha_data("emb", "navec_news_v1_1B_250K_300d_100q.tar")) as tar:
         meta = Meta.from_file(tar.load(META))
         Meta.check_protocol(meta.protocol)
         file = tar.load(PQ_)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from entente.nlp.embedding import Embedding
+from entente.nlp.embedding import Embedding, natasha_data
 from entente.nlp.slovnet_input import Inputs
 from entente.nlp.threads import one_blas_thread
 
@@ -67,9 +67,10 @@ class Syntax:
 
     @cached_property
     def _parser(self) -> Any:
-        from natasha import NewsSyntaxParser
+        """natasha's news parser as `NewsSyntaxParser` loads it (slovnet's `Syntax` on the shared vectors)."""
+        from slovnet import Syntax as Parser
 
-        return NewsSyntaxParser(self._embedding.vectors)
+        return Parser.load(natasha_data("model", "slovnet_syntax_news_v1.tar")).navec(self._embedding.vectors)
 
     @cached_property
     def _inputs(self) -> Inputs:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from entente.nlp.embedding import Embedding
+from entente.nlp.embedding import Embedding, natasha_data
 from entente.nlp.slovnet_input import Inputs
 from entente.nlp.threads import one_blas_thread
 
@@ -29,15 +29,16 @@ class Tagger:
         self._embedding = embedding
 
     @cached_property
-    def natasha(self) -> Any:
-        """natasha's own tagger (`NewsNERTagger`): its model, vocabularies and tags are what run here."""
-        from natasha import NewsNERTagger
+    def model(self) -> Any:
+        """natasha's news NER model as `NewsNERTagger` loads it (slovnet's `NER` on the shared vectors): its
+        network, vocabularies and tags are what run here."""
+        from slovnet import NER
 
-        return NewsNERTagger(self._embedding.vectors)
+        return NER.load(natasha_data("model", "slovnet_ner_news_v1.tar")).navec(self._embedding.vectors)
 
     @cached_property
     def _inputs(self) -> Inputs:
-        return Inputs(self.natasha.infer.encoder)
+        return Inputs(self.model.infer.encoder)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, PER | LOC | ORG) of every name natasha's model marks in `text`, in order."""
@@ -47,7 +48,7 @@ class Tagger:
         tokens = list(tokenize(text))  # razdel's tokens carry the offsets slovnet would find again
         if not tokens:
             return []
-        infer = self.natasha.infer
+        infer = self.model.infer
         batch = self._inputs([[t.text for t in tokens]])
         with one_blas_thread():
             scores = infer.model(batch.word_id, batch.shape_id, batch.pad_mask)[0]
