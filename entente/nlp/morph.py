@@ -25,6 +25,7 @@ class Morph:
 
     def __init__(self) -> None:
         self._loaded: dict[str, Any] = {}
+        self._tagsets: dict[str, frozenset[str]] = {}
         self.readings = lru_cache(maxsize=100_000)(self._readings)
 
     def _analyzer(self, lang: str) -> Any | None:
@@ -43,7 +44,10 @@ class Morph:
             return ()
         out = []
         for p in analyzer.parse(word):
-            tags = frozenset(str(p.tag).replace(" ", ",").split(","))
+            tag = str(p.tag)
+            tags = self._tagsets.get(tag)
+            if tags is None:  # a few hundred distinct tags: each split once
+                tags = self._tagsets[tag] = frozenset(tag.replace(" ", ",").split(","))
             out.append(Reading(p.normal_form, tags, p.score, bool(p.is_known)))
         return tuple(out)
 
