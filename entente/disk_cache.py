@@ -40,7 +40,12 @@ def directory() -> Path | None:
     if env is not None and env.strip():
         return None if env.strip().lower() in OFF else Path(env).expanduser()
     base = os.environ.get("XDG_CACHE_HOME")
-    return (Path(base) if base else Path.home() / ".cache") / "entente"
+    if base:
+        return Path(base) / "entente"
+    try:
+        return Path.home() / ".cache" / "entente"
+    except (RuntimeError, KeyError):  # no home folder to be found (no $HOME, no passwd entry): no cache
+        return None
 
 
 def digest(*parts: bytes | str) -> str:
