@@ -8,7 +8,7 @@ an `Analysis` is what the pipeline made of it. Offsets (`start`, `end`) are char
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 
@@ -144,7 +144,28 @@ class Analysis:
 
     def to_dict(self) -> dict[str, Any]:
         """The output contract of ../gold/FORMAT.md plus `id`, `url`, `paragraphs`, `removed`."""
-        d = asdict(self)
-        del d["lines"]
-        return d
+        return {name: _plain(getattr(self, name)) for name in _names(Analysis) or () if name != "lines"}
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass, None for any other type."""
+    if cls not in _FIELDS:
+        _FIELDS[cls] = tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
+    return _FIELDS[cls]
+
+
+def _plain(value: Any) -> Any:
+    """`dataclasses.asdict` without its deep copies, which cost more than the rest of the output: every value
+    held here is immutable (strings, numbers, tuples of frozen dataclasses), so sharing them is safe."""
+    names = _names(type(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, tuple | list):
+        return type(value)(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    return value
 

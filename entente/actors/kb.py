@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from entente.disk_cache import cached, code_digest, files_digest
 from entente.errors import InputError
 from entente.nlp.keys import name_key
 from entente.nlp.tokens import tokenize
@@ -47,6 +48,7 @@ CYRILLIC_NAMED = frozenset(
     }
 )
 _BASE_FILES = ("countries", "bodies", "places", "orgs", "people")
+_REMEMBERED = 200_000  # words whose adjective reading is kept; past that the memory starts again
 
 
 @dataclass(frozen=True)
@@ -151,13 +153,21 @@ class KnowledgeBase:
         self.family_first: set[str] = set()  # people named family name first (Сі Цзіньпін, short Сі)
         self.first_names: set[str] = set()  # first words of the base's people's full names, lower case
         self.russian_name: dict[str, str] = {}  # person id -> its first Russian name form, for its sex
+        self._adjectives: dict[str, tuple[Entry, ...]] = {}  # word -> adjectives(word), filled as words come
+        self._first_keys: frozenset[str] | None = None  # built on first use, dropped when a form is added
 
     @classmethod
-    def load(cls, extra: str | None = None) -> KnowledgeBase:
+    def load(cls, extra: str | None = None, cache: Path | None | bool = True) -> KnowledgeBase:
+        """The bundled base plus the user's `extra` file. The built index is kept in the cache folder
+        (`entente.disk_cache`; `cache`: True for the usual folder, a folder, or False for none) under a key of
+        every input it is built from, and read from there by the next process that asks for the same."""
+        return cached("kb", lambda: _cache_parts(extra), lambda: cls._build(extra), cls, cache)
+
+    @classmethod
+    def _build(cls, extra: str | None) -> KnowledgeBase:
         kb = cls()
         data = resources.files("entente.actors") / "data"
-        files = sorted(p.name for p in data.iterdir() if p.name.endswith(".toml") and p.name.startswith(_BASE_FILES))
-        for name in files:
+        for name in _base_files():
             kb.add_file(name, tomllib.loads((data / name).read_text("utf-8")))
         given = tomllib.loads((data / "given_foreign.toml").read_text("utf-8"))
         kb.latin.learn_given(given)
@@ -275,10 +285,18 @@ class KnowledgeBase:
             return hits or []
         return [h for h in hits if h.lang == lang or (latin and h.lang == "en")]
 
+    @property
+    def first_keys(self) -> frozenset[str]:
+        """The first key of every indexed name: a word whose keys are none of these begins no name."""
+        if self._first_keys is None:
+            self._first_keys = frozenset(keys[0] for keys in self.index)
+        return self._first_keys
+
     def _index(self, form: str, lang: str, hit: Hit) -> None:
         keys = form_keys(form, lang)
         if not keys:
             return
+        self._first_keys = None
         hits = self.index[keys]
         if not any(h.entry.id == hit.entry.id and h.how == hit.how and h.lang == hit.lang for h in hits):
             hits.append(hit)
@@ -289,6 +307,14 @@ class KnowledgeBase:
     def adjectives(self, word: str) -> list[Entry]:
         """The countries whose adjective or demonym stems begin `word` or its hyphen parts
         («китайско-российские» -> China, Russia)."""
+        found = self._adjectives.get(word)
+        if found is None:  # asked of nearly every word of every text: remembered per word
+            if len(self._adjectives) >= _REMEMBERED:
+                self._adjectives.clear()
+            found = self._adjectives[word] = tuple(self._stems_of(word))
+        return list(found)
+
+    def _stems_of(self, word: str) -> list[Entry]:
         out = []
         for part in word.lower().replace("’", "'").replace("ʼ", "'").split("-"):
             best = max(
@@ -299,6 +325,31 @@ class KnowledgeBase:
             if best and best[1] not in out:
                 out.append(best[1])
         return out
+
+
+def _base_files() -> list[str]:
+    data = resources.files("entente.actors") / "data"
+    return sorted(p.name for p in data.iterdir() if p.name.endswith(".toml") and p.name.startswith(_BASE_FILES))
+
+
+# the code that turns the data files into the index: a change to any of it is a new index
+_BUILDERS = ("entente.actors.kb", "entente.actors.translit", "entente.nlp.keys", "entente.nlp.tokens", "tokenize_uk")
+
+
+def _cache_parts(extra: str | None) -> list[bytes | str]:
+    """What the index is built from: the bundled data files, the user's file (its path as given, which names
+    its kind, and its bytes), the code that builds the index and entente's version. A user's file that cannot
+    be read raises OSError: the base is then built without the cache, which reports the file as it always has."""
+    from entente import __version__
+
+    data = resources.files("entente.actors") / "data"
+    return [
+        __version__,
+        files_digest(data / name for name in [*_base_files(), "given_foreign.toml"]),
+        code_digest(_BUILDERS),
+        extra or "",
+        Path(extra).read_bytes() if extra else b"",
+    ]
 
 
 def _slug(name: str) -> str:

@@ -28,9 +28,12 @@ def scan(
     `alone` lists words never taken as a name by themselves (English "May" is a month first)."""
     out: list[Match] = []
     cands = [key_candidates(t.text) if t.is_word else () for t in tokens]
+    first = kb.first_keys
     i, n = 0, len(tokens)
     while i < n:
-        found = _longest(text, tokens, cands, i, kb, lang) if cands[i] else None
+        # most words begin no name: none of their keys is the first key of an indexed one
+        begins = cands[i] and not first.isdisjoint(cands[i])
+        found = _longest(text, tokens, cands, i, kb, lang) if begins else None
         if found is not None and found.end - found.start == 1 and tokens[i].text.lower() in alone:
             found = None
         if found is None and cands[i] and (countries := kb.adjectives(tokens[i].text)):

@@ -9,14 +9,18 @@ government bodies joined to their country («МИД России»), which for R
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from entente.actors.kb import Hit, KnowledgeBase
 from entente.extract import gazetteer
 from entente.extract.rules import EnglishNames, UkrainianNames, sentence_initial
 from entente.extract.spans_ru import Cutter
+from entente.nlp.embedding import Embedding
 from entente.nlp.keys import name_key
 from entente.nlp.morph import Morph
+from entente.nlp.tagger import Tagger
 from entente.nlp.tokens import Token, tokenize
 
 LABELS = ("PER", "LOC", "ORG")
@@ -36,15 +40,15 @@ class Entity:
 
 
 class Recognizer:
-    """Built once and passed in: natasha's embeddings, the dictionaries and the base load in ~2 s."""
+    """Built once and passed in: the dictionaries and the base load at once, natasha's tagger with the first
+    Russian text."""
 
-    def __init__(self, kb: KnowledgeBase | None = None, morph: Morph | None = None) -> None:
-        from natasha import NewsEmbedding, NewsNERTagger
-
+    def __init__(self, kb: KnowledgeBase | None = None, morph: Morph | None = None,
+                 embedding: Embedding | None = None) -> None:
         self.kb = kb or KnowledgeBase.load()
         self.morph = morph or Morph()
-        self.embedding = NewsEmbedding()  # natasha's word vectors, shared with the syntax parser (pipeline.py)
-        self._ner = NewsNERTagger(self.embedding)
+        self.embedding = embedding or Embedding()  # natasha's word vectors, shared with the syntax parser
+        self._tagger = Tagger(self.embedding)  # natasha's NER model, loaded with the first Russian text
         english = EnglishNames()
         self._rules: dict[str, UkrainianNames | EnglishNames] = {"uk": UkrainianNames(self.morph), "en": english}
         self._alone = {"en": english.cues.not_names}
@@ -77,9 +81,8 @@ class Recognizer:
         else:
             free = [True] * len(tokens)
             for e in known:
-                for k in range(len(tokens)):
-                    if tokens[k].start < e.end and tokens[k].end > e.start:
-                        free[k] = False
+                for k in range(_index(tokens, e.start), bisect_left(tokens, e.end, key=_start)):
+                    free[k] = False
             rules = self._rules.get(lang) or self._rules["en"]
             spans = rules.find(text, tokens, free)
             people = spans + [
@@ -98,8 +101,7 @@ class Recognizer:
 
     def _natasha(self, text: str, tokens: list[Token]) -> list[Entity]:
         # the tagger tokenizes by itself; natasha's Doc.segment would only add sentence objects we do not use
-        markup = self._ner(text) if text.strip() else None
-        found = [(s.start, s.stop, s.type) for s in markup.spans] if markup is not None else []
+        found = self._tagger.spans(text) if text.strip() else []
         spans = self._cutter.cut(text, tokens, found)
         return [Entity(start, end, label, text[start:end]) for start, end, label in spans]
 
@@ -134,7 +136,14 @@ def _entity(
 
 
 def _index(tokens: list[Token], offset: int) -> int:
-    return next(k for k, t in enumerate(tokens) if t.end > offset)
+    """The first token ending after `offset` (tokens come in text order and do not overlap)."""
+    k = bisect_right(tokens, offset, key=_end)
+    if k == len(tokens):
+        raise ValueError(f"no token ends after offset {offset}")
+    return k
+
+
+_start, _end = attrgetter("start"), attrgetter("end")
 
 
 def _closes(text: str, end: int) -> bool:

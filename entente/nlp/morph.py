@@ -21,19 +21,33 @@ class Reading:
 
 
 class Morph:
-    def __init__(self) -> None:
-        import pymorphy3
+    LANGS = ("ru", "uk")
 
-        self._analyzers = {lang: pymorphy3.MorphAnalyzer(lang=lang) for lang in ("ru", "uk")}
+    def __init__(self) -> None:
+        self._loaded: dict[str, Any] = {}
+        self._tagsets: dict[str, frozenset[str]] = {}
         self.readings = lru_cache(maxsize=100_000)(self._readings)
 
+    def _analyzer(self, lang: str) -> Any | None:
+        """pymorphy3's analyzer for `lang`, its dictionaries loaded when the language first comes."""
+        if lang not in self.LANGS:
+            return None
+        if lang not in self._loaded:
+            import pymorphy3
+
+            self._loaded[lang] = pymorphy3.MorphAnalyzer(lang=lang)
+        return self._loaded[lang]
+
     def _readings(self, word: str, lang: str) -> tuple[Reading, ...]:
-        analyzer = self._analyzers.get(lang)
+        analyzer = self._analyzer(lang)
         if analyzer is None:
             return ()
         out = []
         for p in analyzer.parse(word):
-            tags = frozenset(str(p.tag).replace(" ", ",").split(","))
+            tag = str(p.tag)
+            tags = self._tagsets.get(tag)
+            if tags is None:  # a few hundred distinct tags: each split once
+                tags = self._tagsets[tag] = frozenset(tag.replace(" ", ",").split(","))
             out.append(Reading(p.normal_form, tags, p.score, bool(p.is_known)))
         return tuple(out)
 
@@ -68,7 +82,7 @@ class Morph:
         >>> Morph().nominative(["Андрея", "Денисова"], "ru")
         ['Андрей', 'Денисов']
         """
-        analyzer = self._analyzers.get(lang)
+        analyzer = self._analyzer(lang)
         if analyzer is None:
             return words
         female = any(r.tags >= {"Name", "femn"} and r.score >= 0.3 for w in words for r in self.readings(w, lang))

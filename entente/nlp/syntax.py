@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from entente.nlp.embedding import Embedding, natasha_data
+from entente.nlp.slovnet_input import Inputs
 from entente.nlp.threads import one_blas_thread
 
 MAX_TOKENS = 120  # a longer "sentence" (a table, a list without full stops) is not parsed
@@ -57,17 +59,39 @@ class Tree:
 
 
 class Syntax:
-    """natasha's Russian news dependency parser, loaded on first use (≈0.5 s). `embedding`: natasha's
-    `NewsEmbedding` when the caller has one already (the recognizer's), so it is not loaded twice."""
+    """natasha's Russian news dependency parser, loaded on first use (≈0.5 s). `embedding`: the word vectors
+    the caller shares (the recognizer's), so that they are not loaded twice."""
 
-    def __init__(self, embedding: Any | None = None) -> None:
-        self._embedding = embedding
+    def __init__(self, embedding: Embedding | None = None) -> None:
+        self._embedding = embedding or Embedding()
 
     @cached_property
     def _parser(self) -> Any:
-        from natasha import NewsEmbedding, NewsSyntaxParser
+        """natasha's news parser as `NewsSyntaxParser` loads it (slovnet's `Syntax` on the shared vectors)."""
+        from slovnet import Syntax as Parser
 
-        return NewsSyntaxParser(self._embedding or NewsEmbedding())
+        return Parser.load(natasha_data("model", "slovnet_syntax_news_v1.tar")).navec(self._embedding.vectors)
+
+    @cached_property
+    def _inputs(self) -> Inputs:
+        return Inputs(self._parser.infer.encoder)
+
+    def _run(self, sentences: list[list[str]]) -> Iterator[tuple[list[int], list[str]]]:
+        """(heads, relations) of each sentence as natasha's parser gives them (heads 1-based, 0 the root), run
+        as it runs them — batches of its batch size in the given order, each padded to its longest sentence —
+        with each word's ids remembered and no markup objects built."""
+        from slovnet.exec.mask import split_masked
+
+        infer = self._parser.infer
+        size, rels = self._parser.batch_size, infer.decoder.rels_vocab.items
+        for at in range(0, len(sentences), size):
+            batch = self._inputs(sentences[at : at + size])
+            pred = infer.model(batch.word_id, batch.shape_id, batch.pad_mask)
+            mask = ~batch.pad_mask
+            heads = split_masked(infer.model.head.decode(pred.head_id, mask), mask)
+            relations = split_masked(infer.model.rel.decode(pred.rel_id, mask), mask)
+            for h, r in zip(heads, relations, strict=True):
+                yield h.tolist(), [rels[k] for k in r]
 
 
     def parse(self, sentences: Sequence[Sequence[str]]) -> list[Tree | None]:
@@ -83,11 +107,9 @@ class Syntax:
         if not wanted:
             return out
         with one_blas_thread():
-            parsed = list(self._parser.map([list(sentences[k]) for k in wanted]))
-        for k, markup in zip(wanted, parsed, strict=True):
-            ids = {t.id: n for n, t in enumerate(markup.tokens)}
-            heads = [ids.get(t.head_id, -1) for t in markup.tokens]
-            rels = [t.rel for t in markup.tokens]
+            parsed = list(self._run([list(sentences[k]) for k in wanted]))
+        for k, (ones, rels) in zip(wanted, parsed, strict=True):
+            heads = [h - 1 if 0 < h <= len(ones) else -1 for h in ones]  # 0-based; the root's head is -1
             _break_cycles(heads, rels)
             out[k] = Tree(tuple(heads), tuple(rels))
         return out

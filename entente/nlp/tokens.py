@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*\.?|[^\w\s]", re.UNICODE)
 _ABBREV_DOT = re.compile(r"^(?:[A-ZА-ЯІЇЄҐ]|[a-zа-яіїєґ]{1,3})\.$")
@@ -39,6 +40,21 @@ def tokenize(text: str, lang: str | None) -> list[Token]:
         from tokenize_uk import tokenize_words_with_spans
 
         return [Token(s, e, text[s:e]) for _, s, e in tokenize_words_with_spans(text)]
+    if len(text) >= _WHOLE:
+        return list(_remembered(text))
+    return _tokens(text)
+
+
+_WHOLE = 1_000  # characters: a text this long is an article's, which more than one stage tokenizes
+
+
+@lru_cache(maxsize=2)
+def _remembered(text: str) -> tuple[Token, ...]:
+    """The last articles' tokens: the recognizer and the event coder both tokenize the whole text."""
+    return tuple(_tokens(text))
+
+
+def _tokens(text: str) -> list[Token]:
     out = []
     for m in _WORD.finditer(text):
         word, start = m.group(), m.start()

@@ -1,0 +1,80 @@
+"""entente runs natasha's NER and syntax models itself (entente/nlp/tagger.py, syntax.py, embedding.py), with
+less work around them: their answers must be natasha's own, on real Russian news text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from entente.nlp.embedding import Embedding
+from entente.nlp.sentences import sentences
+from entente.nlp.syntax import Syntax, _break_cycles
+from entente.nlp.tagger import Tagger, viterbi
+from entente.nlp.threads import one_blas_thread
+from entente.nlp.tokens import tokenize
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+TEXTS = [p.read_bytes().decode("utf-8", "replace") for p in sorted(EXAMPLES.glob("ru_*.txt"))
+         if "cp1251" not in p.name]
+
+
+@pytest.fixture(scope="module")
+def natasha():
+    from natasha import NewsEmbedding, NewsNERTagger, NewsSyntaxParser
+
+    vectors = NewsEmbedding()
+    return NewsNERTagger(vectors), NewsSyntaxParser(vectors)
+
+
+@pytest.fixture(scope="module")
+def embedding() -> Embedding:
+    return Embedding()
+
+
+def test_the_vectors_are_natashas(natasha, embedding):
+    ours, theirs = embedding.vectors, natasha[0].infer.model.emb.word
+    assert ours.meta.id == "news_v1_1B_250K_300d_100q"
+    assert (ours.pq.indexes == theirs.indexes.array).all() and (ours.pq.codes == theirs.codes.array).all()
+
+
+def test_the_tagger_marks_what_natasha_marks(natasha, embedding):
+    tagger = Tagger(embedding)
+    texts = [*TEXTS, "Владимир Путин прибыл в Пекин.", "«Газпром» и ООН", "а", "...", "Путин\n\nСи Цзиньпин"]
+    marked = 0
+    for text in texts:
+        theirs = [(s.start, s.stop, s.type) for s in natasha[0](text).spans]
+        assert tagger.spans(text) == theirs, text[:60]
+        marked += len(theirs)
+    assert marked > 50
+    assert tagger.spans("") == [] and tagger.spans("  \n") == []
+
+
+def test_viterbi_keeps_the_first_best_on_ties_and_skips_masked_tokens():
+    import numpy as np
+
+    flat = np.zeros((3, 2), dtype=np.float32)
+    assert viterbi(flat, np.array([True, True, True]), np.zeros((2, 2), dtype=np.float32)) == [0, 0, 0]
+    scores = np.array([[0, 3], [2, 0], [0, 3]], dtype=np.float32)  # token by token: 1, 0, 1
+    stay = np.array([[0, -9], [-9, 0]], dtype=np.float32)  # changing tags costs 9: the path stays on 1
+    assert viterbi(scores, np.array([True, True, True]), stay) == [1, 1, 1]
+    assert viterbi(scores, np.array([True, True, True]), np.zeros((2, 2), dtype=np.float32)) == [1, 0, 1]
+    assert viterbi(scores, np.array([True, False, False]), stay) == [1]
+
+
+def test_the_parser_parses_as_natasha_parses(natasha, embedding):
+    syntax = Syntax(embedding)
+    batch = [[t.text for t in tokenize(s, "ru")] for text in TEXTS for _, _, s in sentences(text)]
+    batch = [words for words in batch if 0 < len(words) <= 120]
+    assert len(batch) > 20
+    trees = syntax.parse(batch)
+    order = sorted(range(len(batch)), key=lambda k: len(batch[k]))  # Syntax.parse sends them shortest first
+    with one_blas_thread():  # as entente has always run the parser: other BLAS threads may sum otherwise
+        parsed = list(natasha[1].map([batch[k] for k in order]))
+    for k, markup in zip(order, parsed, strict=True):
+        tree = trees[k]
+        assert tree is not None
+        heads = [int(t.head_id) - 1 for t in markup.tokens]  # 0-based, the root's -1
+        rels = [t.rel for t in markup.tokens]
+        _break_cycles(heads, rels)  # as Syntax.parse does with the rare loop a parser closes
+        assert (list(tree.heads), list(tree.rels)) == (heads, rels)
