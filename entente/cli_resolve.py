@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 from entente.cli_args import countries
+from entente.display import neutral
 from entente.errors import UsageError
 from entente.store import Store
 from entente.store.rows import name_key
@@ -33,7 +34,7 @@ def resolve(store: Store, text: str) -> dict[str, Any]:
     close = [x for x in found if _same_words(key, name_key(x.get("matched") or ""))]
     if len(close) == 1:
         x = close[0]
-        print(f"entente: {text!r} taken as {x['id']} ({x['name']})", file=sys.stderr)
+        print(neutral(f"entente: {text!r} taken as {x['id']} ({x['name']})"), file=sys.stderr)
         return x
     if close:
         raise UsageError(f"{text!r} matches several stored actors: {_listed(close)}; give an id or a full name")
@@ -52,7 +53,7 @@ def side(store: Store, text: str) -> str:
         return text.upper()
     x = resolve(store, text)
     if x["country"] and x["type"] != "country":
-        print(f"entente: {text!r} is {x['id']} ({x['name']}); the dyad takes its country, {x['country']}",
+        print(neutral(f"entente: {text!r} is {x['id']} ({x['name']}); the dyad takes its country, {x['country']}"),
               file=sys.stderr)
     return str(x["country"] or x["id"])
 

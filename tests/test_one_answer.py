@@ -91,3 +91,23 @@ def test_booleans_are_booleans_in_every_json(store_location, examples, capsys):
         assert rows
         for r in rows:
             assert isinstance(r["negated"], bool) and isinstance(r["historical"], bool), r
+
+
+def test_the_clusters_csv_names_countries_and_carries_evidence(store_location, examples, capsys):
+    from entente.store import open_store
+
+    with open_store(store_location) as s:
+        s.add(examples)
+        people = {x["id"] for x in s.actors(type="person", limit=1000)}
+    db = ("--db", store_location)
+    rows = list(csv.DictReader(io.StringIO(run(capsys, "events", "--clusters", *db, "--format", "csv",
+                                                "--limit", "1000"))))
+    assert len(rows) >= 30
+    for r in rows:
+        for key in ("actor_countries", "recipient_countries"):
+            assert not set(filter(None, r[key].split(";"))) & people, r  # countries, not people
+        assert r["sentence"] and r["source"] is not None
+    spokesman = next(r for r in rows if "person:oleg-nikolenko" in r["actor"].split(";"))
+    assert spokesman["actor_countries"] == "UKR"  # he has no country of his own; his ministry's is Ukraine
+    meeting = next(r for r in rows if r["id"] == "f95a3ce71af8e662")
+    assert (meeting["actor"], meeting["recipient"]) == ("person:xi-jinping", "person:vladimir-putin")

@@ -164,6 +164,8 @@ def test_graph_links_actors_by_events_and_co_mentions(server):
 def test_hostile_article_comes_back_as_data(server):
     a = server.json(f"/api/articles/{server.hostile_id}")
     assert a["title"] == HOSTILE_TITLE and "\u202e" in a["text"]  # the API gives the record as stored
+    _, _, body = server.get(f"/api/articles/{server.hostile_id}")  # ... with the bidi override escaped, as
+    assert "\u202e".encode() not in body and b"\\u202e" in body  # `curl` would show it in a terminal
 
 
 def test_every_answer_has_a_strict_content_security_policy(server):

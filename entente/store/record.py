@@ -247,7 +247,12 @@ class RecordQueries:
         return r
 
     def _cluster_reports(self, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Event clusters with their JSON columns decoded and every report (`events`) attached."""
+        """Event clusters with their JSON columns decoded and every report (`events`) attached.
+
+        `actor_countries` / `recipient_countries` are the sides the cluster was keyed by: countries, and actors
+        without a country that stand for themselves (org:NATO); a person without a country has none and is left
+        out there. `actor` / `recipient` are the actor ids of the first report (the one the cluster is named
+        by), as in an event report."""
         reports: dict[str, list[dict[str, Any]]] = {}
         if found:
             marks = ", ".join("?" for _ in found)
@@ -257,11 +262,22 @@ class RecordQueries:
                     f' ORDER BY e.date NULLS LAST, a.published NULLS LAST, e.article_id, e."start", e.id',
                     [c["id"] for c in found]):
                 reports.setdefault(r["cluster_id"], []).append(self._event(r))
+        sides = {c["id"]: {key: self._json(c[key]) for key in ("actor_countries", "recipient_countries")}
+                 for c in found}
+        ids = sorted({i for s in sides.values() for v in s.values() for i in v})
+        people: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            people.update(r["id"] for r in self._rows(
+                f"SELECT id FROM actors WHERE type = 'person' AND id IN ({', '.join('?' for _ in chunk)})", chunk))
         for c in found:
-            for key in ("actor_countries", "recipient_countries"):
-                c[key] = self._json(c[key])
+            for key, value in sides[c["id"]].items():
+                c[key] = [i for i in value if i not in people]
             c["negated"] = bool(c["negated"])
             c["events"] = reports.get(c["id"], [])
+            first = next((e for e in c["events"] if e["id"] == c["id"]), c["events"][0] if c["events"] else None)
+            c["actor"] = first["actor"] if first else []
+            c["recipient"] = first["recipient"] if first else []
         return found
 
 
