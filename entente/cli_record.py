@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from entente import cli_args
-from entente.cli_resolve import resolve
+from entente.cli_resolve import event_side, resolve
 from entente.display import dumps, write_csv
 from entente.store import Store
 
@@ -120,11 +120,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 
 def cmd_events(args: argparse.Namespace) -> int:
     with _store(args) as store:
-        sides: dict[str, str] = {}
-        for role in ("actor", "recipient"):
-            if getattr(args, role):
-                text = getattr(args, role).strip()
-                sides[role] = text.upper() if text.upper() in cli_args.countries() else resolve(store, text)["id"]
+        sides = {role: event_side(store, getattr(args, role)) for role in ("actor", "recipient") if getattr(args, role)}
         rows = store.events(actor=sides.get("actor"), recipient=sides.get("recipient"), type=args.type,
                             negated=None if args.negated else False, date_from=args.date_from,
                             date_to=args.date_to, limit=args.limit, clusters=args.clusters)

@@ -92,12 +92,12 @@ def test_events_by_dyad_type_and_date_page_through(server):
     ("/api/events?type=MEET", "type", "unknown PLOVER type"),
     ("/api/events?from=2023-02-30", "from", "not a date"),
     ("/api/events?from=2024&to=2023", "from", "after"),
-    ("/api/events?actor=Zorgon", "actor", "unknown actor"),
+    ("/api/events?actor=Zorgon", "actor", "no stored actor matches"),  # the command line's words
     ("/api/events?cursor=bm9wZQ", "cursor", "not a cursor"),
     ("/api/articles?cursor=Wzk5OTk5OTk5OTk5OTk5OTk5OTk5XQ", "cursor", "not a cursor"),  # [99999999999999999999]
     ("/api/events?limit=0", "limit", "limit"),
     ("/api/articles?month=2023", "month", "not a month"),
-    ("/api/dyads/CHN/XXX", "b", "no actor"),
+    ("/api/dyads/CHN/XXX", "b", "no stored actor matches"),
     ("/api/dyads/CHN/RUS?by=week", "by", "not one of"),
     ("/api/actors/nobody", "id", "no actor"),
     ("/api/articles/0000000000000000", "id", "no article"),

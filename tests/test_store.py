@@ -305,9 +305,11 @@ def test_a_dyad_query_reads_event_dyads_and_agrees_with_the_general_query(store,
     """One country (or country-less actor) each side is answered from event_dyads; asking for the same code
     plus one that matches nothing takes the general query: the two must agree, for every pair in the record."""
     store.add(examples)
-    assert store._dyad_codes("CHN", "RUS") == ("CHN", "RUS")
-    assert store._dyad_codes("person:vladimir-putin", "CHN") is None  # people count for their country there
-    assert store._dyad_codes(["CHN", "KAZ"], "RUS") is None
+    from entente.store.query import EventFilters
+
+    assert EventFilters.of(store, "CHN", "RUS").dyad
+    assert not EventFilters.of(store, "person:vladimir-putin", "CHN").dyad  # people count for their country there
+    assert not EventFilters.of(store, ["CHN", "KAZ"], "RUS").dyad
     pairs = {(r["country_a"], r["country_b"]) for r in store._rows("SELECT country_a, country_b FROM event_dyads")}
     assert ("CHN", "RUS") in pairs
     checked = 0
