@@ -129,7 +129,6 @@ def dyad(store: Store, a: str, b: str, by: str = "month", both: bool = False, da
     if period:
         start, end = _period_range(period)
         series["events"] = dyad_events(store, a, b, both=both, date_from=start, date_to=end, limit=_limit(limit))
-        eq.name_sides(store, series["events"])
     return series
 
 
