@@ -93,6 +93,8 @@ def test_events_by_dyad_type_and_date_page_through(server):
     ("/api/events?from=2023-02-30", "from", "not a date"),
     ("/api/events?from=2024&to=2023", "from", "after"),
     ("/api/events?actor=Zorgon", "actor", "no stored actor matches"),  # the command line's words
+    ("/api/events?actor=Lavrovs", "actor", "closest stored: person:sergey-lavrov"),  # no fuzzy pick, as on the CLI
+    ("/api/dyads/Lavrovs/CHN", "a", "closest stored: person:sergey-lavrov"),
     ("/api/events?cursor=bm9wZQ", "cursor", "not a cursor"),
     ("/api/articles?cursor=Wzk5OTk5OTk5OTk5OTk5OTk5OTk5XQ", "cursor", "not a cursor"),  # [99999999999999999999]
     ("/api/events?limit=0", "limit", "limit"),
