@@ -19,7 +19,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from entente import __version__, cli_args, cli_dyad, cli_record, cli_serve, cli_show, cli_stories, cli_trace
+from entente import __version__, cli_args, cli_dyad, cli_record, cli_serve, cli_show, cli_stories, cli_trace, cli_watch
 from entente.display import dumps
 from entente.errors import EntenteError, InputError
 from entente.eval import FORMATS, SPANS, evaluate, read_corpus, render_table
@@ -49,6 +49,7 @@ examples:
   entente dyad CHN RUS --by quarter --chart chn-rus.png    China -> Russia by PLOVER type, quad class, score
   entente export --format gdelt-csv -o events.csv          one row per event (plover-jsonl, parquet too)
   entente stories                                one story in any language and outlet: its articles, titles
+  entente watch https://example.com/rss urls.txt --once   fetch and store the new articles of feeds and URL lists
   entente eval ner --format nerel ../shared/data/nerel/dev     NER precision / recall / F1 on a gold corpus
   entente eval events --format plover-gsr ../shared/data/plover-gsr   event type and actor country accuracy
 inputs: .txt (scraped text), .html/.htm, .json/.jsonl (one article per line: text or html, optional
@@ -124,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_stories.add_parsers(command, db_option, fmt_option)
     cli_trace.add_parsers(command, db_option, fmt_option)
     cli_serve.add_parsers(command, db_option)
+    cli_watch.add_parsers(command, db_option, fmt_option)
 
     c = command("eval", "Measure quality on a gold corpus, reproducibly.")
     evaluations = c.add_subparsers(dest="evaluation", required=True, metavar="EVALUATION", help="what to measure")
@@ -439,6 +441,7 @@ def _table(rows: list[dict[str, Any]], columns: Sequence[str], width: int = 60) 
 COMMANDS = {"analyze": cmd_analyze, "ingest": cmd_ingest, "search": cmd_search, "show": cmd_show,
             "stats": cmd_stats, "migrate": cmd_migrate, "eval": cmd_eval, **cli_record.COMMANDS,
             **cli_dyad.COMMANDS, **cli_stories.COMMANDS, **cli_trace.COMMANDS, **cli_serve.COMMANDS}
+COMMANDS.update(cli_watch.COMMANDS)
 
 if __name__ == "__main__":
     sys.exit(main())

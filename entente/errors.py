@@ -7,6 +7,7 @@
      |    +-- TooLarge         over Settings.max_bytes
      |    +-- UndecodableInput bytes that no supported encoding reads
      |    +-- MalformedInput   HTML with no article text, a JSON line that is not an article
+     |    +-- FetchError       a URL that could not be fetched (HTTP status, timeout, robots.txt, size)
      +-- StoreError            the database refused (schema too new, not an entente store, locked, damaged)
      +-- UsageError            a value on the command line (or an API argument) that cannot mean anything:
           +-- QueryError       a search query that does not parse (with the reason and an example)
@@ -47,6 +48,15 @@ class UndecodableInput(InputError):
 
 class MalformedInput(InputError):
     pass
+
+
+class FetchError(InputError):
+    """A feed or page that could not be fetched; `file` is its URL. `transient`: a later try may succeed (a
+    timeout, a refused connection, HTTP 5xx or 429), so `entente watch` tries again on a later poll."""
+
+    def __init__(self, url: str, reason: str, transient: bool = False):
+        super().__init__(url, reason)
+        self.transient = transient
 
 
 class StoreError(EntenteError):

@@ -70,7 +70,7 @@ def extract(doc: Doc, kit: Toolkit) -> Doc:
 
 
 def split(doc: Doc, kit: Toolkit) -> Doc:
-    lines = clean.split_page(doc.article.text, kit.patterns, kit.calendar, doc.article.title)
+    lines = clean.split_page(doc.article.text, kit.patterns, kit.calendar, doc.article.title, kit.recognizer.morph)
     return Doc(doc.article, replace(doc.analysis, lines=lines))
 
 

@@ -129,3 +129,25 @@ def test_a_role_a_few_words_into_an_apposition_or_after_a_former_prefix_gives_th
                                            "Андрюс Кубилюс заявил об этом."))
     countries = {x.name: x.country for x in a.actors if x.type == "person"}
     assert sorted(countries.values()) == ["LTU", "USA"], countries
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Россиянин Дмитрий Смилянец отказался признать вину.", "RUS"),
+    ("Пакистанская христианка Асия Биби была оправдана.", "PAK"),
+    ("Громадянин України Олег Кравець виступив у суді.", "UKR"),
+    ("Американская актриса Лена Данэм заявила о переезде.", "USA"),
+])
+def test_a_demonym_or_citizenship_before_a_name_gives_the_person_a_country(pipeline, text, country):
+    a = analyze(pipeline, text)
+    assert [x.country for x in a.actors if x.type == "person"] == [country]
+
+
+def test_an_unknown_organizations_case_forms_legal_form_and_abbreviation_are_one_actor(pipeline):
+    a = analyze(pipeline, "ДТГО «Південно-Західна залізниця» уклало угоду. Згодом Південно-Західна залізниця "
+                          "звернулася до суду. Позиція Південно-Західної залізниці не змінилася, заявили в ПЗЗ.")
+    orgs = [x for x in a.actors if x.type == "organization"]
+    assert len(orgs) == 1 and {m.text for m in orgs[0].mentions} >= {"ДТГО «Південно-Західна залізниця»", "ПЗЗ"}
+    b = analyze(pipeline, "Федеральная антимонопольная служба оштрафовала компанию. ФАС сообщила об этом в среду.")
+    assert [len(x.mentions) for x in b.actors if x.type == "organization"] == [2]
+    c = analyze(pipeline, "Гастроли Большого театра прошли в Лондоне. Большой театр покажет балет осенью.")
+    assert [len(x.mentions) for x in c.actors if x.type == "organization"] == [2]

@@ -1,5 +1,7 @@
 """Cleaning and metadata on small pages written like real scrapes (not the seed texts)."""
 
+import pytest
+
 from entente import Article
 
 RU_PAGE = """\
@@ -140,3 +142,66 @@ def test_live_blog_time_stamps_do_not_start_a_teaser_block(pipeline):
 def test_short_final_sentences_are_body(pipeline):
     text = "Переговоры в Женеве\n\nДелегации встретились во вторник утром.\n\nПереговоры продолжаются."
     assert pipeline(Article(file="ru.txt", text=text)).text.endswith("Переговоры продолжаются.")
+
+
+ARCHIVE_PAGE = """\
+Columbia defends Exxon articles.
+
+ABSTRACT.
+
+The university rebutted Exxon's accusation that articles about the company were misleading and inaccurate.
+
+FULL TEXT.
+
+The dean of the school has published a letter strongly disputing accusations by Exxon Mobil.
+"""
+
+
+def test_an_archive_copys_headline_ends_in_a_period_and_its_section_labels_are_furniture(pipeline):
+    a = pipeline(Article(file="a.txt", text=ARCHIVE_PAGE))
+    assert a.title == "Columbia defends Exxon articles."
+    assert {x.text: x.reason for x in a.lines if x.label == "junk"} == {
+        "ABSTRACT.": "section_label", "FULL TEXT.": "section_label"}
+    # a one-line lead that runs on into the next paragraph line is no headline
+    lead = pipeline(Article(file="b.txt", text="Russia and China held talks in Beijing on Monday.\n"
+                                               "The two sides discussed trade and security at length.\n"))
+    assert lead.title is None
+
+
+def test_feed_time_stamps_and_long_site_suffixes_leave_the_title(pipeline):
+    a = pipeline(Article(file="a.txt", text="16:52 У Ryanair почалися страйки\n\nПілоти оголосили страйк у п'ятницю."))
+    assert a.title == "У Ryanair почалися страйки"
+    page = "Дональд Трамп - новини і статті nv.ua на тему Дональд Трамп / Новое Время\n\nТрамп виступив у Флориді."
+    b = pipeline(Article(file="b.txt", text=page))
+    assert b.title == "Дональд Трамп"
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("* Якщо Ви знайшли помилку в тексті новини, виділіть її та натисніть Ctrl+Enter.", "error_report"),
+    ("Більше про тендерну діяльність вузу тут.", "more_about"),
+    ("Подробнее о ходе переговоров по «Брекситу» читайте в “Ъ”.", "more_about"),
+    ("inosmi.ruПосмотреть оригиналапрель 22-го, 2016", "view_original"),
+])
+def test_pointers_to_other_pages_and_error_prompts_are_furniture(pipeline, line, reason):
+    a = pipeline(Article(file="a.txt", text=f"Заголовок новости дня\n\nПутин прибыл в Пекин с визитом.\n{line}\n"))
+    assert {x.text: x.reason for x in a.lines if x.label == "junk"}.get(line) == reason
+
+
+CAPTIONED = """\
+В Стокгольме вручены Нобелевские премии 2013
+Карл XVI Густав в 2010 году
+Вечером 10 декабря 2013 года в концертном зале Стокгольмской филармонии король вручил Нобелевские премии.
+"""
+
+LEAD = """\
+Забастовка пилотов Ryanair
+Работники ирландской авиакомпании Ryanair планируют 12 сентября провести забастовку
+Профсоюзы пилотов Германии и Нидерландов поддержали акцию, сообщает агентство.
+"""
+
+
+def test_a_verbless_line_between_headline_and_text_is_a_caption_and_a_lead_stays(pipeline):
+    a = pipeline(Article(file="a.txt", text=CAPTIONED))
+    assert [(x.text, x.reason) for x in a.lines if x.label == "junk"] == [("Карл XVI Густав в 2010 году", "caption")]
+    b = pipeline(Article(file="b.txt", text=LEAD))
+    assert "планируют 12 сентября провести забастовку" in b.text

@@ -120,3 +120,99 @@ def test_a_trigger_inside_a_name_is_no_event_and_a_demand_outranks_its_content(p
     assert all(e.trigger != "Amnesty" for e in a.events)
     main = max(a.events, key=lambda e: e.confidence)
     assert main.type == "REQUEST", [(e.type, e.trigger, e.confidence) for e in a.events]
+
+
+# SUPPORT covers signing "only for political, diplomatic, and non-material support" (manual): a contract with a
+# firm, or a deal to buy or supply, is a commitment to cooperate economically, AGREE
+@pytest.mark.parametrize("text, expected", [
+    ("Банк Китая подписал соглашение о покупке 80% акций американской компании.", "AGREE"),
+    ("Міністерство фінансів України уклало угоду з ТОВ «Датагруп» на постачання послуг.", "AGREE"),
+    ("China signed an agreement to buy a stake in the company.", "AGREE"),
+    ("Россия и Китай подписали соглашение о стратегическом партнерстве.", "SUPPORT"),
+    ("Україна та Польща підписали угоду про співпрацю в галузі оборони.", "SUPPORT"),
+])
+def test_a_commercial_signing_is_agree_and_a_political_one_support(pipeline, text, expected):
+    assert [e[0] for e in code(pipeline, text) if e[0] in ("AGREE", "SUPPORT")] == [expected]
+
+
+# an arrest or seizure with no one named is the act of the state where it happens (the gold codes «Бут был
+# арестован в Бангкоке» THA, «в Нидерландах был арестован» NLD); a place in another clause is not that place
+@pytest.mark.parametrize("text, actor", [
+    ("В Нидерландах был арестован российский хакер.", ("NLD",)),
+    ("Журналиста задержали в Минске во время акции.", ("BLR",)),
+    ("В Нидерландах был арестован хакер, который пытается опротестовать экстрадицию в США.", ("NLD",)),
+])
+def test_an_arrest_with_no_one_named_is_the_act_of_the_place(pipeline, text, actor):
+    a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
+    country = {x.id: x.country for x in a.actors}
+    assert [tuple(country[i] for i in e.actor) for e in a.events if e.type == "COERCE"] == [actor]
+
+
+# who reports talks or a deal in indirect speech, with no party named in it, is a party to it
+@pytest.mark.parametrize("text", [
+    "Премьер-министр Великобритании Тереза Мэй выступила в парламенте. Она отметила, что переговоры продолжаются.",
+    "Прем'єр-міністр Великобританії Тереза Мей виступила в парламенті. Вона зазначила, що переговори тривають.",
+])
+def test_the_reporter_of_talks_with_no_party_named_is_a_party(pipeline, text):
+    events = code(pipeline, text)
+    assert [(e[0], e[1]) for e in events] == [("CONSULT", ("person:theresa-may",))]
+
+
+# the actor of the sentence before stands in only for a pronoun subject: a noun with no party of its own is not
+# the last actor's act
+def test_an_event_noun_with_no_party_does_not_inherit_the_last_actor(pipeline):
+    events = code(pipeline, "Європейська комісія готова виділити Україні транш допомоги. Раніше повідомлялося, що "
+                            "заборона на експорт деревини перешкоджає отриманню траншу.")
+    assert not any(e[0] == "SANCTION" and e[1] for e in events)
+
+
+def test_a_number_of_officials_of_a_government_act_for_it(pipeline):
+    events = code(pipeline, "Після цього кілька представників британського уряду подали у відставку.")
+    assert [e[0] for e in events] == ["RETREAT"] and "GBR" in events[0][1]
+
+
+# «призыв» of conscripts is MOBILIZE; «призыв к ...», an appeal, stays REQUEST
+@pytest.mark.parametrize("text, expected", [
+    ("Президент Украины подписал указ о призыве в Национальную гвардию.", "MOBILIZE"),
+    ("Призыву подлежат все граждане Украины, пригодные к военной службе.", "MOBILIZE"),
+    ("Президент Росії підписав указ про осінній призов.", "MOBILIZE"),
+    ("Генсек ООН выступил с призывом к России прекратить огонь.", "REQUEST"),
+])
+def test_a_call_up_of_conscripts_is_mobilize_and_an_appeal_request(pipeline, text, expected):
+    assert expected in [e[0] for e in code(pipeline, text)]
+
+
+# a group or body that needs no country, as a verb trigger's object, is the actor's own people
+@pytest.mark.parametrize("text, expected", [
+    ("Премьер-министр Польши Беата Шидло призвала центристскую оппозицию присоединиться к правительству.",
+     ("POL", "POL")),
+    ("Президент України закликав громадян зберігати спокій.", ("UKR", "UKR")),
+])
+def test_a_leader_addressing_a_group_with_no_country_addresses_their_own(pipeline, text, expected):
+    a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
+    country = {x.id: x.country for x in a.actors}
+    sides = [(country[e.actor[0]], country[e.recipient[0]]) for e in a.events if e.type == "REQUEST" and e.recipient]
+    assert sides == [expected]
+
+
+def test_a_groups_demand_after_a_noun_trigger_is_its_own_not_addressed_to_it(pipeline):
+    a = pipeline(Article(file="t.txt", text="Президент Польши отклонил требования оппозиции.", published="2024-04-10"))
+    assert not any(e.recipient == ("POL",) and e.type == "REQUEST" for e in a.events)
+
+
+def test_a_time_named_in_another_clause_is_not_the_events(pipeline):
+    a = pipeline(Article(file="t.txt", text="Совет Евромайдана не согласился с отставкой президента Украины в декабре "
+                                            "2014 года и требует немедленной отставки Януковича.",
+                         published="2014-02-22"))
+    assert [(e.type, e.date) for e in a.events if e.type == "REQUEST"] == [("REQUEST", None)]
+    a = pipeline(Article(file="t.txt", text="В понедельник, 20 марта 2023 года, Путин и Си провели переговоры.",
+                         published="2023-03-21"))
+    assert [e.date for e in a.events if e.type == "CONSULT"] == ["2023-03-20"]
+
+
+def test_a_singular_pronoun_stands_for_a_person_not_the_countries_before(pipeline):
+    a = pipeline(Article(file="t.txt", text="Президент США Дональд Трамп прибув до Гельсінкі. Уряд Німеччини підтримує "
+                                            "будівництво газопроводу. Зокрема, він звинуватив Німеччину у невиконанні "
+                                            "вимоги.", published="2018-07-16"))
+    accuse = [e for e in a.events if e.type == "ACCUSE"]
+    assert [e.actor for e in accuse] == [("person:donald-trump",)]

@@ -162,3 +162,12 @@ def test_a_surname_the_dictionary_reads_as_an_adjective_opens_a_sentence(pipelin
 def test_a_ukrainian_first_name_the_dictionary_also_reads_as_a_noun_is_no_surname(pipeline):
     text = "Ми з Богданом обговорювали цю книжку, а також інші книжки, до яких мали спільну пристрасть."
     assert "Andriy Bohdan" not in people(analyze(pipeline, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Дмитрий Смилянец отказался признать вину. Смилянца обвиняют в краже данных.",
+    "Олег Кравець виступив у суді. Захист оскаржить вирок, а Кравця тим часом звільнили.",
+])
+def test_a_surname_whose_oblique_forms_drop_a_vowel_is_the_person_named_before(pipeline, text):
+    found = people(analyze(pipeline, text))
+    assert len(found) == 1 and len(next(iter(found.values()))) == 2

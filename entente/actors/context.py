@@ -20,6 +20,8 @@ from entente.nlp.morph import Morph
 from entente.nlp.tokens import SENTENCE_END, Token
 
 WINDOW = 8
+NATIONALITY_SPAN = 2  # words before a name in which a demonym says its country («пакистанская христианка Асия»)
+CITIZEN = ("граждан", "громадян", "citizen", "national", "подданн", "уроженц", "уродженц", "уроженец", "уродженець")
 APPOSITION_LEAD = 4  # words of an apposition after a name before its role noun («исполняющий обязанности ...»)
 TITLE_AT_DATE = "title held at the article's time"
 TITLE_NAMED = "title of a person the article names"
@@ -153,7 +155,7 @@ class Context:
 
     def apposition(self, tokens: list[Token], i: int, j: int, entities: list[Entity]) -> tuple[str | None, str | None]:
         """Country and sector of the person named at tokens [i, j) from a role phrase before or after it."""
-        role = self._role_before(tokens, i)
+        role = self.role_before(tokens, i)
         if role is not None:
             lo = tokens[max(role.start - 1, 0)].start
             return self._country(tokens, entities, lo, tokens[i].start), role.role.sector
@@ -168,9 +170,26 @@ class Context:
             if after is not None and all(t.text not in ',;:«»"“”' for t in tokens[j + 1 : after.start]):
                 hi = tokens[min(after.end + 3, len(tokens) - 1)].end
                 return self._country(tokens, entities, tokens[j + 1].start, hi), after.role.sector
-        return None, None
+        return self.nationality(tokens, i, entities), None
 
-    def _role_before(self, tokens: list[Token], i: int) -> RoleMatch | None:
+    @staticmethod
+    def nationality(tokens: list[Token], i: int, entities: list[Entity]) -> str | None:
+        """A country said of the person named from token i by the words just before the name: a demonym or a
+        country adjective («Россиянин Дмитрий Смилянец», «пакистанская христианка Асия Биби»), or a citizen
+        of a country («гражданин России», «громадянин України»)."""
+        at = {e.start: e for e in entities}
+        for k in range(i - 1, max(-1, i - NATIONALITY_SPAN - 1), -1):
+            if not tokens[k].is_word:
+                return None
+            e = at.get(tokens[k].start)
+            hit = next((h for h in e.hits if h.entry.type == "country"), None) if e is not None else None
+            if hit is not None and hit.how == "adj":
+                return hit.entry.country or hit.entry.id
+            if hit is not None and k > 0 and tokens[k - 1].text.lower().startswith(CITIZEN):
+                return hit.entry.country or hit.entry.id
+        return None
+
+    def role_before(self, tokens: list[Token], i: int) -> RoleMatch | None:
         for k in range(i - 1, max(-1, i - WINDOW), -1):
             if tokens[k].text[-1] in SENTENCE_END or tokens[k].text in '«»"“”„:;':
                 return None

@@ -12,6 +12,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 
+from entente.actors import declension
+from entente.actors.anaphora import INTRODUCED, Person, bare_titles
 from entente.actors.context import Context
 from entente.actors.decide import Decider, Named
 from entente.actors.kb import CYRILLIC_NAMED, Entry, Hit, KnowledgeBase
@@ -91,6 +93,16 @@ class Linker:
         for span, entry, why in self.context.titles(text, lang, window, tokens, entities, self._people(drafts)):
             draft = self._from_entry(entry, drafts)
             draft.mentions.append(Mention(span[0], span[1], text[span[0] : span[1]], why))
+        people = [
+            Person(d.id, bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))
+            for d in drafts.values()
+            if d.type == "person"
+            for m in d.mentions
+        ]
+        by_id = {d.id: d for d in drafts.values()}
+        for i, j, pid in bare_titles(tokens, lang, people, entities, self.context, self.morph):
+            start, end = tokens[i].start, tokens[j - 1].end
+            by_id[pid].mentions.append(Mention(start, end, text[start:end], INTRODUCED))
         by_start = {m.start: d.id for d in drafts.values() for m in d.mentions}
         actors = sorted((d.actor() for d in drafts.values() if d.mentions), key=lambda a: a.mentions[0].start)
         return Linked(tuple(actors), by_start)
@@ -184,13 +196,20 @@ class Linker:
             return None
         if e.label == "PER":
             return self._unknown_person(e, tokens, i, j, lang, entities, drafts)
+        if e.label != "LOC" and len(words) == 1 and (owner := _abbreviated(words[0], drafts)) is not None:
+            return owner  # «ПЗЗ» after «Південно-Західна залізниця»
+        key = name = " ".join(words)
         if lang in ("ru", "uk"):
-            words = [self._lemma(w, lang) for w in words] if e.label == "LOC" else words
+            lemmas = [self._lemma(w, lang) for w in words]
+            words = lemmas if e.label == "LOC" else words
             name = romanize(" ".join(words), lang)
-        else:
-            name = " ".join(words)
+            # an organization keeps the words it was first named with, but all its case forms are one actor
+            # («Південно-Західна залізниця», «Південно-Західної залізниці»)
+            if len(lemmas) > 1 and _ABBREVIATION.match(words[0]) and e.text[len(words[0]) :].lstrip()[:1] in "«\"„“":
+                lemmas = lemmas[1:]  # «ДТГО «Південно-Західна залізниця»»: the legal form is no part of the name
+            key = romanize(" ".join(lemmas), lang)
         kind = "location" if e.label == "LOC" else "organization"
-        return self._draft(drafts, f"{'place' if kind == 'location' else 'org'}:{slug(name)}", name, kind, None, None)
+        return self._draft(drafts, f"{'place' if kind == 'location' else 'org'}:{slug(key)}", name, kind, None, None)
 
     def _unknown_person(
         self,
@@ -217,8 +236,10 @@ class Linker:
         i, j = people.extent(text, tokens, i, j, lang)
         words = [t.text.removesuffix("'s").removesuffix("’s") for t in tokens[i:j] if t.is_word]
         keys = [name_key(w) for w in words]
-        if len(words) == 1 and (earlier := [d for d in drafts.values() if d.type == "person" and keys[-1] in d.keys]):
-            return earlier[-1]  # surname alone: the person named in full before
+        if len(words) == 1 and (
+            earlier := [d for d in drafts.values() if d.type == "person" and _fleeting(keys[-1]) in _stems(d.keys)]
+        ):
+            return earlier[-1]  # surname alone: the person named in full before («Смилянца» of «Смилянец»)
         fuller = [d for d in drafts.values() if d.type == "person" and d.size == len(words) + 1 and set(keys) < d.keys]
         if len(words) > 1 and fuller:
             return fuller[-1]  # «Рибер Нурдбю» after «Юханнеса Рибера Нурдбю», one given name less
@@ -244,7 +265,11 @@ class Linker:
         if len(words) == 1 and earlier:
             return earlier[-1]  # surname alone: the person named in full before
         chinese = lang in ("ru", "uk") and is_chinese_name(" ".join(words))
-        nominative = self.morph.nominative(words, lang) if lang in ("ru", "uk") and not chinese else words
+        nominative = (
+            declension.nominative(words, lang, self.morph) or self.morph.nominative(words, lang)
+            if lang in ("ru", "uk") and not chinese
+            else words
+        )
         country, sector = self.context.apposition(tokens, i, j, entities)
         romanized = False
         if lang == "uk" and country in RUSSIAN_NAMED:
@@ -291,6 +316,38 @@ class Linker:
             draft.country = draft.country or country
             draft.sector = draft.sector or sector
         return draft
+
+
+_ABBREVIATION = re.compile(r"^[A-ZА-ЯІЇЄҐЁ]{2,6}$")
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _abbreviated(word: str, drafts: dict[str, _Draft]) -> _Draft | None:
+    """The one organization named before whose words' initials spell `word` («ПЗЗ»: «Південно-Західна
+    залізниця»; words of one or two letters, such as «і», «of», are skipped)."""
+    if not _ABBREVIATION.match(word):
+        return None
+    found = {
+        d.id: d
+        for d in drafts.values()
+        if d.type == "organization"
+        and any(
+            "".join(w[0] for w in _NAME_WORD.findall(m.text) if len(w) > 2).upper().endswith(word) for m in d.mentions
+        )
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_FLEETING = re.compile(r"[еоєё]([цкнл])ь?$")
+
+
+def _fleeting(key: str) -> str:
+    """A surname's key without the vowel its oblique forms drop: «Смилянец» / «Смилянца», «Кравець» / «Кравця»."""
+    return _FLEETING.sub(r"\1", key)
+
+
+def _stems(keys: set[str]) -> set[str]:
+    return {_fleeting(k) for k in keys}
 
 
 def slug(name: str) -> str:

@@ -17,6 +17,7 @@ import re
 from entente.clean.patterns import Patterns, fold
 from entente.models import Line
 from entente.nlp.dates import Calendar
+from entente.nlp.morph import Morph
 
 _INVISIBLE = str.maketrans({"\u200b": None, "\ufeff": None, "\u2060": None})
 _SENTENCE_END = re.compile(r"""[.!?…:;][\s"'»”“)\]]*$""")
@@ -43,6 +44,12 @@ def words(s: str) -> int:
 def is_sentence(s: str) -> bool:
     """Ends like a sentence (or a quote of one) and is long enough to be prose."""
     return bool(_SENTENCE_END.search(s)) and words(s) >= 2 or words(s) >= 25
+
+
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ'’-]{2,}")
+_UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
+FINITE = frozenset({"VERB", "PRTS"})  # finite verbs and short participles («расположена») make a predicate
+MAX_STATED_HEADLINE_WORDS = 12  # a headline written as a sentence is short; a one-line lead is longer
 
 
 def is_headline(s: str) -> bool:
@@ -76,13 +83,16 @@ class _Page:
             self.reason[i] = reason
 
 
-def split_page(raw: str, patterns: Patterns, calendar: Calendar, title: str | None = None) -> tuple[Line, ...]:
-    """Judge every line of `raw`. `title` is a headline known from metadata (HTML, JSON), if any."""
+def split_page(
+    raw: str, patterns: Patterns, calendar: Calendar, title: str | None = None, morph: Morph | None = None
+) -> tuple[Line, ...]:
+    """Judge every line of `raw`. `title` is a headline known from metadata (HTML, JSON), if any; `morph`
+    reads Russian and Ukrainian words, to tell a photo caption from a lead (without it, no caption rule)."""
     page = _Page(raw, patterns, calendar)
     _by_look(page)
     title_at = _title(page, title)
     first = _first_body(page, title_at)
-    _header(page, first)
+    _header(page, first, morph)
     _teasers(page, first)
     _footer(page)
     _strays(page, title_at)
@@ -129,7 +139,7 @@ def _title(page: _Page, known: str | None) -> int | None:
             s = page.texts[i]
             if not page.kept(i) or fold(s) in page.patterns.rubrics:
                 continue
-            if is_headline(s) or (len(s) <= 250 and s.endswith(("?", "!"))):
+            if is_headline(s) or (len(s) <= 250 and s.endswith(("?", "!"))) or _stated_headline(page, i):
                 at = i
             break
     if at is not None:
@@ -139,6 +149,18 @@ def _title(page: _Page, known: str | None) -> int | None:
             if fold(page.texts[i]) in keys:
                 page.mark(i, "repeated_title", overwrite=True)
     return at
+
+
+def _stated_headline(page: _Page, i: int) -> bool:
+    """A short first line ending in a period or semicolon, standing alone before a longer paragraph: an
+    archive copy's headline ("Columbia defends Exxon articles.", "IN BRIEF."), not a one-line lead."""
+    s = page.texts[i].rstrip()
+    if not (1 <= words(s) <= MAX_STATED_HEADLINE_WORDS and s.endswith((".", ";"))):
+        return False
+    if s.endswith(".") and (i + 1 >= len(page.texts) or page.texts[i + 1]):
+        return False  # a sentence run on into the next line is a paragraph; a line ending in ";" is never one
+    after = [k for k in page.nonblank(i + 1) if page.kept(k)]  # past "ABSTRACT." and other furniture
+    return bool(after) and words(page.texts[after[0]]) > 2 * words(s)
 
 
 def title_keys(title: str) -> set[str]:
@@ -155,11 +177,25 @@ def _first_body(page: _Page, title_at: int | None) -> int:
     return len(page.texts)
 
 
-def _header(page: _Page, first: int) -> None:
+def _header(page: _Page, first: int, morph: Morph | None) -> None:
     for i in page.nonblank(0, first):
         page.zone[i] = "header"
         if page.kept(i) and is_label(page.texts[i]):
             page.mark(i, "rubric")
+        elif page.kept(i) and morph is not None and _verbless(page.texts[i], morph):
+            page.mark(i, "caption")  # «Карл XVI Густав в 2010 году» between the headline and the text
+
+
+def _verbless(s: str, morph: Morph) -> bool:
+    """A Cyrillic line with no finite verb: a photo caption, not a lead («Погибшие в результате теракта
+    полицейские», «Нельсон Мандела в 2000 году»). A line in Latin script is not judged."""
+    cyrillic = _CYRILLIC_WORD.findall(s)
+    if len(cyrillic) < 2 or len(cyrillic) < len(s.split()) // 2:
+        return False
+    # a capitalized word after the first is a name, whatever the dictionary guesses («Сноудену»: «сноудеть»)
+    words = [w for n, w in enumerate(cyrillic) if n == 0 or not w[:1].isupper()]
+    lang = "uk" if _UKRAINIAN.search(s) else "ru"  # one dictionary: the other guesses verbs («официальнывати»)
+    return not any((r := morph.readings(w.lower(), lang)) and r[0].known and r[0].tags & FINITE for w in words)
 
 
 def _teasers(page: _Page, first: int) -> None:

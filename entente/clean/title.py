@@ -11,6 +11,9 @@ from entente.models import Line
 
 _BAR = re.compile(r"\s+[|‖¦]\s+")
 _DASH = re.compile(r"\s+(?:[-–—]|::|·|•)\s+")
+_TIME = re.compile(r"^\d{1,2}:\d{2}\s+(?=\S)")
+_DOMAIN = re.compile(r"\b[\w-]+\.(ru|ua|com|net|org|info|by|kz)\b", re.IGNORECASE)
+MAX_SITE_WORDS = 12
 _SITE_WORDS = re.compile(r"(?i)\b(news|новости|новини|новина|online|онлайн|\.ru|\.ua|\.com|\.net|\.org)\b")
 
 
@@ -26,7 +29,7 @@ def strip_site(title: str, outlets: Outlets, rubrics: frozenset[str] = frozenset
 def split_site(title: str, outlets: Outlets, rubrics: frozenset[str] = frozenset()) -> tuple[str, str | None]:
     """(headline, the site name cut from it or None). A section name ("Мир и политика") is cut but
     not returned as a site name."""
-    title = normalize(title)
+    title = _TIME.sub("", normalize(title))  # «16:52 У Ryanair почалися страйки»: a time stamp of the feed
     site = None
     parts = [p for p in _BAR.split(title) if p]
     if len(parts) > 1:
@@ -34,7 +37,8 @@ def split_site(title: str, outlets: Outlets, rubrics: frozenset[str] = frozenset
         rest = [p for p in parts if p is not head]
         title, site = head, rest[-1] if rest else None
     head, sep, tail = _split_last(title)
-    if sep and len(tail.split()) <= 5:
+    if sep and (len(tail.split()) <= 5 or (len(tail.split()) <= MAX_SITE_WORDS and _DOMAIN.search(tail))):
+        # «Дональд Трамп - новини і статті nv.ua на тему Дональд Трамп / Новое Время»: a domain names a site
         if outlets.is_known(tail) or _SITE_WORDS.search(tail):
             title, site = head, tail
         elif _is_section(tail, rubrics):

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from entente.extract.event_grammar import AGAINST, AGENT_MARK, CONJUNCTIONS, OTHER_PREP, PARTNER, PLACE, RELATIVE
+from entente.extract.event_grammar import (
+    AGAINST,
+    AGENT_MARK,
+    CONJUNCTIONS,
+    OTHER_PREP,
+    PARTNER,
+    PLACE,
+    QUANTITY,
+    RELATIVE,
+)
 from entente.models import Actor
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
@@ -48,8 +57,8 @@ def assign(
     lemmas of nouns whose genitive complement acts («представители Евросоюза», «міністри країн ЄС»)."""
     heads = heads or Heads()
     roles = _assign(tokens, slots, trigger, lang, morph, visit, heads)
-    clause = _clause(tokens, trigger[0])
-    local = _assign(tokens, [s for s in slots if _clause(tokens, s.i) == clause], trigger, lang, morph, visit, heads)
+    clause = clause_id(tokens, trigger[0])
+    local = _assign(tokens, [s for s in slots if clause_id(tokens, s.i) == clause], trigger, lang, morph, visit, heads)
     if local.objects or local.partners:  # the trigger's own clause names whom: others name other things
         roles.objects, roles.partners = local.objects, local.partners
     else:
@@ -58,10 +67,10 @@ def assign(
     if lang == "en" and not local.subjects and _predicate_first(tokens, trigger[0]):
         # "Pakistan, a key U.S. ally, has refused ...": the clause opens with its verb, so its subject is
         # the one of the sentence's first clause, not a mention inside the apposition between them
-        first = min((_clause(tokens, s.i) for s in slots if s.i < trigger[0]), default=None)
+        first = min((clause_id(tokens, s.i) for s in slots if s.i < trigger[0]), default=None)
         if first is not None and first < clause:
             head = _assign(
-                tokens, [s for s in slots if _clause(tokens, s.i) == first], trigger, lang, morph, visit, heads
+                tokens, [s for s in slots if clause_id(tokens, s.i) == first], trigger, lang, morph, visit, heads
             )
             if head.subjects and all(a.country for a in head.subjects):
                 local.subjects = head.subjects
@@ -253,7 +262,7 @@ def _predicate_first(tokens: list[Token], k: int) -> bool:
     return all(tokens[n].text.lower() in AUXILIARIES or tokens[n].text.lower().endswith("ly") for n in range(start, k))
 
 
-def _clause(tokens: list[Token], k: int) -> int:
+def clause_id(tokens: list[Token], k: int) -> int:
     """The number of clause breaks before token k (a crude clause id)."""
     return sum(1 for t in tokens[:k] if t.text in CLAUSE_BREAKS)
 
@@ -325,7 +334,7 @@ def _assign(
         elif _case(tokens, slot, lang, morph) == "nomn" and not (
             slot.i >= trigger[1]
             and roles.subjects
-            and _clause(tokens, slot.i) == _clause(tokens, trigger[0])
+            and clause_id(tokens, slot.i) == clause_id(tokens, trigger[0])
             and _accusative(tokens, slot, lang, morph)
         ):
             _add(roles.subjects, slot.actor)
@@ -406,9 +415,9 @@ def _agent(tokens: list[Token], slot: Slot, trigger: tuple[int, int], lang: str,
         k >= 0
         and _lemma(tokens[k].text, lang, morph) in heads.lemmas
         and slot.j <= trigger[0]
-        and _clause(tokens, slot.i) == _clause(tokens, trigger[0])
+        and clause_id(tokens, slot.i) == clause_id(tokens, trigger[0])
         and (k < 1 or not tokens[k - 1].is_word or not tokens[k - 1].text[0].isalpha()
-             or tokens[k - 1].text.lower() in CONJUNCTIONS or tokens[k - 1].text.isdigit())
+             or tokens[k - 1].text.lower() in CONJUNCTIONS | QUANTITY or tokens[k - 1].text.isdigit())
     ):
         return True
     if before in PARTNER[lang] | PLACE[lang] | AGAINST[lang] | OTHER_PREP[lang]:
@@ -417,9 +426,9 @@ def _agent(tokens: list[Token], slot: Slot, trigger: tuple[int, int], lang: str,
     readings = morph.readings(words[0].lower(), lang) if words else []
     if not readings or "ablt" not in readings[0].tags or slot.actor.type == "person":
         return False
-    clause = _clause(tokens, trigger[0])
+    clause = clause_id(tokens, trigger[0])
     return any(
-        _clause(tokens, k) == clause
+        clause_id(tokens, k) == clause
         and t.is_word
         and (
             morph.has(t.text.lower(), lang, "PRTS", "pssv")

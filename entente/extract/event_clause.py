@@ -48,11 +48,12 @@ class Clause:
     subjects: tuple[int, ...] = ()  # tokens of the subject phrase («представители Евросоюза»)
     passive: bool = False  # a passive clause: its actor is `agents`, or no one
     complement: tuple[int, ...] = ()  # tokens of what a verb governs (objects, obliques, infinitives)
+    scope: frozenset[int] = frozenset()  # tokens of the carrying verb's own clause (its time is the event's)
 
 
 def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str, set[str]]) -> Clause | None:
     """The clause of the trigger at tokens i..j; None when a noun trigger is not a predication."""
-    head = _head(tree, i, j)
+    head = phrase_head(tree, i, j)
     negated_by: str | None = None
     if noun and tree.heads[head] >= 0 and tree.rels[head] == "conj":
         head = _first_conjunct(tree, head)  # «переговоры и встреча состоялись»: as its first conjunct
@@ -100,8 +101,22 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
         for k in sorted(tree.subtree(c))
     )
     return Clause(
-        head, predicate, how, negated_by, condition, pronoun, agents, patients, subjects, passive, complement
+        head, predicate, how, negated_by, condition, pronoun, agents, patients, subjects, passive, complement,
+        _scope(tree, predicate, head),
     )
+
+
+def _scope(tree: Tree, predicate: int, head: int) -> frozenset[int]:
+    """The tokens of the predicate's own clause: its subtree without the clauses embedded in it or coordinated
+    with it («не согласился с отставкой в декабре и требует ...»: December is not when it demands), but with
+    a clause that describes the event noun itself («визита Си Цзиньпина, состоявшегося 20–22 марта»)."""
+    out = set(tree.subtree(predicate)) | set(tree.subtree(head))
+    for k in sorted(out):
+        if k in (predicate, head) or k not in out or tree.heads[k] < 0 or tree.heads[k] == head:
+            continue
+        if tree.rels[k] in EMBEDDED or (tree.rels[k] == "conj" and tree.heads[k] == predicate):
+            out -= tree.subtree(k) - tree.subtree(head) if head in tree.subtree(k) else tree.subtree(k)
+    return frozenset(out)
 
 
 def _bare_obliques(tree: Tree, k: int) -> tuple[int, ...]:
@@ -123,7 +138,7 @@ def _agents(tree: Tree, n: int) -> tuple[int, ...]:
     return tuple(out)
 
 
-def _head(tree: Tree, i: int, j: int) -> int:
+def phrase_head(tree: Tree, i: int, j: int) -> int:
     """The token of i..j whose head lies outside the phrase («подписали ... соглашение»: «подписали»)."""
     for k in range(i, j):
         if not i <= tree.heads[k] < j:

@@ -43,6 +43,7 @@ NEAR = words("near")
 SOURCE = everywhere("source")
 LED_BY = everywhere("led_by")
 NOT_ONLY = everywhere("not_only")
+QUANTITY = everywhere("quantity")
 BE = words("be")
 HE = words("he")
 # «со стороны X»: the noun, then the prepositions before it

@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import replace
 
 from entente.extract.event_args import assign
+from entente.extract.event_grammar import HE
 from entente.extract.event_modality import historical
 from entente.extract.event_sentence import CLAUSE_BREAKS, PARTICIPANTS, Sentence, has_phrase
 from entente.models import Actor, Event
@@ -48,6 +49,27 @@ def demand(sentence: Sentence, i: int, event: Event, morph: Morph) -> Event:
         actor=tuple(x.id for x in speaker),
         recipient=tuple(x.id for x in addressed),
     )
+
+
+THAT = frozenset({"что", "що", "that"})
+SPEECH_GAP = 4  # words between a speech verb and «что» («заявил журналистам в среду, что»)
+
+
+def reporter(sentence: Sentence, i: int, morph: Morph) -> tuple[list[Actor], bool]:
+    """Who reports, in indirect speech, the event at token i: «Мэй заявила, что переговоры продолжаются»
+    gives May. The subjects of the speech verb before «что»/«що»/"that"; an empty list, and whether that
+    subject is a personal pronoun («Вона зазначила, що ...»), when no actor is named."""
+    tokens, lemmas, cues = sentence.tokens, sentence.lemmas, sentence.cues
+    that = next((k for k in range(i - 1, -1, -1) if tokens[k].text.lower() in THAT), None)
+    if that is None or any(tokens[k].text.lower() in THAT for k in range(that + 1, i)):
+        return [], False
+    verb = next((k for k in range(that - 1, max(-1, that - SPEECH_GAP - 1), -1) if lemmas.get(k) in cues.speech), None)
+    if verb is None:
+        return [], False
+    before = [s for s in sentence.slots if s.j <= verb and s.actor.type in PARTICIPANTS]
+    speakers = assign(tokens, before, (verb, verb + 1), sentence.lang, morph).subjects
+    pronoun = verb > 0 and tokens[verb - 1].text.lower() in HE.get(sentence.lang, ())
+    return speakers, pronoun and not speakers
 
 
 def naming(sentence: Sentence, morph: Morph) -> Event | None:

@@ -18,9 +18,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from entente.extract.event_args import Heads, Roles, assign
-from entente.extract.event_clause import Clause, read
-from entente.extract.event_grammar import HE, PURPOSE, TEMPORAL, WE
+from entente.extract.event_args import Heads, Roles, assign, clause_id
+from entente.extract.event_clause import Clause, phrase_head, read
+from entente.extract.event_grammar import HE, PLACE, PURPOSE, TEMPORAL, WE
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import drop_promised, framing, historical
@@ -34,7 +34,7 @@ from entente.extract.event_sentence import (
     has_phrase,
     sentence_slots,
 )
-from entente.extract.event_statements import demand, evaluation, naming, obligation
+from entente.extract.event_statements import demand, evaluation, naming, obligation, reporter
 from entente.extract.event_voice import (
     attributive_uk,
     in_name,
@@ -57,6 +57,9 @@ BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"
 # types whose place («в Иране», «до Росії») is also whom they concern when no one else is named
 PLACED = frozenset({"CONSULT", "AID", "SANCTION", "ASSAULT"})
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+POLICED = frozenset({"arrest", "seize"})  # coercion done where it happens by that state's authorities
+SINGULAR_HE = frozenset({"он", "она", "він", "вона", "he", "she"})
+OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («призвала центристскую оппозицию»)
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
 
 
@@ -104,7 +107,7 @@ class EventCoder:
 
     def code(self, a: Analysis) -> tuple[Event, ...]:
         lang = a.lang if a.lang in self.lexicon.triggers else "en"
-        mentions = sorted(((m.start, m.end, x) for x in a.actors for m in x.mentions), key=lambda m: m[0])
+        mentions = _mentions(a)
         refs = self.when.find(a.text, lang, a.published)
         pair = _main_pair(a.actors)
         out: dict[Key, Event] = {}
@@ -174,7 +177,8 @@ class EventCoder:
                     continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
                 clause = None
                 if tree is not None:
-                    noun = self._noun(tokens[i].text, lang)
+                    # «совместные учения»: the phrase's head word, not its first, says whether it is a noun
+                    noun = self._noun(tokens[phrase_head(tree, i, j)].text, lang)
                     clause = read(tree, lemmas, i, j, noun, cues.clause)
                     if clause is None:
                         continue  # an event noun as a topic, a time or a modifier: no event
@@ -202,9 +206,15 @@ class EventCoder:
                     roles = voice_uk(roles, tokens, slots, self.lexicon.morph)
                 if clause is not None and trigger.type == "REJECT" and clause.complement:
                     roles = refused_party(roles, slots, clause.complement)
-                before = previous
-                if not before and (clause.pronoun if clause is not None else _pronoun_subject(tokens, i, lang)):
-                    before = _antecedent(mentions, start)  # «Він також поклав відповідальність ...»
+                # the actor of the sentence before stands in only for a pronoun subject («Він також поклав
+                # відповідальність ...»), as the tree's subject rule does for Russian: a noun with no party of its
+                # own («заборона на експорт», "tariffs") is not the last actor's act
+                pronoun = clause.pronoun if clause is not None else _pronoun_subject(tokens, i, lang)
+                if pronoun and _singular_pronoun(tokens, i, lang):
+                    # «він», «она»: a person, not the countries that acted in the sentence before
+                    before = [x for x in previous if x.type == "person"] or _antecedent(mentions, start)
+                else:
+                    before = (previous or _antecedent(mentions, start)) if pronoun else []
                 event = self._event(sentence, trigger, i, j, roles, pair, before, clause)
                 if event is None:
                     continue
@@ -279,6 +289,21 @@ class EventCoder:
             kept.append((trigger, i, j))
         return kept
 
+    def _addresses_own_people(self, sentence: Sentence, i: int, j: int) -> bool:
+        """Whether a verb trigger's object, in the words after it, is a group or body that needs no country
+        («оппозицию», «гражданам», «до громадян»): it is the actor's own. A noun trigger's genitive after it
+        is its agent («требования оппозиции»), not addressed."""
+        tokens, lemmas = sentence.tokens, sentence.lemmas
+        groups = sentence.cues.clause.get("own_people", set())
+        if not groups or self._noun(tokens[i].text, sentence.lang):
+            return False
+        for k in range(j, min(len(tokens), j + OWN_PEOPLE_SPAN)):
+            if tokens[k].text in CLAUSE_BREAKS or any(s.i <= k < s.j for s in sentence.slots):
+                return False  # a named party or another clause comes first
+            if lemmas.get(k) in groups:
+                return k == j or tokens[k - 1].text.lower() not in PLACE.get(sentence.lang, ())
+        return False
+
     def _noun(self, word: str, lang: str) -> bool:
         if lang == "en":
             return word.lower().endswith(("tion", "ment", "ance", "ence", "ship", "ity", "ies", "ism", "ing"))
@@ -306,8 +331,9 @@ class EventCoder:
             return None
         actor, recipient = parties
         a, start, end, tokens = sentence.a, sentence.start, sentence.end, sentence.tokens
-        kind, negated, modality = framing(sentence, trigger.type, i, self.lexicon.morph)
-        rule = f"{trigger.type.lower()}:{'+'.join(trigger.lemmas)}"
+        base = "AGREE" if _commercial(sentence, trigger) else trigger.type
+        kind, negated, modality = framing(sentence, base, i, self.lexicon.morph)
+        rule = f"{trigger.type.lower()}:{'+'.join(trigger.lemmas)}" + (" commercial" if base != trigger.type else "")
         if clause is not None:
             rule += f" {clause.how}"
             if clause.negated_by:
@@ -321,7 +347,10 @@ class EventCoder:
             c = sentence.cues.contexts.get(sentence.lemmas[k])
             if c and c not in contexts:
                 contexts.append(c)
-        ref = nearest(sentence.refs, tokens[i].start, start, end)
+        refs = sentence.refs
+        if clause is not None:  # a time named in another clause of the sentence is that clause's
+            refs = [r for r in refs if _token_at(tokens, r.start) in clause.scope]
+        ref = nearest(refs, tokens[i].start, start, end)
         date = ref.date if ref else None
         place = next((p.id for p in roles.places if p.type == "location"), None)
         ids = tuple(x.id for x in actor)
@@ -330,14 +359,24 @@ class EventCoder:
             # protests, curfews, concessions with no one else named concern the actor's own country
             home = next((x for x in a.actors if x.type == "country" and x.id in own), None)
             recipient = recipient + [home] if home is not None else recipient
-        # «Китай ... с Россией»: the partner of cooperation is another country; a government may coerce,
-        # concede to or accuse its own people, so other types keep a recipient of the same country
+        # «Китай ... с Россией»: the partner of cooperation is another country, but a person of the actor's own
+        # country may be one («Премьер поблагодарила министра»); a government may coerce, concede to or accuse
+        # its own people, so other types keep a recipient of the same country
         rec = tuple(
             x.id
             for x in recipient
             if (x.id not in ids or kind in DOMESTIC)
-            and not (kind in BETWEEN_COUNTRIES and x.country and x.country in own)
+            and not (
+                kind in BETWEEN_COUNTRIES
+                and x.country
+                and x.country in own
+                and (x.type != "person" or trigger.mode == "visit")  # a visit goes abroad: not to a compatriot
+            )
         )
+        if not rec and len(own) == 1 and self._addresses_own_people(sentence, i, j):
+            # «Шидло призвала оппозицию», «звернувся до громадян»: a body or group of the actor's own country
+            home = next((x for x in a.actors if x.type == "country" and x.id in own), None)
+            rec = (home.id,) if home is not None else rec
         confidence = 0.4 + 0.3 * bool(roles.subjects) + 0.2 * bool(rec) + 0.1 * (j - i > 1)
         if nested(sentence, i, clause):
             confidence -= 0.3  # the content of another event («accused of attacking»), not the sentence's own
@@ -417,6 +456,16 @@ class EventCoder:
             return None  # a bare «санкции», «учения», «вторжение» with no one doing it: background, not a report
         if not actor and roles.relative:
             return None  # «западных стран, которые требуют»: done by someone the article does not name as an actor
+        if not actor and trigger.type == "COERCE" and trigger.mode in POLICED:
+            # «был арестован в Бангкоке»: with no one named, an arrest or seizure is the act of the place's state
+            places = [p for p in roles.places if any(s.actor is p and clause_id(tokens, s.i) == clause_id(tokens, i)
+                                                     for s in sentence.slots)]
+            actor = _states(sentence.a.actors, places)
+            recipient = [x for x in recipient if x not in actor and x not in roles.places]
+        if not actor and reciprocal:
+            # «Мэй заявила, что переговоры продолжаются»: who reports talks or a deal with no party named is in it
+            said, pronoun = reporter(sentence, i, self.lexicon.morph)
+            actor = said or (_antecedent(_mentions(sentence.a), sentence.start) if pronoun else [])
         if not actor and recipient and previous:
             actor = previous  # «Он встретился с Си»: the subject left out is the one of the sentence before
         if not actor and reciprocal and len(pair) == 2:
@@ -428,6 +477,23 @@ class EventCoder:
         return actor, recipient
 
 
+def _commercial(sentence: Sentence, trigger: Trigger) -> bool:
+    """A signing whose sentence names a firm or a sale («банк подписал соглашение о покупке», «уклало угоду з ТОВ»):
+    an economic commitment, AGREE, where a state's political signing is SUPPORT."""
+    words = sentence.cues.clause
+    if trigger.type != "SUPPORT" or trigger.lemmas[0].split()[0] not in words.get("signing", ()):
+        return False
+    commercial = words.get("commercial", set())
+    lemmas, tokens = sentence.lemmas, sentence.tokens
+    return any(lemmas[k] in commercial or tokens[k].text.lower() in commercial for k in lemmas)
+
+
+def _states(actors: tuple[Actor, ...], places: list[Actor]) -> list[Actor]:
+    """The states of the places, as their country actors where the article has them."""
+    countries = {x.country: x for x in actors if x.type == "country" and x.country}
+    return list(dict.fromkeys(countries.get(p.country, p) for p in places if p.country))
+
+
 def _pronoun_subject(tokens: list[Token], i: int, lang: str) -> bool:
     """Without a tree: a personal pronoun stands in the trigger's clause before it («Він також поклав ...»)."""
     for k in range(i - 1, -1, -1):
@@ -436,6 +502,21 @@ def _pronoun_subject(tokens: list[Token], i: int, lang: str) -> bool:
         if tokens[k].text.lower() in HE.get(lang, ()):
             return True
     return False
+
+
+def _singular_pronoun(tokens: list[Token], i: int, lang: str) -> bool:
+    """Whether the personal pronoun nearest before token i in its sentence is «он», «вона», "he" (not «они»)."""
+    word = next((t.text.lower() for t in reversed(tokens[:i]) if t.text.lower() in HE.get(lang, ())), "")
+    return word in SINGULAR_HE
+
+
+def _token_at(tokens: list[Token], offset: int) -> int:
+    """The index of the token at or just after character `offset`."""
+    return bisect.bisect_left([t.start for t in tokens], offset)
+
+
+def _mentions(a: Analysis) -> list[tuple[int, int, Actor]]:
+    return sorted(((m.start, m.end, x) for x in a.actors for m in x.mentions), key=lambda m: m[0])
 
 
 def _antecedent(mentions: list[tuple[int, int, Actor]], start: int) -> list[Actor]:

@@ -1,0 +1,161 @@
+"""Bare titles that refer back to a person the article introduced with the same title.
+
+«Британский премьер-министр Тереза Мэй приняла отставку министра ... Дэвида Дэвиса. Премьер поблагодарила
+министра за проделанную работу»: «Премьер» is May and «министра» Davis, because the article itself named
+them with those titles. A bare title refers to the last person introduced with it before; else, for an
+office, to the one person named before whom the base knows to have held it; else to no one (no guess from
+today's office holders). A title with its own country, name or qualifier («новый премьер», «премьер
+Италии», «министры») names someone else or is resolved elsewhere (context.py `titles`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from entente.actors.context import Context
+from entente.extract.ner import Entity
+from entente.extract.roles import RoleMatch
+from entente.nlp.morph import Morph
+from entente.nlp.tokens import SENTENCE_END, Token
+
+INTRODUCED = "title the article gave this person before"
+# one holder per body: the same office is the same person; a class of people («основатель», «председатель
+# правления»: both `business`) is the same person only under the same word
+OFFICES = frozenset(
+    {
+        "president",
+        "vice_president",
+        "prime_minister",
+        "deputy_prime_minister",
+        "foreign_minister",
+        "defence_minister",
+        "minister",
+        "monarch",
+        "speaker",
+        "igo_head",
+        "central_bank_head",
+        "governor",
+        "mayor",
+        "party_leader",
+        "opposition_leader",
+        "intelligence_chief",
+        "military_chief",
+    }
+)
+# a title after these is said of someone, not a reference to them («может стать президент», «был министром»)
+COPULAS = frozenset({"стать", "быть", "являться", "назначить", "избрать", "стати", "бути", "бувати", "призначити",
+                     "обрати", "become", "be", "appoint", "elect", "name"})
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person's mention as token range [i, j), with the actor id it was linked to."""
+
+    id: str
+    i: int
+    j: int
+
+
+def bare_titles(
+    tokens: list[Token], lang: str, people: Sequence[Person], entities: Sequence[Entity], context: Context,
+    morph: Morph,
+) -> list[tuple[int, int, str]]:
+    """(first token, token after the last, person id) of every bare title that refers back to a person."""
+    intros: list[tuple[int, str, str]] = []  # (token, role, person id), in text order
+    taken: set[int] = set()  # role tokens that introduce someone: not bare
+    for p in people:
+        role = context.role_before(tokens, p.i)
+        if role is not None and not _predicate_between(tokens, role.end, p.i, lang, morph):
+            intros.append((p.i, _same(role, tokens, lang, morph), p.id))
+            taken.update(range(role.start, role.end))
+    intros.sort()
+    named = _covered(tokens, entities)
+    places = _covered(tokens, [e for e in entities if e.label == "LOC" or any(h.entry.type in ("country", "location")
+                                                                              for h in e.hits)])
+    out: list[tuple[int, int, str]] = []
+    k = 0
+    while k < len(tokens):
+        m = context.roles.at(tokens, k)
+        if m is None or k in taken or m.start in named or any(n in places for n in range(m.start, m.end)):
+            # «председатель КНР» has its country (context.py `titles`); «глава МИД»: a body inside is part of it
+            k += 1
+            continue
+        if _bare(tokens, m, named, lang, morph):
+            same = _same(m, tokens, lang, morph)
+            person = next((pid for at, role, pid in reversed(intros) if at < k and role == same), None)
+            if person is None and m.role.key in OFFICES:
+                person = _holder(m.role.key, [p for p in people if p.i < k], context)
+            if person is not None:
+                out.append((m.start, m.end, person))
+        k = m.end
+    return out
+
+
+def _predicate_between(tokens: list[Token], a: int, b: int, lang: str, morph: Morph) -> bool:
+    """Whether a verb stands between a title and a name: «Премьер поблагодарила Бориса» names two people."""
+    if lang == "en":
+        return b - a > 3
+    verbs = {"VERB", "INFN", "GRND", "PRTS"}
+    return any(
+        t.is_word and (r := morph.readings(t.text.lower(), lang)) and r[0].tags & verbs for t in tokens[a:b]
+    )
+
+
+def _holder(key: str, before: Sequence[Person], context: Context) -> str | None:
+    """The one person named before whom the base knows to have held office `key` («Премьер поблагодарила
+    Бориса» after «Тереза Мэй»), at any time: the article names them, so no office holder is guessed."""
+    holders = {
+        p.id
+        for p in before
+        if (entry := context.kb.entries.get(p.id)) is not None and any(r.key == key for r in entry.roles)
+    }
+    return holders.pop() if len(holders) == 1 else None
+
+
+def _same(m: RoleMatch, tokens: list[Token], lang: str, morph: Morph) -> str:
+    """What two titles must share to name one person: the office, or for a class of people the word too."""
+    if m.role.key in OFFICES:
+        return m.role.key
+    return f"{m.role.key}:{_lemma(tokens[m.start].text, lang, morph)}"
+
+
+def _lemma(word: str, lang: str, morph: Morph) -> str:
+    readings = morph.readings(word.lower(), lang) if lang != "en" else []
+    return readings[0].lemma if readings else word.lower()
+
+
+def _covered(tokens: list[Token], entities: Sequence[Entity]) -> set[int]:
+    spans = [(e.start, e.end) for e in entities]
+    return {k for k, t in enumerate(tokens) if any(s <= t.start < e for s, e in spans)}
+
+
+def _bare(tokens: list[Token], m: RoleMatch, named: set[int], lang: str, morph: Morph) -> bool:
+    """A singular title standing alone: no name, country or qualifier of its own beside it."""
+    head = tokens[m.start].text.lower()
+    if "-" in head and head.split("-")[0] in ("экс", "екс", "ex", "вице", "віце"):
+        return False  # a former or deputy holder is someone else
+    readings = morph.readings(head.split("-")[0] if lang != "en" else head, lang)
+    if lang != "en" and (not readings or "plur" in readings[0].tags):
+        return False  # «министры»: several people
+    if lang == "en" and head.endswith("s"):
+        return False
+    before = tokens[m.start - 1] if m.start > 0 else None
+    if before is not None and before.is_word:
+        if m.start - 1 in named:
+            return False  # «британский премьер»: a country's title, resolved with its country
+        low = before.text.lower()
+        r = morph.readings(low, lang) if lang != "en" else []
+        if lang == "en" and low not in ("the", "said", "says", "and", "but", "that", "when"):
+            return False  # "the prime minister" only; "a minister", "new minister" name someone else
+        if r and r[0].tags & {"ADJF", "adj", "NUMR", "numr"}:
+            return False  # «новый премьер», «другой министр», «первый президент»
+        if _lemma(low, lang, morph) in COPULAS or (r and "VERB" in r[0].tags and r[0].lemma in COPULAS):
+            return False  # «может стать президент», "was named minister"
+    if lang != "en" and readings and "ablt" in readings[0].tags:
+        return False  # «был министром», «назначен премьером»: said of someone
+    nxt = tokens[m.end] if m.end < len(tokens) else None
+    if nxt is not None and m.end in named:
+        return False  # «премьер Италии», «министр Лавров»
+    # an unrecognized name or body follows: «министр Хант», «глава МИД Франции»
+    return not (nxt is not None and nxt.is_word and nxt.text[:1].isupper() and nxt.text[-1:] not in SENTENCE_END)
