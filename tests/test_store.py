@@ -189,6 +189,18 @@ def test_an_unknown_name_finds_nothing(store, examples):
     assert name_key(" Пётр  ПОРОШЕНКО ") == "петр порошенко"
 
 
+def test_an_id_as_stored_wins_over_its_namesakes_in_another_case(store, examples):
+    from entente.errors import UsageError
+    from entente.store.resolve import resolve
+
+    store.add(examples)  # the bench corpus holds both org:EP (European Parliament) and org:ep (an unknown "EP")
+    store._executemany("INSERT INTO actors (id, name, type) VALUES (?, ?, ?)", [("Person:Xi-Jinping", "Xi", "person")])
+    assert resolve(store, "person:xi-jinping").actor["id"] == "person:xi-jinping"
+    assert resolve(store, "Person:Xi-Jinping").actor["id"] == "Person:Xi-Jinping"
+    with pytest.raises(UsageError, match="names several stored actors"):
+        resolve(store, "PERSON:XI-JINPING")  # neither as stored: the user chooses
+
+
 def test_actors_filter_by_type_and_country(store, examples):
     store.add(examples)
     people = store.actors(type="person", limit=1000)
