@@ -45,10 +45,11 @@ def country_codes() -> frozenset[str]:
 
 def resolve(store: Store, text: str) -> Resolved:
     """The stored actor `text` names (an id or a name in any language); UsageError when it names none or several."""
-    found = store.find_actors(text, limit=6)
-    same_id = [x for x in found if x["id"] == text.strip()]  # an id as stored wins over its other-case namesakes
+    same_id = store._rows(  # type: ignore[attr-defined]  # an id as stored wins over its namesakes in another
+        "SELECT id, name, type, country, sector, id AS matched FROM actors WHERE id = ?", (text.strip(),))  # case
     if same_id:
         return Resolved(same_id[0])
+    found = store.find_actors(text, limit=6)
     key = name_key(text)
     exact = [x for x in found if x["id"].lower() == text.strip().lower() or name_key(x.get("matched") or "") == key]
     if len(exact) == 1 or (exact and len({x["id"] for x in exact}) == 1):
