@@ -21,14 +21,17 @@ from tqdm import tqdm
 
 from entente import __version__, cli_args, cli_dyad, cli_record, cli_serve, cli_show, cli_stories, cli_trace, cli_watch
 from entente.display import dumps
-from entente.errors import EntenteError, InputError
+from entente.errors import EntenteError, InputError, UsageError
 from entente.eval import FORMATS, SPANS, evaluate, read_corpus, render_table
 from entente.eval.corpora_events import EVENT_FORMATS, read_meetings, read_plover_gsr
 from entente.eval.events import evaluate_meetings, evaluate_plover, render_meetings, render_plover
 from entente.extract.ner import Recognizer
 from entente.ingest import read
-from entente.models import Analysis, Article
+from entente.ingest.count import count
+from entente.models import Analysis
 from entente.pipeline import Pipeline
+from entente.run import Executor, auto_workers, open_executor
+from entente.run.ingest import Counts, ingest_items
 from entente.settings import Settings, settings_help
 from entente.store.migrate import describe
 from entente.store.tsquery import check
@@ -39,6 +42,8 @@ examples:
   entente analyze pages/ --format table          a line per article
   cat page.html | entente analyze - --format json
   entente ingest examples/                       into the default database
+  entente ingest corpus.jsonl --workers 4        four worker processes (default: one per core)
+  entente ingest corpus.jsonl --cluster tcp://10.0.0.5:8786 --db postgresql://...   on a Dask cluster
   entente search "Лавров Ван"                    full-text search (FTS5 syntax)
   entente show 3f2a9c...                         one stored article as JSON
   entente stats
@@ -85,7 +90,15 @@ def _parser() -> argparse.ArgumentParser:
                        help=helps["max_bytes"] + " For JSON Lines and JSON lists: per record.")
         c.add_argument("--actors", metavar="FILE", default=None, help=helps["actors"])
         c.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                       help="progress bar on stderr (default: when stderr is a terminal)")
+                       help="progress bar on stderr, with a total and the time left when the inputs can be "
+                       "counted (default: when stderr is a terminal)")
+        c.add_argument("--workers", type=cli_args.whole(1, cli_args.MAX_WORKERS), default=None, metavar="N",
+                       help="worker processes that analyze, each loading the models once (default: one per core "
+                       "this process may use, fewer for a few inputs; 1: in this process). Output stays in input "
+                       "order; only this process writes to the store")
+        c.add_argument("--cluster", type=cli_args.scheduler, default=None, metavar="tcp://HOST:PORT",
+                       help="analyze on the Dask distributed cluster of this scheduler instead (the `cluster` "
+                       "extra: pip install 'entente[cluster]'); start its workers with --nthreads 1")
 
     c = command("analyze", "Analyze articles and print the results (nothing is stored).")
     input_options(c)
@@ -197,9 +210,23 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings(**kwargs)
 
 
-def _progress(args: argparse.Namespace, items: Iterator, unit: str) -> Iterator:
+def _progress(args: argparse.Namespace, items: Iterator | None, unit: str, total: int | None = None) -> tqdm:
+    """A progress bar on stderr (when asked, or stderr is a terminal); a total gives it the time left."""
     show = sys.stderr.isatty() if args.progress is None else args.progress
-    return tqdm(items, unit=unit, file=sys.stderr, disable=not show, dynamic_ncols=True)
+    return tqdm(items, unit=unit, file=sys.stderr, disable=not show, dynamic_ncols=True, total=total)
+
+
+def _executor(args: argparse.Namespace, settings: Settings, window: int | None = None) -> tuple[Executor, int | None]:
+    """The executor `--workers`/`--cluster` ask for, and the number of inputs when they can be counted."""
+    if args.cluster is not None:
+        if args.workers is not None:
+            raise UsageError("--workers and --cluster: give one (a cluster's workers are its own)")
+        cli_args.cluster_extra()
+    total = count(args.paths)
+    workers = args.workers or auto_workers(total)
+    if total is not None:
+        workers = max(1, min(workers, total))
+    return open_executor(settings, workers, args.cluster, window), total
 
 
 def _report(error: InputError) -> None:
@@ -233,17 +260,19 @@ class _Errors:
 def cmd_analyze(args: argparse.Namespace) -> int:
     cli_args.text_file("--actors", args.actors)
     settings = _settings(args)
-    pipeline = Pipeline(settings)
     failed, results, report = 0, [], _Errors()
-    items = _progress(args, pipeline.run(read(args.paths, settings.max_bytes)), "article")
-    for item in items:
-        if isinstance(item, InputError):
-            failed += 1
-            report(item)
-        elif args.format == "jsonl":
-            print(json.dumps(item.to_dict(), ensure_ascii=False), flush=False)
-        else:
-            results.append(item)
+    executor, total = _executor(args, settings)
+    with executor:
+        for item in _progress(args, executor.map_ordered(read(args.paths, settings.max_bytes)), "article", total):
+            if isinstance(item, InputError):
+                if settings.errors == "raise":
+                    raise item
+                failed += 1
+                report(item)
+            elif args.format == "jsonl":
+                print(json.dumps(item.to_dict(), ensure_ascii=False), flush=False)
+            else:
+                results.append(item)
     if args.format == "json":
         print(json.dumps([a.to_dict() for a in results], ensure_ascii=False, indent=1))
     elif args.format == "table":
@@ -260,55 +289,23 @@ def _row(a: Analysis) -> dict[str, Any]:
 def cmd_ingest(args: argparse.Namespace) -> int:
     cli_args.text_file("--actors", args.actors)
     settings = _settings(args)
-    store = cli_args.store(settings.db, "create")
-    pipeline = Pipeline(settings)
-    counts = {"read": 0, "new": 0, "already_stored": 0, "failed": 0}
-    batch: list[tuple[Article, Analysis]] = []
-
-    def flush() -> None:
-        items = list(batch)
-        batch.clear()  # a batch the store refuses is not tried twice
-        new, existing = store.add(items)
-        counts["new"] += new
-        counts["already_stored"] += existing
-
-    report = _Errors()
-    try:
-        for item in _progress(args, read(args.paths, settings.max_bytes), "article"):
-            if isinstance(item, InputError):
-                if settings.errors == "raise":
-                    raise item
-                counts["failed"] += 1
-                report(item)
-                continue
-            counts["read"] += 1
-            if store.has(item.id):
-                counts["already_stored"] += 1
-                continue
-            try:
-                batch.append((item, pipeline(item)))
-            except InputError as e:
-                if settings.errors == "raise":
-                    raise
-                counts["failed"] += 1
-                report(e)
-            if len(batch) >= settings.batch:
-                flush()
-    except (KeyboardInterrupt, InputError):
-        flush()  # what was analyzed before the stop is kept
-        raise
-    finally:
-        report.summary()
+    counts, report = Counts(), _Errors()
+    executor, total = _executor(args, settings, window=settings.batch)  # an unreachable cluster creates no store
+    with executor:
+        store = cli_args.store(settings.db, "create")
         try:
-            flush()
+            with _progress(args, None, "article", total) as bar:
+                ingest_items(store, read(args.paths, settings.max_bytes), executor, batch=settings.batch,
+                             errors=settings.errors, report=report, advance=lambda: bar.update(1), counts=counts)
         finally:
+            report.summary()
             store.close()
     if args.format == "json":
-        print(json.dumps({**counts, "database": settings.db}, ensure_ascii=False))
+        print(json.dumps({**counts.to_dict(), "database": settings.db}, ensure_ascii=False))
     else:
-        print(f"{counts['read']} articles read: {counts['new']} new, {counts['already_stored']} already stored, "
-              f"{counts['failed']} failed -> {settings.db}")
-    return 1 if counts["failed"] else 0
+        print(f"{counts.read} articles read: {counts.new} new, {counts.already_stored} already stored, "
+              f"{counts.failed} failed -> {settings.db}")
+    return 1 if counts.failed else 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:

@@ -26,6 +26,8 @@ from entente.store import Store
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MAX_NAME = 200  # characters of an actor name or id on the command line
 MAX_LIMIT = 1_000_000  # --limit: more rows than anyone reads, well inside SQLite's integers
+MAX_WORKERS = 512  # --workers: more processes than any machine's cores
+_SCHEDULER = re.compile(r"^(tcp|tls)://(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)(:\d{1,5})?$")
 
 
 def real_date(text: str) -> str:
@@ -132,6 +134,25 @@ def creatable(location: str) -> None:
 
 
 limit = whole(1, MAX_LIMIT)
+
+
+def scheduler(text: str) -> str:
+    """A Dask scheduler address: tcp://HOST:PORT (or tls://); the port defaults to Dask's 8786."""
+    value = text.strip()
+    m = _SCHEDULER.match(value)
+    if not m or (m.group(3) and not 0 < int(m.group(3)[1:]) < 65536):
+        raise argparse.ArgumentTypeError(f"{text[:80]!r} is not a Dask scheduler address; give tcp://HOST:PORT "
+                                         f"(e.g. tcp://10.0.0.5:8786)")
+    return value if m.group(3) else f"{value}:8786"
+
+
+def cluster_extra() -> None:
+    """UsageError when Dask distributed (the `cluster` extra) is not installed."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError as e:
+        raise UsageError("--cluster needs Dask distributed, which is not installed: pip install 'entente[cluster]'"
+                         ) from e
 
 
 def store(db: str | None, mode: str = "read") -> Store:

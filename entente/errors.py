@@ -29,6 +29,9 @@ class InputError(EntenteError):
         where = f"{file}:{line}" if line is not None else file
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self) -> tuple:  # pickled whole: InputErrors come back from worker processes
+        return type(self), (self.file, self.reason, self.line)
+
 
 class EmptyInput(InputError):
     pass
