@@ -20,6 +20,7 @@ from typing import Any
 from tqdm import tqdm
 
 from entente import __version__, cli_args, cli_dyad, cli_record, cli_serve, cli_show, cli_stories, cli_trace, cli_watch
+from entente.display import dumps
 from entente.errors import EntenteError, InputError, UsageError
 from entente.eval import FORMATS, SPANS, evaluate, read_corpus, render_table
 from entente.eval.corpora_events import EVENT_FORMATS, read_meetings, read_plover_gsr
@@ -181,7 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(cli_show.safe(f"entente: {e}"), file=sys.stderr)
         return 2
     except sqlite3.Error as e:  # a store that breaks under a read (a damaged page): one line, not a traceback
-        print(f"entente: {getattr(args, 'db', None) or Settings().db}: {describe(e, 5)}", file=sys.stderr)
+        print(cli_show.safe(f"entente: {getattr(args, 'db', None) or Settings().db}: {describe(e, 5)}"),
+              file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("entente: interrupted; everything committed so far is kept", file=sys.stderr)
@@ -245,12 +247,14 @@ class _Errors:
         if n <= self.SHOWN:
             _report(error)
         elif n == self.SHOWN + 1:
-            print(f"entente: {error.file}: more errors; their number follows at the end", file=sys.stderr)
+            print(cli_show.safe(f"entente: {error.file}: more errors; their number follows at the end"),
+                  file=sys.stderr)
 
     def summary(self) -> None:
         for file, n in self.by_file.items():
             if n > self.SHOWN:
-                print(f"entente: {file}: {n:,} errors in all, {n - self.SHOWN:,} of them not shown", file=sys.stderr)
+                print(cli_show.safe(f"entente: {file}: {n:,} errors in all, {n - self.SHOWN:,} of them not shown"),
+                      file=sys.stderr)
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -332,7 +336,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                                 f"prefix is not unique)"), file=sys.stderr)
             return 1
         if args.format == "json":
-            print(json.dumps(found or reports or cluster, ensure_ascii=False, indent=1))
+            print(dumps(found or reports or cluster, indent=1))
         elif found is not None:
             cli_show.show_article(found)
         elif reports:
@@ -355,7 +359,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.format == "json":
-        print(json.dumps(stats, ensure_ascii=False, indent=1))
+        print(dumps(stats, indent=1))
         return 0
     for key, value in stats.items():
         if isinstance(value, dict):
@@ -418,11 +422,12 @@ def _eval_events(args: argparse.Namespace) -> int:
 
 
 def _dump(rows: list[dict[str, Any]], fmt: str) -> None:
+    """Rows as one JSON list or as JSON Lines, control and bidi characters escaped (entente.display)."""
     if fmt == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        print(dumps(rows, indent=1))
     else:
         for r in rows:
-            print(json.dumps(r, ensure_ascii=False))
+            print(dumps(r))
 
 
 def _table(rows: list[dict[str, Any]], columns: Sequence[str], width: int = 60) -> None:

@@ -6,8 +6,6 @@ Registered by entente.cli; each takes the parsed arguments and returns the exit 
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -15,6 +13,7 @@ from typing import Any
 
 from entente import cli_args
 from entente.cli_resolve import side
+from entente.display import dumps, neutral, write_csv
 from entente.store.dyad import PERIODS, QUADS, dyad_events, dyad_series, plover
 from entente.store.export import EXPORTS, export
 
@@ -90,7 +89,7 @@ def cmd_dyad(args: argparse.Namespace) -> int:
 
         draw(series, args.chart)
     if args.format == "json":
-        print(json.dumps(series, ensure_ascii=False, indent=1))
+        print(dumps(series, indent=1))
     elif args.format == "csv":
         _print_csv(series)
     else:
@@ -119,9 +118,7 @@ def _flat(p: dict[str, Any]) -> dict[str, Any]:
 
 
 def _print_csv(series: dict[str, Any]) -> None:
-    writer = csv.DictWriter(sys.stdout, fieldnames=_columns(), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(_flat(p) for p in series["periods"])
+    write_csv(sys.stdout, _columns(), (_flat(p) for p in series["periods"]))
 
 
 def _print_table(series: dict[str, Any]) -> None:
@@ -132,8 +129,8 @@ def _print_table(series: dict[str, Any]) -> None:
     span = f", {series['periods'][0]['period']} … {series['periods'][-1]['period']}" if series["periods"] else ""
     score = f", mean PLOVER score {total['mean_score']:+.2f}" if total["mean_score"] is not None else ""
     undated = f"; {series['undated']} without a date for the period" if series["undated"] else ""
-    print(f"{series['actor']} {arrow} {series['recipient']} by {series['by']}{span}: {total['events']} "
-          f"events (not negated){score}{undated}")
+    print(neutral(f"{series['actor']} {arrow} {series['recipient']} by {series['by']}{span}: {total['events']} "
+                  f"events (not negated){score}{undated}"))
     if not series["periods"]:
         return
     types = [t for t in plover() if total["types"].get(t)]
@@ -148,7 +145,7 @@ def _print_events(rows: list[dict[str, Any]], fmt: str) -> None:
     from entente.cli import _table
 
     if fmt == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        print(dumps(rows, indent=1))
         return
     flat = [{**r, "actor": " ".join(r["actor"]), "recipient": " ".join(r["recipient"])} for r in rows]
     if fmt == "table":
@@ -159,10 +156,7 @@ def _print_events(rows: list[dict[str, Any]], fmt: str) -> None:
         table(rows, ("day", "type", "actor", "recipient", "source", "sentence", "id"))
         return
     if fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(EVENT_COLUMNS), extrasaction="ignore",
-                                lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(flat)
+        write_csv(sys.stdout, EVENT_COLUMNS, flat)
     else:
         _table(flat, EVENT_COLUMNS)
 

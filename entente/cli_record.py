@@ -8,14 +8,13 @@ language finds its actor through the names stored actors were seen under (`Пу�
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from entente import cli_args
-from entente.cli_resolve import resolve
+from entente.cli_resolve import event_side, resolve
+from entente.display import dumps, write_csv
 from entente.store import Store
 
 ACTOR_COLUMNS = ("id", "name", "type", "country", "sector", "articles", "mentions")
@@ -23,8 +22,8 @@ QUOTE_COLUMNS = ("published", "lang", "source", "speaker", "speaker_text", "part
 EVENT_COLUMNS = ("day", "dated_by", "date", "type", "mode", "actor", "recipient", "negated", "modality", "lang",
                  "source", "trigger", "sentence", "url", "id", "cluster_id", "article_id")
 EVENT_TABLE = ("day", "type", "actor", "recipient", "modality", "source", "sentence", "id")
-CLUSTER_COLUMNS = ("id", "type", "negated", "modality", "actor_countries", "recipient_countries", "first", "last",
-                   "mentions", "reports", "sources", "languages")
+CLUSTER_COLUMNS = ("id", "type", "negated", "modality", "actor_countries", "recipient_countries", "actor", "recipient",
+                   "first", "last", "mentions", "reports", "sources", "languages", "sentence", "source", "url")
 CLUSTER_TABLE = ("id", "first", "type", "actor_countries", "recipient_countries", "modality", "reports", "sources",
                  "languages")
 
@@ -103,7 +102,7 @@ def cmd_actor(args: argparse.Namespace) -> int:
     if profile is None:
         return 1
     if args.format == "json":
-        print(json.dumps(profile, ensure_ascii=False, indent=1))
+        print(dumps(profile, indent=1))
         return 0
     _print_profile(profile)
     return 0
@@ -121,11 +120,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 
 def cmd_events(args: argparse.Namespace) -> int:
     with _store(args) as store:
-        sides: dict[str, str] = {}
-        for role in ("actor", "recipient"):
-            if getattr(args, role):
-                text = getattr(args, role).strip()
-                sides[role] = text.upper() if text.upper() in cli_args.countries() else resolve(store, text)["id"]
+        sides = {role: event_side(store, getattr(args, role)) for role in ("actor", "recipient") if getattr(args, role)}
         rows = store.events(actor=sides.get("actor"), recipient=sides.get("recipient"), type=args.type,
                             negated=None if args.negated else False, date_from=args.date_from,
                             date_to=args.date_to, limit=args.limit, clusters=args.clusters)
@@ -134,8 +129,9 @@ def cmd_events(args: argparse.Namespace) -> int:
 
             with_names(store, rows, ("actor_countries", "recipient_countries") if args.clusters else
                        ("actor", "recipient"))
-    if args.format == "csv":  # lists of actors or countries as one cell
-        rows = [{k: ";".join(v) if isinstance(v, list) and k != "events" else v for k, v in r.items()} for r in rows]
+    if args.format == "csv":  # lists of actors or countries as one cell; a cluster's evidence from one report
+        rows = [{**{k: ";".join(v) if isinstance(v, list) and k != "events" else v for k, v in r.items()},
+                 **(_evidence(r["events"]) if args.clusters else {})} for r in rows]
     if args.format == "table":
         print(f"{len(rows)} {'events (clusters)' if args.clusters else 'event reports'}" +
               ("" if args.negated else ", negated ones left out (--negated takes them)") +
@@ -144,6 +140,12 @@ def cmd_events(args: argparse.Namespace) -> int:
     else:
         _output(rows, CLUSTER_COLUMNS if args.clusters else EVENT_COLUMNS, args.format)
     return 0
+
+
+def _evidence(reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """A cluster's evidence as the GDELT-style export gives it: the earliest report with a URL, else the first."""
+    r = next((r for r in reports if r.get("url")), reports[0] if reports else {})
+    return {"sentence": r.get("sentence"), "source": r.get("source"), "url": r.get("url")}
 
 
 def _print_profile(p: dict[str, Any]) -> None:
@@ -180,11 +182,9 @@ def _output(rows: list[dict[str, Any]], columns: Sequence[str], fmt: str) -> Non
     from entente.cli import _table
 
     if fmt == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        print(dumps(rows, indent=1))
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        write_csv(sys.stdout, columns, rows)
     else:
         _table(rows, columns)
 

@@ -1,29 +1,23 @@
 """What the command line prints for people: tables that fit the terminal (120 columns unless $COLUMNS says
 otherwise), actors by name, and `entente show` of an article, an event or an event cluster with its evidence.
 
-Every cell and line passes through `safe()`: control characters (ESC, BEL, BS, C1 such as U+009B) and bidi
-overrides from a page cannot reach the terminal; stored data stays as it was read.
+Every cell and line passes through `safe()` (entente.display.neutral): control characters (ESC, BEL, BS, C1
+such as U+009B) and bidi controls from a page cannot reach the terminal; stored data stays as it was read.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sys
 import textwrap
 from collections.abc import Sequence
 from typing import Any
 
+from entente.display import neutral as safe
 from entente.store import Store
 
 WIDTH = 120
 FLEXIBLE = ("sentence", "title", "snippet", "text")  # long text columns: cut last, they carry the evidence
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def safe(text: str) -> str:
-    """`text` with control and bidi-override characters shown as U+FFFD (tab and newline kept)."""
-    return _UNSAFE.sub("\ufffd", text)
 
 
 def width() -> int:

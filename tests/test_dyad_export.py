@@ -257,6 +257,28 @@ def test_gdelt_csv_has_one_row_per_event_that_happened(record, tmp_path):
     assert rows["u1"]["Day"] == "" and rows["u1"]["MonthYear"] == "202304" and rows["u1"]["Date"] == "2023-04"
     assert rows["t2"]["Actor1Code"] == "CHN" and rows["r4"]["Actor1Code"] == "IGO"
     assert len(rows["t1"]["DATEADDED"]) == 14  # YYYYMMDDHHMMSS, when stored
+    assert (visit["Sentence"], visit["Trigger"], visit["SourceName"], visit["SourceLanguage"],
+            visit["SourceFile"]) == ("Событие t1.", "встретился", "ТАСС", "ru", "tass.txt")
+
+
+def test_an_exported_event_carries_the_evidence_of_a_report_with_a_link(record):
+    db = backend(record)
+    tass, ukrinform = RECORD[0][1].id, RECORD[1][1].id
+    db._executemany("UPDATE articles SET url = NULL WHERE id = ?", [(tass,)])  # read from a file: no link
+    db._executemany("INSERT INTO event_clusters (id, type, negated, modality, mentions, reports, sources, languages)"
+                    " VALUES ('t2', 'AGREE', ?, 'asserted', 2, 2, 2, 2) ON CONFLICT DO NOTHING", [(False,)])
+    db._executemany("UPDATE events SET cluster_id = 't2' WHERE article_id = ? AND id = ?",
+                    [(tass, "t2"), (ukrinform, "u1")])
+    rows = {r["GlobalEventID"]: r for r in csv.DictReader(io.StringIO(_export_text(record, "gdelt-csv")))}
+    agreed = rows["t2"]  # described by its first report (TASS), its evidence from the first with a link
+    assert (agreed["EventType"], agreed["Date"], agreed["NumArticles"]) == ("AGREE", "2023-03-21", "2")
+    assert (agreed["SOURCEURL"], agreed["SourceName"], agreed["Sentence"], agreed["ArticleID"]) == (
+        "https://example.org/ukrinform", "Укрінформ", "Событие u1.", ukrinform)
+    alone = rows["t1"]  # no report with a link: the first report's evidence, its file
+    assert (alone["SOURCEURL"], alone["SourceFile"], alone["Sentence"]) == ("", "tass.txt", "Событие t1.")
+    records = [json.loads(line) for line in _export_text(record, "plover-jsonl").splitlines()]
+    t1 = next(r for r in records if r["event_id"] == "t1")
+    assert t1["cite_info"]["url"] is None and t1["cite_info"]["file"] == "tass.txt"
 
 
 def test_parquet_reads_back_with_typed_columns(record, tmp_path):

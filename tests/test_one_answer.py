@@ -11,6 +11,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from entente.cli import main
 
 
@@ -38,11 +40,37 @@ def test_the_same_question_gets_the_same_count_through_every_path(store_location
 
     assert len(reports) == len(dyad_reports) >= 13  # some dated by their article: they carry no date
     assert {(r["article_id"], r["id"]) for r in reports} == {(r["article_id"], r["id"]) for r in dyad_reports}
+    assert dyad_reports == reports  # the same reports, in the same order, in the same shape
     assert all(r["day"][:4] == "2023" and not r["negated"] for r in reports)
     assert {r["dated_by"] for r in reports} == {"event", "published"}
     assert len(clusters) == series["total"]["events"] == len(exported) >= 5
     assert {c["id"] for c in clusters} == {r["GlobalEventID"] for r in exported}
     assert {r["cluster_id"] for r in reports} >= {c["id"] for c in clusters}  # each event has its reports here
+
+    # ... and the REST API's handlers (entente.serve.resources, over the same query layer), page by page
+    pytest.importorskip("fastapi")
+    from entente.serve import resources
+
+    with open_store(store_location, "read") as s:
+        f = resources.event_filters(s, "CHN", "RUS", None, "2023", "2023", negated=False)
+        api_reports = _all(lambda cursor: resources.event_list(s, f, cursor, 7), "events")
+        api_clusters = _all(lambda cursor: resources.cluster_list(s, f, cursor, 3), "clusters")
+        api_series = resources.dyad(s, "CHN", "RUS", "year", False, "2023", "2023", "2023", 200)
+    assert [(r["article_id"], r["id"]) for r in api_reports] == [(r["article_id"], r["id"]) for r in reports]
+    assert [c["id"] for c in api_clusters] == [c["id"] for c in clusters]
+    assert api_series["total"]["events"] == len(clusters) and len(api_series["events"]) == len(reports)
+    assert api_reports == reports and api_clusters == clusters  # one JSON shape, one type per field
+
+
+def _all(page, key: str) -> list[dict]:
+    """Every item of a paged API list, following its cursors."""
+    found, cursor = [], None
+    while True:
+        answer = page(cursor)
+        found += answer[key]
+        cursor = answer["next"]
+        if cursor is None:
+            return found
 
 
 def test_show_prints_an_event_and_a_cluster_with_their_evidence(store_location, examples, capsys):
@@ -91,3 +119,23 @@ def test_booleans_are_booleans_in_every_json(store_location, examples, capsys):
         assert rows
         for r in rows:
             assert isinstance(r["negated"], bool) and isinstance(r["historical"], bool), r
+
+
+def test_the_clusters_csv_names_countries_and_carries_evidence(store_location, examples, capsys):
+    from entente.store import open_store
+
+    with open_store(store_location) as s:
+        s.add(examples)
+        people = {x["id"] for x in s.actors(type="person", limit=1000)}
+    db = ("--db", store_location)
+    rows = list(csv.DictReader(io.StringIO(run(capsys, "events", "--clusters", *db, "--format", "csv",
+                                                "--limit", "1000"))))
+    assert len(rows) >= 30
+    for r in rows:
+        for key in ("actor_countries", "recipient_countries"):
+            assert not set(filter(None, r[key].split(";"))) & people, r  # countries, not people
+        assert r["sentence"] and r["source"] is not None
+    spokesman = next(r for r in rows if "person:oleg-nikolenko" in r["actor"].split(";"))
+    assert spokesman["actor_countries"] == "UKR"  # he has no country of his own; his ministry's is Ukraine
+    meeting = next(r for r in rows if r["id"] == "f95a3ce71af8e662")
+    assert (meeting["actor"], meeting["recipient"]) == ("person:xi-jinping", "person:vladimir-putin")

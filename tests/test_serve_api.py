@@ -92,12 +92,14 @@ def test_events_by_dyad_type_and_date_page_through(server):
     ("/api/events?type=MEET", "type", "unknown PLOVER type"),
     ("/api/events?from=2023-02-30", "from", "not a date"),
     ("/api/events?from=2024&to=2023", "from", "after"),
-    ("/api/events?actor=Zorgon", "actor", "unknown actor"),
+    ("/api/events?actor=Zorgon", "actor", "no stored actor matches"),  # the command line's words
+    ("/api/events?actor=Lavrovs", "actor", "closest stored: person:sergey-lavrov"),  # no fuzzy pick, as on the CLI
+    ("/api/dyads/Lavrovs/CHN", "a", "closest stored: person:sergey-lavrov"),
     ("/api/events?cursor=bm9wZQ", "cursor", "not a cursor"),
     ("/api/articles?cursor=Wzk5OTk5OTk5OTk5OTk5OTk5OTk5XQ", "cursor", "not a cursor"),  # [99999999999999999999]
     ("/api/events?limit=0", "limit", "limit"),
     ("/api/articles?month=2023", "month", "not a month"),
-    ("/api/dyads/CHN/XXX", "b", "no actor"),
+    ("/api/dyads/CHN/XXX", "b", "no stored actor matches"),
     ("/api/dyads/CHN/RUS?by=week", "by", "not one of"),
     ("/api/actors/nobody", "id", "no actor"),
     ("/api/articles/0000000000000000", "id", "no article"),
@@ -164,6 +166,8 @@ def test_graph_links_actors_by_events_and_co_mentions(server):
 def test_hostile_article_comes_back_as_data(server):
     a = server.json(f"/api/articles/{server.hostile_id}")
     assert a["title"] == HOSTILE_TITLE and "\u202e" in a["text"]  # the API gives the record as stored
+    _, _, body = server.get(f"/api/articles/{server.hostile_id}")  # ... with the bidi override escaped, as
+    assert "\u202e".encode() not in body and b"\\u202e" in body  # `curl` would show it in a terminal
 
 
 def test_every_answer_has_a_strict_content_security_policy(server):

@@ -189,6 +189,18 @@ def test_an_unknown_name_finds_nothing(store, examples):
     assert name_key(" Пётр  ПОРОШЕНКО ") == "петр порошенко"
 
 
+def test_an_id_as_stored_wins_over_its_namesakes_in_another_case(store, examples):
+    from entente.errors import UsageError
+    from entente.store.resolve import resolve
+
+    store.add(examples)  # the bench corpus holds both org:EP (European Parliament) and org:ep (an unknown "EP")
+    store._executemany("INSERT INTO actors (id, name, type) VALUES (?, ?, ?)", [("Person:Xi-Jinping", "Xi", "person")])
+    assert resolve(store, "person:xi-jinping").actor["id"] == "person:xi-jinping"
+    assert resolve(store, "Person:Xi-Jinping").actor["id"] == "Person:Xi-Jinping"
+    with pytest.raises(UsageError, match="names several stored actors"):
+        resolve(store, "PERSON:XI-JINPING")  # neither as stored: the user chooses
+
+
 def test_actors_filter_by_type_and_country(store, examples):
     store.add(examples)
     people = store.actors(type="person", limit=1000)
@@ -305,9 +317,11 @@ def test_a_dyad_query_reads_event_dyads_and_agrees_with_the_general_query(store,
     """One country (or country-less actor) each side is answered from event_dyads; asking for the same code
     plus one that matches nothing takes the general query: the two must agree, for every pair in the record."""
     store.add(examples)
-    assert store._dyad_codes("CHN", "RUS") == ("CHN", "RUS")
-    assert store._dyad_codes("person:vladimir-putin", "CHN") is None  # people count for their country there
-    assert store._dyad_codes(["CHN", "KAZ"], "RUS") is None
+    from entente.store.query import EventFilters
+
+    assert EventFilters.of(store, "CHN", "RUS").dyad
+    assert not EventFilters.of(store, "person:vladimir-putin", "CHN").dyad  # people count for their country there
+    assert not EventFilters.of(store, ["CHN", "KAZ"], "RUS").dyad
     pairs = {(r["country_a"], r["country_b"]) for r in store._rows("SELECT country_a, country_b FROM event_dyads")}
     assert ("CHN", "RUS") in pairs
     checked = 0

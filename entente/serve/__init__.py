@@ -3,9 +3,10 @@
     from entente.serve import create_app
     app = create_app("entente.db")   # the REST API under /api, the pages at /, static files at /static
 
-Layout: checks.py (what a request may ask; problems), queries.py and event_queries.py (read-only SQL),
-resources.py (each resource's JSON shape, once), api.py (the REST routes), pages.py (the HTML twins),
-highlight.py (an article's text cut at its evidence), templates/ and static/ (vendored chart.js, cytoscape).
+Layout: checks.py (what a request may ask; problems), resources.py (each resource's JSON shape, once, over the
+store's query layer that the command line asks too: entente.store.query, query_articles, resolve, dyad), api.py
+(the REST routes), pages.py (the HTML twins), highlight.py (an article's text cut at its evidence), templates/
+and static/ (vendored chart.js, cytoscape).
 """
 
 from __future__ import annotations

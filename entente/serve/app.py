@@ -22,7 +22,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -30,6 +30,7 @@ from entente import __version__
 from entente.errors import StoreError
 from entente.serve.cache import Cache
 from entente.serve.checks import Problem
+from entente.serve.safe_json import SafeJSONResponse
 from entente.store import Store, open_store
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
@@ -109,7 +110,7 @@ def problem_response(request: Request, p: Problem) -> Response:
         from entente.serve.pages import render_problem
 
         return render_problem(request, body)
-    return JSONResponse(body, status_code=p.status, media_type="application/problem+json")
+    return SafeJSONResponse(body, status_code=p.status, media_type="application/problem+json")
 
 
 def _wants_html(request: Request) -> bool:
@@ -136,7 +137,8 @@ def create_app(location: str, timeout: float = 5.0, token: str | None = None) ->
                   description="A read-only REST API over an entente record: articles with their evidence, actors, "
                   "quotes, PLOVER events and event clusters, dyads and the actor network. Mistakes in a request "
                   "are answered with a 4xx problem (RFC 9457) naming the parameter.",
-                  openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)  # no CDN: no Swagger UI
+                  openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,  # no CDN: no Swagger UI
+                  default_response_class=SafeJSONResponse)
     app.state.stores = stores
     from entente.serve.pages import templates
 

@@ -9,17 +9,15 @@ The markup itself is the template's (escaped there); offsets are character offse
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-# Bidi embeddings, overrides and isolates, and C0/C1 controls other than tab and newline: shown as U+FFFD so
-# an article cannot reorder or hide the text around it (one character for one, so offsets hold).
-_UNSAFE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from entente.display import neutral
 
 
 def clean(value: Any) -> str:
-    """Text for display: bidi controls and control characters replaced by U+FFFD (escaping is Jinja's)."""
-    return "" if value is None else _UNSAFE.sub("\ufffd", str(value))
+    """Text for display: bidi controls and control characters shown as U+FFFD, one character for one so offsets
+    hold (entente.display; escaping is Jinja's)."""
+    return "" if value is None else neutral(str(value))
 
 
 def segments(article: dict[str, Any]) -> list[dict[str, Any]]:

@@ -9,12 +9,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader
 
 from entente.serve import resources as r
 from entente.serve.checks import Problem
 from entente.serve.highlight import clean, segments
+from entente.serve.safe_json import SafeJSONResponse
 from entente.store import Store
 from entente.store.dyad import plover, quad
 
@@ -37,7 +38,7 @@ def env(request: Request) -> Environment:
 
 def render(request: Request, template: str, data: dict[str, Any], status: int = 200, **extra: Any) -> Response:
     if request.query_params.get("format") == "json" or request.url.path.endswith(".json"):
-        return JSONResponse(data, status_code=status)
+        return SafeJSONResponse(data, status_code=status)
     html = env(request).get_template(template).render(data=data, request=request, query=dict(request.query_params),
                                                url=_url, json_url=_json_url(request), **extra)
     return HTMLResponse(html, status_code=status)

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from entente.serve import event_queries as eq
-from entente.serve import queries
+from entente.errors import UsageError
 from entente.serve.cache import Cache
 from entente.serve.checks import (
     MAX_LIMIT,
@@ -21,7 +20,10 @@ from entente.serve.checks import (
     check_type,
 )
 from entente.store import Store
+from entente.store import query as eq
+from entente.store import query_articles as queries
 from entente.store.dyad import QUADS, dyad_events, dyad_series, plover
+from entente.store.resolve import dyad_side, event_side
 
 MODALITIES = ("asserted", "future", "hypothetical")
 
@@ -48,7 +50,7 @@ def article_list(store: Store, q: str | None = None, lang: str | None = None, so
             raise Problem(422, f"month: {month[:20]!r} is not a month (YYYY-MM)", "month")
         filters["month"] = check_range(month, None)[0]
     if actor:
-        filters["actor"] = queries.resolve_actor(store, check_text(actor, "actor") or "", "actor")["id"]
+        filters["actor"] = _side(store, check_text(actor, "actor") or "", "actor")
     at = Cursor.decode(cursor, 1)
     offset = int(at[0]) if at else 0
     found = queries.articles(store, q, filters, offset, _limit(limit))
@@ -58,76 +60,76 @@ def article_list(store: Store, q: str | None = None, lang: str | None = None, so
 
 
 def article(store: Store, article_id: str) -> dict[str, Any]:
-    return queries.article(store, check_text(article_id, "id", 100) or "")
+    found = queries.article(store, check_text(article_id, "id", 100) or "")
+    if found is None:
+        raise Problem(404, f"no article {article_id!r} in this store", "id")
+    return found
+
+
+def _side(store: Store, text: str, param: str, dyad: bool = False) -> str:
+    """An actor filter or dyad side as every interface reads it (entente.store.resolve): a country code, else
+    the stored actor a name or id names; an unknown or ambiguous name is a 422 that lists the closest."""
+    try:
+        return (dyad_side if dyad else event_side)(store, text)[0]
+    except UsageError as e:
+        raise Problem(422, f"{param}: {e}", param) from None
 
 
 def event_filters(store: Store, actor: str | None, recipient: str | None, type: str | None, date_from: str | None,
                   date_to: str | None, lang: str | None = None, source: str | None = None,
                   modality: str | None = None, negated: bool | None = None) -> eq.EventFilters:
     """The event filters, checked: unknown actors, types and bad dates are 422s that name the parameter."""
-    sides: dict[str, dict[str, Any] | None] = {}
+    sides: dict[str, str | None] = {}
     for param, value in (("actor", actor), ("recipient", recipient)):
         text = check_text(value, param)
-        sides[param] = queries.resolve_actor(store, text, param) if text else None
+        sides[param] = _side(store, text, param) if text else None
     date_from, date_to = check_range(date_from, date_to)
-    a, r = sides["actor"], sides["recipient"]
-    dyad = bool(a and r and all(x["country"] in (None, x["id"]) for x in (a, r)))
-    return eq.EventFilters(actor=a["id"] if a else None, recipient=r["id"] if r else None, type=check_type(type),
-                           date_from=date_from, date_to=date_to, lang=check_text(lang, "lang", 20),
-                           source=check_text(source, "source"), modality=check_choice(modality, "modality", MODALITIES),
-                           negated=negated, dyad=dyad)
-
-
-def _described(f: eq.EventFilters) -> dict[str, Any]:
-    return {"actor": f.actor, "recipient": f.recipient, "type": f.type, "from": f.date_from, "to": f.date_to,
-            "lang": f.lang, "source": f.source, "modality": f.modality, "negated": f.negated}
+    return eq.EventFilters.of(store, sides["actor"], sides["recipient"], type=check_type(type), date_from=date_from,
+                              date_to=date_to, lang=check_text(lang, "lang", 20), source=check_text(source, "source"),
+                              modality=check_choice(modality, "modality", MODALITIES), negated=negated)
 
 
 def event_list(store: Store, f: eq.EventFilters, cursor: str | None = None, limit: int = 50) -> dict[str, Any]:
-    found = eq.events(store, f, Cursor.decode(cursor, 3), _limit(limit))
-    return {"filters": _described(f), "date_basis": queries.DATE_BASIS, **_page(found, "events")}
+    found = eq.reports(store, f, Cursor.decode(cursor, 4), _limit(limit))
+    return {"filters": f.described(), "date_basis": eq.DATE_BASIS, **_page(found, "events")}
 
 
 def event(store: Store, article_id: str, event_id: str) -> dict[str, Any]:
-    return eq.event(store, check_text(article_id, "article_id", 100) or "", check_text(event_id, "event_id", 100) or "")
+    found = eq.event_report(store, check_text(article_id, "article_id", 100) or "",
+                            check_text(event_id, "event_id", 100) or "")
+    if found is None:
+        raise Problem(404, f"no event {event_id!r} in article {article_id!r}", "event_id")
+    return found
 
 
 def cluster_list(store: Store, f: eq.EventFilters, cursor: str | None = None, limit: int = 20) -> dict[str, Any]:
-    found = eq.clusters(store, f, Cursor.decode(cursor, 3), _limit(limit))
-    return {"filters": _described(f), "date_basis": queries.DATE_BASIS, "cluster_basis": eq.CLUSTER_BASIS,
+    found = eq.clusters(store, f, Cursor.decode(cursor, 4), _limit(limit))
+    return {"filters": f.described(), "date_basis": eq.DATE_BASIS, "cluster_basis": eq.CLUSTER_BASIS,
             **_page(found, "clusters")}
 
 
 def cluster(store: Store, cluster_id: str) -> dict[str, Any]:
-    return eq.cluster(store, check_text(cluster_id, "id", 100) or "")
+    found = eq.cluster(store, check_text(cluster_id, "id", 100) or "")
+    if found is None:
+        raise Problem(404, f"no event cluster {cluster_id!r} in this store", "id")
+    return found
 
 
 def dyad(store: Store, a: str, b: str, by: str = "month", both: bool = False, date_from: str | None = None,
          date_to: str | None = None, period: str | None = None, limit: int = 100) -> dict[str, Any]:
     """A dyad's series by period (quad classes, mean PLOVER score) and, for one `period` (a YYYY, YYYY-MM or
     the dates of a bar), the reports behind it."""
-    a, b = _dyad_code(store, a, "a"), _dyad_code(store, b, "b")
+    a = _side(store, check_text(a, "a", 100) or "", "a", dyad=True)
+    b = _side(store, check_text(b, "b", 100) or "", "b", dyad=True)
     date_from, date_to = check_range(date_from, date_to)
     series = dyad_series(store, a, b, by=check_period(by), both=both, date_from=date_from, date_to=date_to)
-    series["names"] = queries.names(store, [a, b])
+    series["names"] = eq.names(store, [a, b])
     series["quad_names"] = list(QUADS)
     series["period"] = period
     if period:
         start, end = _period_range(period)
         series["events"] = dyad_events(store, a, b, both=both, date_from=start, date_to=end, limit=_limit(limit))
-        eq.name_sides(store, series["events"])
     return series
-
-
-def _dyad_code(store: Store, value: str, param: str) -> str:
-    """A dyad side: a country code, an actor without a country (org:NATO), or a name or id of either; a person
-    or a body stands for its country."""
-    text = check_text(value, param, 100) or ""
-    found = store.find_actors(text, limit=1)
-    if not found:
-        raise Problem(404, f"{param}: no actor {text!r} in this store (a country code such as RUS, or an actor id "
-                      "without a country such as org:NATO)", param)
-    return found[0]["country"] or found[0]["id"]
 
 
 def _period_range(period: str) -> tuple[str, str]:

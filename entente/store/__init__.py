@@ -10,6 +10,10 @@ paragraphs, actors, actor_names, article_actors, mentions, quotes, events, event
 articles point to their original (near_dups.py), event reports belong to event clusters (clusters.py);
 event_dyads pairs the countries of each report for dyad series (dyad.py); export.py writes PLOVER JSONL,
 a GDELT-style CSV and Parquet.
+
+The query layer every interface asks (the command line, the REST API, the pages): query.py (event filters with
+one meaning each, event reports and clusters with keyset pages, the actor network), query_articles.py (search
+with facets, one article), resolve.py (which actor a name stands for, never a fuzzy pick), dyad.py (series).
 """
 
 from __future__ import annotations

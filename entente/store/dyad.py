@@ -286,9 +286,8 @@ def dyad_events(store: Store, actor: str, recipient: str, both: bool = False, da
         f" JOIN events e ON e.article_id = d.article_id AND e.id = d.event_id"
         f" JOIN articles a ON a.id = e.article_id"
         f' ORDER BY d.date, e.article_id, e."start", e.id', [*params, "", *more, limit])
-    for r in rows:
-        for key in ("context", "actor", "recipient"):
-            r[key] = db._json(r[key])
-        r["negated"] = bool(r["negated"])
-        r["historical"] = bool(r.get("historical"))
-    return rows
+    from entente.store.query import event_row, name_sides
+
+    found = [event_row(store, r) for r in rows]  # the shape of every event answer (entente.store.query)
+    name_sides(store, found)
+    return found

@@ -9,28 +9,35 @@ PLOVER JSON Lines follow the manual's "Data Fields" chapter (plover_manual.tex, 
 manual's non-state code: UNO, EUR, IGO, NGO, IMG, MNC; `sector`; `identifier_id` and `identifier_text`:
 entente's actor id and canonical name), `event`, `mode`, `context` (lists), `quad_code`, `event_scale` (the
 PLOVER score), `event_loc`, `event_text` (the trigger), `text` and `text_info` (the sentence and its
-offsets), `cite_info` (url, title, language, publication), `link` (the event cluster), `coder`,
-`coded_date`; entente adds `negated`, `modality`, `historical`, `confidence`, `article_id`, `event_id`.
-Every report is exported, negated ones too (with `negated: true`).
+offsets), `cite_info` (url, title, language, publication; entente adds `file`, the input the article was
+read from, with `:LINE` for a JSON Lines record), `link` (the event cluster), `coder`, `coded_date`; entente
+adds `negated`, `modality`, `historical`, `confidence`, `article_id`, `event_id`. Every report is exported,
+negated ones too (with `negated: true`).
 
 The GDELT-style table names its columns as GDELT's event table does where there is an equivalent, with
 PLOVER in place of CAMEO (`EventType`, `EventMode`, `PloverScore` for EventCode and GoldsteinScale). One
 row per event that happened (negated reports are left out): an event cluster is one row, described by its
 first report (as the dyad series count it), with `NumMentions` (reports), `NumSources` (outlets),
-`NumArticles` and `NumLanguages`; a report outside any cluster is a row alone. Reports of near-duplicate
+`NumArticles` and `NumLanguages`; a report outside any cluster is a row alone. Each row carries its evidence:
+`Sentence`, `Trigger`, `SourceName` (the outlet), `SourceLanguage`, `SOURCEURL`, `SourceFile`, `ArticleID`
+and `EventReportID`, all from one report: the earliest with a URL, else the first. Reports of near-duplicate
 articles are in neither export. Rows stream from the database, so exporting millions of events takes little
 memory.
+
+Untrusted text stays harmless: PLOVER JSON Lines write control and bidi characters as `\\uXXXX` escapes (the
+text loads back as stored); in the GDELT-style table (CSV and Parquet alike, one table) they are shown as
+U+FFFD, as in every table entente prints (entente.display).
 """
 
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from typing import IO, TYPE_CHECKING, Any
 
 from entente import __version__
+from entente.display import dumps, neutral_value
 from entente.errors import EntenteError
 from entente.store import Store
 from entente.store.dyad import backend, quad_code, score
@@ -57,7 +64,8 @@ GDELT_COLUMNS: dict[str, str] = {  # column -> Parquet type
     "PloverScore": "float64", "NumMentions": "int32", "NumSources": "int32", "NumArticles": "int32",
     "NumLanguages": "int32", "ActionGeo_ID": "string", "ActionGeo_FullName": "string",
     "ActionGeo_CountryCode": "string", "Modality": "string", "Historical": "bool_", "DATEADDED": "int64",
-    "SOURCEURL": "string", "ArticleID": "string", "EventReportID": "string",
+    "SOURCEURL": "string", "SourceName": "string", "SourceLanguage": "string", "SourceFile": "string",
+    "Trigger": "string", "Sentence": "string", "ArticleID": "string", "EventReportID": "string",
 }
 PARQUET_BATCH = 10_000
 
@@ -80,7 +88,7 @@ def export(store: Store, fmt: str, out: str | IO[str]) -> dict[str, int]:
         if fmt == "plover-jsonl":
             for report in _reports(db):
                 counts["reports"] += 1
-                stream.write(json.dumps(plover_record(report, actors), ensure_ascii=False) + "\n")
+                stream.write(dumps(plover_record(report, actors)) + "\n")
                 counts["rows"] += 1
         else:
             writer = csv.DictWriter(stream, fieldnames=list(GDELT_COLUMNS), lineterminator="\n")
@@ -103,13 +111,14 @@ def _reports(store: SQLStore, happened: bool = False) -> Iterator[dict[str, Any]
                  " END, coalesce(e.date, a.published, ''), e.article_id, e.id")
     sql = ("SELECT e.article_id, e.id, e.type, e.mode, e.context, e.actor, e.recipient, e.date, e.location,"
            ' e.negated, e.modality, e.historical, e.trigger, e.sentence, e."start", e."end", e.confidence,'
-           " e.cluster_id, a.published, a.url, a.title, a.lang, a.source, a.ingested_at"
+           " e.cluster_id, a.published, a.url, a.title, a.lang, a.source, a.file, a.line, a.ingested_at"
            f" FROM events e JOIN articles a ON a.id = e.article_id {where} ORDER BY {order}")
     for r in store._stream(sql, params):
         for key in ("context", "actor", "recipient"):
             r[key] = store._json(r[key])
         r["negated"], r["historical"] = bool(r["negated"]), bool(r["historical"])
         r["day"] = r["date"] or r["published"]
+        r["file"] = r["file"] if r["line"] is None else f"{r['file']}:{r['line']}"
         yield r
 
 
@@ -153,7 +162,7 @@ def plover_record(r: dict[str, Any], actors: dict[str, dict[str, Any]]) -> dict[
         "text": r["sentence"],
         "text_info": {"start": r["start"], "end": r["end"]},
         "cite_info": {"url": r["url"], "title": r["title"], "language": r["lang"], "publication": r["source"],
-                      "coder": f"entente {__version__}", "codebook": CODEBOOK},
+                      "file": r["file"], "coder": f"entente {__version__}", "codebook": CODEBOOK},
         "link": None if r["cluster_id"] is None else str(r["cluster_id"]),
         "coder": f"entente {__version__}",
         "coded_date": str(r["ingested_at"])[:10] if r["ingested_at"] else None,
@@ -189,8 +198,9 @@ def _gdelt_rows(store: SQLStore, actors: dict[str, dict[str, Any]],
 
 
 def gdelt_row(group: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """The GDELT-style row of one event: its reports, the earliest first."""
+    """The GDELT-style row of one event: its reports, the earliest first (text neutralized, entente.display)."""
     first = group[0]
+    evidence = next((r for r in group if r["url"]), first)
     day = first["day"] or ""
     digits = day.replace("-", "")
     row: dict[str, Any] = {
@@ -222,9 +232,11 @@ def gdelt_row(group: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) ->
         "ActionGeo_CountryCode": place.get("country") if place else None,
         "Modality": first["modality"], "Historical": first["historical"],
         "DATEADDED": int(added) if len(added) == 14 else None,
-        "SOURCEURL": first["url"], "ArticleID": first["article_id"], "EventReportID": first["id"],
+        "SOURCEURL": evidence["url"], "SourceName": evidence["source"], "SourceLanguage": evidence["lang"],
+        "SourceFile": evidence["file"], "Trigger": evidence["trigger"], "Sentence": evidence["sentence"],
+        "ArticleID": evidence["article_id"], "EventReportID": evidence["id"],
     })
-    return row
+    return {k: neutral_value(v) for k, v in row.items()}
 
 
 def _parquet(rows: Iterable[dict[str, Any]], path: str, counts: dict[str, int]) -> None:

@@ -21,12 +21,7 @@ from typing import Any
 from entente.store.rows import name_key
 
 ACTOR_COLUMNS = "x.id, x.name, x.type, x.country, x.sector"
-# The one date rule of every event query (events, dyads, exports): the event's own date, else its article's
-# publication date ('day'; `dated_by` says which).
-DAY = "coalesce(e.date, a.published)"
 ORIGINAL = "NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)"  # an article id that is no duplicate
-CLUSTER_COLUMNS = ("id", "type", "negated", "modality", "actor_countries", "recipient_countries", "location", "first",
-                   "last", "precision", "mentions", "reports", "sources", "languages")
 
 
 class RecordQueries:
@@ -151,118 +146,47 @@ class RecordQueries:
                lang: str | None = None, source: str | None = None, limit: int = 100,
                clusters: bool = False) -> list[dict[str, Any]]:
         """Stored event reports (one per article that reports it), oldest first; with `clusters`, the event
-        clusters (real-world events) that have a report matching the filters, earliest first, each with its
-        counts and all its reports (`events`, oldest first).
-
-        `actor` / `recipient`: an actor id, or a country code, which also matches that country's people and
-        bodies (`RUS` matches `person:vladimir-putin`). Dates compare as text on the report's `day` — its own
-        date, else its article's publication date, as in the dyad series and exports — so `date_to="2023-03"`
-        takes all of March; a report with neither is left out of a date range. With `clusters`, a cluster
-        matches where its first report does (the report it is named by), as the dyad series count it.
+        clusters (real-world events) whose first report matches the filters, each with its counts and all its
+        reports (`events`, oldest first). The filters mean what they mean everywhere (entente.store.query): a
+        country code also matches that country's people and bodies; dates compare on the report's `day`, its
+        own date else its article's publication date, and `date_to="2023-03"` takes all of March.
         """
-        where, params = _conditions({
-            "e.type = ?": type, "e.mode = ?": mode, f"{DAY} >= ?": date_from, f"{DAY} <= ?": _end_of(date_to),
-            "e.negated = ?": negated, "a.lang = ?": lang, "a.source = ?": source,
-            self._json_has("e.context"): context}, always=("a.duplicate_of IS NULL",))
-        reports = "events e"
-        dyad = self._dyad_codes(actor, recipient)
-        if dyad is not None:  # one country (or country-less actor) each side: a range of event_dyads
-            reports, more = _dyad_reports(*dyad, date_from, date_to)
-            params = more + params
-        else:
-            for role, value in (("actor", actor), ("recipient", recipient)):
-                ids = _as_list(value)
-                if ids:
-                    marks = ", ".join("?" for _ in ids)
-                    where += (" AND " if where else "WHERE ") + (
-                        f"EXISTS (SELECT 1 FROM event_actors ea LEFT JOIN actors x ON x.id = ea.actor_id"
-                        f" WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.role = '{role}'"
-                        f" AND (ea.actor_id IN ({marks}) OR x.country IN ({marks})))")
-                    params += [*ids, *ids]
-        if clusters:  # a cluster is where its first report stands (the report it is named by)
-            found = self._rows(
-                f"SELECT c.* FROM event_clusters c WHERE c.id IN (SELECT e.cluster_id FROM {reports}"
-                f" JOIN articles a ON a.id = e.article_id {where} AND e.cluster_id = e.id)"
-                f" ORDER BY c.first NULLS LAST, c.id LIMIT ?", (*params, limit))
-            return self._cluster_reports(found)
-        rows = self._rows(
-            f"SELECT e.*, {DAY} AS day, a.published, a.lang, a.source, a.title, a.url FROM {reports}"
-            f" JOIN articles a ON a.id = e.article_id {where}"
-            f' ORDER BY {DAY} NULLS LAST, e.article_id, e."start", e.id LIMIT ?', (*params, limit))
-        return [self._event(r) for r in rows]
+        from entente.store import query
+
+        f = query.EventFilters.of(self, actor, recipient, type=type, mode=mode, context=context,  # type: ignore[arg-type]
+                                  date_from=date_from, date_to=date_to, negated=negated, lang=lang, source=source)
+        if clusters:
+            return query.clusters(self, f, limit=limit)["clusters"]  # type: ignore[arg-type]
+        return query.reports(self, f, limit=limit)["events"]  # type: ignore[arg-type]
 
     def event(self, event_id: str) -> list[dict[str, Any]]:
         """The reports of one event id (or unique id prefix): each with its article's date, outlet, title
         and link, its `day` and `dated_by` (the date rule above); usually one, more when articles share it."""
+        from entente.store import query
+
         ids = self._rows("SELECT DISTINCT id FROM events WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
                          (event_id, _escape_like(event_id) + "%"))
         if len(ids) != 1:
             return []
-        rows = self._rows(f"SELECT e.*, {DAY} AS day, a.published, a.lang, a.source, a.title, a.url FROM events e"
-                          f" JOIN articles a ON a.id = e.article_id WHERE e.id = ? ORDER BY {DAY}, e.article_id",
-                          (ids[0]["id"],))
-        return [self._event(r) for r in rows]
+        found = self._rows(f"SELECT {query.REPORT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
+                           f" WHERE e.id = ? ORDER BY {query.DAY}, e.article_id", (ids[0]["id"],))
+        found = [query.event_row(self, r) for r in found]  # type: ignore[arg-type]
+        query.name_sides(self, found)  # type: ignore[arg-type]
+        return found
 
     def cluster(self, cluster_id: str) -> dict[str, Any] | None:
-        """One event cluster by id (or unique id prefix), with every report (near-duplicates' too, marked)."""
+        """One event cluster by id (or unique id prefix), with every report (near-duplicates' too)."""
+        from entente.store import query
+
         found = self._rows("SELECT * FROM event_clusters WHERE id = ? OR id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 2",
                            (cluster_id, _escape_like(cluster_id) + "%"))
-        return self._cluster_reports(found)[0] if len(found) == 1 else None
+        return query.with_reports(self, found)[0] if len(found) == 1 else None  # type: ignore[arg-type]
 
     def names(self, ids: Sequence[str]) -> dict[str, str]:
         """Actor id -> canonical name, for the ids given that are stored."""
-        wanted = sorted(set(ids))
-        out: dict[str, str] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            out.update({r["id"]: r["name"] for r in self._rows(f"SELECT id, name FROM actors WHERE id IN ({marks})",
-                                                               chunk)})
-        return out
+        from entente.store import query
 
-    DYADS_SINCE = 7  # the schema version that adds event_dyads
-
-    def _dyad_codes(self, actor: str | Sequence[str] | None,
-                    recipient: str | Sequence[str] | None) -> tuple[str, str] | None:
-        """(actor, recipient) when each is one code the event_dyads table holds as such: a country code, or the
-        id of an actor without a country (org:NATO); None for a person or body (they count for their country
-        there), several codes, or a store older than the table."""
-        sides = _as_list(actor), _as_list(recipient)
-        if getattr(self, "version", 0) < self.DYADS_SINCE or any(len(ids) != 1 for ids in sides):
-            return None
-        codes = (sides[0][0], sides[1][0])
-        known = self._rows("SELECT id, country FROM actors WHERE id IN (?, ?)", codes)
-        if any(r["country"] not in (None, r["id"]) for r in known):
-            return None
-        return codes
-
-    def _event(self, r: dict[str, Any]) -> dict[str, Any]:
-        for key in ("context", "actor", "recipient"):
-            r[key] = self._json(r[key])
-        for key in ("negated", "historical"):
-            if key in r:
-                r[key] = bool(r[key])
-        if "day" in r:
-            r["dated_by"] = "event" if r.get("date") else ("published" if r["day"] else None)
-        return r
-
-    def _cluster_reports(self, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Event clusters with their JSON columns decoded and every report (`events`) attached."""
-        reports: dict[str, list[dict[str, Any]]] = {}
-        if found:
-            marks = ", ".join("?" for _ in found)
-            for r in self._rows(
-                    f"SELECT e.*, {DAY} AS day, a.published, a.lang, a.source, a.title, a.url FROM events e"
-                    f" JOIN articles a ON a.id = e.article_id WHERE e.cluster_id IN ({marks})"
-                    f' ORDER BY e.date NULLS LAST, a.published NULLS LAST, e.article_id, e."start", e.id',
-                    [c["id"] for c in found]):
-                reports.setdefault(r["cluster_id"], []).append(self._event(r))
-        for c in found:
-            for key in ("actor_countries", "recipient_countries"):
-                c[key] = self._json(c[key])
-            c["negated"] = bool(c["negated"])
-            c["events"] = reports.get(c["id"], [])
-        return found
+        return query.names(self, ids)  # type: ignore[arg-type]
 
 
 def _conditions(checks: dict[str, Any], speaker: tuple[str, Any] | None = None,
@@ -279,24 +203,6 @@ def _conditions(checks: dict[str, Any], speaker: tuple[str, Any] | None = None,
             parts.append(f"{speaker[0]} IN ({', '.join('?' for _ in ids)})")
             params.extend(ids)
     return ("WHERE " + " AND ".join(parts) if parts else ""), params
-
-
-def _dyad_reports(actor: str, recipient: str, date_from: str | None,
-                  date_to: str | None) -> tuple[str, list[Any]]:
-    """The events of a dyad as a FROM clause driven by event_dyads (the pair in code order, the direction as
-    a flag), and its parameters. Its `date` is the event's own date when it has one, so a date range narrows
-    the range read; the caller's conditions on `e.date` still decide."""
-    a, b = sorted((actor, recipient))
-    direction = "a_to_b" if a == actor else "b_to_a"
-    sql = "event_dyads d JOIN events e ON e.article_id = d.article_id AND e.id = d.event_id"
-    conditions, params = ["d.country_a = ?", "d.country_b = ?", f"d.{direction} = ?"], [a, b, 1]
-    if date_from:
-        conditions.append("d.date >= ?")
-        params.append(date_from)
-    if date_to:
-        conditions.append("d.date <= ?")
-        params.append(_end_of(date_to))
-    return f"{sql} AND {' AND '.join(conditions)}", params
 
 
 def _as_list(value: str | Sequence[str] | None) -> list[str]:

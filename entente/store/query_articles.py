@@ -1,51 +1,23 @@
-"""Read-only queries the server needs beyond the store's public methods: articles with facets, one article
-with its evidence, event and cluster pages with cursors, an actor's counterparts, the actor network.
+"""The store's public query layer over articles: full-text search with facets, one article with everything
+stored about it, an actor's counterparts in events. Used by the REST API and the pages (entente.serve), in the
+store's shared SQL dialect (`?` placeholders, no `%`), so it runs on SQLite and PostgreSQL alike. Near-duplicate
+articles are left out of every list, as the store leaves them out of its counts.
 
-SQL in the store's shared dialect (`?` placeholders, no `%`), so it runs on SQLite and PostgreSQL alike.
-Near-duplicate articles are left out of every list, as the store leaves them out of its counts.
-
-An event's date here is its own date, else its article's publication date (as the dyad series counts it):
-every list says so in `date_basis`, and a date range leaves out only events with neither.
+    articles(store, "Лавров", {"lang": "ru", "actor": None, ...}, offset=0, limit=20)  # hits, total, facets
+    article(store, "3f2a9c0e1b7d4a55")   # text, removed lines, paragraphs, actors, mentions, quotes, events
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from entente.serve.checks import Problem
-from entente.store import Store
+from entente.store.query import event_row, name_sides, names, rows
 
-DATE_BASIS = "the event's own date, else its article's publication date"
-UNDATED = "9999"  # sorts after every date (in any collation): undated events and clusters come last
-DAY = f"coalesce(e.date, a.published, '{UNDATED}')"  # an event report's date as lists sort and filter it
+if TYPE_CHECKING:
+    from entente.store import Store
+
 FACET_TOP = 12
 SEARCH_CAP = 1000  # a full-text search ranks at most this many articles (facets count these)
-
-
-def rows(store: Store, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    return store._rows(sql, params)  # type: ignore[attr-defined]  # both backends have it (store/base.py)
-
-
-def decode(store: Store, value: Any) -> Any:
-    return store._json(value)  # type: ignore[attr-defined]
-
-
-def end_of(date: str) -> str:
-    """The last day a partial date stands for, as text that sorts after every date inside it."""
-    return date + {4: "-12-31", 7: "-31"}.get(len(date), "")
-
-
-# --- actors -----------------------------------------------------------------------------------------------------
-
-
-def resolve_actor(store: Store, value: str, param: str) -> dict[str, Any]:
-    """The stored actor an id, a country code or a name in any language stands for; else a 422 naming it."""
-    found = store.find_actors(value, limit=1)
-    if not found:
-        raise Problem(422, f"{param}: unknown actor {value!r} (an actor id such as RUS or person:xi-jinping, or a "
-                      "name in any language)", param)
-    return found[0]
 
 
 def counterparts(store: Store, actor_id: str, top: int = 12) -> list[dict[str, Any]]:
@@ -59,14 +31,6 @@ def counterparts(store: Store, actor_id: str, top: int = 12) -> list[dict[str, A
                 " LEFT JOIN actors x ON x.id = o.actor_id WHERE s.actor_id = ?"
                 " GROUP BY o.actor_id, x.name, x.type, x.country ORDER BY count(*) DESC, o.actor_id LIMIT ?",
                 (actor_id, top))
-
-
-def names(store: Store, ids: Sequence[str]) -> dict[str, str]:
-    ids = sorted(set(ids))
-    if not ids:
-        return {}
-    marks = ", ".join("?" for _ in ids)
-    return {r["id"]: r["name"] for r in rows(store, f"SELECT id, name FROM actors WHERE id IN ({marks})", ids)}
 
 
 # --- articles ---------------------------------------------------------------------------------------------------
@@ -133,13 +97,13 @@ def facets(store: Store, cond: str, params: list[Any]) -> dict[str, list[dict[st
     return out
 
 
-def article(store: Store, article_id: str) -> dict[str, Any]:
+def article(store: Store, article_id: str) -> dict[str, Any] | None:
     """One article with everything stored about it: removed lines, paragraphs, actors with their mentions,
-    quotes, events (with the names of their sides); offsets point into `text`."""
+    quotes, events (with the names of their sides); offsets point into `text`. None if it is not stored."""
     found = rows(store, "SELECT id, file, url, lang, title, published, source, text, duplicate_of,"
                  " duplicate_similarity FROM articles WHERE id = ?", (article_id,))
     if not found:
-        raise Problem(404, f"no article {article_id!r} in this store", "id")
+        return None
     a = found[0]
     key = (article_id,)
     a["removed"] = rows(store, "SELECT line, text, reason FROM removed WHERE article_id = ? ORDER BY seq", key)
@@ -154,23 +118,8 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
         q["partial"] = bool(q["partial"])
     a["events"] = [event_row(store, e) for e in rows(store, "SELECT * FROM events WHERE article_id = ? ORDER BY seq",
                                                      key)]
-    known = names(store, [i for e in a["events"] for i in (*e["actor"], *e["recipient"])]
-                  + [q["speaker"] for q in a["quotes"] if q["speaker"]])
-    for e in a["events"]:
-        e["actor_names"] = [known.get(i, i) for i in e["actor"]]
-        e["recipient_names"] = [known.get(i, i) for i in e["recipient"]]
+    name_sides(store, a["events"])
+    known = names(store, [q["speaker"] for q in a["quotes"] if q["speaker"]])
     for q in a["quotes"]:
         q["speaker_name"] = known.get(q["speaker"]) if q["speaker"] else None
     return a
-
-
-def event_row(store: Store, e: dict[str, Any]) -> dict[str, Any]:
-    for name in ("context", "actor", "recipient"):
-        e[name] = decode(store, e[name])
-    for name in ("negated", "historical"):
-        if name in e:
-            e[name] = bool(e[name])
-    if e.get("day") == UNDATED:
-        e["day"] = None
-    e.setdefault("rule", None)
-    return e
