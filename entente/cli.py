@@ -270,11 +270,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 failed += 1
                 report(item)
             elif args.format == "jsonl":
-                print(json.dumps(item.to_dict(), ensure_ascii=False), flush=False)
+                print(dumps(item.to_dict()), flush=False)
             else:
                 results.append(item)
     if args.format == "json":
-        print(json.dumps([a.to_dict() for a in results], ensure_ascii=False, indent=1))
+        print(dumps([a.to_dict() for a in results], indent=1))
     elif args.format == "table":
         _table([_row(a) for a in results], ("id", "lang", "published", "source", "removed", "chars", "title"))
     report.summary()

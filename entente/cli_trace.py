@@ -7,11 +7,11 @@ Registered by entente.cli; returns the exit code.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from entente.display import dumps, neutral
 from entente.errors import InputError
 from entente.ingest import read
 from entente.models import Analysis, Event
@@ -66,25 +66,27 @@ def cmd_trace(args: argparse.Namespace) -> int:
     for item in pipeline.run(read(args.paths, args.max_bytes)):
         if isinstance(item, InputError):
             failed += 1
-            print(f"entente: {item}", file=sys.stderr)
+            print(neutral(f"entente: {item}"), file=sys.stderr)
             continue
         if args.format == "json":
             out.append({"file": item.file, "id": item.id, "events": trace(item)})
         else:
             _print(item)
     if args.format == "json":
-        print(json.dumps(out, ensure_ascii=False, indent=1))
+        print(dumps(out, indent=1))
     return 1 if failed else 0
 
 
 def _print(a: Analysis) -> None:
-    print(f"== {a.file} ({a.lang}, {len(a.events)} events)")
+    """The trace as text; every line through `display.neutral`: a page's ESC or bidi characters stay inert."""
+    say = print
+    say(neutral(f"== {a.file} ({a.lang}, {len(a.events)} events)"))
     for r in trace(a):
         sides = " -> ".join(", ".join(x["name"] for x in r[k]) or "-" for k in ("actor", "recipient"))
         polarity = "NOT " if r["negated"] else ""
-        print(f"  {polarity}{r['type']}{'/' + r['mode'] if r['mode'] else ''}  {sides}  [{r['modality']}]")
-        print(f"    trigger «{r['trigger']}»  rule {r['rule']}  clause {r['clause'] or '(no parse)'}")
-        print(f"    {' '.join(r['sentence'].split())}")
+        say(neutral(f"  {polarity}{r['type']}{'/' + r['mode'] if r['mode'] else ''}  {sides}  [{r['modality']}]"))
+        say(neutral(f"    trigger «{r['trigger']}»  rule {r['rule']}  clause {r['clause'] or '(no parse)'}"))
+        say(neutral(f"    {' '.join(r['sentence'].split())}"))
 
 
 COMMANDS = {"trace": cmd_trace}

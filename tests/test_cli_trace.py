@@ -29,3 +29,16 @@ def test_trace_shows_the_rule_and_the_polarity_of_each_event(tmp_path, capsys):
 def test_trace_of_a_missing_file_names_it(tmp_path, capsys):
     assert main(["trace", str(tmp_path / "nope.txt")]) == 1
     assert "nope.txt" in capsys.readouterr().err
+
+
+def test_trace_and_analyze_pass_no_control_or_bidi_character_raw(tmp_path, capsys):
+    page = tmp_path / "hostile\x1b.txt"
+    page.write_text("Заголовок \x1b]0;pwned\x07 новости\n\nПутин \u202e встретился с Си Цзиньпином в Пекине \x9b.\n",
+                    encoding="utf-8")
+    for argv in (["trace", str(page)], ["trace", str(page), "--format", "json"],
+                 ["analyze", str(page), "--format", "jsonl"], ["analyze", str(page), "--format", "json"]):
+        assert main(argv) == 0
+        out = capsys.readouterr()
+        assert not any(c in out.out + out.err for c in "\x1b\x07\x9b\u202e"), argv
+        if argv[-1].startswith("json"):
+            assert "\\u202e" in out.out  # escaped, so the JSON still loads back to the text as read
