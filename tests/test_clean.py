@@ -205,3 +205,13 @@ def test_a_verbless_line_between_headline_and_text_is_a_caption_and_a_lead_stays
     assert [(x.text, x.reason) for x in a.lines if x.label == "junk"] == [("Карл XVI Густав в 2010 году", "caption")]
     b = pipeline(Article(file="b.txt", text=LEAD))
     assert "планируют 12 сентября провести забастовку" in b.text
+
+
+def test_a_caption_with_full_stops_under_the_headline_is_furniture_and_a_verbless_lead_is_not(pipeline):
+    caption = "Принадлежности Русской Православной церкви. Российская национальная выставка. Минск, Белоруссия."
+    text = f"В банке ввели временную администрацию\n\n{caption}\nБанк России ввёл временную администрацию.\n"
+    a = pipeline(Article(file="a.txt", text=text))
+    assert [x.reason for x in a.lines if x.label == "junk"] == ["caption"]
+    lead = "Российский президент Владимир Путин очень доволен британским расставанием с ЕС."
+    b = pipeline(Article(file="b.txt", text=f"Путин считает брексит победой\n\n{lead}\nОб этом пишет газета.\n"))
+    assert "очень доволен британским" in b.text

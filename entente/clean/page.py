@@ -48,7 +48,9 @@ def is_sentence(s: str) -> bool:
 
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ'’-]{2,}")
 _UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
-FINITE = frozenset({"VERB", "PRTS"})  # finite verbs and short participles («расположена») make a predicate
+# finite verbs, short participles («расположена») and short adjectives («доволен») make a predicate
+FINITE = frozenset({"VERB", "PRTS", "ADJS"})
+MAX_CAPTION_WORDS = 20  # a caption is short; a verbless first paragraph longer than this is prose
 MAX_STATED_HEADLINE_WORDS = 12  # a headline written as a sentence is short; a one-line lead is longer
 
 
@@ -92,6 +94,11 @@ def split_page(
     _by_look(page)
     title_at = _title(page, title)
     first = _first_body(page, title_at)
+    while morph is not None and first < len(page.texts) and _caption_sentence(page.texts[first], morph):
+        # «Принадлежности Русской Православной церкви. Российская национальная выставка. Минск, Белоруссия.»:
+        # a caption written with full stops under the headline is still no part of the text
+        page.mark(first, "caption")
+        first = _first_body(page, first)
     _header(page, first, morph)
     _teasers(page, first)
     _footer(page)
@@ -186,6 +193,12 @@ def _header(page: _Page, first: int, morph: Morph | None) -> None:
             page.mark(i, "caption")  # «Карл XVI Густав в 2010 году» between the headline and the text
 
 
+def _caption_sentence(s: str, morph: Morph) -> bool:
+    """A short line ending like a sentence but with no predicate: a caption, not a lead («Путин доволен ...»
+    has one; «Москва — столица ...», a dash for the verb, counts as one too)."""
+    return words(s) <= MAX_CAPTION_WORDS and " — " not in s and " – " not in s and _verbless(s, morph)
+
+
 def _verbless(s: str, morph: Morph) -> bool:
     """A Cyrillic line with no finite verb: a photo caption, not a lead («Погибшие в результате теракта
     полицейские», «Нельсон Мандела в 2000 году»). A line in Latin script is not judged."""
@@ -193,7 +206,7 @@ def _verbless(s: str, morph: Morph) -> bool:
     if len(cyrillic) < 2 or len(cyrillic) < len(s.split()) // 2:
         return False
     # a capitalized word after the first is a name, whatever the dictionary guesses («Сноудену»: «сноудеть»)
-    words = [w for n, w in enumerate(cyrillic) if n == 0 or not w[:1].isupper()]
+    words = [w.strip("'’-") for n, w in enumerate(cyrillic) if n == 0 or not w.strip("'’-")[:1].isupper()]
     lang = "uk" if _UKRAINIAN.search(s) else "ru"  # one dictionary: the other guesses verbs («официальнывати»)
     return not any((r := morph.readings(w.lower(), lang)) and r[0].known and r[0].tags & FINITE for w in words)
 
