@@ -215,3 +215,10 @@ def test_a_caption_with_full_stops_under_the_headline_is_furniture_and_a_verbles
     lead = "Российский президент Владимир Путин очень доволен британским расставанием с ЕС."
     b = pipeline(Article(file="b.txt", text=f"Путин считает брексит победой\n\n{lead}\nОб этом пишет газета.\n"))
     assert "очень доволен британским" in b.text
+
+
+def test_a_first_line_crediting_a_known_outlet_is_the_headline(pipeline):
+    page = "Reuters: Росія і Китай провели переговори в Пекіні.\n\"Ми обговорили все\", - сказав Лавров.\n"
+    assert pipeline(Article(file="a.txt", text=page)).title == "Reuters: Росія і Китай провели переговори в Пекіні."
+    lead = "Москва: переговоры продолжаются.\nСтороны обсудили торговлю и безопасность в регионе.\n"
+    assert pipeline(Article(file="b.txt", text=lead)).title is None  # not an outlet

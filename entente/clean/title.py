@@ -14,6 +14,7 @@ _DASH = re.compile(r"\s+(?:[-–—]|::|·|•)\s+")
 _TIME = re.compile(r"^\d{1,2}:\d{2}\s+(?=\S)")
 _DOMAIN = re.compile(r"\b[\w-]+\.(ru|ua|com|net|org|info|by|kz)\b", re.IGNORECASE)
 MAX_SITE_WORDS = 12
+MAX_ATTRIBUTED_WORDS = 14  # words of a headline after "Outlet: "; a lead quoting an outlet is longer
 _SITE_WORDS = re.compile(r"(?i)\b(news|новости|новини|новина|online|онлайн|\.ru|\.ua|\.com|\.net|\.org)\b")
 
 
@@ -67,4 +68,14 @@ def find_title(known: str | None, lines: tuple[Line, ...], outlets: Outlets,
     if known:
         return strip_site(known, outlets, rubrics)
     line = next((x for x in lines if x.reason == "title"), None)
+    if line is None:
+        first = next((x for x in lines if x.label == "body"), None)
+        line = first if first is not None and _attributed(first.text, outlets) else None
     return strip_site(line.text, outlets, rubrics) if line else None
+
+
+def _attributed(text: str, outlets: Outlets) -> bool:
+    """A first line that credits a known outlet before a colon and is headline-short («The New York Times:
+    Дональд Трамп докладно роз'яснив своє ставлення до України.»): the headline, even with its full stop."""
+    head, colon, rest = text.partition(": ")
+    return bool(colon) and outlets.is_known(head.strip()) and 3 <= len(rest.split()) <= MAX_ATTRIBUTED_WORDS
