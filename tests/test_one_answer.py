@@ -26,24 +26,56 @@ def test_the_same_question_gets_the_same_count_through_every_path(store_location
 
     with open_store(store_location) as s:
         s.add(examples)
-    db = ("--db", store_location)
-    span = ("--from", "2023", "--to", "2023")
-    reports = json.loads(run(capsys, "events", "--actor", "CHN", "--recipient", "RUS", *span, *db, "--format", "json",
-                             "--limit", "1000"))
-    dyad_reports = json.loads(run(capsys, "dyad", "CHN", "RUS", "--events", *span, *db, "--format", "json",
-                                  "--limit", "1000"))
-    clusters = json.loads(run(capsys, "events", "--actor", "CHN", "--recipient", "RUS", *span, *db, "--clusters",
-                              "--format", "json", "--limit", "1000"))
-    series = json.loads(run(capsys, "dyad", "CHN", "RUS", "--by", "year", *span, *db, "--format", "json"))
-    exported = [r for r in csv.DictReader(io.StringIO(run(capsys, "export", "--format", "gdelt-csv", "-o", "-", *db)))
-                if r["Year"] == "2023" and r["Actor1CountryCode"] == "CHN" and r["Actor2CountryCode"] == "RUS"]
+    reports, clusters = same_answers(capsys, store_location, "CHN", "RUS", "2023")
+    assert len(reports) >= 13 and len(clusters) >= 5  # some dated by their article: they carry no date
+    assert {r["dated_by"] for r in reports} == {"event", "published"}
 
-    assert len(reports) == len(dyad_reports) >= 13  # some dated by their article: they carry no date
+
+@pytest.mark.shared
+def test_the_same_question_gets_the_same_count_over_a_store_of_the_bench_corpus(tmp_path, capsys):
+    """The whole bench corpus (2,831 real texts) ingested as a user would, then the busiest dyad of its busiest
+    year asked through every path."""
+    from collections import Counter
+
+    from .conftest import shared_path
+
+    db = str(tmp_path / "bench.db")
+    corpus = shared_path("data", "bench", "corpus.jsonl")
+    assert main(["ingest", str(corpus), "--db", db, "--format", "json"]) in (0, 1)  # a few corpus records fail
+    capsys.readouterr()
+    every = json.loads(run(capsys, "events", "--db", db, "--format", "json", "--limit", "100000"))
+    def states(ids: list[str]) -> list[str]:
+        return [x for x in ids if len(x) == 3 and x.isupper()]  # country actors' ids are their ISO codes
+
+    pairs = Counter((a, r, e["day"][:4]) for e in every if e["day"]
+                    for a in states(e["actor"]) for r in states(e["recipient"]) if a != r)
+    (actor, recipient, year), _ = pairs.most_common(1)[0]
+    reports, clusters = same_answers(capsys, db, actor, recipient, year)
+    assert len(reports) >= 5 and len(clusters) >= 1, (actor, recipient, year)  # most corpus texts are undated
+
+
+def same_answers(capsys, db_location: str, actor: str, recipient: str, year: str) -> tuple[list, list]:
+    """Ask "actor -> recipient in year" through `events`, `dyad --events`, `events --clusters`, the dyad series,
+    the GDELT-style export and the REST API's handlers; assert one answer; return the reports and clusters."""
+    from entente.store import open_store
+
+    db = ("--db", db_location)
+    span = ("--from", year, "--to", year)
+    reports = json.loads(run(capsys, "events", "--actor", actor, "--recipient", recipient, *span, *db, "--format",
+                             "json", "--limit", "100000"))
+    dyad_reports = json.loads(run(capsys, "dyad", actor, recipient, "--events", *span, *db, "--format", "json",
+                                  "--limit", "100000"))
+    clusters = json.loads(run(capsys, "events", "--actor", actor, "--recipient", recipient, *span, *db, "--clusters",
+                              "--format", "json", "--limit", "100000"))
+    series = json.loads(run(capsys, "dyad", actor, recipient, "--by", "year", *span, *db, "--format", "json"))
+    exported = [r for r in csv.DictReader(io.StringIO(run(capsys, "export", "--format", "gdelt-csv", "-o", "-", *db)))
+                if r["Year"] == year and r["Actor1CountryCode"] == actor and r["Actor2CountryCode"] == recipient]
+
+    assert len(reports) == len(dyad_reports)
     assert {(r["article_id"], r["id"]) for r in reports} == {(r["article_id"], r["id"]) for r in dyad_reports}
     assert dyad_reports == reports  # the same reports, in the same order, in the same shape
-    assert all(r["day"][:4] == "2023" and not r["negated"] for r in reports)
-    assert {r["dated_by"] for r in reports} == {"event", "published"}
-    assert len(clusters) == series["total"]["events"] == len(exported) >= 5
+    assert all(r["day"][:4] == year and not r["negated"] for r in reports)
+    assert len(clusters) == series["total"]["events"] == len(exported)
     assert {c["id"] for c in clusters} == {r["GlobalEventID"] for r in exported}
     assert {r["cluster_id"] for r in reports} >= {c["id"] for c in clusters}  # each event has its reports here
 
@@ -51,15 +83,16 @@ def test_the_same_question_gets_the_same_count_through_every_path(store_location
     pytest.importorskip("fastapi")
     from entente.serve import resources
 
-    with open_store(store_location, "read") as s:
-        f = resources.event_filters(s, "CHN", "RUS", None, "2023", "2023", negated=False)
+    with open_store(db_location, "read") as s:
+        f = resources.event_filters(s, actor, recipient, None, year, year, negated=False)
         api_reports = _all(lambda cursor: resources.event_list(s, f, cursor, 7), "events")
         api_clusters = _all(lambda cursor: resources.cluster_list(s, f, cursor, 3), "clusters")
-        api_series = resources.dyad(s, "CHN", "RUS", "year", False, "2023", "2023", "2023", 200)
+        api_series = resources.dyad(s, actor, recipient, "year", False, year, year, year, 200)
     assert [(r["article_id"], r["id"]) for r in api_reports] == [(r["article_id"], r["id"]) for r in reports]
     assert [c["id"] for c in api_clusters] == [c["id"] for c in clusters]
     assert api_series["total"]["events"] == len(clusters) and len(api_series["events"]) == len(reports)
     assert api_reports == reports and api_clusters == clusters  # one JSON shape, one type per field
+    return reports, clusters
 
 
 def _all(page, key: str) -> list[dict]:
