@@ -222,3 +222,8 @@ def test_a_first_line_crediting_a_known_outlet_is_the_headline(pipeline):
     assert pipeline(Article(file="a.txt", text=page)).title == "Reuters: Росія і Китай провели переговори в Пекіні."
     lead = "Москва: переговоры продолжаются.\nСтороны обсудили торговлю и безопасность в регионе.\n"
     assert pipeline(Article(file="b.txt", text=lead)).title is None  # not an outlet
+
+
+def test_a_one_line_text_is_never_taken_for_a_caption(pipeline):
+    a = pipeline(Article(file="a.txt", text="Зеленський не прийняв Орбана."))
+    assert a.text == "Зеленський не прийняв Орбана."

@@ -47,7 +47,7 @@ def is_sentence(s: str) -> bool:
 
 
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґ'’-]{2,}")
-_UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
+LANGS = ("ru", "uk")
 # finite verbs, short participles («расположена») and short adjectives («доволен») make a predicate
 FINITE = frozenset({"VERB", "PRTS", "ADJS"})
 MAX_CAPTION_WORDS = 20  # a caption is short; a verbless first paragraph longer than this is prose
@@ -96,9 +96,12 @@ def split_page(
     first = _first_body(page, title_at)
     while morph is not None and first < len(page.texts) and _caption_sentence(page.texts[first], morph):
         # «Принадлежности Русской Православной церкви. Российская национальная выставка. Минск, Белоруссия.»:
-        # a caption written with full stops under the headline is still no part of the text
+        # a caption written with full stops under the headline is still no part of the text, if text follows
+        after = _first_body(page, first)
+        if after >= len(page.texts):
+            break
         page.mark(first, "caption")
-        first = _first_body(page, first)
+        first = after
     _header(page, first, morph)
     _teasers(page, first)
     _footer(page)
@@ -207,8 +210,10 @@ def _verbless(s: str, morph: Morph) -> bool:
         return False
     # a capitalized word after the first is a name, whatever the dictionary guesses («Сноудену»: «сноудеть»)
     words = [w.strip("'’-") for n, w in enumerate(cyrillic) if n == 0 or not w.strip("'’-")[:1].isupper()]
-    lang = "uk" if _UKRAINIAN.search(s) else "ru"  # one dictionary: the other guesses verbs («официальнывати»)
-    return not any((r := morph.readings(w.lower(), lang)) and r[0].known and r[0].tags & FINITE for w in words)
+    # a word the dictionary knows (not one it guesses from the ending: «официальнывати») as a verb, in either language
+    return not any(
+        (r := morph.readings(w.lower(), lang)) and r[0].known and r[0].tags & FINITE for w in words for lang in LANGS
+    )
 
 
 def _teasers(page: _Page, first: int) -> None:
