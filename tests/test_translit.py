@@ -5,7 +5,7 @@ from importlib import resources
 import pytest
 
 from entente.actors import translit
-from entente.actors.translit import Palladius, is_chinese_name, romanize, slug
+from entente.actors.translit import Palladius, is_chinese_name, romanize, slug, western
 
 
 def rows(table: str) -> list[tuple[str, ...]]:
@@ -296,3 +296,24 @@ def test_listed_slavic_first_names_would_otherwise_read_as_chinese():
 def test_docstring_examples():
     result = doctest.testmod(translit)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_western_reading_brings_latin_script_names_back_towards_their_spelling() -> None:
+    # «Дэвид Дэвис» of the Brexit news is David Davis; BGN/PCGN alone gives Devis, Dzheykobs, Korkoran
+    assert western("Джейкобс", "ru") == "Jacobs"
+    assert western("Коркоран", "uk") == "Corcoran"
+    assert western("Уоллес", "ru") == "Wolles"  # "у" before a vowel at the start is "w" (Wallace)
+    assert romanize("Джейкобс", "ru") == "Dzheykobs"
+
+
+def test_western_reading_leaves_slavic_surnames_to_bgn() -> None:
+    assert western("Вдовиченко", "uk") == romanize("Вдовиченко", "uk")
+    assert western("Рождественская", "ru") == "Rozhdestvenskaya"
+
+
+def test_a_western_given_name_brings_the_surname_with_it() -> None:
+    from entente.actors.kb import KnowledgeBase
+
+    latin = KnowledgeBase.load().latin
+    assert latin.is_western("Дэвид", "ru")
+    assert not latin.is_western("Хусейн", "ru")  # Asian names have their own systems

@@ -101,20 +101,23 @@ class LatinWords:
     def __init__(self) -> None:
         self.votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         self.given_names: set[tuple[str, str]] = set()
+        self.western: set[tuple[str, str]] = set()  # words of Western people's names (people_west, given_foreign)
 
-    def learn(self, d: dict[str, Any]) -> None:
+    def learn(self, d: dict[str, Any], western: bool = False) -> None:
         short = d.get("short") or {}
         for lang in ("ru", "uk"):
-            self._pair(d[lang][0] if d.get(lang) else "", d["name"], lang)
-            self._pair((short.get(lang) or [""])[0], (short.get("en") or [""])[0], lang)
+            self._pair(d[lang][0] if d.get(lang) else "", d["name"], lang, western)
+            self._pair((short.get(lang) or [""])[0], (short.get("en") or [""])[0], lang, western)
 
-    def _pair(self, form: str, latin: str, lang: str) -> None:
+    def _pair(self, form: str, latin: str, lang: str, western: bool) -> None:
         cyr, words = form.split(), latin.split()
         if len(cyr) != len(words):
             return
         for c, w in zip(cyr, words, strict=True):
             if c.isalpha() and w.isalpha() and w[:1].isupper():
                 self.votes[lang, c.lower().replace("ё", "е")][w] += 1
+                if western:
+                    self.western.add((lang, c.lower().replace("ё", "е")))
 
     def learn_given(self, data: dict[str, dict[str, str]]) -> None:
         """Given names from `given_foreign.toml`: one vote each, so the base's own spellings outvote none."""
@@ -122,6 +125,12 @@ class LatinWords:
             for cyr, latin in names.items():
                 self.votes[lang, cyr.lower().replace("ё", "е")][latin] += 1
                 self.given_names.add((lang, cyr.lower().replace("ё", "е")))
+                self.western.add((lang, cyr.lower().replace("ё", "е")))
+
+    def is_western(self, word: str, lang: str) -> bool:
+        """Whether `word` is spelt in the base for a person of Europe or the Americas («Кенни», «Клинтон»):
+        the other words of such a name are read back with `translit.western`."""
+        return (lang, word.lower().replace("ё", "е")) in self.western
 
     def given(self, word: str, lang: str) -> bool:
         """Whether `word` is a foreign given name of `given_foreign.toml` («Дженни»)."""
@@ -196,7 +205,7 @@ class KnowledgeBase:
                 )
         elif "person" in data:
             for d in data["person"]:
-                self._add_person(d)
+                self._add_person(d, western=name.startswith("people_west"))
         else:
             for key, d in data.items():
                 entry = Entry(
@@ -229,7 +238,7 @@ class KnowledgeBase:
             self._add_forms(city, capital, "capital")
         self._add_forms(country, d.get("seats") or {}, "seat")
 
-    def _add_person(self, d: dict[str, Any]) -> None:
+    def _add_person(self, d: dict[str, Any], western: bool = False) -> None:
         roles = tuple(
             Role(
                 r["key"],
@@ -268,7 +277,7 @@ class KnowledgeBase:
             if len(first) > 1 and first[0] in (short.get(lang) or []):
                 self.family_first.add(entry.id)
         if entry.country not in CYRILLIC_NAMED:
-            self.latin.learn(d)
+            self.latin.learn(d, western)
 
     def _add_forms(self, entry: Entry, d: dict[str, Any], how: str) -> None:
         for lang in LANGS:

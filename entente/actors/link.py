@@ -17,7 +17,7 @@ from entente.actors.anaphora import INTRODUCED, Person, bare_titles
 from entente.actors.context import Context
 from entente.actors.decide import Decider, Named
 from entente.actors.kb import CYRILLIC_NAMED, Entry, Hit, KnowledgeBase
-from entente.actors.translit import is_chinese_name, romanize
+from entente.actors.translit import is_chinese_name, romanize, western
 from entente.actors.translit import slug as _slug
 from entente.actors.window import Window
 from entente.extract.ner import Entity
@@ -283,7 +283,10 @@ class Linker:
             # a name the base spells for someone of a Latin-script country (Дэвид -> David) keeps that spelling
             spelt = zip(words, nominative, strict=True)
             latin = [self.kb.latin.get(w, lang) or self.kb.latin.get(n, lang) for w, n in spelt]
-            name = " ".join(x or romanize(w, lang) for x, w in zip(latin, nominative, strict=True))
+            # the other words of a Western person's name (a word the base spells for one; Asian names have their own
+            # systems) read back towards their own spelling: «Кенни Джейкобс» is Kenny Jacobs, not Kenny Dzheykobs
+            read = western if any(self.kb.latin.is_western(w, lang) for w in nominative) else romanize
+            name = " ".join(x or read(w, lang) for x, w in zip(latin, nominative, strict=True))
             romanized = any(latin) and not all(latin) or (country is not None and not all(latin))
         elif lang in ("ru", "uk"):
             name = romanize(" ".join(nominative), lang)

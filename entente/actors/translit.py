@@ -89,6 +89,60 @@ class Alphabet:
         return "".join(out)
 
 
+@dataclass(frozen=True)
+class Western:
+    """Cyrillic letters read back towards a Latin-script name's own spelling (`[western]` in
+    `translit_cyrillic.toml`): "Кенни Джейкобс" -> "Kenny Jacobs" where BGN/PCGN gives "Kenni Dzheykobs"."""
+
+    sequences: dict[str, str]
+    letters: dict[str, str]
+    front: frozenset[str]
+    vowels: frozenset[str]
+    initial: dict[str, str]
+    slavic: tuple[str, ...]
+
+    @classmethod
+    @cache
+    def load(cls, lang: str) -> Western:
+        t = _data("translit_cyrillic")["western"]
+        letters = dict(t["letters"]) | (t["uk_letters"] if lang == "uk" else {})
+        longest_first = dict(sorted(t["sequences"].items(), key=lambda kv: -len(kv[0])))
+        return cls(
+            longest_first, letters, frozenset(t["front_vowels"]), frozenset(t["vowels"]), t["initial"],
+            tuple(t["slavic_endings"]),
+        )
+
+    def spell(self, word: str) -> str:
+        """
+        >>> Western.load("ru").spell("Джейкобс"), Western.load("uk").spell("Клуні")
+        ('Jacobs', 'Cluny')
+        """
+        low, out, i = word.lower(), [], 0
+        while i < len(low):
+            if i == 0 and low[0] in self.initial:
+                out.append(self.initial[low[0]])
+                i += 1
+                continue
+            pair = next((s for s in self.sequences if low.startswith(s, i)), None)
+            if pair is not None:
+                out.append(self.sequences[pair])
+                i += len(pair)
+                continue
+            ch, before, after = low[i], low[i - 1 : i], low[i + 1 : i + 2]
+            if ch == "к":
+                latin = "k" if after in self.front else "c"
+            elif ch == "у" and after in self.vowels and (not before.isalpha() or before in self.vowels):
+                latin = "w"
+            elif ch in "иі" and not after.isalpha():
+                latin = "y"
+            else:
+                latin = self.letters.get(ch, ch)
+            out.append(latin)
+            i += 1
+        spelt = "".join(out)
+        return spelt[:1].upper() + spelt[1:] if word[:1].isupper() else spelt
+
+
 def _cased(latin: str, text: str, i: int, width: int) -> str:
     """`latin` cased like text[i:i+width]: "Щ" -> "Shch", but "ЩЕ" -> "SHCHE"."""
     if not text[i].isupper():
@@ -213,6 +267,23 @@ def romanize(name: str, lang: str) -> str:
     lang = _lang(name, lang)
     chinese = Palladius.load(lang).read(name)
     return chinese if chinese is not None else Alphabet.load(lang).spell(name)
+
+
+def western(word: str, lang: str) -> str:
+    """One word of a Latin-script person's name written in Cyrillic, read back towards its own spelling.
+
+    A reading, not the spelling: close enough to be recognized ("Ragan" for Reagan), never a
+    Slavic surname («Рождественская»), which stays BGN/PCGN.
+
+    >>> western("Рейган", "ru"), western("Коркоран", "uk"), western("Рождественская", "ru")
+    ('Ragan', 'Corcoran', 'Rozhdestvenskaya')
+    """
+    if not _CYRILLIC.search(word):
+        return word
+    reading = Western.load(_lang(word, lang))
+    if word.lower().endswith(reading.slavic):
+        return romanize(word, lang)
+    return "-".join(reading.spell(part) for part in word.split("-"))
 
 
 def is_chinese_name(name: str, lang: str | None = None) -> bool:
