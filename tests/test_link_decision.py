@@ -171,3 +171,15 @@ def test_a_ukrainian_first_name_the_dictionary_also_reads_as_a_noun_is_no_surnam
 def test_a_surname_whose_oblique_forms_drop_a_vowel_is_the_person_named_before(pipeline, text):
     found = people(analyze(pipeline, text))
     assert len(found) == 1 and len(next(iter(found.values()))) == 2
+
+
+def test_a_surname_spelt_another_way_is_the_base_person_with_that_given_name(pipeline):
+    # the base spells him «Саулюс Сквернялис»; BNS writes «Сквярнялис»
+    text = "Премьер Литвы Саулюс Сквярнялис заявил, что решение выглядело бы странно. Сквярнялис добавил, что ждёт."
+    found = people(analyze(pipeline, text))
+    assert list(found) == ["Saulius Skvernelis"]
+
+
+def test_a_patronymic_is_no_part_of_an_unknown_persons_name(pipeline):
+    text = "Умер академик Виталий Григорьевич Костомаров, сообщил институт."
+    assert list(people(analyze(pipeline, text))) == ["Vitaliy Kostomarov"]

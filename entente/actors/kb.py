@@ -10,6 +10,7 @@ from __future__ import annotations
 import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -164,6 +165,7 @@ class KnowledgeBase:
         self.russian_name: dict[str, str] = {}  # person id -> its first Russian name form, for its sex
         self._adjectives: dict[str, tuple[Entry, ...]] = {}  # word -> adjectives(word), filled as words come
         self._first_keys: frozenset[str] | None = None  # built on first use, dropped when a form is added
+        self._by_given: dict[tuple[str, str], list[tuple[str, Entry]]] | None = None  # for spelling_variant
 
     @classmethod
     def load(cls, extra: str | None = None, cache: Path | None | bool = True) -> KnowledgeBase:
@@ -301,11 +303,30 @@ class KnowledgeBase:
             self._first_keys = frozenset(keys[0] for keys in self.index)
         return self._first_keys
 
+    def spelling_variant(self, keys: list[str], lang: str) -> Entry | None:
+        """The one base person whose two-word name has this given name and a surname spelt a little
+        differently: the press transcribes foreign surnames several ways («Саулюс Сквярнялис» for the
+        base's «Сквернялис»). Same given name, same first letter, surnames of 5+ letters alike >= 0.8."""
+        if len(keys) != 2 or len(keys[1]) < 5:
+            return None
+        if self._by_given is None:
+            self._by_given = defaultdict(list)
+            for k, hits in self.index.items():
+                for h in hits:
+                    if len(k) == 2 and h.how == "name" and h.entry.type == "person" and h.lang in LANGS:
+                        self._by_given[k[0], h.lang].append((k[1], h.entry))
+        found = {
+            e.id: e
+            for last, e in self._by_given.get((keys[0], lang), ())
+            if last[:1] == keys[1][:1] and SequenceMatcher(None, last, keys[1]).ratio() >= 0.8
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _index(self, form: str, lang: str, hit: Hit) -> None:
         keys = form_keys(form, lang)
         if not keys:
             return
-        self._first_keys = None
+        self._first_keys = self._by_given = None
         hits = self.index[keys]
         if not any(h.entry.id == hit.entry.id and h.how == hit.how and h.lang == hit.lang for h in hits):
             hits.append(hit)

@@ -243,6 +243,10 @@ class Linker:
         fuller = [d for d in drafts.values() if d.type == "person" and d.size == len(words) + 1 and set(keys) < d.keys]
         if len(words) > 1 and fuller:
             return fuller[-1]  # «Рибер Нурдбю» after «Юханнеса Рибера Нурдбю», one given name less
+        if lang in ("ru", "uk") and (variant := self.kb.spelling_variant(keys, lang)) is not None:
+            draft = self._from_entry(variant, drafts)
+            draft.keys.update(keys)  # «Сквярнялис» alone later is this person too
+            return draft
         if not people.keep(tokens, i, j, lang):
             if lang in ("ru", "uk") and people.brand(tokens, i, j):  # «Ryanair»: an organization, if anything
                 return self._unknown(replace(e, label="ORG"), tokens, i, j, lang, entities, drafts)
@@ -289,7 +293,9 @@ class Linker:
             name = " ".join(x or read(w, lang) for x, w in zip(latin, nominative, strict=True))
             romanized = any(latin) and not all(latin) or (country is not None and not all(latin))
         elif lang in ("ru", "uk"):
-            name = romanize(" ".join(nominative), lang)
+            # «Виталий Григорьевич Костомаров» is Vitaly Kostomarov, as the base and English news name people
+            kept = [w for k, w in enumerate(nominative) if not (0 < k < len(nominative) - 1 and _patronymic(w))]
+            name = romanize(" ".join(kept), lang)
         else:
             name = " ".join(nominative)
         own = _latin_after(self._text, tokens[j - 1].end) if lang in ("ru", "uk") else None
@@ -362,6 +368,13 @@ def slug(name: str) -> str:
 
 
 _LATIN_AFTER = re.compile(r"\s*\(\s*([A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,4})\s*\)")
+
+
+PATRONYMIC_ENDINGS = ("ович", "евич", "ьич", "овна", "евна", "ична", "івна", "ївна", "йович")
+
+
+def _patronymic(word: str) -> bool:
+    return word.lower().endswith(PATRONYMIC_ENDINGS)
 
 
 def _latin_after(text: str, end: int) -> str | None:
