@@ -148,6 +148,17 @@ def test_an_arrest_with_no_one_named_is_the_act_of_the_place(pipeline, text, act
     assert [tuple(country[i] for i in e.actor) for e in a.events if e.type == "COERCE"] == [actor]
 
 
+# the noun a relative clause describes is what the clause does to it when the relative pronoun is the
+# object («россиянин, которого обвиняют»); with no accuser named, the state where the charge is brought
+def test_an_object_relative_makes_its_noun_the_recipient(pipeline):
+    text = "Россиянин, которого обвиняют в причастности к хакерской атаке в США, отказался признать вину."
+    a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
+    country = {x.id: x.country for x in a.actors}
+    [accuse] = [e for e in a.events if e.type == "ACCUSE"]
+    assert [country[i] for i in accuse.actor] == ["USA"]
+    assert [country[i] for i in accuse.recipient] == ["RUS"]
+
+
 # who reports talks or a deal in indirect speech, with no party named in it, is a party to it
 @pytest.mark.parametrize("text", [
     "Премьер-министр Великобритании Тереза Мэй выступила в парламенте. Она отметила, что переговоры продолжаются.",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from entente.extract.event_grammar import RELATIVE
 from entente.extract.event_sentence import Lemmas
 from entente.nlp.syntax import Tree
 
@@ -90,6 +91,13 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
         )
         if patients:  # «был арестован властями США»: the bare oblique is the agent
             agents, passive = _bare_obliques(tree, head), True
+        elif _object_relative(tree, lemmas, head):
+            # «россиянин, которого обвиняют ...»: the noun the clause describes is the one it is done to; the
+            # clause's own subject, if any, does it
+            noun_phrase = tree.heads[head]
+            patients = tuple(sorted(tree.subtree(noun_phrase) - tree.subtree(head) - _clauses_below(tree, noun_phrase)))
+            agents = tuple(k for c in tree.children(head) if tree.rels[c] == "nsubj" for k in sorted(tree.subtree(c)))
+            passive = True
     elif how == "support" and tree.rels[head] == "nsubj:pass" and not agents:
         # «санкции были введены Евросоюзом»: the agent is the passive verb's, not an instrumental elsewhere
         # («... после аннексии Россией Крыма»)
@@ -117,6 +125,13 @@ def _scope(tree: Tree, predicate: int, head: int) -> frozenset[int]:
         if tree.rels[k] in EMBEDDED or (tree.rels[k] == "conj" and tree.heads[k] == predicate):
             out -= tree.subtree(k) - tree.subtree(head) if head in tree.subtree(k) else tree.subtree(k)
     return frozenset(out)
+
+
+def _object_relative(tree: Tree, lemmas: Lemmas, k: int) -> bool:
+    """Whether token k heads a relative clause whose relative pronoun is its object («которого обвиняют»)."""
+    return tree.rels[k] == "acl:relcl" and any(
+        tree.rels[c] in ("obj", "iobj") and (lemmas.get(c) or "") in RELATIVE for c in tree.children(k)
+    )
 
 
 def _bare_obliques(tree: Tree, k: int) -> tuple[int, ...]:

@@ -58,6 +58,7 @@ BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"
 PLACED = frozenset({"CONSULT", "AID", "SANCTION", "ASSAULT"})
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 POLICED = frozenset({"arrest", "seize"})  # coercion done where it happens by that state's authorities
+CHARGED = frozenset({"ACCUSE"})  # «которого обвиняют в ... в США»: with no accuser named, the state where it is charged
 SINGULAR_HE = frozenset({"он", "она", "він", "вона", "he", "she"})
 OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («призвала центристскую оппозицию»)
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
@@ -456,7 +457,7 @@ class EventCoder:
             return None  # a bare «санкции», «учения», «вторжение» with no one doing it: background, not a report
         if not actor and roles.relative:
             return None  # «западных стран, которые требуют»: done by someone the article does not name as an actor
-        if not actor and trigger.type == "COERCE" and trigger.mode in POLICED:
+        if not actor and ((trigger.type == "COERCE" and trigger.mode in POLICED) or trigger.type in CHARGED):
             # «был арестован в Бангкоке»: with no one named, an arrest or seizure is the act of the place's state
             places = [p for p in roles.places if any(s.actor is p and clause_id(tokens, s.i) == clause_id(tokens, i)
                                                      for s in sentence.slots)]
