@@ -227,3 +227,15 @@ def test_a_singular_pronoun_stands_for_a_person_not_the_countries_before(pipelin
                                             "вимоги.", published="2018-07-16"))
     accuse = [e for e in a.events if e.type == "ACCUSE"]
     assert [e.actor for e in accuse] == [("person:donald-trump",)]
+
+
+# an event noun that another verb acts on is no report that the event happened; a verb that develops it
+# («укреплять сотрудничество») carries it, and a denied one stays, negated
+@pytest.mark.parametrize("text, expected", [
+    ("Адвокат Бута заявил, что будет оспаривать обвинения США.", []),
+    ("Тюремные власти США разрешили встречу с женой россиянина.", []),
+    ("Россия будет укреплять сотрудничество с Китаем.", [("AGREE", False)]),  # a future one: AGREE
+    ("Си Цзиньпин не подтвердил визит в Москву.", [("CONSULT", True)]),
+])
+def test_an_event_noun_a_verb_acts_on_is_not_reported(pipeline, text, expected):
+    assert [(kind, negated) for kind, _, _, negated in code(pipeline, text)] == expected

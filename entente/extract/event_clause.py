@@ -5,8 +5,10 @@ name its actor, its recipient in a passive, and the party of what was refused.
 An event noun is read by its place: the root of a headline-like sentence, the subject of an occurrence
 verb («встреча состоялась»), the object of a support verb («провели переговоры»), an adverbial that
 presupposes it happened («на встрече», «в ходе переговоров»), or governed by a failure noun or verb
-(«срыв переговоров»). As a topic («темы саммита») it is no event; anywhere else it is kept and marked
-`mentioned-<relation>` (dropping those cost more right events than wrong ones: EVALUATION.md). Above the
+(«срыв переговоров»). As a topic («темы саммита») or as what another verb acts on or wants («оспаривать
+обвинения», «разрешили встречу») it is no event; anywhere else (a genitive, an oblique, another verb's
+subject) it is kept and marked `mentioned-<relation>` (dropping those cost more right events than wrong
+ones: EVALUATION.md). Above the
 carrying verb, a failure verb («переговоры сорвались», «отменил визит», «отказался начать»), a «не» on the
 chain of control («не намерен вести переговоры»), or a conditional subordinator («если Китай поможет»)
 frames it.
@@ -29,6 +31,9 @@ CONTROL = frozenset({"xcomp", "obj", "nsubj", "nsubj:pass", "csubj", "obl"})
 SUBJECT = frozenset({"nsubj", "nsubj:pass"})
 NOT = frozenset({"не", "ни", "ні", "not", "never"})
 COMPLEMENT = frozenset({"ccomp"})
+# a noun in these places under a verb that neither carries nor presupposes it is what that verb acts on or
+# wants, not a report that it happened
+NOT_PREDICATED = frozenset({"obj", "iobj", "nsubj:pass"})
 
 
 @dataclass(frozen=True)
@@ -189,7 +194,10 @@ def _predication(tree: Tree, lemmas: Lemmas, n: int, words: dict[str, set[str]])
         return h, "presupposed"  # «на встрече Путин заявил»
     if rel == "nmod" and (lemmas.get(h) or "") in presupposing and tree.rels[h] == "obl" and tree.heads[h] >= 0:
         return tree.heads[h], "presupposed"  # «в ходе переговоров», «по итогам визита»
-    # Any other place (an object of speech, a subject of another verb) is kept: on the development gold,
+    if rel in NOT_PREDICATED and not _not(tree, lemmas, h):
+        return None  # «оспаривать обвинения», «разрешили встречу»: what a verb acts on (a denied one is kept,
+        # negated: «не подтвердил визит»)
+    # Any other place (a genitive or oblique, a subject of another verb) is kept: on the development gold,
     # dropping them cost more right events than wrong ones (EVALUATION.md)
     return h, f"mentioned-{rel}"
 
