@@ -239,3 +239,13 @@ def test_a_singular_pronoun_stands_for_a_person_not_the_countries_before(pipelin
 ])
 def test_an_event_noun_a_verb_acts_on_is_not_reported(pipeline, text, expected):
     assert [(kind, negated) for kind, _, _, negated in code(pipeline, text)] == expected
+
+
+# a meeting whose occurrence verb comes after it in the future tense is still to come: AGREE, as the
+# manual codes future meetings, with or without a tree
+@pytest.mark.parametrize("text", [
+    "Позачерговий саміт ЄС і Британії, присвячений угоді, пройде 25 листопада.",
+    "Встреча Путина и Си Цзиньпина пройдет в Пекине.",
+])
+def test_a_meeting_to_come_is_agree(pipeline, text):
+    assert [kind for kind, *_ in code(pipeline, text)] == ["AGREE"]

@@ -22,6 +22,7 @@ PROMISED = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT"})  # promised in 
 COERCIVE = frozenset({"COERCE", "SANCTION", "ASSAULT", "PROTEST", "MOBILIZE"})  # announced for the future: THREATEN
 INTENT_SPAN = 8  # words before a cooperative trigger in which an intent word turns it into AGREE
 NEGATION_SPAN = 6
+OCCURRENCE_SPAN = 14  # words after a noun trigger in which its occurrence verb is looked for, without a tree
 HISTORICAL_DAYS = 90  # an event dated this long before publication is background
 
 
@@ -34,8 +35,10 @@ class Framing(NamedTuple):
     modality: str
 
 
-def framing(sentence: Sentence, kind: str, i: int, morph: Morph) -> Framing:
-    """How the sentence frames the event of type `kind` whose trigger is at token i."""
+def framing(sentence: Sentence, kind: str, i: int, morph: Morph, after: int | None = None) -> Framing:
+    """How the sentence frames the event of type `kind` whose trigger is at token i; `after`: the verb that
+    carries a noun trigger from after it, when the tree gave one (a support verb, or one of beginning or
+    taking place: «саммит ... пройдёт», not «визит завершится»)."""
     tokens, lemmas, cues, marks = sentence.tokens, sentence.lemmas, sentence.cues, sentence.marks
     if kind in COOPERATIVE and _intended(tokens, lemmas, i, cues.intent):
         kind = "AGREE"  # «должны расширять сотрудничество», "ready to cooperate": an intent, coded AGREE
@@ -48,6 +51,10 @@ def framing(sentence: Sentence, kind: str, i: int, morph: Morph) -> Framing:
         modality = "future"  # «будет», «планирует», "will" shortly before the trigger
     elif any(_future_verb(tokens[k].text, sentence.lang, morph) for k in range(max(0, i - 2), i + 1)):
         modality = "future"  # «посетит»: the trigger or a verb just before it in the future tense
+    elif (k := after if after is not None else _occurrence_after(sentence, i)) is not None and _future_verb(
+        tokens[k].text, sentence.lang, morph
+    ):
+        modality = "future"  # «саміт, присвячений угоді, пройде 25 листопада»: a meeting still to come
     if modality == "future" and kind in PROMISED:
         kind, modality = "AGREE", "asserted"  # «мы будем укреплять сотрудничество»: a promise, coded AGREE
     elif modality == "future" and kind == "RETREAT":
@@ -55,6 +62,19 @@ def framing(sentence: Sentence, kind: str, i: int, morph: Morph) -> Framing:
     elif modality == "future" and kind in COERCIVE:
         kind, modality = "THREATEN", "asserted"  # «введёт санкции», "will blockade": a threat
     return Framing(kind, negated, modality)
+
+
+def _occurrence_after(sentence: Sentence, i: int) -> int | None:
+    """Without a tree: the first verb of beginning or taking place after a trigger, within OCCURRENCE_SPAN
+    words and before the next sentence-like break («саміт, присвячений ..., пройде»)."""
+    occurrence = sentence.cues.clause.get("to_come", set())
+    tokens, lemmas = sentence.tokens, sentence.lemmas
+    for k in range(i + 1, min(len(tokens), i + OCCURRENCE_SPAN)):
+        if tokens[k].text in (";", ":", "—", "–"):
+            return None
+        if lemmas.get(k) in occurrence:
+            return k
+    return None
 
 
 def _intended(tokens: list[Token], lemmas: Lemmas, i: int, intent: set[str]) -> bool:

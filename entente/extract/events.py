@@ -333,7 +333,15 @@ class EventCoder:
         actor, recipient = parties
         a, start, end, tokens = sentence.a, sentence.start, sentence.end, sentence.tokens
         base = "AGREE" if _commercial(sentence, trigger) else trigger.type
-        kind, negated, modality = framing(sentence, base, i, self.lexicon.morph)
+        to_come = sentence.cues.clause.get("to_come", set())
+        after = (
+            clause.predicate
+            if clause is not None
+            and clause.predicate > i
+            and (clause.how == "support" or sentence.lemmas.get(clause.predicate) in to_come)
+            else None
+        )
+        kind, negated, modality = framing(sentence, base, i, self.lexicon.morph, after)
         rule = f"{trigger.type.lower()}:{'+'.join(trigger.lemmas)}" + (" commercial" if base != trigger.type else "")
         if clause is not None:
             rule += f" {clause.how}"
