@@ -249,3 +249,13 @@ def test_an_event_noun_a_verb_acts_on_is_not_reported(pipeline, text, expected):
 ])
 def test_a_meeting_to_come_is_agree(pipeline, text):
     assert [kind for kind, *_ in code(pipeline, text)] == ["AGREE"]
+
+
+# Ukrainian «до» is "before" only at the head of its phrase; governed by a word before it, it is "to"
+@pytest.mark.parametrize("text, expected", [
+    ("Україна готова до компромісу з Польщею.", ["AGREE"]),
+    ("Зеленський закликав до переговорів з Росією.", ["REQUEST"]),
+    ("Ще до переговорів з Росією Зеленський виступив у Раді.", []),
+])
+def test_a_governed_do_is_no_time(pipeline, text, expected):
+    assert [kind for kind, *_ in code(pipeline, text)] == expected

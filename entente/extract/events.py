@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from entente.extract.event_args import Heads, Roles, assign, clause_id
 from entente.extract.event_clause import Clause, phrase_head, read
-from entente.extract.event_grammar import HE, PLACE, PURPOSE, TEMPORAL, WE
+from entente.extract.event_grammar import GOVERNED_TEMPORAL, HE, PLACE, PURPOSE, TEMPORAL, TEMPORAL_LEAD, WE
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import drop_promised, framing, historical
@@ -271,7 +271,7 @@ class EventCoder:
         kept: list[tuple[Trigger, int, int]] = []
         for trigger, i, j in found:
             if self._noun(tokens[i].text, lang) and any(
-                tokens[k].text.lower() in TEMPORAL | PURPOSE for k in range(max(0, i - 2), i)
+                _time_or_purpose(tokens, k, lang) for k in range(max(0, i - 2), i)
             ):
                 continue  # «до вторгнення», «для укрепления связей»: a time or a purpose, not a report of the event
             if i > 0 and tokens[i - 1].text.lower() in PURPOSE:
@@ -484,6 +484,18 @@ class EventCoder:
         if not actor and not recipient:
             return None
         return actor, recipient
+
+
+def _time_or_purpose(tokens: list[Token], k: int, lang: str) -> bool:
+    """Whether token k opens a time or a purpose («до вторгнення», «для укрепления»); a governed «до» opens
+    neither («готовий до компромісу»)."""
+    word = tokens[k].text.lower()
+    if word not in TEMPORAL | PURPOSE:
+        return False
+    if word not in GOVERNED_TEMPORAL[lang] or k == 0:
+        return True
+    before = tokens[k - 1].text
+    return before in CLAUSE_BREAKS or before.lower() in TEMPORAL_LEAD[lang]
 
 
 def _commercial(sentence: Sentence, trigger: Trigger) -> bool:
