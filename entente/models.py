@@ -86,6 +86,7 @@ class Actor:
     sector: str | None = None
     mentions: tuple[Mention, ...] = ()
     romanized: bool = False  # a foreign person's name spelled by transliteration: do not trust its spelling
+    headline: bool = False  # named in the headline only (a base entry): no mention in the text to point to
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from entente import clean
 from entente.actors.context import Context
 from entente.actors.kb import KnowledgeBase
-from entente.actors.link import Linker
+from entente.actors.link import Linked, Linker
 from entente.errors import InputError
 from entente.extract.event_lexicon import Lexicon
 from entente.extract.events import EventCoder
@@ -26,7 +26,7 @@ from entente.extract.quotes import QuoteFinder
 from entente.extract.roles import Roles
 from entente.extract.speakers import attribute
 from entente.ingest.html import extract_html
-from entente.models import Analysis, Article
+from entente.models import Actor, Analysis, Article
 from entente.nlp.dates import Calendar
 from entente.nlp.lang import LanguageId
 from entente.nlp.syntax import Syntax
@@ -111,7 +111,22 @@ def actors(doc: Doc, kit: Toolkit) -> Doc:
     lang = a.lang or "en"
     tokens, entities = kit.recognizer.read(a.text, lang)
     linked = kit.linker.link(a.text, lang, a.published, tokens, entities)
-    return Doc(doc.article, replace(a, actors=linked.actors))
+    return Doc(doc.article, replace(a, actors=linked.actors + _headline_only(a.title, lang, a.published, linked, kit)))
+
+
+def _headline_only(
+    title: str | None, lang: str, published: str | None, body: Linked, kit: Toolkit
+) -> tuple[Actor, ...]:
+    """Base entries the headline names and the text does not («... о России, Путине и Крыме»): actors of the
+    article with no mention in the text. Names outside the base are left to the text, where context decides."""
+    if not title:
+        return ()
+    tokens, entities = kit.recognizer.read(title, lang)
+    seen = {x.id for x in body.actors}
+    found = kit.linker.link(title, lang, published, tokens, entities).actors
+    return tuple(
+        replace(x, mentions=(), headline=True) for x in found if x.id not in seen and x.id in kit.linker.kb.entries
+    )
 
 
 def quotes(doc: Doc, kit: Toolkit) -> Doc:

@@ -151,3 +151,13 @@ def test_an_unknown_organizations_case_forms_legal_form_and_abbreviation_are_one
     assert [len(x.mentions) for x in b.actors if x.type == "organization"] == [2]
     c = analyze(pipeline, "Гастроли Большого театра прошли в Лондоне. Большой театр покажет балет осенью.")
     assert [len(x.mentions) for x in c.actors if x.type == "organization"] == [2]
+
+
+def test_a_base_entry_named_only_in_the_headline_is_an_actor(pipeline):
+    from entente.models import Article
+
+    text = "Что Трамп говорит о России и Крыме\n\nРеспубликанец Дональд Трамп сделал много заявлений о России."
+    a = pipeline(Article(file="t.txt", text=text))
+    crimea = [x for x in a.actors if x.name == "Crimea"]
+    assert [(x.headline, x.mentions) for x in crimea] == [(True, ())]
+    assert not any(x.headline for x in a.actors if x.name == "Russia")  # the text names Russia too

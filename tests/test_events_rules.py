@@ -259,3 +259,13 @@ def test_a_meeting_to_come_is_agree(pipeline, text):
 ])
 def test_a_governed_do_is_no_time(pipeline, text, expected):
     assert [kind for kind, *_ in code(pipeline, text)] == expected
+
+
+# a conversation that only sets the scene of what someone says, with no state on the other side, is an
+# interview; a meeting with a state's person under the same verb stays a meeting
+@pytest.mark.parametrize("text, expected", [
+    ("«Это чистая победа», — говорит эксперт Флемминг Сплидсбель в беседе с Jyllands-Posten.", []),
+    ("Путин заявил в беседе с Си Цзиньпином, что отношения крепнут.", ["CONSULT"]),
+])
+def test_an_interview_is_no_meeting(pipeline, text, expected):
+    assert [kind for kind, *_ in code(pipeline, text)] == expected

@@ -253,7 +253,9 @@ def event(id: str, type: str, actor: tuple[str, ...], recipient: tuple[str, ...]
 
 ACTORS = (Actor("person:vladimir-putin", "Vladimir Putin", "person", "RUS", "GOV", (Mention(0, 5, "Путин"),)),
           Actor("person:xi-jinping", "Xi Jinping", "person", "CHN", "GOV", (Mention(19, 32, "Си Цзиньпином"),)),
-          Actor("CHN", "China", "country", "CHN"), Actor("USA", "United States", "country", "USA"))
+          # with no mention in the text: actors the headline alone names (the store reads them back so)
+          Actor("CHN", "China", "country", "CHN", headline=True), Actor("USA", "United States", "country", "USA",
+                                                                         headline=True))
 EVENTS = [
     event("e1", "CONSULT", ("person:vladimir-putin",), ("person:xi-jinping",), "2023-03-21", mode="visit",
           context=("diplomatic",)),

@@ -331,6 +331,8 @@ class EventCoder:
         if parties is None:
             return None
         actor, recipient = parties
+        if clause is not None and _interview(sentence, trigger, clause, roles.partners):
+            return None
         a, start, end, tokens = sentence.a, sentence.start, sentence.end, sentence.tokens
         base = "AGREE" if _commercial(sentence, trigger) else trigger.type
         to_come = sentence.cues.clause.get("to_come", set())
@@ -484,6 +486,18 @@ class EventCoder:
         if not actor and not recipient:
             return None
         return actor, recipient
+
+
+def _interview(sentence: Sentence, trigger: Trigger, clause: Clause, partners: list[Actor]) -> bool:
+    """A conversation that only sets the scene of what someone says, with no state on the other side
+    («говорит он в беседе с Jyllands-Posten»): an interview, not a meeting («на встрече с Си заявил» stays)."""
+    return (
+        trigger.type == "CONSULT"
+        and clause.how == "presupposed"
+        and sentence.lemmas.get(clause.head) in sentence.cues.clause.get("conversation", ())
+        and sentence.lemmas.get(clause.predicate) in sentence.cues.speech
+        and not any(x.country or x.sector in ("IGO", "GOV") for x in partners)
+    )
 
 
 def _time_or_purpose(tokens: list[Token], k: int, lang: str) -> bool:

@@ -142,7 +142,9 @@ def to_dict(article: dict[str, Any], children: dict[str, list[dict[str, Any]]]) 
         "removed": [{"line": r["line"], "text": r["text"], "reason": r["reason"]} for r in children["removed"]],
         "actors": [{"id": x["id"], "name": x["name"], "type": x["type"], "country": x["country"],
                     "sector": x["sector"], "mentions": mentions.get(x["id"], []),
-                    "romanized": bool(x.get("romanized") or False)} for x in children["actors"]],
+                    "romanized": bool(x.get("romanized") or False),
+                    # an actor of the article with no mention in its text is one the headline alone names
+                    "headline": not mentions.get(x["id"])} for x in children["actors"]],
         "quotes": [{"speaker": q["speaker"], "speaker_text": q["speaker_text"], "text": q["text"],
                     "start": q["start"], "end": q["end"], "partial": bool(q["partial"])} for q in children["quotes"]],
         "events": [{f.name: (bool(e[f.name]) if f.name in _FLAGS else e[f.name]) for f in fields(Event)}
