@@ -17,10 +17,12 @@ from entente.actors.anaphora import INTRODUCED, Person, bare_titles
 from entente.actors.context import Context
 from entente.actors.decide import Decider, Named
 from entente.actors.kb import CYRILLIC_NAMED, Entry, Hit, KnowledgeBase
+from entente.actors.names import COMMON_EN
 from entente.actors.translit import is_chinese_name, romanize, western
 from entente.actors.translit import slug as _slug
 from entente.actors.window import Window
 from entente.extract.ner import Entity
+from entente.extract.rules import Cues
 from entente.models import Actor, Mention
 from entente.nlp.keys import name_key
 from entente.nlp.morph import Morph
@@ -198,6 +200,8 @@ class Linker:
             return self._unknown_person(e, tokens, i, j, lang, entities, drafts)
         if e.label != "LOC" and len(words) == 1 and (owner := _abbreviated(words[0], drafts)) is not None:
             return owner  # «ПЗЗ» after «Південно-Західна залізниця»
+        if e.label != "LOC" and len(words) == 1 and not _quoted(self._text, e) and self._no_name(words[0], lang):
+            return None  # «Комісія», «Державним», "University", "C.": no organization by itself
         key = name = " ".join(words)
         if lang in ("ru", "uk"):
             lemmas = [self._lemma(w, lang) for w in words]
@@ -210,6 +214,27 @@ class Linker:
             key = romanize(" ".join(lemmas), lang)
         kind = "location" if e.label == "LOC" else "organization"
         return self._draft(drafts, f"{'place' if kind == 'location' else 'org'}:{slug(key)}", name, kind, None, None)
+
+    def _no_name(self, word: str, lang: str) -> bool:
+        """A lone word, not in quotation marks, that names no organization: a letter ("C.", "N."), a word English
+        writes in lower case or an organization's head noun ("University", "Post"), a Russian or Ukrainian common
+        noun or adjective of the dictionary («Комісія», «Интернете», «Державним»; but «Київстар» is one, so a word
+        in quotation marks, «Яблоко», is always a name)."""
+        if len(word.rstrip(".")) <= 1:
+            return True
+        if lang == "en":  # an acronym of three letters may spell a word: "UPS", "BET"
+            return not (word.isupper() and len(word) <= 3) and word.lower() in _COMMON_EN
+        if lang not in ("ru", "uk") or word.isascii():
+            return False
+        if self.morph.common_word(word, lang):
+            return True
+        readings = self.morph.readings(word, lang)
+        return (
+            bool(readings)
+            and readings[0].known
+            and bool(readings[0].tags & {"ADJF", "ADJS"})
+            and not any(r.tags & {"Name", "Surn", "Geox", "Orgn"} for r in readings)
+        )
 
     def _unknown_person(
         self,
@@ -328,6 +353,16 @@ class Linker:
 
 
 _ABBREVIATION = re.compile(r"^[A-ZА-ЯІЇЄҐЁ]{2,6}$")
+# words English writes in lower case, and the heads of names ("University", "Committee", "Post"): no name alone
+_COMMON_EN = COMMON_EN | Cues.load("en").org_heads
+
+
+def _quoted(text: str, e: Entity) -> bool:
+    """Whether the mention stands in quotation marks: «Яблоко», "Мемориал"."""
+    return text[e.start - 1 : e.start] in _OPENING and text[e.end : e.end + 1] in _CLOSING
+
+
+_OPENING, _CLOSING = tuple("«\"„“'"), tuple("»\"“”'")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 
 
