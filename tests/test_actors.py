@@ -151,3 +151,19 @@ def test_an_unknown_organizations_case_forms_legal_form_and_abbreviation_are_one
     assert [len(x.mentions) for x in b.actors if x.type == "organization"] == [2]
     c = analyze(pipeline, "Гастроли Большого театра прошли в Лондоне. Большой театр покажет балет осенью.")
     assert [len(x.mentions) for x in c.actors if x.type == "organization"] == [2]
+
+
+def test_a_lone_letter_or_dictionary_word_is_no_organization_unless_quoted(pipeline):
+    def orgs(text: str) -> list[str]:
+        return [x.id for x in analyze(pipeline, text).actors if x.type == "organization"]
+
+    assert orgs("Комісія ухвалила рішення у вівторок. Компанія заявила про збитки, а Суд відклав розгляд.") == []
+    assert orgs("The University said on Tuesday that the Foundation would pay.") == []
+    assert orgs("Об этом сообщил «Мемориал». Правозащитники «Мемориала» не согласны.") == ["org:memorial"]
+
+
+def test_an_organization_the_keys_miss_is_found_by_its_lemmas(pipeline):
+    a = analyze(pipeline, "Акции «Газпрома» выросли, сообщает Лента.ру. Глава японского МИДа прибыл в Москву.")
+    assert [x.id for x in a.actors if x.type == "organization"] == ["org:RUS-GAZPROM", "org:RUS-LENTA", "org:MFA"]
+    b = analyze(pipeline, "Будівництво «Північного потоку-2» триває, заявили в Nord Stream 2 AG.")
+    assert [(x.id, len(x.mentions)) for x in b.actors if x.type == "organization"] == [("org:NORD-STREAM-2", 2)]
