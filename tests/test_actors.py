@@ -167,3 +167,8 @@ def test_an_organization_the_keys_miss_is_found_by_its_lemmas(pipeline):
     assert [x.id for x in a.actors if x.type == "organization"] == ["org:RUS-GAZPROM", "org:RUS-LENTA", "org:MFA"]
     b = analyze(pipeline, "Будівництво «Північного потоку-2» триває, заявили в Nord Stream 2 AG.")
     assert [(x.id, len(x.mentions)) for x in b.actors if x.type == "organization"] == [("org:NORD-STREAM-2", 2)]
+
+
+def test_a_role_after_a_dateline_takes_no_country_from_the_agency_before_it(pipeline):
+    a = analyze(pipeline, "КИЇВ. 5 березня. УНН. Міністр оборони Латвії Артіс Пабрікс заявив про нові навчання.")
+    assert [(x.id, x.country) for x in a.actors if x.type == "person"] == [("person:artis-pabriks", "LVA")]
