@@ -161,3 +161,24 @@ def test_a_base_entry_named_only_in_the_headline_is_an_actor(pipeline):
     crimea = [x for x in a.actors if x.name == "Crimea"]
     assert [(x.headline, x.mentions) for x in crimea] == [(True, ())]
     assert not any(x.headline for x in a.actors if x.name == "Russia")  # the text names Russia too
+
+
+def test_a_lone_letter_or_dictionary_word_is_no_organization_unless_quoted(pipeline):
+    def orgs(text: str) -> list[str]:
+        return [x.id for x in analyze(pipeline, text).actors if x.type == "organization"]
+
+    assert orgs("Комісія ухвалила рішення у вівторок. Компанія заявила про збитки, а Суд відклав розгляд.") == []
+    assert orgs("The University said on Tuesday that the Foundation would pay.") == []
+    assert orgs("Об этом сообщил «Мемориал». Правозащитники «Мемориала» не согласны.") == ["org:memorial"]
+
+
+def test_an_organization_the_keys_miss_is_found_by_its_lemmas(pipeline):
+    a = analyze(pipeline, "Акции «Газпрома» выросли, сообщает Лента.ру. Глава японского МИДа прибыл в Москву.")
+    assert [x.id for x in a.actors if x.type == "organization"] == ["org:RUS-GAZPROM", "org:RUS-LENTA", "org:MFA"]
+    b = analyze(pipeline, "Будівництво «Північного потоку-2» триває, заявили в Nord Stream 2 AG.")
+    assert [(x.id, len(x.mentions)) for x in b.actors if x.type == "organization"] == [("org:NORD-STREAM-2", 2)]
+
+
+def test_a_role_after_a_dateline_takes_no_country_from_the_agency_before_it(pipeline):
+    a = analyze(pipeline, "КИЇВ. 5 березня. УНН. Міністр оборони Латвії Артіс Пабрікс заявив про нові навчання.")
+    assert [(x.id, x.country) for x in a.actors if x.type == "person"] == [("person:artis-pabriks", "LVA")]

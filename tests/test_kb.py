@@ -80,3 +80,29 @@ def test_case_forms_reach_their_entry(kb, form, expected):
     [match] = scan(form, tokens, kb)
     assert (match.start, match.end) == (0, len(tokens))
     assert match.hits[0].entry.id == expected
+
+
+@pytest.mark.parametrize("form, lang, expected", [
+    ("Північний потік-2", "uk", "org:NORD-STREAM-2"), ("Nord Stream 2 AG", "ru", "org:NORD-STREAM-2"),
+    ("Nord Stream AG", "ru", "org:NORD-STREAM"), ("Партії регіонів", "uk", "org:UKR-PR"),
+    ("Антимонопольного комітету України", "uk", "org:UKR-AMCU"), ("Твиттере", "ru", "org:USA-TWITTER"),
+    ("Русская православная церковь", "ru", "org:RUS-ROC"), ("Техрик-э-Лабаик", "ru", "org:PAK-TLP"),
+    ("Democratic National Committee", "en", "org:USA-DNC"), ("DNC", "en", "org:USA-DNC"),
+    ("Коллегии выборщиков", "ru", "org:USA-ELECTORAL-COLLEGE"), ("Ъ", "ru", "org:RUS-KOMMERSANT"),
+])
+def test_organizations_the_press_names_often_reach_their_entry(kb, form, lang, expected):
+    from entente.extract.gazetteer import scan
+    from entente.nlp.tokens import tokenize
+
+    tokens = tokenize(form, lang)
+    [match] = scan(form, tokens, kb, lang=lang)
+    assert (match.start, match.end) == (0, len(tokens))
+    assert match.hits[0].entry.id == expected
+
+
+def test_every_organization_has_a_name_a_known_sector_and_a_country_of_the_base():
+    countries = set(load("countries.toml"))
+    for key, d in load("orgs.toml").items():
+        assert d["name"] and any(d.get(lang) for lang in ("en", "ru", "uk")), key
+        assert d.get("sector", "NGO") in SECTORS, key
+        assert d.get("country", "RUS") in countries, key

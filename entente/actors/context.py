@@ -157,7 +157,8 @@ class Context:
         """Country and sector of the person named at tokens [i, j) from a role phrase before or after it."""
         role = self.role_before(tokens, i)
         if role is not None:
-            lo = tokens[max(role.start - 1, 0)].start
+            k = role.start - 1 if role.start > 0 and tokens[role.start - 1].text[-1] not in SENTENCE_END else role.start
+            lo = tokens[k].start
             return self._country(tokens, entities, lo, tokens[i].start), role.role.sector
         if j + 1 < len(tokens) and tokens[j].text == ",":
             # «Марк Тоунер, исполняющий обязанности официального представителя Госдепартамента США»: the role

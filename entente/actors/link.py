@@ -17,10 +17,12 @@ from entente.actors.anaphora import INTRODUCED, Person, bare_titles
 from entente.actors.context import Context
 from entente.actors.decide import Decider, Named
 from entente.actors.kb import CYRILLIC_NAMED, Entry, Hit, KnowledgeBase
+from entente.actors.names import COMMON_EN
 from entente.actors.translit import is_chinese_name, romanize, western
 from entente.actors.translit import slug as _slug
 from entente.actors.window import Window
 from entente.extract.ner import Entity
+from entente.extract.rules import Cues
 from entente.models import Actor, Mention
 from entente.nlp.keys import name_key
 from entente.nlp.morph import Morph
@@ -198,6 +200,10 @@ class Linker:
             return self._unknown_person(e, tokens, i, j, lang, entities, drafts)
         if e.label != "LOC" and len(words) == 1 and (owner := _abbreviated(words[0], drafts)) is not None:
             return owner  # «ПЗЗ» after «Південно-Західна залізниця»
+        if e.label != "LOC" and (known := self._base_org(words, lang, drafts)) is not None:
+            return known
+        if e.label != "LOC" and len(words) == 1 and not _quoted(self._text, e) and self._no_name(words[0], lang):
+            return None  # «Комісія», «Державним», "University", "C.": no organization by itself
         key = name = " ".join(words)
         if lang in ("ru", "uk"):
             lemmas = [self._lemma(w, lang) for w in words]
@@ -210,6 +216,55 @@ class Linker:
             key = romanize(" ".join(lemmas), lang)
         kind = "location" if e.label == "LOC" else "organization"
         return self._draft(drafts, f"{'place' if kind == 'location' else 'org'}:{slug(key)}", name, kind, None, None)
+
+    def _base_org(self, words: list[str], lang: str, drafts: dict[str, _Draft]) -> _Draft | None:
+        """The one base organization these words, or their lemmas, name where the text's form escaped the lookup
+        by keys: «Газпрома», «Генеральной Ассамблеи», «Північного потоку-2», «Лента.ру», «МИДа»."""
+        forms = [words]
+        if lang in ("ru", "uk"):
+            forms.append([self._lemma_part(w, lang) for w in words])
+        for form in forms:
+            hits = [
+                h
+                for h in self.kb.lookup(tuple(name_key(w) for w in form), lang, all(w.isascii() for w in words))
+                if h.entry.type == "organization" and (not h.acronym or all(_acronym(w) for w in words))
+            ]
+            if len({h.entry.id for h in hits}) != 1:
+                continue
+            entry = hits[0].entry
+            if hits[0].how == "body":  # a body with no country beside it, as `_known` reports one
+                body = entry.id.removeprefix("body:")
+                return self._draft(drafts, f"org:{body}", entry.name, "organization", None, entry.sector)
+            return self._from_entry(entry, drafts)
+        return None
+
+    def _no_name(self, word: str, lang: str) -> bool:
+        """A lone word, not in quotation marks, that names no organization: a letter ("C.", "N."), a word English
+        writes in lower case or an organization's head noun ("University", "Post"), a Russian or Ukrainian common
+        noun or adjective of the dictionary («Комісія», «Интернете», «Державним»; but «Київстар» is one, so a word
+        in quotation marks, «Яблоко», is always a name)."""
+        if len(word.rstrip(".")) <= 1:
+            return True
+        if lang == "en":  # an acronym of three letters may spell a word: "UPS", "BET"
+            return not (word.isupper() and len(word) <= 3) and word.lower() in _COMMON_EN
+        if lang not in ("ru", "uk") or word.isascii():
+            return False
+        if self.morph.common_word(word, lang):
+            return True
+        readings = self.morph.readings(word, lang)
+        return (
+            bool(readings)
+            and readings[0].known
+            and bool(readings[0].tags & {"ADJF", "ADJS"})
+            and not any(r.tags & {"Name", "Surn", "Geox", "Orgn"} for r in readings)
+        )
+
+    def _lemma_part(self, word: str, lang: str) -> str:
+        """A word's lemma; a word with a number joined by a hyphen keeps its number («потоку-2» -> «Потік-2»)."""
+        head, dash, number = word.rpartition("-")
+        if dash and head and number.isdigit():
+            return f"{self._lemma(head, lang)}-{number}"
+        return self._lemma(word, lang)
 
     def _unknown_person(
         self,
@@ -328,6 +383,21 @@ class Linker:
 
 
 _ABBREVIATION = re.compile(r"^[A-ZА-ЯІЇЄҐЁ]{2,6}$")
+# words English writes in lower case, and the heads of names ("University", "Committee", "Post"): no name alone
+_COMMON_EN = COMMON_EN | Cues.load("en").org_heads
+
+
+def _acronym(word: str) -> bool:
+    """An acronym, perhaps with a case ending: «МИД», «МИДа», «МИДе»."""
+    return bool(_ABBREVIATION.match(word.rstrip(".").rstrip("аеуыоюиіяйм") or "-"))
+
+
+def _quoted(text: str, e: Entity) -> bool:
+    """Whether the mention stands in quotation marks: «Яблоко», "Мемориал"."""
+    return text[e.start - 1 : e.start] in _OPENING and text[e.end : e.end + 1] in _CLOSING
+
+
+_OPENING, _CLOSING = tuple("«\"„“'"), tuple("»\"“”'")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 
 
