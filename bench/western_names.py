@@ -19,7 +19,7 @@ import tomllib
 import unicodedata
 from importlib import resources
 
-from entente.actors.translit import romanize, western
+from entente.actors.translit import romanize
 
 VARIANTS = [("zh", "j"), ("kh", "h"), ("ts", "c"), ("iy", "i"), ("yy", "i"), ("y", "i"), ("ai", "ay"), ("dj", "j")]
 
@@ -59,6 +59,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--misses", action="store_true", help="list the surnames the Western reading misses")
     args = parser.parse_args()
+    from entente.actors.translit import western  # here, so that `same` is importable with older code
+
     items = surnames()
     for label, read in (("BGN/PCGN", romanize), ("western", western)):
         close = exact = 0
