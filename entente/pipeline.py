@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from entente import clean
 from entente.actors.context import Context
 from entente.actors.kb import KnowledgeBase
-from entente.actors.link import Linked, Linker
+from entente.actors.link import Linker
 from entente.errors import InputError
 from entente.extract.event_lexicon import Lexicon
 from entente.extract.events import EventCoder
@@ -26,10 +26,11 @@ from entente.extract.quotes import QuoteFinder
 from entente.extract.roles import Roles
 from entente.extract.speakers import attribute
 from entente.ingest.html import extract_html
-from entente.models import Actor, Analysis, Article
+from entente.models import Analysis, Article
 from entente.nlp.dates import Calendar
 from entente.nlp.lang import LanguageId
 from entente.nlp.syntax import Syntax
+from entente.nlp.tokens import Token
 from entente.nlp.when import When
 from entente.settings import Settings
 
@@ -107,26 +108,32 @@ def language(doc: Doc, kit: Toolkit) -> Doc:
 
 
 def actors(doc: Doc, kit: Toolkit) -> Doc:
+    """The article's actors, linked over the headline and the text together, so that each reads the other
+    («Биби» of a headline is the «Асия Биби» of the text); mentions point into the text. A base entry that
+    only the headline names («... о России, Путине и Крыме») is an actor with `headline` set and no mention;
+    an outlet credited there is not."""
     a = doc.analysis
     lang = a.lang or "en"
     tokens, entities = kit.recognizer.read(a.text, lang)
-    linked = kit.linker.link(a.text, lang, a.published, tokens, entities)
-    return Doc(doc.article, replace(a, actors=linked.actors + _headline_only(a.title, lang, a.published, linked, kit)))
+    if not a.title:
+        return Doc(doc.article, replace(a, actors=kit.linker.link(a.text, lang, a.published, tokens, entities).actors))
+    head_tokens, head_entities = kit.recognizer.read(a.title, lang)
+    gap = len(a.title) + len(HEADLINE_BREAK)
+    joint_tokens = head_tokens + [Token(t.start + gap, t.end + gap, t.text) for t in tokens]
+    joint_entities = head_entities + [replace(e, start=e.start + gap, end=e.end + gap) for e in entities]
+    linked = kit.linker.link(a.title + HEADLINE_BREAK + a.text, lang, a.published, joint_tokens, joint_entities)
+    found = []
+    for x in linked.actors:
+        body = tuple(replace(m, start=m.start - gap, end=m.end - gap) for m in x.mentions if m.start >= gap)
+        if body:
+            found.append(replace(x, mentions=body))
+        elif x.id in kit.linker.kb.entries and x.sector != "MED":
+            found.append(replace(x, mentions=(), headline=True))
+    found.sort(key=lambda x: (x.headline, x.mentions[0].start if x.mentions else 0))
+    return Doc(doc.article, replace(a, actors=tuple(found)))
 
 
-def _headline_only(
-    title: str | None, lang: str, published: str | None, body: Linked, kit: Toolkit
-) -> tuple[Actor, ...]:
-    """Base entries the headline names and the text does not («... о России, Путине и Крыме»): actors of the
-    article with no mention in the text. Names outside the base are left to the text, where context decides."""
-    if not title:
-        return ()
-    tokens, entities = kit.recognizer.read(title, lang)
-    seen = {x.id for x in body.actors}
-    found = kit.linker.link(title, lang, published, tokens, entities).actors
-    return tuple(
-        replace(x, mentions=(), headline=True) for x in found if x.id not in seen and x.id in kit.linker.kb.entries
-    )
+HEADLINE_BREAK = "\n\n"
 
 
 def quotes(doc: Doc, kit: Toolkit) -> Doc:

@@ -182,3 +182,14 @@ def test_an_organization_the_keys_miss_is_found_by_its_lemmas(pipeline):
 def test_a_role_after_a_dateline_takes_no_country_from_the_agency_before_it(pipeline):
     a = analyze(pipeline, "КИЇВ. 5 березня. УНН. Міністр оборони Латвії Артіс Пабрікс заявив про нові навчання.")
     assert [(x.id, x.country) for x in a.actors if x.type == "person"] == [("person:artis-pabriks", "LVA")]
+
+
+def test_a_headline_name_is_read_with_the_text(pipeline):
+    # «Биби» alone is a short form of Netanyahu's; the text names Asia Bibi, so the headline's «Биби» is her
+    from entente.models import Article
+
+    text = ("В Пакистане отменили смертный приговор христианки Биби\n\n"
+            "Верховный суд Пакистана оправдал христианку Асию Биби, приговорённую к смерти.")
+    a = pipeline(Article(file="t.txt", text=text))
+    assert "Benjamin Netanyahu" not in {x.name for x in a.actors}
+    assert all(m.start >= 0 and a.text[m.start:m.end] == m.text for x in a.actors for m in x.mentions)
