@@ -269,3 +269,9 @@ def test_a_governed_do_is_no_time(pipeline, text, expected):
 ])
 def test_an_interview_is_no_meeting(pipeline, text, expected):
     assert [kind for kind, *_ in code(pipeline, text)] == expected
+
+
+# a future act made conditional by "unless" is an ultimatum: THREATEN (the manual's threats)
+def test_an_ultimatum_is_a_threat(pipeline):
+    text = "Nigeria announced that it will withdraw its peacekeeping force from Chad unless a ceasefire is arranged."
+    assert [kind for kind, *_ in code(pipeline, text)][:1] == ["THREATEN"]

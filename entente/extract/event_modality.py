@@ -55,13 +55,24 @@ def framing(sentence: Sentence, kind: str, i: int, morph: Morph, after: int | No
         tokens[k].text, sentence.lang, morph
     ):
         modality = "future"  # «саміт, присвячений угоді, пройде 25 листопада»: a meeting still to come
-    if modality == "future" and kind in PROMISED:
+    if modality == "future" and _ultimatum(sentence, i):
+        kind, modality = "THREATEN", "asserted"  # "will withdraw its force unless ...": a threat (manual, THREATEN)
+    elif modality == "future" and kind in PROMISED:
         kind, modality = "AGREE", "asserted"  # «мы будем укреплять сотрудничество»: a promise, coded AGREE
     elif modality == "future" and kind == "RETREAT":
         kind, modality = "CONCEDE", "asserted"  # "will withdraw": the manual codes a promised retreat CONCEDE
     elif modality == "future" and kind in COERCIVE:
         kind, modality = "THREATEN", "asserted"  # «введёт санкции», "will blockade": a threat
     return Framing(kind, negated, modality)
+
+
+def _ultimatum(sentence: Sentence, i: int) -> bool:
+    """An ultimatum word after the trigger, in its sentence ("... unless the president agrees")."""
+    words = sentence.cues.clause.get("ultimatum", set())
+    tokens = sentence.tokens
+    return bool(words) and any(
+        tokens[k].text.lower() in words for k in range(i + 1, len(tokens)) if tokens[k].start < sentence.end
+    )
 
 
 def _occurrence_after(sentence: Sentence, i: int) -> int | None:
