@@ -275,3 +275,12 @@ def test_an_interview_is_no_meeting(pipeline, text, expected):
 def test_an_ultimatum_is_a_threat(pipeline):
     text = "Nigeria announced that it will withdraw its peacekeeping force from Chad unless a ceasefire is arranged."
     assert [kind for kind, *_ in code(pipeline, text)][:1] == ["THREATEN"]
+
+
+# what a demand asks for is no event of its own; expelling inspectors is a sanction, as expelling diplomats
+@pytest.mark.parametrize("text, expected", [
+    ("Archbishop Desmond Tutu called for sanctions against Nigeria.", ["REQUEST"]),
+    ("North Korea expelled inspectors of the International Atomic Energy Agency.", ["SANCTION"]),
+])
+def test_the_demanded_act_is_no_event_and_expelled_inspectors_a_sanction(pipeline, text, expected):
+    assert [kind for kind, *_ in code(pipeline, text)] == expected

@@ -267,7 +267,8 @@ class EventCoder:
     ) -> list[tuple[Trigger, int, int]]:
         """Drop a noun trigger that is the object of an earlier trigger in the same clause: in «готов
         укреплять сотрудничество» or «обсудили сотрудничество» the cooperation is what was promised
-        or discussed, not a second event."""
+        or discussed, not a second event; any trigger after a promise, a threat or a demand in its clause
+        is what was promised, threatened or asked for ("called for sanctions against Nigeria")."""
         kept: list[tuple[Trigger, int, int]] = []
         for trigger, i, j in found:
             if self._noun(tokens[i].text, lang) and any(
@@ -280,7 +281,7 @@ class EventCoder:
             if (
                 head is not None
                 and (
-                    head[0].type in ("AGREE", "THREATEN")
+                    head[0].type in ("AGREE", "THREATEN", "REQUEST")  # what is promised, threatened, asked for
                     or self._noun(tokens[i].text, lang)
                     or (head[0].host and trigger.type == "CONSULT")  # "hosted Putin for talks": one meeting
                 )
