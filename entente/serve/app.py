@@ -3,7 +3,8 @@ static files at /static; every answer carries a strict Content-Security-Policy.
 
     app = create_app("entente.db")         # or a postgresql:// URL; uvicorn.run(app, port=8000)
 
-Read-only unless a token is given (then POST /api/articles ingests, with it, on a connection of its own): each
+The store must be at this entente's schema (`entente serve` migrates it once before serving). Read-only unless a
+token is given (then POST /api/articles ingests, with it, on a connection of its own): each
 worker thread opens its own read connection (SQLite `query_only`, PostgreSQL read-only transactions) and every
 query has a time limit (`timeout`), past which the answer is a 503 problem.
 """
@@ -81,7 +82,9 @@ class Stores:
         return store
 
     def _open(self) -> Store:
-        store = open_store(self.location)
+        # Read mode: no migration check and no PRAGMA quick_check, which reads the whole file (seconds on a large
+        # store, for each worker thread's first request); `entente serve` migrated the store once at start.
+        store = open_store(self.location, "read")
         db: Any = getattr(store, "db", None)
         if isinstance(db, sqlite3.Connection):
             db.execute("PRAGMA query_only = ON")
