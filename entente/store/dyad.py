@@ -176,12 +176,14 @@ def dyad_series(store: Store, actor: str, recipient: str, by: str = "month", bot
         [*types, *scale_params, *params, False, *more])
     periods: dict[str, _Sums] = {}
     total, undated = _Sums(len(types)), 0
+    count_columns = [f"t{k}" for k in range(len(types))]
+    shortest = 4 if by == "year" else 7
     for r in rows:
         month, events = r["month"], int(r["events"])
-        if len(month) < (4 if by == "year" else 7):
+        if len(month) < shortest:
             undated += events
             continue
-        counts = [int(r[f"t{k}"]) for k in range(len(types))]
+        counts = [int(r[c]) for c in count_columns]
         key = _period(month, by)
         if key not in periods:
             periods[key] = _Sums(len(types))
@@ -194,14 +196,22 @@ def dyad_series(store: Store, actor: str, recipient: str, by: str = "month", bot
         keys = _periods_between(min([first, *keys]), max([last, *keys]), by)
     return {
         "actor": actor, "recipient": recipient, "both": both, "by": by, "from": date_from, "to": date_to,
-        "periods": [(periods.get(k) or _Sums(len(types))).summary(k, types) for k in keys],
-        "total": total.summary("total", types),
+        "periods": [periods[k].summary(k) if k in periods else _Sums.empty(k) for k in keys],
+        "total": total.summary("total"),
         "undated": undated,
     }
 
 
+@lru_cache(maxsize=1)
+def _layout() -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]]:
+    """The PLOVER types in the data file's order, the quad class of each, and their positions in name order."""
+    types = tuple(plover())
+    return types, tuple(plover()[t]["quad"] for t in types), tuple(sorted(range(len(types)), key=types.__getitem__))
+
+
 class _Sums:
-    """What a period adds up: events, the sum and number of their scores, events per PLOVER type."""
+    """What a period adds up: events, the sum and number of their scores, events per PLOVER type (in the order of
+    `plover()`)."""
 
     def __init__(self, types: int):
         self.events, self.scored, self.weight, self.counts = 0, 0.0, 0, [0] * types
@@ -212,13 +222,20 @@ class _Sums:
         self.weight += weight
         self.counts = [a + b for a, b in zip(self.counts, counts, strict=True)]
 
-    def summary(self, period: str, types: list[str]) -> dict[str, Any]:
+    def summary(self, period: str) -> dict[str, Any]:
+        types, quad_of, by_name = _layout()
         quads = dict.fromkeys(QUADS, 0)
-        for type, n in zip(types, self.counts, strict=True):
-            quads[plover()[type]["quad"]] += n
+        for quad, n in zip(quad_of, self.counts, strict=True):
+            if n:
+                quads[quad] += n
         return {"period": period, "events": self.events,
                 "mean_score": round(self.scored / self.weight, 2) if self.weight else None,
-                "quads": quads, "types": {t: n for t, n in sorted(zip(types, self.counts, strict=True)) if n}}
+                "quads": quads, "types": {types[k]: self.counts[k] for k in by_name if self.counts[k]}}
+
+    @staticmethod
+    def empty(period: str) -> dict[str, Any]:
+        """The summary of a period without events."""
+        return {"period": period, "events": 0, "mean_score": None, "quads": dict.fromkeys(QUADS, 0), "types": {}}
 
 
 @lru_cache(maxsize=1)
