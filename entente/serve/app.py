@@ -62,10 +62,12 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-# SQLite virtual-machine steps between two looks at the clock (about 2 ms of work): each look runs Python, so
-# the query's thread must take the GIL back, which under load waits for another thread's switch interval; every
-# 1,000 steps a 10-year series of the largest dyad waited 600 times.
-PROGRESS_STEPS = 100_000
+def progress_steps(timeout: float) -> int:
+    """SQLite virtual-machine steps between two looks at the clock while a statement runs: about a fiftieth of the
+    time limit (SQLite runs some 50 million steps a second), from 1,000 to 100,000 (2 ms of work). Each look runs
+    Python, so the query's thread must take the GIL back, which under load waits for another thread's switch
+    interval: every 1,000 steps, a 10-year series of the largest dyad waited 600 times."""
+    return max(1000, min(100_000, int(timeout * 1_000_000)))
 
 
 class Stores:
@@ -94,7 +96,7 @@ class Stores:
         db: Any = getattr(store, "db", None)
         if isinstance(db, sqlite3.Connection):
             db.execute("PRAGMA query_only = ON")
-            db.set_progress_handler(lambda: int(time.monotonic() > self.local.deadline), PROGRESS_STEPS)
+            db.set_progress_handler(lambda: int(time.monotonic() > self.local.deadline), progress_steps(self.timeout))
         elif db is not None:  # psycopg
             db.execute(f"SET statement_timeout = {max(1, int(self.timeout * 1000))}")  # 0 would be none
             db.execute("SET default_transaction_read_only = on")
