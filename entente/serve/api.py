@@ -4,16 +4,39 @@ with an opaque `cursor` (`next` of the previous page); mistakes are 4xx problems
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
+from fastapi.routing import APIRoute
 
 from entente.serve import resources as r
 from entente.serve.checks import MAX_LIMIT, MAX_PARAM, MAX_QUERY, MAX_WEIGHT
+from entente.serve.safe_json import SafeJSONResponse
 from entente.store import Store
 
-router = APIRouter()
+
+class AnswerRoute(APIRoute):
+    """A route whose answer (a dict built for JSON by entente.serve.resources) is written as it is: FastAPI would
+    first validate and copy a `dict[str, Any]` through pydantic, as long again as writing it. The schema still
+    comes from the endpoint's signature."""
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any):
+        super().__init__(path, _written(endpoint), **kwargs)
+
+
+def _written(endpoint: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(endpoint)
+    def answer(*args: Any, **kwargs: Any) -> Any:
+        found = endpoint(*args, **kwargs)
+        return found if isinstance(found, Response) else SafeJSONResponse(found)
+
+    return answer
+
+
+router = APIRouter(route_class=AnswerRoute)
 
 Text = Annotated[str | None, Query(max_length=MAX_QUERY)]
 Code = Annotated[str | None, Query(max_length=MAX_PARAM)]

@@ -3,7 +3,8 @@ static files at /static; every answer carries a strict Content-Security-Policy.
 
     app = create_app("entente.db")         # or a postgresql:// URL; uvicorn.run(app, port=8000)
 
-Read-only unless a token is given (then POST /api/articles ingests, with it, on a connection of its own): each
+The store must be at this entente's schema (`entente serve` migrates it once before serving). Read-only unless a
+token is given (then POST /api/articles ingests, with it, on a connection of its own): each
 worker thread opens its own read connection (SQLite `query_only`, PostgreSQL read-only transactions) and every
 query has a time limit (`timeout`), past which the answer is a 503 problem.
 """
@@ -61,6 +62,14 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+def progress_steps(timeout: float) -> int:
+    """SQLite virtual-machine steps between two looks at the clock while a statement runs: about a fiftieth of the
+    time limit (SQLite runs some 50 million steps a second), from 1,000 to 100,000 (2 ms of work). Each look runs
+    Python, so the query's thread must take the GIL back, which under load waits for another thread's switch
+    interval: every 1,000 steps, a 10-year series of the largest dyad waited 600 times."""
+    return max(1000, min(100_000, int(timeout * 1_000_000)))
+
+
 class Stores:
     """One read-only store per worker thread, opened on first use; every query limited to `timeout` seconds."""
 
@@ -81,11 +90,13 @@ class Stores:
         return store
 
     def _open(self) -> Store:
-        store = open_store(self.location)
+        # Read mode: no migration check and no PRAGMA quick_check, which reads the whole file (seconds on a large
+        # store, for each worker thread's first request); `entente serve` migrated the store once at start.
+        store = open_store(self.location, "read")
         db: Any = getattr(store, "db", None)
         if isinstance(db, sqlite3.Connection):
             db.execute("PRAGMA query_only = ON")
-            db.set_progress_handler(lambda: int(time.monotonic() > self.local.deadline), 1000)
+            db.set_progress_handler(lambda: int(time.monotonic() > self.local.deadline), progress_steps(self.timeout))
         elif db is not None:  # psycopg
             db.execute(f"SET statement_timeout = {max(1, int(self.timeout * 1000))}")  # 0 would be none
             db.execute("SET default_transaction_read_only = on")

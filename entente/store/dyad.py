@@ -13,8 +13,8 @@ articles, outlets and languages) counts once, where its first report stands: tha
 and direction; a report outside any cluster counts alone.
 
 The pairs live in the `event_dyads` table (migration 0007): one row per (pair of countries in code order,
-report) with the direction(s) of the report, ordered by type, mode and month, so a series is one range scan
-of the primary key that the database groups as it reads.
+report) with the direction(s) of the report; the `event_dyads_series` index (migration 0012) orders a pair's rows
+by month, type and mode, so a series is one range scan of the months asked for, grouped as it is read.
 """
 
 from __future__ import annotations
@@ -146,6 +146,20 @@ def _dates(date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
     return sql, params
 
 
+def _months(date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
+    """Bounds on `d.month` that every row of the date range meets (a month is a prefix of its date, so it sorts
+    between the range's ends too): they let the series read only the range's months. The date conditions stay."""
+    sql = ""
+    params: list[Any] = []
+    if date_from:
+        sql += " AND d.month >= ?"
+        params.append(date_from[:7])
+    if date_to:
+        sql += " AND d.month <= ?"
+        params.append(_end_of(date_to))
+    return sql, params
+
+
 def dyad_series(store: Store, actor: str, recipient: str, by: str = "month", both: bool = False,
                 date_from: str | None = None, date_to: str | None = None) -> dict[str, Any]:
     """Counts by PLOVER type and quad class and the mean PLOVER score of `actor` -> `recipient`, per period.
@@ -162,26 +176,30 @@ def dyad_series(store: Store, actor: str, recipient: str, by: str = "month", bot
     actor, recipient = actor.strip(), recipient.strip()
     where, params = _dyad(actor, recipient, both)
     dates, more = _dates(date_from, date_to)
+    months, month_params = _months(date_from, date_to)
     scale, scale_params = _scale_sql()
     types = list(plover())
-    # The inner query reads the dyad in primary-key order (type, mode, month) and groups as it reads; the
-    # outer one folds its few thousand groups into one row per month: events, score sum, counts per type.
+    # The inner query reads the dyad's months in the range off the `event_dyads_series` index (month, type, mode)
+    # and groups as it reads; the outer one folds its few thousand groups into one row per month: events, score
+    # sum, counts per type.
     columns = ", ".join(f"sum(CASE WHEN g.type = ? THEN g.n ELSE 0 END) AS t{k}" for k in range(len(types)))
     rows = db._rows(
         f"SELECT g.month, sum(g.n) AS events, sum(g.n * g.score) AS scored,"
         f" sum(CASE WHEN g.score IS NULL THEN 0 ELSE g.n END) AS weight, {columns}"
         f" FROM (SELECT d.type, d.month, count(*) AS n, {scale} AS score FROM event_dyads d"
-        f" WHERE {where} AND d.negated = ? AND (d.cluster_id IS NULL OR d.cluster_id = d.event_id){dates}"
-        f" GROUP BY d.type, d.mode, d.month) g GROUP BY g.month",
-        [*types, *scale_params, *params, False, *more])
+        f" WHERE {where} AND d.negated = ? AND (d.cluster_id IS NULL OR d.cluster_id = d.event_id){dates}{months}"
+        f" GROUP BY d.month, d.type, d.mode) g GROUP BY g.month",
+        [*types, *scale_params, *params, False, *more, *month_params])
     periods: dict[str, _Sums] = {}
     total, undated = _Sums(len(types)), 0
+    count_columns = [f"t{k}" for k in range(len(types))]
+    shortest = 4 if by == "year" else 7
     for r in rows:
         month, events = r["month"], int(r["events"])
-        if len(month) < (4 if by == "year" else 7):
+        if len(month) < shortest:
             undated += events
             continue
-        counts = [int(r[f"t{k}"]) for k in range(len(types))]
+        counts = [int(r[c]) for c in count_columns]
         key = _period(month, by)
         if key not in periods:
             periods[key] = _Sums(len(types))
@@ -194,14 +212,22 @@ def dyad_series(store: Store, actor: str, recipient: str, by: str = "month", bot
         keys = _periods_between(min([first, *keys]), max([last, *keys]), by)
     return {
         "actor": actor, "recipient": recipient, "both": both, "by": by, "from": date_from, "to": date_to,
-        "periods": [(periods.get(k) or _Sums(len(types))).summary(k, types) for k in keys],
-        "total": total.summary("total", types),
+        "periods": [periods[k].summary(k) if k in periods else _Sums.empty(k) for k in keys],
+        "total": total.summary("total"),
         "undated": undated,
     }
 
 
+@lru_cache(maxsize=1)
+def _layout() -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]]:
+    """The PLOVER types in the data file's order, the quad class of each, and their positions in name order."""
+    types = tuple(plover())
+    return types, tuple(plover()[t]["quad"] for t in types), tuple(sorted(range(len(types)), key=types.__getitem__))
+
+
 class _Sums:
-    """What a period adds up: events, the sum and number of their scores, events per PLOVER type."""
+    """What a period adds up: events, the sum and number of their scores, events per PLOVER type (in the order of
+    `plover()`)."""
 
     def __init__(self, types: int):
         self.events, self.scored, self.weight, self.counts = 0, 0.0, 0, [0] * types
@@ -212,13 +238,20 @@ class _Sums:
         self.weight += weight
         self.counts = [a + b for a, b in zip(self.counts, counts, strict=True)]
 
-    def summary(self, period: str, types: list[str]) -> dict[str, Any]:
+    def summary(self, period: str) -> dict[str, Any]:
+        types, quad_of, by_name = _layout()
         quads = dict.fromkeys(QUADS, 0)
-        for type, n in zip(types, self.counts, strict=True):
-            quads[plover()[type]["quad"]] += n
+        for quad, n in zip(quad_of, self.counts, strict=True):
+            if n:
+                quads[quad] += n
         return {"period": period, "events": self.events,
                 "mean_score": round(self.scored / self.weight, 2) if self.weight else None,
-                "quads": quads, "types": {t: n for t, n in sorted(zip(types, self.counts, strict=True)) if n}}
+                "quads": quads, "types": {types[k]: self.counts[k] for k in by_name if self.counts[k]}}
+
+    @staticmethod
+    def empty(period: str) -> dict[str, Any]:
+        """The summary of a period without events."""
+        return {"period": period, "events": 0, "mean_score": None, "quads": dict.fromkeys(QUADS, 0), "types": {}}
 
 
 @lru_cache(maxsize=1)
