@@ -49,9 +49,15 @@ def test_the_same_question_gets_the_same_count_over_a_store_of_the_bench_corpus(
 
     pairs = Counter((a, r, e["day"][:4]) for e in every if e["day"]
                     for a in states(e["actor"]) for r in states(e["recipient"]) if a != r)
-    (actor, recipient, year), _ = pairs.most_common(1)[0]
-    reports, clusters = same_answers(capsys, db, actor, recipient, year)
-    assert len(reports) >= 5 and len(clusters) >= 1, (actor, recipient, year)  # most corpus texts are undated
+    # the busiest pairs, asked until one counts an event as well as reports: a reciprocal event's cluster
+    # stands where its first report stands, which may be the other way round (DEU -> IRL for IRL -> DEU)
+    asked = []
+    for (actor, recipient, year), _ in pairs.most_common(5):
+        reports, clusters = same_answers(capsys, db, actor, recipient, year)
+        asked.append((actor, recipient, year, len(reports), len(clusters)))
+        if clusters:
+            break
+    assert asked[-1][3] >= 5 and asked[-1][4] >= 1, asked  # most corpus texts are undated
 
 
 def same_answers(capsys, db_location: str, actor: str, recipient: str, year: str) -> tuple[list, list]:
