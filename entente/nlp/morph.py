@@ -33,9 +33,12 @@ class Morph:
         if lang not in self.LANGS:
             return None
         if lang not in self._loaded:
-            import pymorphy3
+            from entente.lasting import loading
 
-            self._loaded[lang] = pymorphy3.MorphAnalyzer(lang=lang)
+            with loading():
+                import pymorphy3
+
+                self._loaded[lang] = pymorphy3.MorphAnalyzer(lang=lang)
         return self._loaded[lang]
 
     def _readings(self, word: str, lang: str) -> tuple[Reading, ...]:

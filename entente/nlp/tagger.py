@@ -32,9 +32,13 @@ class Tagger:
     def model(self) -> Any:
         """natasha's news NER model as `NewsNERTagger` loads it (slovnet's `NER` on the shared vectors): its
         network, vocabularies and tags are what run here."""
-        from slovnet import NER
+        from entente.lasting import loading
 
-        return NER.load(natasha_data("model", "slovnet_ner_news_v1.tar")).navec(self._embedding.vectors)
+        with loading():
+            from entente.nlp.slovnet_load import load_ner
+
+            e = self._embedding
+            return load_ner(natasha_data("model", "slovnet_ner_news_v1.tar"), e.vectors, e.vocabularies)
 
     @cached_property
     def _inputs(self) -> Inputs:
