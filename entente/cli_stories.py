@@ -11,8 +11,6 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from tqdm import tqdm
-
 from entente import cli_args
 from entente.display import dumps, neutral, write_csv
 
@@ -43,6 +41,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
     stories.require()
     with cli_args.store(args.db, "update") as store:
         show = sys.stderr.isatty() if args.progress is None else args.progress
+        from tqdm import tqdm
+
         with tqdm(total=stories.pending(store), unit="article", desc="embedding", file=sys.stderr,
                   disable=not show, dynamic_ncols=True) as bar:
             done = stories.update(store, rebuild=args.rebuild, progress=bar.update)

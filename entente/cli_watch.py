@@ -77,7 +77,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     except ImportError as e:
         raise UsageError(f"entente watch needs {e.name or 'feedparser and httpx'}: {INSTALL}") from None
     from entente.ingest.fetch import Fetcher, FetchOptions
-    from entente.pipeline import Pipeline
+    from entente.run.local import InProcess
     from entente.watch import Round, Source, Stop, Watcher
 
     cli_args.text_file("--actors", args.actors)
@@ -88,7 +88,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     where = store.location  # a PostgreSQL URL without its password
     fetcher = Fetcher(FetchOptions(timeout=args.timeout, delay=args.delay, max_bytes=args.max_bytes), stop.pause)
     try:
-        watcher = Watcher(store, sources, fetcher, lambda: Pipeline(settings), stop, retries=args.retries,
+        watcher = Watcher(store, sources, fetcher, InProcess(settings), stop, retries=args.retries,
                           max_bytes=args.max_bytes, report=_report)
         with _signals(stop):
             while True:

@@ -26,6 +26,7 @@ from entente.extract.quotes import QuoteFinder
 from entente.extract.roles import Roles
 from entente.extract.speakers import attribute
 from entente.ingest.html import extract_html
+from entente.lasting import loading
 from entente.models import Analysis, Article
 from entente.nlp.dates import Calendar
 from entente.nlp.lang import LanguageId
@@ -54,6 +55,11 @@ class Toolkit:
 
     @classmethod
     def load(cls, settings: Settings) -> Toolkit:
+        with loading():
+            return cls._load(settings)
+
+    @classmethod
+    def _load(cls, settings: Settings) -> Toolkit:
         kb = KnowledgeBase.load(settings.actors)
         recognizer = Recognizer(kb)
         linker = Linker(kb, recognizer.morph, Context(kb, recognizer.morph, Roles.load()))

@@ -1,15 +1,16 @@
 """Watching news sources: poll feeds and URL lists, fetch the articles they link to, analyze and store them.
 
-    watcher = Watcher(store, [Source.of("https://example.com/rss")], Fetcher(), lambda: Pipeline(), Stop())
+    watcher = Watcher(store, [Source.of("https://example.com/rss")], Fetcher(), InProcess(Settings()), Stop())
     result = watcher.round(1)     # one poll of every source, then every URL due; a Round of counts and failures
 
 A round polls each source (a conditional GET: an unchanged feed costs a 304), records the links it lists
 in the store's fetch state (entente.store.fetch_state), then fetches every URL due, host by host in turn
 (entente.ingest.fetch keeps the per-host delay, robots.txt, timeouts and size limits). A page goes through
-the pipeline like an ingested `.html` file (`Article.html`, extracted by trafilatura); the feed entry's
-title and date are the article's metadata. A URL is fetched once: done, it is fetched again only when its
-feed entry says it was updated, and then conditionally (If-None-Match / If-Modified-Since). A failure that
-may pass (a timeout, HTTP 5xx) is tried again on later rounds, up to `retries` attempts in all.
+the pipeline like an ingested `.html` file (`Article.html`, extracted by trafilatura) and is stored as
+`entente ingest` stores (entente.run.ingest); the feed entry's title and date are the article's metadata.
+A URL is fetched once: done, it is fetched again only when its feed entry says it was updated, and then
+conditionally (If-None-Match / If-Modified-Since). A failure that may pass (a timeout, HTTP 5xx) is tried
+again on later rounds, up to `retries` attempts in all.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from entente.ingest.decode import decode
 from entente.ingest.feeds import read_listing
 from entente.ingest.fetch import Fetcher, Response, check_url, host
 from entente.models import Article
-from entente.pipeline import Pipeline
+from entente.run import Executor
+from entente.run.ingest import ingest_items
 from entente.store import Store
 from entente.store.fetch_state import Due, FetchState
 
@@ -114,20 +116,14 @@ class Round:
 
 class Watcher:
     def __init__(self, store: Store, sources: Sequence[Source], fetcher: Fetcher,
-                 pipeline: Callable[[], Pipeline], stop: Stop, *, retries: int = DEFAULT_RETRIES,
+                 executor: Executor, stop: Stop, *, retries: int = DEFAULT_RETRIES,
                  max_bytes: int = 10_000_000, report: Callable[[Failure], None] = lambda f: None):
+        """`executor` analyzes the pages (entente.run): `InProcess` loads the models when the first page needs
+        them, so a round with nothing new never loads them."""
         self.store, self.sources, self.fetcher, self.stop = store, list(sources), fetcher, stop
+        self.executor = executor
         self.state = FetchState(store)
         self.retries, self.max_bytes, self.report = retries, max_bytes, report
-        self._make_pipeline = pipeline
-        self._pipeline: Pipeline | None = None
-
-    @property
-    def pipeline(self) -> Pipeline:
-        """Loaded when the first page needs it: a round with nothing new never loads the models."""
-        if self._pipeline is None:
-            self._pipeline = self._make_pipeline()
-        return self._pipeline
 
     def round(self, number: int) -> Round:
         result = Round(number)
@@ -201,12 +197,9 @@ class Watcher:
 
 
     def _store(self, article: Article) -> bool:
-        """Analyze and store one article unless its content is stored already; True when it is new. What
-        `entente ingest` does for each article, in one place, to be replaced by a shared ingest function."""
-        if self.store.has(article.id):
-            return False
-        new, _ = self.store.add([(article, self.pipeline(article))])
-        return new == 1
+        """Analyze and store one article unless its content is stored already, as `entente ingest` does; True
+        when it is new. A page the pipeline cannot read raises its InputError."""
+        return ingest_items(self.store, [article], self.executor, batch=1, errors="raise").new == 1
 
 
 def page_article(response: Response, due: Due, max_bytes: int) -> Article:

@@ -10,6 +10,7 @@ today's office holders). A title with its own country, name or qualifier («но
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -126,8 +127,9 @@ def _lemma(word: str, lang: str, morph: Morph) -> str:
 
 
 def _covered(tokens: list[Token], entities: Sequence[Entity]) -> set[int]:
-    spans = [(e.start, e.end) for e in entities]
-    return {k for k, t in enumerate(tokens) if any(s <= t.start < e for s, e in spans)}
+    """The tokens that begin inside an entity (tokens are in text order: each entity's are found by bisection)."""
+    starts = [t.start for t in tokens]
+    return {k for e in entities for k in range(bisect_left(starts, e.start), bisect_left(starts, e.end))}
 
 
 def _bare(tokens: list[Token], m: RoleMatch, named: set[int], lang: str, morph: Morph) -> bool:

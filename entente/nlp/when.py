@@ -38,6 +38,7 @@ import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -183,7 +184,6 @@ def _names(d: dict[str, Any]) -> list[str]:
 @dataclass(frozen=True)
 class _Grammar:
     pattern: re.Pattern[str]  # over lowercased text: case-sensitive literals are much faster
-    pattern_i: re.Pattern[str]  # over the text itself, when lowercasing changes its length ("İ")
     starters: re.Pattern[str]  # a word or number an expression can begin with: `pattern` is tried only there
     cased: frozenset[str]  # month and weekday names written capitalized (English: "may", "march" are verbs)
     months: dict[str, int]
@@ -274,7 +274,7 @@ class _Grammar:
         starters = rf"(?<!\w)(?=\d|{_alt([_starter(w) for w in firsts])}(?!\w))"  # zero-width: they may overlap
         eve = [d["eve"] for d in datas]
         return cls(
-            re.compile(pattern), re.compile(pattern, re.IGNORECASE), re.compile(starters), cased, months, weekdays,
+            re.compile(pattern), re.compile(starters), cased, months, weekdays,
             directions, relative, numbers, frozenset(_key(d["ago"][u][0]) for d in datas for u in units),
             frozenset(_key(w) for w in words("not_after")),
             frozenset(_key(w) for e in eve for w in e["words"]),
@@ -284,8 +284,8 @@ class _Grammar:
 
     def matches(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
         """`pattern.finditer(lowered)`, trying only where a starter word begins (several times faster)."""
-        if len(lowered) != len(text):
-            yield from self.pattern_i.finditer(text)
+        if len(lowered) != len(text):  # over the text itself: `pattern` ignoring case, compiled when first needed
+            yield from _ignoring_case(self.pattern.pattern).finditer(text)
             return
         end = 0
         for s in self.starters.finditer(lowered):
@@ -314,6 +314,13 @@ class _Grammar:
         # the longer ending decides: «виборів» (-ів) is a noun, «заявив» (-в) and «заявила» (-ла) are verbs
         return word not in self.eve_not_objects and (
             _ending(word, self.eve_object_endings) > _ending(word, self.eve_other_endings))
+
+
+@cache
+def _ignoring_case(pattern: str) -> re.Pattern[str]:
+    """A grammar's pattern over text that lowercasing would lengthen ("İ"): rare, so compiled when first met
+    (≈0.03 s a language, once per process, not at every start-up)."""
+    return re.compile(pattern, re.IGNORECASE)
 
 
 # ---- resolution -------------------------------------------------------------------------------

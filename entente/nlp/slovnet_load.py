@@ -1,0 +1,124 @@
+"""natasha's slovnet models (NER tagger, syntax parser) loaded as slovnet's `NER.load` and `Syntax.load` load
+them, but with the vocabularies they have in common read once: both models carry the same 250,000-word
+vocabulary and the same shapes, and building a vocabulary's index is most of a model's load time.
+
+That word vocabulary is in sorted order but for its last two entries (`<unk>`, `<pad>`): a word's id is
+found by bisection (`SortedVocab`), and no 250,000-entry dictionary is built in every process (≈0.05 s of
+a Russian text's start-up; a lookup costs ≈1 µs instead, once per distinct word: `slovnet_input.py`
+remembers the ids).
+
+>>> from entente.nlp.embedding import Embedding, natasha_data
+>>> vocabs = {}
+>>> ner = load_ner(natasha_data("model", "slovnet_ner_news_v1.tar"), Embedding().vectors, vocabs)
+>>> parser = load_syntax(natasha_data("model", "slovnet_syntax_news_v1.tar"), Embedding().vectors, vocabs)
+>>> ner.infer.encoder.words_vocab is parser.infer.encoder.words_vocab
+True
+"""
+
+from __future__ import annotations
+
+import operator
+from bisect import bisect_left
+from typing import Any
+
+BATCH_SIZE = 8  # slovnet's default, as natasha's NewsNERTagger and NewsSyntaxParser load them
+
+
+def load_ner(path: str, vectors: Any, vocabs: dict[bytes, Any]) -> Any:
+    """slovnet's `NER.load(path).navec(vectors)`, its word and shape vocabularies taken from `vocabs` when an
+    earlier model had the very same ones (and left there for the next)."""
+    from slovnet.api import NER
+    from slovnet.const import SHAPE, TAG, WORD
+    from slovnet.exec.encoders import TagEncoder
+    from slovnet.exec.infer import NERInfer, TagDecoder
+    from slovnet.exec.model import NER as NERModel
+    from slovnet.exec.pack import Pack
+
+    with Pack(path) as pack:
+        pack.load_meta().check_protocol()
+        model = pack.load_model(NERModel)
+        arrays = dict(pack.load_arrays(model.weights))
+        words, shapes, tags = (_vocab(pack, kind, vocabs) for kind in (WORD, SHAPE, TAG))
+    infer = NERInfer(model.inject_arrays(arrays), TagEncoder(words, shapes, BATCH_SIZE), TagDecoder(tags))
+    return NER(infer, BATCH_SIZE).navec(vectors)
+
+
+def load_syntax(path: str, vectors: Any, vocabs: dict[bytes, Any]) -> Any:
+    """slovnet's `Syntax.load(path).navec(vectors)`, vocabularies shared as in `load_ner`."""
+    from slovnet.api import Syntax
+    from slovnet.const import REL, SHAPE, WORD
+    from slovnet.exec.encoders import SyntaxEncoder
+    from slovnet.exec.infer import SyntaxDecoder, SyntaxInfer
+    from slovnet.exec.model import Syntax as SyntaxModel
+    from slovnet.exec.pack import Pack
+
+    with Pack(path) as pack:
+        pack.load_meta().check_protocol()
+        model = pack.load_model(SyntaxModel)
+        arrays = dict(pack.load_arrays(model.weights))
+        words, shapes, rels = (_vocab(pack, kind, vocabs) for kind in (WORD, SHAPE, REL))
+    infer = SyntaxInfer(model.inject_arrays(arrays), SyntaxEncoder(words, shapes, BATCH_SIZE), SyntaxDecoder(rels))
+    return Syntax(infer, BATCH_SIZE).navec(vectors)
+
+
+def _vocab(pack: Any, kind: str, vocabs: dict[bytes, Any]) -> Any:
+    """The vocabulary `kind` of the model in `pack` (slovnet's `Pack.load_vocab`): the one already built from
+    the same content, else built and kept there."""
+    import gzip
+
+    from slovnet.exec.pack import vocab_name
+    from slovnet.vocab import Vocab
+
+    content = gzip.decompress(pack.read(vocab_name(kind)))  # the archives' gzip headers may differ, not this
+    if content not in vocabs:
+        items = content.decode("utf8").splitlines()
+        vocabs[content] = SortedVocab.of(items) or Vocab(items)
+    return vocabs[content]
+
+
+class SortedVocab:
+    """slovnet's `Vocab` (items, `unk_id`, `pad_id`, `encode`, `decode`) over items that are sorted but for a
+    few at the end, each item once: `encode` bisects the sorted part instead of asking a dictionary of every
+    item, and gives the same ids.
+
+    >>> v = SortedVocab.of(["a", "b", "c", "<unk>", "<pad>"], smallest=1)
+    >>> v.encode("b"), v.encode("<pad>"), v.encode("zz"), v.unk_id, v.pad_id
+    (1, 4, 3, 3, 4)
+    """
+
+    def __init__(self, items: list[str], sorted_part: int) -> None:
+        self.items, self._sorted = items, sorted_part
+        self._tail = {item: k for k, item in enumerate(items) if k >= sorted_part}
+        self.unk_id = self._find("<unk>")  # as Vocab: None when the vocabulary has none
+        self.pad_id = self._find("<pad>")
+
+    @classmethod
+    def of(cls, items: list[str], tail: int = 2, smallest: int = 10_000) -> SortedVocab | None:
+        """A SortedVocab when all but the last `tail` items are in strictly increasing order and no item comes
+        twice, else None (None too for fewer than `smallest` items, whose dictionary costs nothing)."""
+        head = len(items) - tail
+        if len(items) < smallest or head < 1 or not all(map(operator.lt, items[: head - 1], items[1:head])):
+            return None
+        vocab = cls(items, head)
+        if len(vocab._tail) < tail or any(vocab._sorted_id(x) is not None for x in items[head:]):
+            return None
+        return vocab
+
+    def _sorted_id(self, item: str) -> int | None:
+        k = bisect_left(self.items, item, 0, self._sorted)
+        return k if k < self._sorted and self.items[k] == item else None
+
+    def _find(self, item: str) -> int | None:
+        found = self._tail.get(item)
+        return found if found is not None else self._sorted_id(item)
+
+    def encode(self, item: str) -> int | None:
+        """`item`'s id, as `Vocab.encode` gives it: the unknown item's id for one it does not hold."""
+        k = self._find(item)
+        return self.unk_id if k is None else k
+
+    def decode(self, id: int) -> str:
+        return self.items[id]
+
+    def __len__(self) -> int:
+        return len(self.items)
