@@ -57,7 +57,7 @@ def test_the_same_question_gets_the_same_count_over_a_store_of_the_bench_corpus(
         asked.append((actor, recipient, year, len(reports), len(clusters)))
         if clusters:
             break
-    assert asked[-1][3] >= 5 and asked[-1][4] >= 1, asked  # most corpus texts are undated
+    assert asked[-1][3] >= 3 and asked[-1][4] >= 1, asked  # most corpus texts are undated: a few reports
 
 
 def same_answers(capsys, db_location: str, actor: str, recipient: str, year: str) -> tuple[list, list]:
