@@ -31,7 +31,6 @@ from entente.models import Analysis, Article
 from entente.nlp.dates import Calendar
 from entente.nlp.lang import LanguageId
 from entente.nlp.syntax import Syntax
-from entente.nlp.tokens import Token
 from entente.nlp.when import When
 from entente.settings import Settings
 
@@ -120,14 +119,14 @@ def actors(doc: Doc, kit: Toolkit) -> Doc:
     an outlet credited there is not."""
     a = doc.analysis
     lang = a.lang or "en"
-    tokens, entities = kit.recognizer.read(a.text, lang)
     if not a.title:
+        tokens, entities = kit.recognizer.read(a.text, lang)
         return Doc(doc.article, replace(a, actors=kit.linker.link(a.text, lang, a.published, tokens, entities).actors))
-    head_tokens, head_entities = kit.recognizer.read(a.title, lang)
-    gap = len(a.title) + len(HEADLINE_BREAK)
-    joint_tokens = head_tokens + [Token(t.start + gap, t.end + gap, t.text) for t in tokens]
-    joint_entities = head_entities + [replace(e, start=e.start + gap, end=e.end + gap) for e in entities]
-    linked = kit.linker.link(a.title + HEADLINE_BREAK + a.text, lang, a.published, joint_tokens, joint_entities)
+    joint, gap = a.title + HEADLINE_BREAK + a.text, len(a.title) + len(HEADLINE_BREAK)
+    tokens, entities = kit.recognizer.read(joint, lang)
+    # in the headline only the base's names count: a headline's capitalized words are no evidence of a name
+    entities = [e for e in entities if e.start >= gap or e.hits]
+    linked = kit.linker.link(joint, lang, a.published, tokens, entities)
     found = []
     for x in linked.actors:
         body = tuple(replace(m, start=m.start - gap, end=m.end - gap) for m in x.mentions if m.start >= gap)
