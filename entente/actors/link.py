@@ -68,6 +68,7 @@ class Linker:
         self.kb, self.morph, self.context = kb, morph, context
         self.decider = Decider(kb, morph, context.roles)
         self._text, self._named = "", Named()
+        self._starts: list[int] = []
 
     def link(self, text: str, lang: str, date: str | None, tokens: list[Token], entities: list[Entity]) -> Linked:
         drafts: dict[str, _Draft] = {}
@@ -75,7 +76,8 @@ class Linker:
         window = Window.of(text, lang, date)
         spans = [(e, bisect.bisect_left(starts, e.start), bisect.bisect_left(starts, e.end)) for e in entities]
         named = self.decider.named(text, tokens, spans, lang)
-        self._text, self._named = text, named  # for this call only: the article's own full names
+        # for this call only: the article's own full names, and where its tokens start
+        self._text, self._named, self._starts = text, named, starts
         for e, i, j in spans:
             if e.hits and e.hits[0].how == "adj":
                 for hit in e.hits:  # «китайско-российские» mentions both countries
@@ -140,7 +142,7 @@ class Linker:
         if d.entry is not None:
             return self._from_entry(d.entry, drafts), d.why
         if d.owner is not None:
-            starts = [t.start for t in tokens]
+            starts = self._starts
             oi, oj = bisect.bisect_left(starts, d.owner.start), bisect.bisect_left(starts, d.owner.end)
             return self._unknown(d.owner, tokens, oi, oj, lang, entities, drafts), d.why
         return None, ""
@@ -276,8 +278,7 @@ class Linker:
         entities: list[Entity],
         drafts: dict[str, _Draft],
     ) -> _Draft | None:
-        text, named = self._text, self._named
-        starts = [t.start for t in tokens]
+        text, named, starts = self._text, self._named, self._starts
         if (namesake := named.covering(e)) is not None:  # «Jimmy» of "Jimmy Carter": that person
             e = namesake
             i, j = bisect.bisect_left(starts, e.start), bisect.bisect_left(starts, e.end)
