@@ -138,7 +138,7 @@ def actors(doc: Doc, kit: Toolkit) -> Doc:
     return Doc(doc.article, replace(a, actors=tuple(found)))
 
 
-HEADLINE_BREAK = "\n\n"
+HEADLINE_BREAK = ".\n\n"  # a sentence end: no name or title phrase runs from the headline into the text
 
 
 def quotes(doc: Doc, kit: Toolkit) -> Doc:

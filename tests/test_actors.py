@@ -193,3 +193,13 @@ def test_a_headline_name_is_read_with_the_text(pipeline):
     a = pipeline(Article(file="t.txt", text=text))
     assert "Benjamin Netanyahu" not in {x.name for x in a.actors}
     assert all(m.start >= 0 and a.text[m.start:m.end] == m.text for x in a.actors for m in x.mentions)
+
+
+def test_no_title_phrase_runs_from_the_headline_into_the_text(pipeline):
+    # «... безпілотник Китаю» + «Обраний президентом США ...» is no «president of China»
+    from entente.models import Article
+
+    text = ("Трамп запропонував залишити підводний безпілотник Китаю\n\n"
+            "Обраний президентом США Дональд Трамп запропонував не забирати у Китаю безпілотник.")
+    a = pipeline(Article(file="t.txt", text=text))
+    assert "Xi Jinping" not in {x.name for x in a.actors}

@@ -183,3 +183,9 @@ def test_a_surname_spelt_another_way_is_the_base_person_with_that_given_name(pip
 def test_a_patronymic_is_no_part_of_an_unknown_persons_name(pipeline):
     text = "Умер академик Виталий Григорьевич Костомаров, сообщил институт."
     assert list(people(analyze(pipeline, text))) == ["Vitaliy Kostomarov"]
+
+
+def test_a_surname_only_somewhat_like_a_base_one_is_another_person(pipeline):
+    # «Кожевникова» is as alike to the base's «Колесникова» as 0.8: another woman, not Maria Kalesnikava
+    found = people(analyze(pipeline, "Звезда сериалов Мария Кожевникова получила депутатский мандат."))
+    assert list(found) == ["Mariya Kozhevnikova"]

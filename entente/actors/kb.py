@@ -21,6 +21,7 @@ from entente.nlp.keys import name_key
 from entente.nlp.tokens import tokenize
 
 LANGS = ("en", "ru", "uk")
+VARIANT_SIMILARITY = 0.85  # how alike two spellings of one surname are (difflib ratio of their keys)
 _SISTER = {"ru": "uk", "uk": "ru"}
 # Countries whose people's names are written in Cyrillic (or romanized from it): their names are
 # romanized, never borrowed from the base's spelling of someone else.
@@ -306,7 +307,8 @@ class KnowledgeBase:
     def spelling_variant(self, keys: list[str], lang: str) -> Entry | None:
         """The one base person whose two-word name has this given name and a surname spelt a little
         differently: the press transcribes foreign surnames several ways («Саулюс Сквярнялис» for the
-        base's «Сквернялис»). Same given name, same first letter, surnames of 5+ letters alike >= 0.8."""
+        base's «Сквернялис»). Same given name, same first letter, surnames of 5+ letters alike >= VARIANT_SIMILARITY
+        (0.8 let «Мария Кожевникова» be Maria Kalesnikava's «Колесникова»)."""
         if len(keys) != 2 or len(keys[1]) < 5:
             return None
         if self._by_given is None:
@@ -318,7 +320,7 @@ class KnowledgeBase:
         found = {
             e.id: e
             for last, e in self._by_given.get((keys[0], lang), ())
-            if last[:1] == keys[1][:1] and SequenceMatcher(None, last, keys[1]).ratio() >= 0.8
+            if last[:1] == keys[1][:1] and SequenceMatcher(None, last, keys[1]).ratio() >= VARIANT_SIMILARITY
         }
         return next(iter(found.values())) if len(found) == 1 else None
 
