@@ -18,7 +18,7 @@ from entente.actors.context import Context
 from entente.actors.decide import Decider, Named
 from entente.actors.kb import CYRILLIC_NAMED, Entry, Hit, KnowledgeBase
 from entente.actors.names import COMMON_EN
-from entente.actors.translit import is_chinese_name, romanize, western
+from entente.actors.translit import is_chinese_name, patronymic_endings, romanize, western
 from entente.actors.translit import slug as _slug
 from entente.actors.window import Window
 from entente.extract.ner import Entity
@@ -441,11 +441,8 @@ def slug(name: str) -> str:
 _LATIN_AFTER = re.compile(r"\s*\(\s*([A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,4})\s*\)")
 
 
-PATRONYMIC_ENDINGS = ("ович", "евич", "ьич", "овна", "евна", "ична", "івна", "ївна", "йович")
-
-
 def _patronymic(word: str) -> bool:
-    return word.lower().endswith(PATRONYMIC_ENDINGS)
+    return word.lower().endswith(patronymic_endings())
 
 
 def _latin_after(text: str, end: int) -> str | None:

@@ -98,7 +98,6 @@ class Western:
     letters: dict[str, str]
     front: frozenset[str]
     vowels: frozenset[str]
-    initial: dict[str, str]
     slavic: tuple[str, ...]
 
     @classmethod
@@ -108,8 +107,7 @@ class Western:
         letters = dict(t["letters"]) | (t["uk_letters"] if lang == "uk" else {})
         longest_first = dict(sorted(t["sequences"].items(), key=lambda kv: -len(kv[0])))
         return cls(
-            longest_first, letters, frozenset(t["front_vowels"]), frozenset(t["vowels"]), t["initial"],
-            tuple(t["slavic_endings"]),
+            longest_first, letters, frozenset(t["front_vowels"]), frozenset(t["vowels"]), tuple(t["slavic_endings"])
         )
 
     def spell(self, word: str) -> str:
@@ -119,10 +117,6 @@ class Western:
         """
         low, out, i = word.lower(), [], 0
         while i < len(low):
-            if i == 0 and low[0] in self.initial:
-                out.append(self.initial[low[0]])
-                i += 1
-                continue
             pair = next((s for s in self.sequences if low.startswith(s, i)), None)
             if pair is not None:
                 out.append(self.sequences[pair])
@@ -284,6 +278,12 @@ def western(word: str, lang: str) -> str:
     if word.lower().endswith(reading.slavic):
         return romanize(word, lang)
     return "-".join(reading.spell(part) for part in word.split("-"))
+
+
+@cache
+def patronymic_endings() -> tuple[str, ...]:
+    """Endings of Russian and Ukrainian patronymics (`[patronymic]` in `translit_cyrillic.toml`)."""
+    return tuple(_data("translit_cyrillic")["patronymic"]["endings"])
 
 
 def is_chinese_name(name: str, lang: str | None = None) -> bool:

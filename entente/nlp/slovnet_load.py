@@ -28,37 +28,39 @@ def load_ner(path: str, vectors: Any, vocabs: dict[bytes, Any]) -> Any:
     """slovnet's `NER.load(path).navec(vectors)`, its word and shape vocabularies taken from `vocabs` when an
     earlier model had the very same ones (and left there for the next)."""
     from slovnet.api import NER
-    from slovnet.const import SHAPE, TAG, WORD
+    from slovnet.const import TAG
     from slovnet.exec.encoders import TagEncoder
     from slovnet.exec.infer import NERInfer, TagDecoder
     from slovnet.exec.model import NER as NERModel
-    from slovnet.exec.pack import Pack
 
-    with Pack(path) as pack:
-        pack.load_meta().check_protocol()
-        model = pack.load_model(NERModel)
-        arrays = dict(pack.load_arrays(model.weights))
-        words, shapes, tags = (_vocab(pack, kind, vocabs) for kind in (WORD, SHAPE, TAG))
-    infer = NERInfer(model.inject_arrays(arrays), TagEncoder(words, shapes, BATCH_SIZE), TagDecoder(tags))
-    return NER(infer, BATCH_SIZE).navec(vectors)
+    model, words, shapes, tags = _unpack(path, NERModel, TAG, vocabs)
+    return NER(NERInfer(model, TagEncoder(words, shapes, BATCH_SIZE), TagDecoder(tags)), BATCH_SIZE).navec(vectors)
 
 
 def load_syntax(path: str, vectors: Any, vocabs: dict[bytes, Any]) -> Any:
     """slovnet's `Syntax.load(path).navec(vectors)`, vocabularies shared as in `load_ner`."""
     from slovnet.api import Syntax
-    from slovnet.const import REL, SHAPE, WORD
+    from slovnet.const import REL
     from slovnet.exec.encoders import SyntaxEncoder
     from slovnet.exec.infer import SyntaxDecoder, SyntaxInfer
     from slovnet.exec.model import Syntax as SyntaxModel
+
+    model, words, shapes, rels = _unpack(path, SyntaxModel, REL, vocabs)
+    infer = SyntaxInfer(model, SyntaxEncoder(words, shapes, BATCH_SIZE), SyntaxDecoder(rels))
+    return Syntax(infer, BATCH_SIZE).navec(vectors)
+
+
+def _unpack(path: str, model_class: Any, labels: str, vocabs: dict[bytes, Any]) -> tuple[Any, Any, Any, Any]:
+    """A slovnet pack's model with its weights, and its word, shape and `labels` vocabularies."""
+    from slovnet.const import SHAPE, WORD
     from slovnet.exec.pack import Pack
 
     with Pack(path) as pack:
         pack.load_meta().check_protocol()
-        model = pack.load_model(SyntaxModel)
+        model = pack.load_model(model_class)
         arrays = dict(pack.load_arrays(model.weights))
-        words, shapes, rels = (_vocab(pack, kind, vocabs) for kind in (WORD, SHAPE, REL))
-    infer = SyntaxInfer(model.inject_arrays(arrays), SyntaxEncoder(words, shapes, BATCH_SIZE), SyntaxDecoder(rels))
-    return Syntax(infer, BATCH_SIZE).navec(vectors)
+        words, shapes, tags = (_vocab(pack, kind, vocabs) for kind in (WORD, SHAPE, labels))
+    return model.inject_arrays(arrays), words, shapes, tags
 
 
 def _vocab(pack: Any, kind: str, vocabs: dict[bytes, Any]) -> Any:
