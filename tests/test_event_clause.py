@@ -163,3 +163,24 @@ def test_an_outlet_quoting_a_document_is_no_party_to_its_events(pipeline):
             "РИА Новости документе.")
     found = [e for e in events(pipeline, text) if e.type == "SUPPORT"]
     assert found and all(not x.startswith("org:RUS-RIA") for e in found for x in e.actor)
+
+
+@pytest.mark.parametrize("text", [
+    # what a decision is about
+    "Израиль уже не первый раз меняет свое решение относительно участия в саммите в Вашингтоне.",
+    # a noun in a person's description
+    "Глава палестинской делегации на переговорах с Израилем призвал ООН признать Палестинское государство.",
+])
+def test_an_event_noun_as_a_topic_or_in_a_title_reports_no_event(pipeline, text):
+    assert not [e for e in events(pipeline, text) if e.type == "CONSULT"]
+
+
+def test_the_same_event_noun_carried_by_a_verb_is_reported(pipeline):
+    found = events(pipeline, "Переговоры делегаций Израиля и Палестины состоялись в Вашингтоне.")
+    assert [e.type for e in found] == ["CONSULT"] and "occurrence" in found[0].rule
+
+
+def test_a_side_from_outside_the_clause_names_where_it_came_from(pipeline):
+    found = events(pipeline, "Россия и Китай провели консультации. Стороны договорились о сотрудничестве.")
+    agreed = [e for e in found if e.type == "AGREE"]
+    assert agreed and agreed[0].actor and "from:pair" in agreed[0].rule, [(e.type, e.rule) for e in found]

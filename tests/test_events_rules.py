@@ -284,3 +284,19 @@ def test_an_ultimatum_is_a_threat(pipeline):
 ])
 def test_the_demanded_act_is_no_event_and_expelled_inspectors_a_sanction(pipeline, text, expected):
     assert [kind for kind, *_ in code(pipeline, text)] == expected
+
+
+@pytest.mark.parametrize("text, speaker_acts", [
+    # the speaker acts when "we" or "I" is the subject
+    ("«Мы подпишем соглашение с Китаем», — заявил Лавров.", True),
+    ("«I want to wait until I meet with Bibi», Trump said.", True),
+    # someone else inside the quote, named by a common noun, is not the speaker
+    ("«Переговорщики в Брюсселе требуют от Лондона ясной линии», — заявил Лавров.", False),
+    ("''At that time, the whole world applauded and thanked China,'' Lavrov told a news briefing.", False),
+])
+def test_the_speaker_acts_in_a_quote_only_as_its_first_person(pipeline, text, speaker_acts):
+    a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
+    speaker = next(q.speaker for q in a.quotes if q.speaker)
+    acted = [e for e in a.events if speaker in e.actor]
+    assert bool(acted) == speaker_acts, [(e.type, e.actor, e.rule) for e in a.events]
+    assert all("from:speaker" in e.rule for e in acted)

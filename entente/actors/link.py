@@ -18,6 +18,7 @@ from entente.actors.context import Context
 from entente.actors.decide import Decider, Named
 from entente.actors.kb import CYRILLIC_NAMED, Entry, Hit, KnowledgeBase
 from entente.actors.names import COMMON_EN
+from entente.actors.nationality import described
 from entente.actors.translit import is_chinese_name, patronymic_endings, romanize, western
 from entente.actors.translit import slug as _slug
 from entente.actors.window import Window
@@ -107,6 +108,9 @@ class Linker:
         for i, j, pid in bare_titles(tokens, lang, people, entities, self.context, self.morph):
             start, end = tokens[i].start, tokens[j - 1].end
             by_id[pid].mentions.append(Mention(start, end, text[start:end], INTRODUCED))
+        unknown = {d.id for d in drafts.values() if d.type == "person" and d.country is None}
+        for pid, country in described(tokens, lang, people, entities, self.morph, self.context.roles, unknown).items():
+            by_id[pid].country = country  # «... Виктор Бут ... российскому бизнесмену»: he is Russian
         by_start = {m.start: d.id for d in drafts.values() for m in d.mentions}
         actors = sorted((d.actor() for d in drafts.values() if d.mentions), key=lambda a: a.mentions[0].start)
         return Linked(tuple(actors), by_start)

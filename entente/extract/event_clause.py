@@ -190,6 +190,10 @@ def _predication(tree: Tree, lemmas: Lemmas, n: int, words: dict[str, set[str]])
         return h, "failed"  # «срыв переговоров», «отмена визита»: the noun says it did not happen
     if rel == "nmod" and head in words.get("topic", ()):
         return None  # «темы саммита», «повестка переговоров»: what is said of the event, not a report of it
+    if _topic(tree, lemmas, n, words.get("topic_case", set())):
+        return None  # «решение относительно участия в саммите»: what a decision or a statement is about
+    if _in_title(tree, lemmas, n, words.get("agent_heads", set())):
+        return None  # «глава делегации на переговорах Эрекат»: a description of a person, not a report
     if rel == "obl" and _case(tree, lemmas, n) in presupposing:
         return h, "presupposed"  # «на встрече Путин заявил»
     if rel == "nmod" and (lemmas.get(h) or "") in presupposing and tree.rels[h] == "obl" and tree.heads[h] >= 0:
@@ -200,6 +204,30 @@ def _predication(tree: Tree, lemmas: Lemmas, n: int, words: dict[str, set[str]])
     # Any other place (a genitive or oblique, a subject of another verb) is kept: on the development gold,
     # dropping them cost more right events than wrong ones (EVALUATION.md)
     return h, f"mentioned-{rel}"
+
+
+def _topic(tree: Tree, lemmas: Lemmas, n: int, cases: set[str]) -> bool:
+    """Whether noun n, or the noun it depends on, is governed by a preposition of a topic («относительно»)."""
+    for k in (n, tree.heads[n]):
+        if k < 0 or tree.rels[k] not in ("nmod", "obl"):
+            return False
+        if _case(tree, lemmas, k) in cases:
+            return True
+    return False
+
+
+def _in_title(tree: Tree, lemmas: Lemmas, n: int, heads: set[str]) -> bool:
+    """Whether noun n is part of a noun phrase that names people by what they do: a dependent of a
+    delegation, a representative, a head («глава делегации на переговорах», «делегация на переговорах»),
+    up to two nouns above it."""
+    k = n
+    for _ in range(2):
+        if tree.rels[k] != "nmod" or tree.heads[k] < 0:
+            return False
+        k = tree.heads[k]
+        if (lemmas.get(k) or "") in heads:
+            return True
+    return False
 
 
 def _case(tree: Tree, lemmas: Lemmas, n: int) -> str:

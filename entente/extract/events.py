@@ -45,6 +45,7 @@ from entente.extract.event_voice import (
     with_agent,
 )
 from entente.models import Actor, Analysis, Event, Quote
+from entente.nlp.morph import Morph
 from entente.nlp.sentences import sentences
 from entente.nlp.syntax import Syntax, Tree
 from entente.nlp.tokens import Token, tokenize
@@ -61,6 +62,7 @@ POLICED = frozenset({"arrest", "seize"})  # coercion done where it happens by th
 CHARGED = frozenset({"ACCUSE"})  # «которого обвиняют в ... в США»: with no accuser named, the state where it is charged
 SINGULAR_HE = frozenset({"он", "она", "він", "вона", "he", "she"})
 OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («призвала центристскую оппозицию»)
+FIRST_PERSON_SPAN = 6  # words before a trigger in which "we" or "I" is its subject
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
 
 
@@ -331,7 +333,7 @@ class EventCoder:
         parties = self._parties(sentence, trigger, i, roles, pair, previous)
         if parties is None:
             return None
-        actor, recipient = parties
+        actor, recipient, source = parties
         if clause is not None and _interview(sentence, trigger, clause, roles.partners):
             return None
         a, start, end, tokens = sentence.a, sentence.start, sentence.end, sentence.tokens
@@ -348,6 +350,9 @@ class EventCoder:
         rule = f"{trigger.type.lower()}:{'+'.join(trigger.lemmas)}" + (" commercial" if base != trigger.type else "")
         if clause is not None:
             rule += f" {clause.how}"
+        if source:
+            rule += f" from:{source}"
+        if clause is not None:
             if clause.negated_by:
                 negated = True
                 rule += f" negated-by:{clause.negated_by}"
@@ -422,11 +427,13 @@ class EventCoder:
         roles: Roles,
         pair: list[Actor],
         previous: list[Actor],
-    ) -> tuple[list[Actor], list[Actor]] | None:
+    ) -> tuple[list[Actor], list[Actor], str] | None:
         """The actor and recipient of the trigger at token i, from its grammatical roles, the speaker of
-        the quote it is in, and the sentence before; None when the event is background or has no party."""
+        the quote it is in, and the sentence before, and where a side outside the clause came from (`speaker`,
+        `pair`, `state`, `reporter`, `previous`, or ""); None when the event is background or has no party."""
         tokens, lemmas, quote, marks = sentence.tokens, sentence.lemmas, sentence.quote, sentence.marks
         actor, recipient = list(roles.subjects), list(roles.objects)
+        how = ""  # where a side not in the clause came from, for the rule
         inside = quote is not None and quote.start <= tokens[i].start < quote.end
         both_sides = bool(marks["reciprocal"]) and not actor  # «стороны должны ...»: not the speaker alone
         if (
@@ -434,11 +441,14 @@ class EventCoder:
             and quote is not None
             and quote.speaker
             and not both_sides
-            and (not actor or any(lemmas.get(k) in WE for k in range(max(0, i - 4), i)))
+            and _first_person(tokens, i, lemmas, sentence.lang, self.lexicon.morph)
         ):
+            # «мы подпишем», «я встречусь», "I meet": the speaker acts; «переговорщики требуют», "the world
+            # applauded" inside the quote are someone else, named or not
             speaker = next((x for x in sentence.a.actors if x.id == quote.speaker), None)
             # an outlet that quotes a document reports what it says; it is no party to it
-            actor = [speaker] if speaker and speaker.sector != "MED" else actor
+            if speaker and speaker.sector != "MED":
+                actor, how = [speaker], "speaker"
         reciprocal = not trigger.host and (
             trigger.reciprocal
             or bool(marks["reciprocal"])
@@ -459,6 +469,7 @@ class EventCoder:
             # «мы будем поддерживать друг друга»: the other side is the article's other main party
             own_countries = {x.country for x in actor}
             recipient = [p for p in pair if p.country not in own_countries][:1]
+            how = "pair" if recipient else how
         if (
             trigger.type in CONFLICT
             and len(trigger.lemmas) == 1
@@ -473,20 +484,22 @@ class EventCoder:
             places = [p for p in roles.places if any(s.actor is p and clause_id(tokens, s.i) == clause_id(tokens, i)
                                                      for s in sentence.slots)]
             actor = _states(sentence.a.actors, places)
+            how = "state" if actor else how
             recipient = [x for x in recipient if x not in actor and x not in roles.places]
         if not actor and reciprocal:
             # «Мэй заявила, что переговоры продолжаются»: who reports talks or a deal with no party named is in it
             said, pronoun = reporter(sentence, i, self.lexicon.morph)
             actor = said or (_antecedent(_mentions(sentence.a), sentence.start) if pronoun else [])
+            how = "reporter" if actor else how
         if not actor and recipient and previous:
-            actor = previous  # «Он встретился с Си»: the subject left out is the one of the sentence before
+            actor, how = previous, "previous"  # «Он встретился с Си»: the subject left out is the one before
         if not actor and reciprocal and len(pair) == 2:
-            actor, recipient = [pair[0]], [pair[1]]  # «стороны договорились»: the two countries of the article
+            actor, recipient, how = [pair[0]], [pair[1]], "pair"  # «стороны договорились»: the article's two
         if not actor and previous:
-            actor = previous
+            actor, how = previous, "previous"
         if not actor and not recipient:
             return None
-        return actor, recipient
+        return actor, recipient, how
 
 
 def _interview(sentence: Sentence, trigger: Trigger, clause: Clause, partners: list[Actor]) -> bool:
@@ -498,6 +511,20 @@ def _interview(sentence: Sentence, trigger: Trigger, clause: Clause, partners: l
         and sentence.lemmas.get(clause.head) in sentence.cues.clause.get("conversation", ())
         and sentence.lemmas.get(clause.predicate) in sentence.cues.speech
         and not any(x.country or x.sector in ("IGO", "GOV") for x in partners)
+    )
+
+
+def _first_person(tokens: list[Token], i: int, lemmas: Lemmas, lang: str, morph: Morph) -> bool:
+    """Whether the speaker is the subject of the trigger at token i: a first-person pronoun in its clause
+    before it («мы будем», "I want to meet"), or a first-person verb beside it («подпишем», «зустрінуся»)."""
+    for k in range(i - 1, max(-1, i - FIRST_PERSON_SPAN), -1):
+        if tokens[k].text in CLAUSE_BREAKS:
+            break
+        if tokens[k].text.lower() in WE or lemmas.get(k) in WE:
+            return True
+    return any(
+        tokens[k].is_word and morph.has(tokens[k].text.lower(), lang, "1per")
+        for k in range(max(0, i - 2), min(len(tokens), i + 2))
     )
 
 

@@ -1,0 +1,124 @@
+"""Countries of people the base does not know, from how the article describes them without their name.
+
+«29-летний москвич Дмитрий Смилянец ... Россиянин, которого обвиняют ...»: «Россиянин» is Smilyanets,
+so he is Russian; «... Виктор Бут ... российскому бизнесмену ...», "The Chinese finance minister jabbed
+back ... The finance minister, Lou Jiwei, suggested ...". A description is a demonym or a country
+adjective with a person noun («Россиянин», «российскому бизнесмену», "Chinese finance minister") that
+stands without a name beside it (with a name it is an apposition, which context.py reads). It names
+the person the nearby text is about: of the people without a country named within a sentence or two
+of it, the one the article names most. A person described as of two countries gets neither.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from entente.actors.anaphora import Person
+from entente.extract.ner import Entity
+from entente.extract.roles import Roles
+from entente.nlp.morph import Morph
+from entente.nlp.tokens import SENTENCE_END, Token
+
+NEAR = 2  # sentences before or after a description in which the person it describes is named
+NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+
+
+def described(
+    tokens: list[Token],
+    lang: str,
+    people: Sequence[Person],
+    entities: Sequence[Entity],
+    morph: Morph,
+    roles: Roles,
+    unknown: set[str],
+) -> dict[str, str]:
+    """Country by person id for the people in `unknown` (no country yet) that the article describes."""
+    if not unknown:
+        return {}
+    sentence = _sentence_numbers(tokens)
+    named = {k: p.id for p in people for k in range(p.i, p.j)}
+    counts = Counter(p.id for p in people)
+    votes: dict[str, set[str]] = defaultdict(set)
+    for code, a, b in _country_adjectives(tokens, entities):
+        head = _person_noun(tokens, a, b, lang, morph, roles)
+        if head is None or _skip(tokens, head + 1, 1) in named:
+            continue  # «российский бизнесмен Виктор Бут»: an apposition, which context.py reads
+        before = named.get(_skip(tokens, a - 1, -1))
+        if before is not None:  # «Виктор Бут, российский бизнесмен»
+            if before in unknown:
+                votes[before].add(code)
+            continue
+        near = {p.id for p in people if p.id in unknown and abs(sentence[p.i] - sentence[head]) <= NEAR}
+        if not near:
+            continue
+        top = max(counts[x] for x in near)
+        best = [x for x in near if counts[x] == top]
+        if len(best) == 1:
+            votes[best[0]].add(code)
+    return {pid: next(iter(codes)) for pid, codes in votes.items() if len(codes) == 1}
+
+
+def _sentence_numbers(tokens: list[Token]) -> list[int]:
+    out, n = [], 0
+    for t in tokens:
+        out.append(n)
+        if t.text and t.text[-1] in SENTENCE_END:
+            n += 1
+    return out
+
+
+def _country_adjectives(tokens: list[Token], entities: Sequence[Entity]) -> list[tuple[str, int, int]]:
+    """(country code, first token, token after the last) of every demonym or country adjective."""
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    out = []
+    for e in entities:
+        hit = next((h for h in e.hits if h.entry.type == "country" and h.how == "adj"), None)
+        if hit is None or e.start not in starts:
+            continue
+        a = starts[e.start]
+        b = a
+        while b < len(tokens) and tokens[b].start < e.end:
+            b += 1
+        code = hit.entry.country or hit.entry.id
+        if code and not any(h.entry.type == "country" and (h.entry.country or h.entry.id) != code for h in e.hits):
+            out.append((code, a, b))  # «китайско-российские»: two countries, no one's nationality
+    return out
+
+
+def _person_noun(tokens: list[Token], a: int, b: int, lang: str, morph: Morph, roles: Roles) -> int | None:
+    """The token of the one person the country word at [a, b) describes, or None: the demonym itself
+    («Россиянин»), or the singular person noun after the adjective («российскому бизнесмену», one more
+    adjective allowed between: «российскому опальному бизнесмену»); in English a role ("Chinese finance
+    minister")."""
+    if lang == "en":
+        m = roles.at(tokens, b) if b < len(tokens) else None
+        if m is None or any(t.text[:1].isupper() for t in tokens[m.start : m.end]):
+            return None
+        return m.end - 1
+    if b - a == 1 and _singular_person(tokens[a].text, lang, morph):
+        return a
+    for k in (b, b + 1):
+        if k >= len(tokens) or not tokens[k].is_word or tokens[k].text[:1].isupper():
+            return None
+        if _singular_person(tokens[k].text, lang, morph):
+            return k
+        readings = morph.readings(tokens[k].text.lower(), lang)
+        if not readings or not readings[0].tags & {"ADJF", "adj"}:
+            return None
+    return None
+
+
+def _singular_person(word: str, lang: str, morph: Morph) -> bool:
+    readings = morph.readings(word.lower(), lang)
+    if not readings:
+        return False
+    tags = readings[0].tags
+    return {"NOUN", "anim"} <= tags and "plur" not in tags and not tags & NAME_TAGS
+
+
+def _skip(tokens: list[Token], k: int, step: int) -> int:
+    """The first token from k on, in direction `step`, that is not a comma or a quotation mark."""
+    while 0 <= k < len(tokens) and tokens[k].text in "«»\"“”„,":
+        k += step
+    return k

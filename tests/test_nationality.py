@@ -1,0 +1,41 @@
+"""An unknown person's country from how the article describes them without their name (actors/nationality.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from entente.models import Article
+
+
+def countries(pipeline, text: str, lang_hint: str = "") -> dict[str, str | None]:
+    a = pipeline(Article(file="t.txt", text=text, published="2011-01-25"))
+    return {x.name: x.country for x in a.actors if x.type == "person"}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a demonym standing for the person named in the sentence before
+    ("29-летний Дмитрий Смилянец заявил о своей невиновности в суде в Ньюарке. Россиянин, которого обвиняют в "
+     "хакерской атаке, отказался признать свою вину. Смилянец был экстрадирован в сентябре.",
+     "Dmitriy Smilyanets", "RUS"),
+    # a country adjective with a person noun, in a later sentence
+    ("Виктор Бут был экстрадирован из Таиланда. Российскому бизнесмену разрешили свидание с женой. Бут "
+     "не признал себя виновным.", "Viktor But", "RUS"),
+    # an apposition after the name
+    ("Олег Ткаченко, український бізнесмен, заявив про свою невинуватість.", "Oleh Tkachenko", "UKR"),
+    # English: a country adjective with a role
+    ("The Chinese finance minister jabbed back on Monday. The finance minister, Lou Jiwei, suggested that "
+     "officials should curb their complaints. Mr. Lou told a news briefing.", "Lou Jiwei", "CHN"),
+])
+def test_a_description_without_a_name_gives_the_country(pipeline, text, name, country):
+    assert countries(pipeline, text).get(name) == country
+
+
+@pytest.mark.parametrize("text, name", [
+    # two countries said of the people nearby: no one gets either
+    ("Виктор Бут был экстрадирован. Российскому бизнесмену разрешили свидание. Американскому бизнесмену "
+     "отказали. Бут не признал вину.", "Viktor But"),
+    # a plural describes a group, not the person
+    ("Виктор Бут был экстрадирован. Российские бизнесмены возмущены.", "Viktor But"),
+])
+def test_no_country_from_conflicting_or_group_descriptions(pipeline, text, name):
+    assert countries(pipeline, text).get(name, "missing") is None
