@@ -300,3 +300,25 @@ def test_the_speaker_acts_in_a_quote_only_as_its_first_person(pipeline, text, sp
     acted = [e for e in a.events if speaker in e.actor]
     assert bool(acted) == speaker_acts, [(e.type, e.actor, e.rule) for e in a.events]
     assert all("from:speaker" in e.rule for e in acted)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a refusal to admit guilt answers the accusation made in the same sentence
+    ("Россиянин, которого обвиняют в хакерской атаке в США, отказался признать свою вину.",
+     ("REJECT", ("RUS",), ("USA",))),
+    # a denied admission of guilt is a rejection of the charges brought before
+    ("США обвинили Россию в кибератаке. Россия не признала свою вину.", ("REJECT", ("RUS",), ("USA",))),
+    ("The United States accused China of dumping steel. China rebutted the criticism.",
+     ("REJECT", ("CHN",), ("USA",))),
+])
+def test_a_denial_of_guilt_answers_the_accuser(pipeline, text, expected):
+    found = [(e.type, e.actor, e.recipient) for e in pipeline(Article(file="t.txt", text=text,
+                                                                       published="2024-04-10")).events
+             if e.type == "REJECT"]
+    assert found == [expected]
+
+
+def test_a_denial_with_no_accuser_named_has_no_recipient(pipeline):
+    found = [e for e in pipeline(Article(file="t.txt", text="Россия не признала свою вину.",
+                                         published="2024-04-10")).events if e.type == "REJECT"]
+    assert [(e.actor, e.recipient, e.negated) for e in found] == [(("RUS",), (), False)]

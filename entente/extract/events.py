@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from entente.extract.event_args import Heads, Roles, assign, clause_id
+from entente.extract.event_charges import CHARGES, about_charges, answer_charges, denied_guilt
 from entente.extract.event_clause import Clause, phrase_head, read
 from entente.extract.event_grammar import GOVERNED_TEMPORAL, HE, PLACE, PURPOSE, TEMPORAL, TEMPORAL_LEAD, WE
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
@@ -243,7 +244,7 @@ class EventCoder:
             for spoken in (said, required):
                 if spoken is not None and not any(k[0] == spoken.type and k[3] == start for k in out):
                     out[(spoken.type, spoken.actor, spoken.recipient, start)] = spoken
-        return tuple(out.values())
+        return tuple(answer_charges(list(out.values()), a.actors))
 
     def _triggers(self, lang: str, words: list[int], lemmas: Lemmas) -> list[tuple[Trigger, int, int]]:
         found: list[tuple[Trigger, int, int]] = []
@@ -359,6 +360,12 @@ class EventCoder:
             if clause.condition:
                 modality = "hypothetical" if modality == "asserted" else modality
                 rule += f" if:{clause.condition}"
+        guilt = sentence.cues.clause.get("guilt", set())
+        if kind == "CONCEDE" and negated and denied_guilt(trigger.lemmas, guilt):
+            kind, negated = "REJECT", False  # «не признал себя виновным»: the charges denied
+            rule += " denied-guilt"
+        if kind == "REJECT" and not negated and about_charges(tokens, sentence.lemmas, i, j, guilt):
+            rule += CHARGES
         contexts = list(trigger.context)
         for k in sentence.lemmas:
             c = sentence.cues.contexts.get(sentence.lemmas[k])
