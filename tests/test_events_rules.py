@@ -322,3 +322,17 @@ def test_a_denial_with_no_accuser_named_has_no_recipient(pipeline):
     found = [e for e in pipeline(Article(file="t.txt", text="Россия не признала свою вину.",
                                          published="2024-04-10")).events if e.type == "REJECT"]
     assert [(e.actor, e.recipient, e.negated) for e in found] == [(("RUS",), (), False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a concession someone refuses is a rejection (the manual's REJECT yield)
+    ("The United States said it would not meet the demands of Iraq.", [("REJECT", ("USA",), False)]),
+    ("Президент Путин не пошел на уступки Украине.", [("REJECT", ("person:vladimir-putin",), False)]),
+    # a rule stated in the passive is no one's refusal: the concession stays, denied
+    ("Foreign nationals are not allowed by law to donate in the United States.", []),
+])
+def test_a_refused_concession_is_a_rejection(pipeline, text, expected):
+    found = [(e.type, e.actor, e.negated) for e in pipeline(Article(file="t.txt", text=text,
+                                                                     published="2024-04-10")).events
+             if e.type == "REJECT"]
+    assert found == expected

@@ -200,7 +200,7 @@ AUXILIARIES = frozenset(
 )
 
 
-def _passive(tokens: list[Token], i: int) -> bool:
+def passive_en(tokens: list[Token], i: int) -> bool:
     """Whether token i is an English past participle after a form of "be": "was attacked", "had been held"."""
     word = tokens[i].text.lower()
     if not (word.endswith(("ed", "en")) or word in PARTICIPLES):
@@ -277,7 +277,7 @@ def _assign(
     heads: Heads,
 ) -> Roles:
     roles = Roles()
-    passive = lang == "en" and _passive(tokens, trigger[0])
+    passive = lang == "en" and passive_en(tokens, trigger[0])
     scene: list[Actor] = []  # English places after the trigger: "lifted a curfew in Montenegro"
     for slot in slots:
         prep = _prep_en(tokens, slot.i) if lang == "en" else tokens[slot.i - 1].text.lower() if slot.i > 0 else ""

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from entente.extract.event_args import DETERMINERS, Roles, Slot, _passive
+from entente.extract.event_args import DETERMINERS, Roles, Slot, passive_en
 from entente.extract.event_grammar import AGAINST, CONJUNCTIONS, LED_BY, NEAR, OTHER_PREP, PARTNER, PLACE, SOURCE
 from entente.extract.event_sentence import CLAUSE_BREAKS, PARTICIPANTS, Key
 from entente.models import Event
@@ -90,7 +90,7 @@ def visitors(
         return []
     if lang == "en" and not _english_verb(tokens, trigger[0]):
         return []  # "radio host Hugh Hewitt", "the hosts": a noun
-    if lang == "en" and _passive(tokens, trigger[0]):
+    if lang == "en" and passive_en(tokens, trigger[0]):
         # "Lavrov was received by Xi": the visitor is the subject before the verb, the host the "by" agent
         start = max((k + 1 for k in range(trigger[0]) if tokens[k].text in CLAUSE_BREAKS), default=0)
         if not any(s.i > trigger[0] and s.actor.type in PARTICIPANTS and tokens[s.i - 1].text == "by" for s in slots):

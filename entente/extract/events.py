@@ -18,10 +18,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from entente.extract.event_args import Heads, Roles, assign, clause_id
+from entente.extract.event_args import Heads, Roles, assign, clause_id, passive_en
 from entente.extract.event_charges import CHARGES, about_charges, answer_charges, denied_guilt
 from entente.extract.event_clause import Clause, phrase_head, read
-from entente.extract.event_grammar import GOVERNED_TEMPORAL, HE, PLACE, PURPOSE, TEMPORAL, TEMPORAL_LEAD, WE
+from entente.extract.event_grammar import GOVERNED_TEMPORAL, HE, PLACE, PURPOSE, TEMPORAL, TEMPORAL_LEAD, WE, everywhere
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import drop_promised, framing, historical
@@ -53,6 +53,7 @@ from entente.nlp.tokens import Token, tokenize
 from entente.nlp.when import When, nearest
 
 _WORD = re.compile(r"\w+")
+PARTNERS = everywhere("partner")
 OBJECT_SPAN = 8  # tokens after a trigger in which a noun trigger is its object
 CONFLICT = frozenset({"SANCTION", "ASSAULT", "MOBILIZE", "COERCE", "THREATEN", "PROTEST"})
 BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
@@ -64,6 +65,7 @@ CHARGED = frozenset({"ACCUSE"})  # «которого обвиняют в ... в
 SINGULAR_HE = frozenset({"он", "она", "він", "вона", "he", "she"})
 OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («призвала центристскую оппозицию»)
 FIRST_PERSON_SPAN = 6  # words before a trigger in which "we" or "I" is its subject
+INSERTED = 6  # words a phrase trigger may have between its words when they open with «с», «з», "with"
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
 
 
@@ -309,6 +311,14 @@ class EventCoder:
                 return k == j or tokens[k - 1].text.lower() not in PLACE.get(sentence.lang, ())
         return False
 
+    def _refusal(self, tokens: list[Token], i: int, lang: str, clause: Clause | None) -> bool:
+        """Whether a denied concession at token i is someone refusing it: an active verb («не сдастся», "did not
+        apologize") or a noun its verb carries («не пошёл на уступки»), not a bare noun («не амнистия») or a
+        passive ("are not allowed by law": a rule, not a refusal)."""
+        if lang == "en" and passive_en(tokens, i):
+            return False
+        return not self._noun(tokens[i].text, lang) or (clause is not None and clause.how == "support")
+
     def _noun(self, word: str, lang: str) -> bool:
         if lang == "en":
             return word.lower().endswith(("tion", "ment", "ance", "ence", "ship", "ity", "ies", "ism", "ing"))
@@ -361,9 +371,16 @@ class EventCoder:
                 modality = "hypothetical" if modality == "asserted" else modality
                 rule += f" if:{clause.condition}"
         guilt = sentence.cues.clause.get("guilt", set())
-        if kind == "CONCEDE" and negated and denied_guilt(trigger.lemmas, guilt):
-            kind, negated = "REJECT", False  # «не признал себя виновным»: the charges denied
-            rule += " denied-guilt"
+        mode = trigger.mode if kind == trigger.type else None
+        ids = tuple(x.id for x in actor)
+        failed = clause is not None and clause.negated_by in sentence.cues.clause.get("failure", set())
+        if kind == "CONCEDE" and negated and not failed and ids and self._refusal(tokens, i, sentence.lang, clause):
+            # a concession refused is a rejection (REJECT yield): «не признал себя виновным» denies the charges,
+            # "would not meet the demands" rejects them; one that fell through («отказался признать»,
+            # already a REJECT of its own) stays negated
+            guilty = denied_guilt(trigger.lemmas, guilt)
+            kind, negated, mode = "REJECT", False, None if guilty else "yield"
+            rule += " denied-guilt" if guilty else " refused"
         if kind == "REJECT" and not negated and about_charges(tokens, sentence.lemmas, i, j, guilt):
             rule += CHARGES
         contexts = list(trigger.context)
@@ -377,7 +394,6 @@ class EventCoder:
         ref = nearest(refs, tokens[i].start, start, end)
         date = ref.date if ref else None
         place = next((p.id for p in roles.places if p.type == "location"), None)
-        ids = tuple(x.id for x in actor)
         own = {x.country for x in actor if x.country}
         if kind in DOMESTIC and not any(x.country for x in recipient) and len(own) == 1:
             # protests, curfews, concessions with no one else named concern the actor's own country
@@ -409,7 +425,7 @@ class EventCoder:
         return Event(
             digest,
             kind,
-            trigger.mode if kind == trigger.type else None,
+            mode,
             tuple(contexts),
             ids,
             rec,
@@ -599,7 +615,9 @@ def _phrase(lemmas_wanted: tuple[str, ...], words: list[int], lemmas: Lemmas, n:
     """Token index just after the phrase starting at words[n], or None if it is not there."""
     pos, last = n, words[n]
     for wanted in lemmas_wanted[1:]:
-        for step in range(1, GAP + 2):
+        # «на совместной с Путиным пресс-конференции»: a partner's phrase may stand inside the phrase
+        inserted = pos + 1 < len(words) and lemmas[words[pos + 1]] in PARTNERS
+        for step in range(1, (INSERTED if inserted else GAP) + 2):
             if pos + step >= len(words):
                 return None
             if lemmas[words[pos + step]] == wanted:
