@@ -336,3 +336,14 @@ def test_a_refused_concession_is_a_rejection(pipeline, text, expected):
                                                                      published="2024-04-10")).events
              if e.type == "REJECT"]
     assert found == expected
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    # what an accusation says is alleged, not reported
+    ("США обвиняют Россию в том, что она атаковала серверы Демократической партии.", "ACCUSE", "ASSAULT"),
+    # what a demand asks for has not happened
+    ("Россия требует, чтобы НАТО вывело войска из Польши.", "REQUEST", "RETREAT"),
+])
+def test_what_an_accusation_or_demand_says_is_no_event_of_its_own(pipeline, text, kept, dropped):
+    types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events]
+    assert kept in types and dropped not in types, types

@@ -1,6 +1,8 @@
 """Which event is a sentence's main one: the confidence of an event that is the content of another
 («demanded that Israel ease restrictions», "suspected of blowing up", a merely mentioned event noun) is
-lowered, so that the framing event ranks first. Nothing is dropped here.
+lowered, so that the framing event ranks first; the content of an accusation, a demand or a threat
+told in a clause of its own («обвиняют в том, что он похитил ...», "demanded that ...") is an allegation or
+a wish, not a report that it happened, and is dropped.
 """
 
 from __future__ import annotations
@@ -13,6 +15,25 @@ from entente.extract.event_sentence import Key, Sentence
 from entente.models import Event
 
 FRAMING = frozenset({"REQUEST", "REJECT", "AGREE", "THREATEN", "ACCUSE"})  # types whose complement is an event
+ALLEGING = frozenset({"ACCUSE", "REQUEST", "THREATEN"})  # types whose complement is alleged, wanted or threatened
+# words that open what an accusation, a demand or a threat says: «что», «чтобы», "that"
+COMPLEMENTIZERS = frozenset({"что", "чтобы", "що", "щоб", "that"})
+
+
+def drop_alleged(out: dict[Key, Event], placed: list[tuple[Key, int]], sentence: Sentence) -> None:
+    """Drop an event whose trigger follows an accusation, a demand or a threat in the same sentence with a
+    complementizer between them: it is what is alleged, demanded or threatened («Смилянца обвиняют в том, что
+    ... он похитил информацию», «требует, чтобы ...»)."""
+    tokens = sentence.tokens
+    framing = [(key, i) for key, i in placed if key[0] in ALLEGING]
+    for key, i in placed:
+        if key[0] in ALLEGING or key not in out:
+            continue
+        if any(
+            f < i and any(tokens[k].text.lower() in COMPLEMENTIZERS for k in range(f + 1, i))
+            for _, f in framing
+        ):
+            del out[key]
 
 
 def demote_content(out: dict[Key, Event], placed: list[tuple[Key, int]]) -> None:

@@ -25,7 +25,7 @@ from entente.extract.event_grammar import GOVERNED_TEMPORAL, HE, PLACE, PURPOSE,
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import drop_promised, framing, historical
-from entente.extract.event_rank import demote_content, nested
+from entente.extract.event_rank import demote_content, drop_alleged, nested
 from entente.extract.event_sentence import (
     CLAUSE_BREAKS,
     PARTICIPANTS,
@@ -235,6 +235,7 @@ class EventCoder:
                     if trigger.host and roles.objects:
                         previous = roles.objects  # the sentence is about its subject, the host
             demote_content(out, placed)
+            drop_alleged(out, placed, sentence)
             drop_promised(out, start)
             drop_hosted(out, hosted)
             if statement and quote is not None:
