@@ -347,3 +347,13 @@ def test_a_refused_concession_is_a_rejection(pipeline, text, expected):
 def test_what_an_accusation_or_demand_says_is_no_event_of_its_own(pipeline, text, kept, dropped):
     types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events]
     assert kept in types and dropped not in types, types
+
+
+@pytest.mark.parametrize("text, reported", [
+    # "after the meeting" presupposes that it took place; "before the meeting" does not
+    ("После встречи Лаврова и Ван И министры сделали заявления.", True),
+    ("До встречи Лаврова и Ван И министры сделали заявления.", False),
+])
+def test_after_an_event_presupposes_it_before_does_not(pipeline, text, reported):
+    types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events]
+    assert ("CONSULT" in types) == reported, types
