@@ -288,7 +288,7 @@ class EventCoder:
                 head is not None
                 and (
                     head[0].type in ("AGREE", "THREATEN", "REQUEST")  # what is promised, threatened, asked for
-                    or self._noun(tokens[i].text, lang)
+                    or (self._noun(tokens[i].text, lang) and not self._verb_after_noun(tokens, head[1], i, lang))
                     or (head[0].host and trigger.type == "CONSULT")  # "hosted Putin for talks": one meeting
                 )
                 and not any(tokens[k].text in CLAUSE_BREAKS for k in range(head[2], i))
@@ -319,6 +319,18 @@ class EventCoder:
         if lang == "en" and passive_en(tokens, i):
             return False
         return not self._noun(tokens[i].text, lang) or (clause is not None and clause.how == "support")
+
+    def _verb_after_noun(self, tokens: list[Token], head: int, i: int, lang: str) -> bool:
+        """Whether trigger i is an infinitive after a noun trigger («на переговорах ... будет настаивать»): a
+        noun of meeting or conflict takes no infinitive object, so the infinitive is a predicate of its own."""
+        if lang not in ("ru", "uk"):
+            return False
+        head_tags = self.lexicon.morph.readings(tokens[head].text.lower(), lang)
+        own = self.lexicon.morph.readings(tokens[i].text.lower(), lang)
+        return (
+            bool(head_tags) and bool({"NOUN", "noun"} & head_tags[0].tags)
+            and bool(own) and bool({"INFN", "inf"} & own[0].tags)
+        )
 
     def _noun(self, word: str, lang: str) -> bool:
         if lang == "en":
