@@ -360,6 +360,7 @@ def test_after_an_event_presupposes_it_before_does_not(pipeline, text, reported)
 
 
 def test_an_infinitive_after_a_noun_trigger_is_a_predicate_of_its_own(pipeline):
-    text = "Великобритания на переговорах с Европейским союзом будет настаивать на отмене свободного пересечения границы."
+    text = ("Великобритания на переговорах с Европейским союзом будет настаивать на отмене свободного "
+            "пересечения границы.")
     found = {(e.type, e.actor) for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events}
     assert {("CONSULT", ("GBR",)), ("REQUEST", ("GBR",))} <= found, found
