@@ -25,8 +25,10 @@ PINNED = {  # measured at the last raise: 0.896 / 0.903 / 0.97 / 0.866 / 0.614 /
     "published_acc": 1.0,
 }
 MAX_JUNK_LINES = 0  # page furniture lines the gold lists that survive cleaning
-# events per language: (recall, precision); measured ru .680 / .658, uk .542 / .672, en .400 / .441
-PINNED_EVENTS = {"ru": (0.68, 0.65), "uk": (0.54, 0.67), "en": (0.40, 0.44)}
+# events per language: (recall, precision); measured ru .680 / .658, uk .542 / .672, en .400 / .441. English
+# precision was lowered to .42 when the article's two main countries stopped standing in for the sides of a meeting
+# no sentence names (three English events the document-level match had credited to that guess; EVALUATION.md)
+PINNED_EVENTS = {"ru": (0.68, 0.65), "uk": (0.54, 0.67), "en": (0.40, 0.42)}
 MAX_FORBIDDEN = 2  # asserted events the text says did not happen
 
 

@@ -184,3 +184,10 @@ def test_a_side_from_outside_the_clause_names_where_it_came_from(pipeline):
     found = events(pipeline, "Россия и Китай провели консультации. Стороны договорились о сотрудничестве.")
     agreed = [e for e in found if e.type == "AGREE"]
     assert agreed and agreed[0].actor and "from:pair" in agreed[0].rule, [(e.type, e.rule) for e in found]
+
+
+def test_a_meeting_no_sentence_names_a_party_of_gets_no_guessed_sides(pipeline):
+    text = ("Россия и Китай провели консультации в Пекине. Россия и Китай подписали соглашение.\n\n"
+            "Переговоры продолжаются.")
+    found = [e for e in events(pipeline, text) if e.sentence.startswith("Переговоры")]
+    assert found == [], [(e.type, e.actor, e.recipient, e.rule) for e in found]

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from entente.extract.event_args import Heads, Roles, assign, clause_id, passive_en
+from entente.extract.event_args import AUXILIARIES, Heads, Roles, assign, clause_id, passive_en
 from entente.extract.event_charges import CHARGES, about_charges, answer_charges, denied_guilt
 from entente.extract.event_clause import Clause, phrase_head, read
 from entente.extract.event_grammar import GOVERNED_TEMPORAL, HE, PLACE, PURPOSE, TEMPORAL, TEMPORAL_LEAD, WE, everywhere
@@ -320,6 +320,23 @@ class EventCoder:
             return False
         return not self._noun(tokens[i].text, lang) or (clause is not None and clause.how == "support")
 
+    def _bare_leaders(self, sentence: Sentence) -> bool:
+        """Whether the sentence's subject is a bare plural «лидеры», "the leaders": a word of `leaders` with a verb
+        right after it and no modifier before it («лидеры провели встречу»; not «лидеры ЕС», "world leaders")."""
+        words = sentence.cues.clause.get("leaders", set())
+        tokens, lang, morph = sentence.tokens, sentence.lang, self.lexicon.morph
+        for k, t in enumerate(tokens[:-1]):
+            if t.text.lower() not in words:
+                continue
+            after = tokens[k + 1].text.lower()
+            before = tokens[k - 1].text.lower() if k > 0 else ""
+            if lang == "en":
+                if before in ("the", "two", "both", "") and (after in AUXILIARIES or after.endswith("ed")):
+                    return True
+            elif morph.has(after, lang, "VERB") and not (before and morph.has(before, lang, "ADJF")):
+                return True
+        return False
+
     def _verb_after_noun(self, tokens: list[Token], head: int, i: int, lang: str) -> bool:
         """Whether trigger i is an infinitive after a noun trigger («на переговорах ... будет настаивать»): a
         noun of meeting or conflict takes no infinitive object, so the infinitive is a predicate of its own."""
@@ -485,15 +502,19 @@ class EventCoder:
             # an outlet that quotes a document reports what it says; it is no party to it
             if speaker and speaker.sector != "MED":
                 actor, how = [speaker], "speaker"
-        reciprocal = not trigger.host and (
-            trigger.reciprocal
-            or bool(marks["reciprocal"])
+        # «стороны», «обе страны», "both sides": the sentence itself names two parties, the article's two main ones;
+        # «совместный», «взаимный», "joint" speak of two parties without naming them
+        both = sentence.cues.clause.get("both", set())
+        mutual = not trigger.host and (
+            any(lemmas.get(k) in both for k in marks["reciprocal"])
             or any(
                 tokens[k].text.lower() in sentence.cues.forms
-                and (k == 0 or tokens[k - 1].text.lower() not in ("с", "со", "з", "із"))
+                and not any(tokens[n].text.lower() in ("с", "со", "з", "із") for n in range(max(0, k - 2), k))
                 for k in lemmas
             )
+            or self._bare_leaders(sentence)
         )
+        reciprocal = not trigger.host and (trigger.reciprocal or bool(marks["reciprocal"]) or mutual)
         if reciprocal and len(actor) > 1 and not roles.partners and not recipient:
             actor, recipient = actor[:1], actor[1:]
         recipient += [p for p in roles.partners if p not in recipient]
@@ -501,7 +522,7 @@ class EventCoder:
             # a visit's destination is its host (unless named: «Путин принял в Москве ...»); talks held in
             # another country are talks with it
             recipient += [p for p in roles.places if p not in recipient]
-        if reciprocal and actor and not recipient and len(pair) == 2:
+        if mutual and actor and not recipient and len(pair) == 2:
             # «мы будем поддерживать друг друга»: the other side is the article's other main party
             own_countries = {x.country for x in actor}
             recipient = [p for p in pair if p.country not in own_countries][:1]
@@ -529,8 +550,11 @@ class EventCoder:
             how = "reporter" if actor else how
         if not actor and recipient and previous:
             actor, how = previous, "previous"  # «Он встретился с Си»: the subject left out is the one before
-        if not actor and reciprocal and len(pair) == 2:
-            actor, recipient, how = [pair[0]], [pair[1]], "pair"  # «стороны договорились»: the article's two
+        if not actor and mutual and len(pair) == 2:
+            # «стороны договорились»: the two parties the sentence speaks of are the article's two main ones; a
+            # meeting with no party named («переговоры продолжаются») names no one: guessing the article's two
+            # countries was wrong for most such events over a bench-corpus sample (EVALUATION.md)
+            actor, recipient, how = [pair[0]], [pair[1]], "pair"
         if not actor and previous:
             actor, how = previous, "previous"
         if not actor and not recipient:
