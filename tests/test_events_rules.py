@@ -364,3 +364,14 @@ def test_an_infinitive_after_a_noun_trigger_is_a_predicate_of_its_own(pipeline):
             "пересечения границы.")
     found = {(e.type, e.actor) for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events}
     assert {("CONSULT", ("GBR",)), ("REQUEST", ("GBR",))} <= found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the genitive after a Ukrainian event noun does it: the government resigns, Netanyahu visits
+    ("У зв'язку з відставкою уряду Яценюка законопроект не було ухвалено.",
+     ("RETREAT", ("person:arseniy-yatsenyuk",))),
+    ("Візит Нетаньяху до Москви тривав два дні.", ("CONSULT", ("person:benjamin-netanyahu",))),
+])
+def test_a_ukrainian_event_nouns_genitive_is_its_actor(pipeline, text, expected):
+    found = [(e.type, e.actor) for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events]
+    assert expected in found, found

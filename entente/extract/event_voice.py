@@ -39,6 +39,30 @@ def voice_uk(roles: Roles, tokens: list[Token], slots: list[Slot], morph: Morph)
     return roles
 
 
+# event nouns whose genitive is who does it («відставка уряду», «візит Нетаньяху», «вимога опозиції»); the
+# genitive of an arrest, a killing, a blockade is who undergoes it, and stays the recipient
+AGENTIVE = frozenset({"CONSULT", "RETREAT", "REQUEST", "REJECT", "AGREE", "SUPPORT", "THREATEN", "CONCEDE"})
+GENITIVE_GAP = 2  # words (adjectives, «уряду» before a name) between an event noun and its genitive agent
+
+
+def genitive_agent_uk(roles: Roles, tokens: list[Token], slots: list[Slot], j: int, morph: Morph) -> Roles:
+    """A Ukrainian event noun with no subject of its own and a genitive mention right after it («у зв'язку з
+    відставкою уряду Яценюка»): the genitive does it, as the tree's genitive agent does for Russian."""
+    if roles.subjects:
+        return roles
+    after = next((s for s in slots if j <= s.i <= j + GENITIVE_GAP), None)
+    if after is None or after.actor.type == "location":
+        return roles
+    if any(not t.is_word or t.text.lower() in PREPOSITIONS_UK for t in tokens[j : after.i]):
+        return roles
+    readings = morph.readings(tokens[after.i].text.lower(), "uk")
+    if not readings or "gent" not in readings[0].tags:
+        return roles
+    roles.subjects = [after.actor]
+    roles.objects = [x for x in roles.objects if x is not after.actor]
+    return roles
+
+
 def attributive_uk(lemmas: Lemmas, words: list[int], n: int, morph: Morph) -> bool:
     """A Ukrainian passive participle without a form of «бути» just before it («була укладена угода» is
     a report; «проект, схвалений урядом» a description)."""

@@ -37,7 +37,9 @@ from entente.extract.event_sentence import (
 )
 from entente.extract.event_statements import demand, evaluation, naming, obligation, reporter
 from entente.extract.event_voice import (
+    AGENTIVE,
     attributive_uk,
+    genitive_agent_uk,
     in_name,
     interview,
     passive_uk,
@@ -210,6 +212,13 @@ class EventCoder:
                     roles = with_agent(roles, subjects, clause.subjects, (), passive=True)
                 elif clause is None and lang == "uk" and passive_uk(tokens[i].text, self.lexicon.morph):
                     roles = voice_uk(roles, tokens, slots, self.lexicon.morph)
+                elif (
+                    clause is None
+                    and lang == "uk"
+                    and trigger.type in AGENTIVE
+                    and self._noun(tokens[j - 1].text, lang)  # a phrase trigger ends with its noun
+                ):
+                    roles = genitive_agent_uk(roles, tokens, slots, j, self.lexicon.morph)
                 if clause is not None and trigger.type == "REJECT" and clause.complement:
                     roles = refused_party(roles, slots, clause.complement)
                 # the actor of the sentence before stands in only for a pronoun subject («Він також поклав
