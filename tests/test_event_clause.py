@@ -191,3 +191,13 @@ def test_a_meeting_no_sentence_names_a_party_of_gets_no_guessed_sides(pipeline):
             "Переговоры продолжаются.")
     found = [e for e in events(pipeline, text) if e.sentence.startswith("Переговоры")]
     assert found == [], [(e.type, e.actor, e.recipient, e.rule) for e in found]
+
+
+def test_the_genitive_of_an_arrest_or_a_killing_undergoes_it(pipeline):
+    for text in ("Полиция Малайзии подтвердила сообщения об убийстве Ким Чен Нама.",
+                 "По подозрению в причастности к убийству Ким Чен Нама задержаны две гражданки Вьетнама.",
+                 "Об убийстве Ким Чон Нама первыми сообщили южнокорейские СМИ."):
+        a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
+        kim = next(x.id for x in a.actors if x.name.startswith("Kim"))
+        assaults = [e for e in a.events if e.type == "ASSAULT"]
+        assert all(kim not in e.actor for e in assaults), (text, [(e.actor, e.recipient) for e in assaults])

@@ -71,6 +71,18 @@ def attributive_uk(lemmas: Lemmas, words: list[int], n: int, morph: Morph) -> bo
     return not any(lemmas.tokens[words[m]].text.lower() in BE["uk"] for m in range(max(0, n - 2), n))
 
 
+# event nouns whose genitive undergoes them («арест канадца», «убийство журналиста», «обстрел Харькова»)
+UNDERGONE = frozenset({"COERCE", "ASSAULT"})
+
+
+def undergone(roles: Roles, slots: list[Slot], genitive: tuple[int, ...]) -> Roles:
+    """An arrest's, a killing's, a shelling's genitive is who undergoes it: the recipient, never the actor."""
+    undergoers = list(dict.fromkeys(s.actor for s in slots if any(s.i <= k < s.j for k in genitive)))
+    roles.subjects = [x for x in roles.subjects if x not in undergoers]
+    roles.objects = undergoers + [x for x in roles.objects if x not in undergoers]
+    return roles
+
+
 def with_agent(
     roles: Roles, slots: list[Slot], agents: tuple[int, ...], patients: tuple[int, ...], passive: bool = False
 ) -> Roles:

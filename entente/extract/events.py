@@ -38,12 +38,14 @@ from entente.extract.event_sentence import (
 from entente.extract.event_statements import demand, evaluation, naming, obligation, reporter
 from entente.extract.event_voice import (
     AGENTIVE,
+    UNDERGONE,
     attributive_uk,
     genitive_agent_uk,
     in_name,
     interview,
     passive_uk,
     refused_party,
+    undergone,
     voice_uk,
     with_agent,
 )
@@ -203,6 +205,8 @@ class EventCoder:
                 )
                 if trigger.host:  # «Путин принял Ли Шанфу»: the visitor is the actor, the host the recipient
                     roles = as_visit(roles, guests[i])
+                elif clause is not None and clause.agents and not clause.patients and trigger.type in UNDERGONE:
+                    roles = undergone(roles, slots, clause.agents)  # «арест канадца»: the Canadian is arrested
                 elif clause is not None and (clause.agents or clause.patients or clause.passive):
                     roles = with_agent(roles, slots, clause.agents, clause.patients, clause.passive)
                 elif clause is not None and clause.subjects:
