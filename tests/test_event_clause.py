@@ -201,3 +201,13 @@ def test_the_genitive_of_an_arrest_or_a_killing_undergoes_it(pipeline):
         kim = next(x.id for x in a.actors if x.name.startswith("Kim"))
         assaults = [e for e in a.events if e.type == "ASSAULT"]
         assert all(kim not in e.actor for e in assaults), (text, [(e.actor, e.recipient) for e in assaults])
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Полиция Малайзии подтвердила сообщения об убийстве журналиста.", "ASSAULT"),
+    ("Хайко Маас добавил, что введение односторонних санкций против газопровода стало бы неправильным путем.",
+     "SANCTION"),
+])
+def test_who_speaks_of_an_attack_or_a_sanction_is_not_its_doer(pipeline, text, kind):
+    found = [e for e in events(pipeline, text) if e.type == kind]
+    assert all(not e.actor for e in found), [(e.actor, e.recipient, e.rule) for e in found]

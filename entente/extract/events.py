@@ -223,6 +223,15 @@ class EventCoder:
                     and self._noun(tokens[j - 1].text, lang)  # a phrase trigger ends with its noun
                 ):
                     roles = genitive_agent_uk(roles, tokens, slots, j, self.lexicon.morph)
+                if (
+                    clause is not None
+                    and clause.how.startswith("mentioned")
+                    and trigger.type in CONFLICT
+                    and not (clause.agents and trigger.type not in UNDERGONE)  # a genitive doer of its own
+                ):
+                    # «полиция подтвердила сообщения об убийстве», «Маас назвал введение санкций неправильным»: who
+                    # speaks of an attack or a sanction merely mentioned is not who does it
+                    roles.subjects = []
                 if clause is not None and trigger.type == "REJECT" and clause.complement:
                     roles = refused_party(roles, slots, clause.complement)
                 # the actor of the sentence before stands in only for a pronoun subject («Він також поклав
