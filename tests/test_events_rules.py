@@ -375,3 +375,10 @@ def test_an_infinitive_after_a_noun_trigger_is_a_predicate_of_its_own(pipeline):
 def test_a_ukrainian_event_nouns_genitive_is_its_actor(pipeline, text, expected):
     found = [(e.type, e.actor) for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events]
     assert expected in found, found
+
+
+def test_a_womans_undeclined_surname_before_her_verb_is_its_subject(pipeline):
+    text = "Лариса Онул висловила готовність підписати Меморандум про чесні вибори."
+    a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
+    onul = next(x.id for x in a.actors if x.name.endswith("Onul"))
+    assert [e.actor for e in a.events if e.type == "AGREE"] == [(onul,)]

@@ -368,6 +368,8 @@ def _case(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> str:
         return "nomn" if not before or not tokens[slot.i - 1].is_word or before in CONJUNCTIONS else "obl"
     if slot.actor.type == "person" and head.lower().endswith(("ов", "ев", "ёв", "єв", "ин", "ін", "ын")):
         return "nomn"  # a man's surname with no ending is nominative, whatever the dictionary reads («Токаев»)
+    if slot.actor.type == "person" and _finite_verb_after(tokens, slot, lang, morph):
+        return "nomn"  # «Лариса Онул висловила»: a woman's name right before her verb is its subject
     readings = morph.readings(head, lang)
     if not readings:
         return "nomn"
@@ -377,6 +379,19 @@ def _case(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> str:
     if any("nomn" in r.tags for r in readings[:3]) and not ({"datv", "ablt", "loct"} & best):
         return "nomn"
     return "obl"
+
+
+def _finite_verb_after(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> bool:
+    """Whether the word right after a mention, with no preposition before it, is a verb in the feminine past
+    singular («Лариса Онул висловила», «Мэй приняла»): the mention is that verb's subject."""
+    if slot.j >= len(tokens) or not tokens[slot.j].is_word:
+        return False
+    if slot.i > 0 and tokens[slot.i - 1].text.lower() in PARTNER[lang] | PLACE[lang] | AGAINST[lang] | OTHER_PREP[lang]:
+        return False
+    readings = morph.readings(tokens[slot.j].text.lower(), lang)
+    # a feminine past form: women's surnames ending in a consonant (Меркель, Мэй, Онул) do not decline, so only the
+    # verb's agreement shows the subject; men's names show their case («Мааса заверил», «Аллена всплыло»)
+    return bool(readings) and {"VERB", "past", "femn"} <= readings[0].tags and "plur" not in readings[0].tags
 
 
 def _indeclinable(words: list[str], slot: Slot, lang: str, morph: Morph) -> bool:
