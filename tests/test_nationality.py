@@ -39,3 +39,10 @@ def test_a_description_without_a_name_gives_the_country(pipeline, text, name, co
 ])
 def test_no_country_from_conflicting_or_group_descriptions(pipeline, text, name):
     assert countries(pipeline, text).get(name, "missing") is None
+
+
+def test_a_title_that_stands_for_a_named_person_describes_no_one_else(pipeline):
+    text = ("Премьер-министр Литвы Саулюс Сквернялис встретился с еврокомиссаром. Литовский премьер напомнил, что на "
+            "встрече с еврокомиссаром Маргрете Вестагер выразил позицию правительства.")
+    found = countries(pipeline, text)
+    assert found.get("Margrethe Vestager") != "LTU", found

@@ -51,13 +51,15 @@ def test_the_same_question_gets_the_same_count_over_a_store_of_the_bench_corpus(
                     for a in states(e["actor"]) for r in states(e["recipient"]) if a != r)
     # the busiest pairs, asked until one counts an event as well as reports: a reciprocal event's cluster
     # stands where its first report stands, which may be the other way round (DEU -> IRL for IRL -> DEU)
+    # (the corpus is mostly undated: its busiest dated dyad-years have two reports each, since events no longer
+    # take the article's two main countries as the sides of a meeting no sentence names)
     asked = []
-    for (actor, recipient, year), _ in pairs.most_common(5):
+    for (actor, recipient, year), _ in pairs.most_common(10):
         reports, clusters = same_answers(capsys, db, actor, recipient, year)
         asked.append((actor, recipient, year, len(reports), len(clusters)))
-        if clusters:
+        if clusters and len(reports) >= 2:
             break
-    assert asked[-1][3] >= 3 and asked[-1][4] >= 1, asked  # most corpus texts are undated: a few reports
+    assert asked[-1][3] >= 2 and asked[-1][4] >= 1, asked  # most corpus texts are undated: a few reports
 
 
 def same_answers(capsys, db_location: str, actor: str, recipient: str, year: str) -> tuple[list, list]:
@@ -75,7 +77,8 @@ def same_answers(capsys, db_location: str, actor: str, recipient: str, year: str
                               "--format", "json", "--limit", "100000"))
     series = json.loads(run(capsys, "dyad", actor, recipient, "--by", "year", *span, *db, "--format", "json"))
     exported = [r for r in csv.DictReader(io.StringIO(run(capsys, "export", "--format", "gdelt-csv", "-o", "-", *db)))
-                if r["Year"] == year and r["Actor1CountryCode"] == actor and r["Actor2CountryCode"] == recipient]
+                if r["Year"] == year and actor in r["Actor1CountryCodes"].split(";")
+                and recipient in r["Actor2CountryCodes"].split(";")]
 
     assert len(reports) == len(dyad_reports)
     assert {(r["article_id"], r["id"]) for r in reports} == {(r["article_id"], r["id"]) for r in dyad_reports}

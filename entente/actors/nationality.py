@@ -42,8 +42,10 @@ def described(
     votes: dict[str, set[str]] = defaultdict(set)
     for code, a, b in _country_adjectives(tokens, entities):
         head = _person_noun(tokens, a, b, lang, morph, roles)
-        if head is None or _skip(tokens, head + 1, 1) in named:
-            continue  # «российский бизнесмен Виктор Бут»: an apposition, which context.py reads
+        if head is None or head in named or _skip(tokens, head + 1, 1) in named:
+            # «Литовский премьер» already stands for someone (a title the article resolved); «российский бизнесмен
+            # Виктор Бут» is an apposition, which context.py reads
+            continue
         before = named.get(_skip(tokens, a - 1, -1))
         if before is not None:  # «Виктор Бут, российский бизнесмен»
             if before in unknown:

@@ -57,9 +57,9 @@ BY_SECTOR = {"IGO": "IGO", "NGO": "NGO", "REB": "IMG", "BUS": "MNC"}
 GDELT_COLUMNS: dict[str, str] = {  # column -> Parquet type
     "GlobalEventID": "string", "Day": "int32", "MonthYear": "int32", "Year": "int32", "Date": "string",
     "Actor1Code": "string", "Actor1Name": "string", "Actor1CountryCode": "string", "Actor1Type1Code": "string",
-    "Actor1IDs": "string",
+    "Actor1IDs": "string", "Actor1CountryCodes": "string",
     "Actor2Code": "string", "Actor2Name": "string", "Actor2CountryCode": "string", "Actor2Type1Code": "string",
-    "Actor2IDs": "string",
+    "Actor2IDs": "string", "Actor2CountryCodes": "string",
     "EventType": "string", "EventMode": "string", "EventContext": "string", "QuadClass": "int8",
     "PloverScore": "float64", "NumMentions": "int32", "NumSources": "int32", "NumArticles": "int32",
     "NumLanguages": "int32", "ActionGeo_ID": "string", "ActionGeo_FullName": "string",
@@ -220,6 +220,10 @@ def gdelt_row(group: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) ->
         row[f"Actor{n}CountryCode"] = country
         row[f"Actor{n}Type1Code"] = sector
         row[f"Actor{n}IDs"] = ";".join(side) or None
+        # every country on the side, as the event and dyad queries match any of them: Actor1CountryCode is the
+        # first actor's only, as GDELT has one actor a side
+        row[f"Actor{n}CountryCodes"] = ";".join(dict.fromkeys(
+            c for x_id in side if (c := (actors.get(x_id) or {}).get("country")))) or None
     place = actors.get(first["location"]) if first["location"] else None
     added = "".join(ch for ch in str(first["ingested_at"] or "") if ch.isdigit())[:14]
     row.update({
