@@ -46,3 +46,23 @@ def test_a_title_that_stands_for_a_named_person_describes_no_one_else(pipeline):
             "встрече с еврокомиссаром Маргрете Вестагер выразил позицию правительства.")
     found = countries(pipeline, text)
     assert found.get("Margrethe Vestager") != "LTU", found
+
+
+def test_a_describing_phrase_that_runs_into_the_name_gives_its_country(pipeline):
+    text = "Известному американскому исполнителю ритм-н-блюза Ар Келли предъявлены обвинения."
+    assert countries(pipeline, text).get("Ar Kelly") == "USA"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a description beside another name is mostly someone else
+    ("Бельгиец заменил на посту главного тренера Рикарду Са Пинту после поражения.", "Rikard Sa Pinta"),
+    # a phrase that ends before the name ("and") describes someone else
+    ("It was a meeting between a senior American government official and Gilbert Chagoury, a developer.",
+     "Gilbert Chagoury"),
+    # an adjective of a body («американским спецназом») describes no person after it
+    ("После ликвидации американским спецназом лидера Аль-Каиды Усамы бин Ладена прошел год.", None),
+])
+def test_a_description_of_someone_else_gives_no_country(pipeline, text, name):
+    found = countries(pipeline, text)
+    people = [name] if name else list(found)
+    assert people and all(p in found and found[p] is None for p in people), found

@@ -4,14 +4,15 @@
 so he is Russian; «... Виктор Бут ... российскому бизнесмену ...», "The Chinese finance minister jabbed
 back ... The finance minister, Lou Jiwei, suggested ...". A description is a demonym or a country
 adjective with a person noun («Россиянин», «российскому бизнесмену», "Chinese finance minister") that
-stands without a name beside it (with a name it is an apposition, which context.py reads). It names
-the person the nearby text is about: of the people without a country named within a sentence or two
-of it, the one the article names most. A person described as of two countries gets neither.
+stands without a name beside it (with a name it is an apposition, which context.py reads). In a
+sentence that names no one, it names the one person named in the sentences just before and after it;
+beside a name, or among several people, it names no one. A person described as of two
+countries gets neither.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 
 from entente.actors.anaphora import Person
@@ -20,7 +21,7 @@ from entente.extract.roles import Roles
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import SENTENCE_END, Token
 
-NEAR = 2  # sentences before or after a description in which the person it describes is named
+APPOSITION = 4  # words from a describing noun to the name its phrase leads to
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 
 
@@ -38,27 +39,54 @@ def described(
         return {}
     sentence = _sentence_numbers(tokens)
     named = {k: p.id for p in people for k in range(p.i, p.j)}
-    counts = Counter(p.id for p in people)
     votes: dict[str, set[str]] = defaultdict(set)
     for code, a, b in _country_adjectives(tokens, entities):
         head = _person_noun(tokens, a, b, lang, morph, roles)
-        if head is None or head in named or _skip(tokens, head + 1, 1) in named:
-            # «Литовский премьер» already stands for someone (a title the article resolved); «российский бизнесмен
-            # Виктор Бут» is an apposition, which context.py reads
+        if head is None or head in named:
+            continue  # «Литовский премьер» already stands for someone (a title the article resolved)
+        after = _name_after(tokens, head, named, lang, morph)
+        if after is not None:  # «американскому исполнителю ритм-н-блюза Ар Келли»: the name the phrase leads to
+            if after in unknown:
+                votes[after].add(code)
             continue
         before = named.get(_skip(tokens, a - 1, -1))
         if before is not None:  # «Виктор Бут, российский бизнесмен»
             if before in unknown:
                 votes[before].add(code)
             continue
-        near = {p.id for p in people if p.id in unknown and abs(sentence[p.i] - sentence[head]) <= NEAR}
-        if not near:
-            continue
-        top = max(counts[x] for x in near)
-        best = [x for x in near if counts[x] == top]
-        if len(best) == 1:
-            votes[best[0]].add(code)
+        referent = _referent(people, sentence, sentence[head])
+        if referent is not None and referent in unknown:
+            votes[referent].add(code)
     return {pid: next(iter(codes)) for pid, codes in votes.items() if len(codes) == 1}
+
+
+def _name_after(tokens: list[Token], head: int, named: dict[int, str], lang: str, morph: Morph) -> str | None:
+    """The person whose name the noun phrase of `head` runs into within APPOSITION words («бизнесмен Виктор Бут»,
+    «исполнителю ритм-н-блюза Ар Келли», "minister, Lou Jiwei"): only nouns, adjectives and a comma between, no
+    verb."""
+    for k in range(head + 1, min(len(tokens), head + 1 + APPOSITION)):
+        if k in named:
+            return named[k]
+        word = tokens[k].text
+        if word == ",":
+            continue
+        if not tokens[k].is_word or (lang == "en" and word[:1].islower()):
+            return None  # English: a comma at most ("minister, Lou Jiwei"); not "an official and Gilbert Chagoury"
+        readings = morph.readings(word.lower(), lang) if lang != "en" else ()
+        if readings and readings[0].tags & {"VERB", "INFN", "PRTF", "PRTS", "GRND", "PREP", "CONJ", "verb"}:
+            return None
+    return None
+
+
+def _referent(people: Sequence[Person], sentence: list[int], at: int) -> str | None:
+    """The one person a description in sentence `at` can stand for: in a sentence that names no one, the only
+    person named in the sentences just before and after it («... Смилянец ... . Россиянин, которого ...»). None
+    when its own sentence names someone («Бельгиец заменил Рикарду Са Пинту», «об убийстве бразильца ... Дик»:
+    a description beside a name is mostly someone else) or more than one person is named around it."""
+    if any(sentence[p.i] == at for p in people):
+        return None
+    around = {p.id for p in people if abs(sentence[p.i] - at) == 1}
+    return next(iter(around)) if len(around) == 1 else None
 
 
 def _sentence_numbers(tokens: list[Token]) -> list[int]:
@@ -98,7 +126,9 @@ def _person_noun(tokens: list[Token], a: int, b: int, lang: str, morph: Morph, r
         if m is None or any(t.text[:1].isupper() for t in tokens[m.start : m.end]):
             return None
         return m.end - 1
-    if b - a == 1 and _singular_person(tokens[a].text, lang, morph):
+    if b - a != 1:
+        return None  # «американским спецназом»: the adjective belongs to a body the entity names
+    if _singular_person(tokens[a].text, lang, morph):
         return a
     for k in (b, b + 1):
         if k >= len(tokens) or not tokens[k].is_word or tokens[k].text[:1].isupper():
