@@ -382,3 +382,11 @@ def test_a_womans_undeclined_surname_before_her_verb_is_its_subject(pipeline):
     a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
     onul = next(x.id for x in a.actors if x.name.endswith("Onul"))
     assert [e.actor for e in a.events if e.type == "AGREE"] == [(onul,)]
+
+
+def test_a_pronoun_stands_for_the_person_of_its_gender(pipeline):
+    text = ("Donald Trump met Hillary Clinton in New York. She urged the administration to impose sanctions on "
+            "Russia.")
+    found = [e.actor for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events
+             if e.type == "REQUEST"]
+    assert found == [("person:hillary-clinton",)], found

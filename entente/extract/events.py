@@ -49,6 +49,7 @@ from entente.extract.event_voice import (
     voice_uk,
     with_agent,
 )
+from entente.extract.speakers import GENDER
 from entente.models import Actor, Analysis, Event, Quote
 from entente.nlp.morph import Morph
 from entente.nlp.sentences import sentences
@@ -239,8 +240,10 @@ class EventCoder:
                 # own («заборона на експорт», "tariffs") is not the last actor's act
                 pronoun = clause.pronoun if clause is not None else _pronoun_subject(tokens, i, lang)
                 if pronoun and _singular_pronoun(tokens, i, lang):
-                    # «він», «она»: a person, not the countries that acted in the sentence before
+                    # «він», «она»: a person, not the countries that acted in the sentence before; of the pronoun's
+                    # gender where the name says it («Алла ... Виктор. Она ...»: Alla)
                     before = [x for x in previous if x.type == "person"] or _antecedent(mentions, start)
+                    before = _of_gender(before, _pronoun_before(tokens, i, lang), mentions, start)
                 else:
                     before = (previous or _antecedent(mentions, start)) if pronoun else []
                 event = self._event(sentence, trigger, i, j, roles, pair, before, clause)
@@ -662,6 +665,24 @@ def _token_at(tokens: list[Token], offset: int) -> int:
 
 def _mentions(a: Analysis) -> list[tuple[int, int, Actor]]:
     return sorted(((m.start, m.end, x) for x in a.actors for m in x.mentions), key=lambda m: m[0])
+
+
+def _pronoun_before(tokens: list[Token], i: int, lang: str) -> str:
+    """The personal pronoun nearest before token i in its sentence («она», "he"), or ""."""
+    return next((t.text.lower() for t in reversed(tokens[:i]) if t.text.lower() in HE.get(lang, ())), "")
+
+
+def _of_gender(people: list[Actor], pronoun: str, mentions: list[tuple[int, int, Actor]], start: int) -> list[Actor]:
+    """The pronoun's antecedent: `people` unless every one's name says the other gender, then the person named last
+    before `start` whose name says the pronoun's (as speakers.py ties «сказала она»); unchanged when unknown."""
+    gender = GENDER.of_pronoun(pronoun) if pronoun else None
+    if gender not in ("f", "m") or not people:
+        return people
+    if any(GENDER.of_person(x.name) in (gender, None) for x in people):
+        return [x for x in people if GENDER.of_person(x.name) in (gender, None)]
+    other = next((x for s, _, x in reversed(mentions) if s < start and x.type == "person"
+                  and GENDER.of_person(x.name) == gender), None)
+    return [other] if other is not None else people
 
 
 def _antecedent(mentions: list[tuple[int, int, Actor]], start: int) -> list[Actor]:
