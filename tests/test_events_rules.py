@@ -390,3 +390,16 @@ def test_a_pronoun_stands_for_the_person_of_its_gender(pipeline):
     found = [e.actor for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events
              if e.type == "REQUEST"]
     assert found == [("person:hillary-clinton",)], found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # criticism in reported speech is the speaker's accusation
+    ("Премьер-министр Польши Матеуш Моравецкий заявил, что проект является инструментом России для шантажа.",
+     [("ACCUSE", ("person:mateusz-morawiecki",), ("RUS",))]),
+    # a denied judgement says nothing
+    ("Трамп заявив, що вважає Путіна суперником, але не ворогом.", []),
+])
+def test_criticism_in_reported_speech_is_an_accusation(pipeline, text, expected):
+    a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
+    found = [(e.type, e.actor, e.recipient) for e in a.events if e.type in ("ACCUSE", "SUPPORT")]
+    assert found == expected

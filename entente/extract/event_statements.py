@@ -52,6 +52,7 @@ def demand(sentence: Sentence, i: int, event: Event, morph: Morph) -> Event:
 
 
 THAT = frozenset({"что", "що", "that"})
+NOT = frozenset({"не", "ні", "not", "never", "no"})
 SPEECH_GAP = 4  # words between a speech verb and «что» («заявил журналистам в среду, что»)
 
 
@@ -70,6 +71,23 @@ def reporter(sentence: Sentence, i: int, morph: Morph) -> tuple[list[Actor], boo
     speakers = assign(tokens, before, (verb, verb + 1), sentence.lang, morph).subjects
     pronoun = verb > 0 and tokens[verb - 1].text.lower() in HE.get(sentence.lang, ())
     return speakers, pronoun and not speakers
+
+
+def reported(sentence: Sentence, morph: Morph) -> Event | None:
+    """«Лохер заявил, что Ryanair ответственна за эскалацию конфликта»: words of disapproval of another party in
+    what one actor is reported to have said (after «что», «що», "that") are that actor's criticism, as in a
+    quote."""
+    tokens = sentence.tokens
+    that = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].text.lower() in THAT), None)
+    if that is None:
+        return None
+    speakers, _ = reporter(sentence, that + 1, morph)
+    if len(speakers) != 1:
+        return None
+    said = evaluation(sentence, speakers[0], (tokens[that].start, sentence.end))
+    # criticism only: words of approval in reported speech mostly describe («Германия, которая просит союзников
+    # по НАТО ...»), they seldom praise
+    return said if said is not None and said.type == "ACCUSE" else None
 
 
 def naming(sentence: Sentence, morph: Morph) -> Event | None:
@@ -102,7 +120,9 @@ def evaluation(sentence: Sentence, speaker: Actor | None, span: tuple[int, int])
     )
     if not targets:
         return None
-    words = [k for k in lemmas if span[0] <= tokens[k].start < span[1]]
+    # «не враг», "not a friend": a denied judgement says neither
+    words = [k for k in lemmas if span[0] <= tokens[k].start < span[1]
+             and not any(tokens[n].text.lower() in NOT for n in range(max(0, k - 2), k))]
     neg = [k for k in words if lemmas.could(k, "disapproval") and has_phrase(cues.disapproval, lemmas, k)]
     pos = [k for k in words if lemmas.could(k, "approval") and has_phrase(cues.approval, lemmas, k)]
     if bool(neg) == bool(pos):

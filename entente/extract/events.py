@@ -35,7 +35,7 @@ from entente.extract.event_sentence import (
     has_phrase,
     sentence_slots,
 )
-from entente.extract.event_statements import demand, evaluation, naming, obligation, reporter
+from entente.extract.event_statements import THAT, demand, evaluation, naming, obligation, reported, reporter
 from entente.extract.event_voice import (
     AGENTIVE,
     UNDERGONE,
@@ -91,6 +91,7 @@ class Candidate:
     reset: bool
     quote: Quote | None
     statement: bool
+    evaluative: bool
     tokens: list[Token]
     words: list[int]
     lemmas: Lemmas
@@ -134,21 +135,25 @@ class EventCoder:
             quote = next((q for q in a.quotes if q.start <= start < q.end or start <= q.start < end), None)
             statement = quote is not None and quote.speaker is not None and not quote.partial
             low = text.lower()
-            if not statement and not any(
-                w[:3] in prefixes["trigger"] or w[:3] in prefixes["naming"] for w in _WORD.findall(low)
+            found_words = _WORD.findall(low)
+            evaluative = any(w in THAT for w in found_words) and any(
+                w[:3] in prefixes["disapproval"] or w[:3] in prefixes["approval"] for w in found_words
+            )  # «заявил, что ... неприемлемо»: words of judgement in reported speech
+            if not statement and not evaluative and not any(
+                w[:3] in prefixes["trigger"] or w[:3] in prefixes["naming"] for w in found_words
             ):
                 continue  # no word can begin a trigger: skip the sentence before any lemmatizing
             tokens = every[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             words = [k for k, t in enumerate(tokens) if t.is_word]
             lemmas = Lemmas(self.lexicon, tokens, words, lang)
             found = self._triggers(lang, words, lemmas)
-            plans.append(Candidate(start, end, text, reset, quote, statement, tokens, words, lemmas, found))
+            plans.append(Candidate(start, end, text, reset, quote, statement, evaluative, tokens, words, lemmas, found))
             reset = False
         trees = self._trees(lang, [(c.tokens, c.found) for c in plans])
         clause_words = self.lexicon.cues[lang].clause
         heads = Heads(frozenset(clause_words.get("agent_heads", ())), frozenset(clause_words.get("agent_between", ())))
         for c, tree in zip(plans, trees, strict=True):
-            start, end, text, quote, statement = c.start, c.end, c.text, c.quote, c.statement
+            start, end, text, quote, statement, evaluative = c.start, c.end, c.text, c.quote, c.statement, c.evaluative
             tokens, words, lemmas, found = c.tokens, c.words, c.lemmas, c.found
             if c.reset:
                 previous = []  # a new paragraph: the last actor does not carry over
@@ -157,7 +162,7 @@ class EventCoder:
             guests = hosted_guests(found, tokens, slots, lang, self.lexicon.morph, lemmas.get, cues)
             found = self._main(tokens, [f for f in found if not f[0].host or f[1] in guests], lang)
             found = [f for f in found if not in_name(tokens, f[1], f[2], mentions, start, end, lang)]
-            if not found and not statement and not any(lemmas.could(k, "naming") for k in words):
+            if not found and not statement and not evaluative and not any(lemmas.could(k, "naming") for k in words):
                 continue
             slots = slots or sentence_slots(tokens, mentions, start, end)
             outlets = {
@@ -269,6 +274,8 @@ class EventCoder:
                 required = obligation(sentence, speaker, (quote.start, quote.end))
             else:
                 said, required = naming(sentence, self.lexicon.morph), None
+                if said is None and evaluative:
+                    said = reported(sentence, self.lexicon.morph)
             for spoken in (said, required):
                 if spoken is not None and not any(k[0] == spoken.type and k[3] == start for k in out):
                     out[(spoken.type, spoken.actor, spoken.recipient, start)] = spoken
