@@ -403,3 +403,17 @@ def test_criticism_in_reported_speech_is_an_accusation(pipeline, text, expected)
     a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
     found = [(e.type, e.actor, e.recipient) for e in a.events if e.type in ("ACCUSE", "SUPPORT")]
     assert found == expected
+
+
+@pytest.mark.parametrize("text, types", [
+    # a political attack on a person is criticism
+    ("Donald Trump unleashed a harsh attack on Ben Carson last night.", ["ACCUSE"]),
+    # force with a sign of violence stays force
+    ("Russian aircraft killed 46 Afghan civilians in an attack on a village in Herat.", ["ASSAULT"]),
+    # a figure of speech with no place and no violence is no event
+    ("Donald Trump and Ted Cruz maintained their battle for the Republican nomination.", []),
+])
+def test_words_of_force_in_a_figure_are_no_assault(pipeline, text, types):
+    found = sorted({e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events
+                    if e.type in ("ASSAULT", "ACCUSE")})
+    assert found == types

@@ -450,6 +450,14 @@ class EventCoder:
             c = sentence.cues.contexts.get(sentence.lemmas[k])
             if c and c not in contexts:
                 contexts.append(c)
+        if kind == "ASSAULT" and _figurative(sentence, trigger, contexts):
+            places = any(x.type in ("country", "location") for x in actor + recipient)
+            if trigger.lemmas[0] in ("attack", "assault") and recipient and all(x.type == "person" for x in recipient):
+                # "Trump's attacks on Curiel", "attacked Rubio for not answering": criticism (PLOVER ACCUSE)
+                kind, mode, rule = "ACCUSE", "disapprove", rule + " figurative"
+            elif trigger.lemmas[0] not in ("attack", "assault") and not places:
+                return None  # "the nomination battle", "a tough fight", "a live shot": no violence, no place
+            # "the attacks in Paris", "the September 11th attack": an attack on a place stays one
         refs = sentence.refs
         if clause is not None:  # a time named in another clause of the sentence is that clause's
             refs = [r for r in refs if _token_at(tokens, r.start) in clause.scope]
@@ -592,6 +600,21 @@ class EventCoder:
         if not actor and not recipient:
             return None
         return actor, recipient, how
+
+
+PHYSICAL = frozenset({"military", "terrorism", "crime", "cbrn"})  # contexts that make force literal
+
+
+def _figurative(sentence: Sentence, trigger: Trigger, contexts: list[str]) -> bool:
+    """Whether a word of force is a figure of speech here: one of `[clause] figurative`, with no physical context and
+    no word of `[clause] violence` in its sentence (English only: the lists are in cues_en.toml)."""
+    figures = sentence.cues.clause.get("figurative", set())
+    if not figures or " ".join(trigger.lemmas) not in figures or PHYSICAL & set(contexts):
+        return False
+    violence = sentence.cues.clause.get("violence", set())
+    return not any(
+        sentence.lemmas.get(k) in violence or sentence.tokens[k].text.lower() in violence for k in sentence.lemmas
+    )
 
 
 def _interview(sentence: Sentence, trigger: Trigger, clause: Clause, partners: list[Actor]) -> bool:
