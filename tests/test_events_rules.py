@@ -417,3 +417,9 @@ def test_words_of_force_in_a_figure_are_no_assault(pipeline, text, types):
     found = sorted({e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events
                     if e.type in ("ASSAULT", "ACCUSE")})
     assert found == types
+
+
+def test_articles_and_days_do_not_count_towards_a_phrase_gap(pipeline):
+    text = "The Israeli army lifted Friday a day-old blockade on Palestinian lorries."
+    types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events]
+    assert types == ["RETREAT"], types

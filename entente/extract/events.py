@@ -59,6 +59,10 @@ from entente.nlp.when import When, nearest
 
 _WORD = re.compile(r"\w+")
 PARTNERS = everywhere("partner")
+# words that do not count towards a phrase trigger's gap: English articles and determiners, days
+FILLERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "all", "some",
+                     "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                     "sunday"})
 OBJECT_SPAN = 8  # tokens after a trigger in which a noun trigger is its object
 CONFLICT = frozenset({"SANCTION", "ASSAULT", "MOBILIZE", "COERCE", "THREATEN", "PROTEST"})
 BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
@@ -727,15 +731,20 @@ def _phrase(lemmas_wanted: tuple[str, ...], words: list[int], lemmas: Lemmas, n:
     for wanted in lemmas_wanted[1:]:
         # «на совместной с Путиным пресс-конференции»: a partner's phrase may stand inside the phrase
         inserted = pos + 1 < len(words) and lemmas[words[pos + 1]] in PARTNERS
-        for step in range(1, (INSERTED if inserted else GAP) + 2):
+        allowed, between, step = (INSERTED if inserted else GAP), 0, 1
+        while True:
             if pos + step >= len(words):
                 return None
-            if lemmas[words[pos + step]] == wanted:
+            lemma = lemmas[words[pos + step]]
+            if lemma == wanted:
                 pos += step
                 last = words[pos]
                 break
-        else:
-            return None
+            # "lifted Friday a day-old blockade": articles, determiners and days do not count towards the gap
+            between += lemma not in FILLERS
+            if between > allowed:
+                return None
+            step += 1
     return last + 1
 
 
