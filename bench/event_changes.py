@@ -7,8 +7,8 @@
     .venv/bin/python bench/event_changes.py after.jsonl after.jsonl --sample 25 --rule from:pair
 
 An event is compared by its text, type, actor and recipient names, polarity and sentence. `--sample N`: N events
-of the second output (those whose rule contains `--rule`, if given), drawn with `--seed`, printed with their
-sentence; asserted events only unless `--negated`.
+of the second output (those whose rule contains `--rule`, and in `--lang`, if given), drawn with `--seed`,
+printed with their sentence; asserted events only unless `--negated`.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ def main() -> None:
     parser.add_argument("--rule", default="", help="with --sample: only events whose rule contains this")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--negated", action="store_true", help="with --sample: negated events too")
+    parser.add_argument("--lang", help="with --sample: only texts in these languages (comma-separated: ru,uk)")
     args = parser.parse_args()
     before, after = events(args.before), events(args.after)
     added = [after[k] for k in after.keys() - before.keys()]
@@ -73,7 +74,9 @@ def main() -> None:
             for e in sorted(group, key=lambda e: (e["text"], e["start"])):
                 print(f"{mark}\t{line(e)}")
     if args.sample:
-        pool = [e for e in after.values() if (args.negated or not e["negated"]) and args.rule in (e.get("rule") or "")]
+        langs = set(args.lang.split(",")) if args.lang else None
+        pool = [e for e in after.values() if (args.negated or not e["negated"]) and args.rule in (e.get("rule") or "")
+                and (langs is None or e["lang"] in langs)]
         pool.sort(key=lambda e: (e["text"], e["start"], e["type"]))
         print(f"sample of {min(args.sample, len(pool))} of {len(pool)} events with rule containing {args.rule!r}:")
         for e in random.Random(args.seed).sample(pool, min(args.sample, len(pool))):

@@ -211,3 +211,8 @@ def test_the_genitive_of_an_arrest_or_a_killing_undergoes_it(pipeline):
 def test_who_speaks_of_an_attack_or_a_sanction_is_not_its_doer(pipeline, text, kind):
     found = [e for e in events(pipeline, text) if e.type == kind]
     assert all(not e.actor for e in found), [(e.actor, e.recipient, e.rule) for e in found]
+
+
+def test_a_meeting_called_off_in_a_coordinated_clause_is_negated(pipeline):
+    found = events(pipeline, "Лавров и Ван И должны были встретиться в понедельник, однако встречу отменили.")
+    assert found and all(e.negated for e in found), [(e.type, e.negated, e.rule) for e in found]

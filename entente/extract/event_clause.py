@@ -30,6 +30,7 @@ EMBEDDED = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj"
 CONTROL = frozenset({"xcomp", "obj", "nsubj", "nsubj:pass", "csubj", "obl"})
 SUBJECT = frozenset({"nsubj", "nsubj:pass"})
 NOT = frozenset({"не", "ни", "ні", "not", "never"})
+BUT = frozenset({"но", "однако", "а", "але", "проте", "однак", "but", "however"})
 COMPLEMENT = frozenset({"ccomp"})
 # a noun in these places under a verb that neither carries nor presupposes it is what that verb acts on or
 # wants, not a report that it happened
@@ -81,6 +82,9 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
         # «на встрече он не сказал ...»: what frames the saying leaves the meeting be
         chain_negation, condition = _frame(tree, lemmas, predicate, words)
         negated_by = negated_by or chain_negation
+    if how != "presupposed":
+        called_off = words.get("failure", set()) - words.get("denial", set())
+        negated_by = negated_by or _called_off(tree, lemmas, head, j, called_off)
     pronoun, subjects = _subject(tree, lemmas, predicate, words)
     if noun and any(
         tree.rels[c] in ("det", "nmod") and (lemmas.get(c) or "") in words.get("pronoun", ())
@@ -268,6 +272,22 @@ def _frame(tree: Tree, lemmas: Lemmas, predicate: int, words: dict[str, set[str]
             break  # reported speech: what frames the saying does not frame what was said
         k = h
     return negated, condition
+
+
+def _called_off(tree: Tree, lemmas: Lemmas, k: int, end: int, failure: set[str]) -> str | None:
+    """A verb of calling off coordinated after the event's clause by «но», «однако», «а» («должны были встретиться
+    ..., однако встречу отменили», «... но перенесли переговоры»): what was planned did not happen. Looked for on
+    the word and up to two heads above it, after the trigger's last token `end`."""
+    for node in [k, *list(tree.ancestors(k))[:2]]:
+        for c in tree.children(node):
+            if (
+                tree.rels[c] == "conj"
+                and c >= end
+                and (lemmas.get(c) or "") in failure
+                and any(tree.rels[g] in ("cc", "advmod") and (lemmas.get(g) or "") in BUT for g in tree.children(c))
+            ):
+                return lemmas.get(c)
+    return None
 
 
 def _subject(
