@@ -423,3 +423,12 @@ def test_articles_and_days_do_not_count_towards_a_phrase_gap(pipeline):
     text = "The Israeli army lifted Friday a day-old blockade on Palestinian lorries."
     types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events]
     assert types == ["RETREAT"], types
+
+
+@pytest.mark.parametrize("text", [
+    "Президент Украины Виктор Янукович объявил о досрочных выборах, тем самым выполнив требования оппозиции.",
+    "Президент України Віктор Янукович виконав вимоги опозиції та оголосив дострокові вибори.",
+])
+def test_meeting_a_demand_is_a_concession(pipeline, text):
+    types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2014-02-21")).events]
+    assert "CONCEDE" in types, types
