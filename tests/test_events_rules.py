@@ -432,3 +432,12 @@ def test_articles_and_days_do_not_count_towards_a_phrase_gap(pipeline):
 def test_meeting_a_demand_is_a_concession(pipeline, text):
     types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2014-02-21")).events]
     assert "CONCEDE" in types, types
+
+
+@pytest.mark.parametrize("text", [
+    "Верховный суд Пакистана вынес оправдательный приговор христианке Асии Биби.",
+    "Авиадиспетчеры Франции решили отменить забастовку.",
+])
+def test_an_acquittal_or_a_strike_called_off_is_a_concession(pipeline, text):
+    types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2018-11-01")).events]
+    assert "CONCEDE" in types and "SANCTION" not in types, types

@@ -41,7 +41,7 @@ def voice_uk(roles: Roles, tokens: list[Token], slots: list[Slot], morph: Morph)
 
 # event nouns whose genitive is who does it («відставка уряду», «візит Нетаньяху», «вимога опозиції»); the
 # genitive of an arrest, a killing, a blockade is who undergoes it, and stays the recipient
-AGENTIVE = frozenset({"CONSULT", "RETREAT", "REQUEST", "REJECT", "AGREE", "SUPPORT", "THREATEN", "CONCEDE"})
+AGENTIVE = frozenset({"CONSULT", "RETREAT", "REQUEST", "REJECT", "AGREE", "SUPPORT", "THREATEN"})
 GENITIVE_GAP = 2  # words (adjectives, «уряду» before a name) between an event noun and its genitive agent
 
 
@@ -71,15 +71,20 @@ def attributive_uk(lemmas: Lemmas, words: list[int], n: int, morph: Morph) -> bo
     return not any(lemmas.tokens[words[m]].text.lower() in BE["uk"] for m in range(max(0, n - 2), n))
 
 
-# event nouns whose genitive undergoes them («арест канадца», «убийство журналиста», «обстрел Харькова»)
-UNDERGONE = frozenset({"COERCE", "ASSAULT"})
+# event nouns whose genitive undergoes them («арест канадца», «убийство журналиста», «обстрел Харькова») or
+# benefits from them («оправдательный приговор Асии Биби», «помилование заключённых»)
+UNDERGONE = frozenset({"COERCE", "ASSAULT", "CONCEDE"})
 
 
-def undergone(roles: Roles, slots: list[Slot], genitive: tuple[int, ...]) -> Roles:
-    """An arrest's, a killing's, a shelling's genitive is who undergoes it: the recipient, never the actor."""
-    undergoers = list(dict.fromkeys(s.actor for s in slots if any(s.i <= k < s.j for k in genitive)))
-    roles.subjects = [x for x in roles.subjects if x not in undergoers]
-    roles.objects = undergoers + [x for x in roles.objects if x not in undergoers]
+def undergone(roles: Roles, slots: list[Slot], genitive: tuple[int, ...], kind: str) -> Roles:
+    """An arrest's, a killing's, a shelling's genitive is who undergoes it: the recipient, never the actor. A
+    concession's genitive person benefits from it («оправдательный приговор Асии Биби»); a body in its genitive
+    grants it («приговор Верховного суда»)."""
+    named = list(dict.fromkeys(s.actor for s in slots if any(s.i <= k < s.j for k in genitive)))
+    undergoers = [x for x in named if kind != "CONCEDE" or x.type == "person"]
+    granters = [x for x in named if x not in undergoers]
+    roles.subjects = granters or [x for x in roles.subjects if x not in undergoers]
+    roles.objects = undergoers + [x for x in roles.objects if x not in undergoers and x not in granters]
     return roles
 
 

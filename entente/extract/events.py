@@ -216,7 +216,8 @@ class EventCoder:
                 if trigger.host:  # «Путин принял Ли Шанфу»: the visitor is the actor, the host the recipient
                     roles = as_visit(roles, guests[i])
                 elif clause is not None and clause.agents and not clause.patients and trigger.type in UNDERGONE:
-                    roles = undergone(roles, slots, clause.agents)  # «арест канадца»: the Canadian is arrested
+                    # «арест канадца»: the Canadian is arrested
+                    roles = undergone(roles, slots, clause.agents, trigger.type)
                 elif clause is not None and (clause.agents or clause.patients or clause.passive):
                     roles = with_agent(roles, slots, clause.agents, clause.patients, clause.passive)
                 elif clause is not None and clause.subjects:
