@@ -441,3 +441,12 @@ def test_meeting_a_demand_is_a_concession(pipeline, text):
 def test_an_acquittal_or_a_strike_called_off_is_a_concession(pipeline, text):
     types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2018-11-01")).events]
     assert "CONCEDE" in types and "SANCTION" not in types, types
+
+
+@pytest.mark.parametrize("text", [
+    "Власти Беларуси освободили политзаключенных.",
+    "Україна відвела важке озброєння від лінії розмежування.",
+])
+def test_releases_and_pullbacks_are_retreats(pipeline, text):
+    types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2018-11-01")).events]
+    assert "RETREAT" in types, types
