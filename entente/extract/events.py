@@ -295,9 +295,10 @@ class EventCoder:
                 continue
             if not lemmas.could(k, "trigger"):
                 continue
-            if lang == "uk" and attributive_uk(lemmas, words, n, self.lexicon.morph):
+            candidates = index.get(lemmas[k], ())
+            if candidates and lang == "uk" and attributive_uk(lemmas, words, n, self.lexicon.morph):
                 continue  # «проект, схвалений урядом», «схвалений кандидат»: a description, not a report
-            for trigger in index.get(lemmas[k], ()):
+            for trigger in candidates:
                 end = _phrase(trigger.lemmas, words, lemmas, n)
                 if end is not None:
                     found.append((trigger, k, end))
