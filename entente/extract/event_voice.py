@@ -1,5 +1,6 @@
 """Voice and names: who is the actor of a passive or of an event noun, and which trigger words are no
-event at all (a participle that describes, a word inside a name, a talk with the press).
+event at all (a participle that describes, a word inside a name, a talk with the press, force in a figure of
+speech).
 
 Ukrainian has no parse here, so its passives are read from morphology; Russian ones from the tree
 (event_clause.py), applied by `with_agent`.
@@ -9,7 +10,8 @@ from __future__ import annotations
 
 from entente.extract.event_args import Roles, Slot
 from entente.extract.event_grammar import AGAINST, BE, OTHER_PREP, PARTNER, PLACE
-from entente.extract.event_sentence import Lemmas
+from entente.extract.event_lexicon import Trigger
+from entente.extract.event_sentence import Lemmas, Sentence
 from entente.models import Actor
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
@@ -148,3 +150,18 @@ def refused_party(roles: Roles, slots: list[Slot], complement: tuple[int, ...]) 
     if named:
         roles.objects, roles.partners, roles.places = named, [], []
     return roles
+
+
+PHYSICAL = frozenset({"military", "terrorism", "crime", "cbrn"})  # contexts that make force literal
+
+
+def figurative(sentence: Sentence, trigger: Trigger, contexts: list[str]) -> bool:
+    """Whether a word of force is a figure of speech here: one of `[clause] figurative`, with no physical context and
+    no word of `[clause] violence` in its sentence (English only: the lists are in cues_en.toml)."""
+    figures = sentence.cues.clause.get("figurative", set())
+    if not figures or " ".join(trigger.lemmas) not in figures or PHYSICAL & set(contexts):
+        return False
+    violence = sentence.cues.clause.get("violence", set())
+    return not any(
+        sentence.lemmas.get(k) in violence or sentence.tokens[k].text.lower() in violence for k in sentence.lemmas
+    )

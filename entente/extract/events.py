@@ -21,11 +21,19 @@ from dataclasses import dataclass
 from entente.extract.event_args import AUXILIARIES, Heads, Roles, assign, clause_id, passive_en
 from entente.extract.event_charges import CHARGES, about_charges, answer_charges, denied_guilt
 from entente.extract.event_clause import Clause, phrase_head, read
-from entente.extract.event_grammar import GOVERNED_TEMPORAL, HE, PLACE, PURPOSE, TEMPORAL, TEMPORAL_LEAD, WE, everywhere
+from entente.extract.event_grammar import GOVERNED_TEMPORAL, PLACE, PURPOSE, TEMPORAL, TEMPORAL_LEAD, everywhere
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import drop_promised, framing, historical
 from entente.extract.event_rank import demote_content, drop_alleged, nested
+from entente.extract.event_reference import (
+    antecedent,
+    first_person,
+    of_gender,
+    pronoun_before,
+    pronoun_subject,
+    singular_pronoun,
+)
 from entente.extract.event_sentence import (
     CLAUSE_BREAKS,
     PARTICIPANTS,
@@ -40,6 +48,7 @@ from entente.extract.event_voice import (
     AGENTIVE,
     UNDERGONE,
     attributive_uk,
+    figurative,
     genitive_agent_uk,
     in_name,
     interview,
@@ -49,9 +58,7 @@ from entente.extract.event_voice import (
     voice_uk,
     with_agent,
 )
-from entente.extract.speakers import GENDER
 from entente.models import Actor, Analysis, Event, Quote
-from entente.nlp.morph import Morph
 from entente.nlp.sentences import sentences
 from entente.nlp.syntax import Syntax, Tree
 from entente.nlp.tokens import Token, tokenize
@@ -71,9 +78,7 @@ PLACED = frozenset({"CONSULT", "AID", "SANCTION", "ASSAULT"})
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 POLICED = frozenset({"arrest", "seize"})  # coercion done where it happens by that state's authorities
 CHARGED = frozenset({"ACCUSE"})  # «которого обвиняют в ... в США»: with no accuser named, the state where it is charged
-SINGULAR_HE = frozenset({"он", "она", "він", "вона", "he", "she"})
 OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («призвала центристскую оппозицию»)
-FIRST_PERSON_SPAN = 6  # words before a trigger in which "we" or "I" is its subject
 INSERTED = 6  # words a phrase trigger may have between its words when they open with «с», «з», "with"
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
 
@@ -248,14 +253,14 @@ class EventCoder:
                 # the actor of the sentence before stands in only for a pronoun subject («Він також поклав
                 # відповідальність ...»), as the tree's subject rule does for Russian: a noun with no party of its
                 # own («заборона на експорт», "tariffs") is not the last actor's act
-                pronoun = clause.pronoun if clause is not None else _pronoun_subject(tokens, i, lang)
-                if pronoun and _singular_pronoun(tokens, i, lang):
+                pronoun = clause.pronoun if clause is not None else pronoun_subject(tokens, i, lang)
+                if pronoun and singular_pronoun(tokens, i, lang):
                     # «він», «она»: a person, not the countries that acted in the sentence before; of the pronoun's
                     # gender where the name says it («Алла ... Виктор. Она ...»: Alla)
-                    before = [x for x in previous if x.type == "person"] or _antecedent(mentions, start)
-                    before = _of_gender(before, _pronoun_before(tokens, i, lang), mentions, start)
+                    before = [x for x in previous if x.type == "person"] or antecedent(mentions, start)
+                    before = of_gender(before, pronoun_before(tokens, i, lang), mentions, start)
                 else:
-                    before = (previous or _antecedent(mentions, start)) if pronoun else []
+                    before = (previous or antecedent(mentions, start)) if pronoun else []
                 event = self._event(sentence, trigger, i, j, roles, pair, before, clause)
                 if event is None:
                     continue
@@ -456,7 +461,7 @@ class EventCoder:
             c = sentence.cues.contexts.get(sentence.lemmas[k])
             if c and c not in contexts:
                 contexts.append(c)
-        if kind == "ASSAULT" and _figurative(sentence, trigger, contexts):
+        if kind == "ASSAULT" and figurative(sentence, trigger, contexts):
             places = any(x.type in ("country", "location") for x in actor + recipient)
             if trigger.lemmas[0] in ("attack", "assault") and recipient and all(x.type == "person" for x in recipient):
                 # "Trump's attacks on Curiel", "attacked Rubio for not answering": criticism (PLOVER ACCUSE)
@@ -540,7 +545,7 @@ class EventCoder:
             and quote is not None
             and quote.speaker
             and not both_sides
-            and _first_person(tokens, i, lemmas, sentence.lang, self.lexicon.morph)
+            and first_person(tokens, i, lemmas, sentence.lang, self.lexicon.morph)
         ):
             # «мы подпишем», «я встречусь», "I meet": the speaker acts; «переговорщики требуют», "the world
             # applauded" inside the quote are someone else, named or not
@@ -592,7 +597,7 @@ class EventCoder:
         if not actor and reciprocal:
             # «Мэй заявила, что переговоры продолжаются»: who reports talks or a deal with no party named is in it
             said, pronoun = reporter(sentence, i, self.lexicon.morph)
-            actor = said or (_antecedent(_mentions(sentence.a), sentence.start) if pronoun else [])
+            actor = said or (antecedent(_mentions(sentence.a), sentence.start) if pronoun else [])
             how = "reporter" if actor else how
         if not actor and recipient and previous:
             actor, how = previous, "previous"  # «Он встретился с Си»: the subject left out is the one before
@@ -608,21 +613,6 @@ class EventCoder:
         return actor, recipient, how
 
 
-PHYSICAL = frozenset({"military", "terrorism", "crime", "cbrn"})  # contexts that make force literal
-
-
-def _figurative(sentence: Sentence, trigger: Trigger, contexts: list[str]) -> bool:
-    """Whether a word of force is a figure of speech here: one of `[clause] figurative`, with no physical context and
-    no word of `[clause] violence` in its sentence (English only: the lists are in cues_en.toml)."""
-    figures = sentence.cues.clause.get("figurative", set())
-    if not figures or " ".join(trigger.lemmas) not in figures or PHYSICAL & set(contexts):
-        return False
-    violence = sentence.cues.clause.get("violence", set())
-    return not any(
-        sentence.lemmas.get(k) in violence or sentence.tokens[k].text.lower() in violence for k in sentence.lemmas
-    )
-
-
 def _interview(sentence: Sentence, trigger: Trigger, clause: Clause, partners: list[Actor]) -> bool:
     """A conversation that only sets the scene of what someone says, with no state on the other side
     («говорит он в беседе с Jyllands-Posten»): an interview, not a meeting («на встрече с Си заявил» stays)."""
@@ -632,20 +622,6 @@ def _interview(sentence: Sentence, trigger: Trigger, clause: Clause, partners: l
         and sentence.lemmas.get(clause.head) in sentence.cues.clause.get("conversation", ())
         and sentence.lemmas.get(clause.predicate) in sentence.cues.speech
         and not any(x.country or x.sector in ("IGO", "GOV") for x in partners)
-    )
-
-
-def _first_person(tokens: list[Token], i: int, lemmas: Lemmas, lang: str, morph: Morph) -> bool:
-    """Whether the speaker is the subject of the trigger at token i: a first-person pronoun in its clause
-    before it («мы будем», "I want to meet"), or a first-person verb beside it («подпишем», «зустрінуся»)."""
-    for k in range(i - 1, max(-1, i - FIRST_PERSON_SPAN), -1):
-        if tokens[k].text in CLAUSE_BREAKS:
-            break
-        if tokens[k].text.lower() in WE or lemmas.get(k) in WE:
-            return True
-    return any(
-        tokens[k].is_word and morph.has(tokens[k].text.lower(), lang, "1per")
-        for k in range(max(0, i - 2), min(len(tokens), i + 2))
     )
 
 
@@ -678,22 +654,6 @@ def _states(actors: tuple[Actor, ...], places: list[Actor]) -> list[Actor]:
     return list(dict.fromkeys(countries.get(p.country, p) for p in places if p.country))
 
 
-def _pronoun_subject(tokens: list[Token], i: int, lang: str) -> bool:
-    """Without a tree: a personal pronoun stands in the trigger's clause before it («Він також поклав ...»)."""
-    for k in range(i - 1, -1, -1):
-        if tokens[k].text in CLAUSE_BREAKS:
-            return False
-        if tokens[k].text.lower() in HE.get(lang, ()):
-            return True
-    return False
-
-
-def _singular_pronoun(tokens: list[Token], i: int, lang: str) -> bool:
-    """Whether the personal pronoun nearest before token i in its sentence is «он», «вона», "he" (not «они»)."""
-    word = next((t.text.lower() for t in reversed(tokens[:i]) if t.text.lower() in HE.get(lang, ())), "")
-    return word in SINGULAR_HE
-
-
 def _token_at(tokens: list[Token], offset: int) -> int:
     """The index of the token at or just after character `offset`."""
     return bisect.bisect_left([t.start for t in tokens], offset)
@@ -701,30 +661,6 @@ def _token_at(tokens: list[Token], offset: int) -> int:
 
 def _mentions(a: Analysis) -> list[tuple[int, int, Actor]]:
     return sorted(((m.start, m.end, x) for x in a.actors for m in x.mentions), key=lambda m: m[0])
-
-
-def _pronoun_before(tokens: list[Token], i: int, lang: str) -> str:
-    """The personal pronoun nearest before token i in its sentence («она», "he"), or ""."""
-    return next((t.text.lower() for t in reversed(tokens[:i]) if t.text.lower() in HE.get(lang, ())), "")
-
-
-def _of_gender(people: list[Actor], pronoun: str, mentions: list[tuple[int, int, Actor]], start: int) -> list[Actor]:
-    """The pronoun's antecedent: `people` unless every one's name says the other gender, then the person named last
-    before `start` whose name says the pronoun's (as speakers.py ties «сказала она»); unchanged when unknown."""
-    gender = GENDER.of_pronoun(pronoun) if pronoun else None
-    if gender not in ("f", "m") or not people:
-        return people
-    if any(GENDER.of_person(x.name) in (gender, None) for x in people):
-        return [x for x in people if GENDER.of_person(x.name) in (gender, None)]
-    other = next((x for s, _, x in reversed(mentions) if s < start and x.type == "person"
-                  and GENDER.of_person(x.name) == gender), None)
-    return [other] if other is not None else people
-
-
-def _antecedent(mentions: list[tuple[int, int, Actor]], start: int) -> list[Actor]:
-    """The person named last before `start`: whom a pronoun subject most likely stands for."""
-    person = next((x for s, _, x in reversed(mentions) if s < start and x.type == "person"), None)
-    return [person] if person is not None else []
 
 
 def _phrase(lemmas_wanted: tuple[str, ...], words: list[int], lemmas: Lemmas, n: int) -> int | None:
