@@ -6,8 +6,10 @@ text denies is kept with `negated` true, a planned one with `modality` "future".
 
 Here: the sentence loop, the triggers, and who takes part in each event. Beside it: the sentence value
 the rules share (event_sentence.py), the roles around a trigger (event_args.py), a host receiving a
-visitor (event_hosting.py), negation, modality and promises (event_modality.py), and demands and
-evaluations read over the whole sentence (event_statements.py).
+visitor (event_hosting.py), negation, modality and promises (event_modality.py), demands and
+evaluations read over the whole sentence (event_statements.py), whom a pronoun stands for
+(event_reference.py), denials of guilt and their accusers (event_charges.py), and which event is a sentence's
+main one or only what another alleges (event_rank.py).
 """
 
 from __future__ import annotations
