@@ -439,3 +439,12 @@ def test_articles_and_days_do_not_count_towards_a_phrase_gap(pipeline):
 def test_concessions_and_retreats_in_russian_and_ukrainian(pipeline, text, kind):
     types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2018-11-01")).events]
     assert kind in types and "SANCTION" not in types, types
+
+
+@pytest.mark.parametrize("text", [
+    "Israel coordinates with Jordan on a regular basis.",
+    "Россия и Китай координируют действия в Совете Безопасности ООН.",
+])
+def test_coordinating_with_another_party_is_cooperation(pipeline, text):
+    types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2018-11-01")).events]
+    assert "COOPERATE" in types, types
