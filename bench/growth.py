@@ -1,7 +1,7 @@
 """How storing and querying change as a SQLite store grows to 1,000,000 articles (issue 13, item 5), one core.
 
     .venv/bin/python bench/growth.py [--sizes 0,10000,100000,300000,1000000] [--db PATH] [--batch-articles N]
-                                     [--base N] [--analyses FILE] [--rounds R] [--json]
+                                     [--base N] [--analyses FILE] [--rounds R] [--pg [URL]] [--json]
 
 One store is grown in steps through `Store.add`, the write path of `entente ingest` (near-duplicate check,
 event clusters, dyad rows and the full-text index included), in transactions of FILL_BATCH articles. Its
@@ -25,7 +25,9 @@ stays in the store, so each size counts the batches measured before it.
 
 `--db` keeps the store for another run (the sizes it already holds are filled no further); a path that
 exists and was not made by this script is refused. A side file `<db>.growth.json` marks it and records
-how far the synthetic stream went.
+how far the synthetic stream went. `--pg` grows a PostgreSQL store instead, in a schema of its own
+(`entente_growth`, made anew each run; default URL: the test server); its CPU time counts the server process
+serving the connection too (read from /proc, so the server must run on this machine).
 """
 
 from __future__ import annotations
@@ -55,11 +57,13 @@ from entente.store import Store, open_store
 from entente.store.dyad import dyad_series
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from dyad import PG_URL, pg_location  # noqa: E402
 from ingest import DEFAULT_CORPUS, load_corpus, machine, pin_one_core, revision  # noqa: E402
 
 SIZES = (0, 10_000, 100_000, 300_000, 1_000_000)
 FILL_BATCH = 2000  # articles per transaction while filling: the store's own batch writer, fewer commits
 MARK = ".growth.json"
+PG_SCHEMA = "entente_growth"
 _WORD = re.compile(r"\w+")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
@@ -188,55 +192,90 @@ def refuse_others(path: str) -> None:
                          f"beside it); give a new path, or remove the file if it is a bench store")
 
 
-def open_bench(path: str) -> tuple[Store, dict[str, Any]]:
-    """The bench store at `path` and its mark (made when new)."""
-    refuse_others(path)
-    mark = Path(path + MARK)
-    state = json.loads(mark.read_text("utf-8")) if mark.exists() else {"bench": "growth", "serial": 0}
-    store = open_store(path)
-    mark.write_text(json.dumps(state), "utf-8")
-    return store, state
+class Bench:
+    """The growing store: a SQLite file with its mark (kept, reusable), or a PostgreSQL schema of its own
+    (made anew each run). `state` is how far the synthetic stream went."""
+
+    def __init__(self, db: str, pg: str | None):
+        self.db, self.pg = db, pg
+        if pg:
+            self.location, self.mark = pg_location(pg, True, PG_SCHEMA), None
+            state: dict[str, Any] = {"bench": "growth", "serial": 0}
+        else:
+            refuse_others(db)
+            self.location, self.mark = db, Path(db + MARK)
+            state = json.loads(self.mark.read_text("utf-8")) if self.mark.exists() else {"bench": "growth", "serial": 0}
+        self.state = state
+        self.store = open_store(self.location)
+        self.save()
+        # a PostgreSQL server does the writing in a process of its own: its CPU time is read from /proc
+        self.server = int(self.sql("SELECT pg_backend_pid() AS pid")[0]["pid"]) if pg else None
+
+    def sql(self, query: str) -> list[dict[str, Any]]:
+        return self.store._rows(query)  # type: ignore[attr-defined]
+
+    def save(self) -> None:
+        if self.mark:
+            self.mark.write_text(json.dumps(self.state), "utf-8")
+
+    def count(self, where: str = "") -> int:
+        return int(self.sql(f"SELECT count(*) AS n FROM articles {where}")[0]["n"])
+
+    def size_mb(self) -> float:
+        """The SQLite file after a checkpoint (the WAL folded in and emptied), or the schema's tables with their
+        indexes and TOAST in PostgreSQL, MB."""
+        if self.pg:
+            return round(int(self.sql(
+                f"SELECT sum(pg_total_relation_size(c.oid)) AS n FROM pg_class c JOIN pg_namespace s"
+                f" ON s.oid = c.relnamespace WHERE s.nspname = '{PG_SCHEMA}' AND c.relkind = 'r'")[0]["n"]) / 1e6, 1)
+        self.sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return round(sum(Path(self.db + s).stat().st_size for s in ("", "-wal") if Path(self.db + s).exists()) / 1e6, 1)
+
+    def cpu(self) -> tuple[float, float]:
+        """CPU seconds so far of this process and of the PostgreSQL server process serving it (0 for SQLite)."""
+        server = 0.0
+        if self.server:
+            with contextlib.suppress(OSError):
+                fields = Path(f"/proc/{self.server}/stat").read_text().rsplit(")", 1)[1].split()
+                server = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return time.process_time(), server
 
 
-def count(store: Store) -> int:
-    return int(store._rows("SELECT count(*) AS n FROM articles")[0]["n"])  # type: ignore[attr-defined]
+def timed(bench: Bench, work: Callable[[], int]) -> dict[str, Any]:
+    """Wall, CPU (and server CPU) seconds of `work`, which returns how many articles it stored."""
+    wall, (cpu, server) = time.perf_counter(), bench.cpu()
+    n = work()
+    wall, cpu, server = time.perf_counter() - wall, bench.cpu()[0] - cpu, bench.cpu()[1] - server
+    out = {"articles": n, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
+           "articles_per_s": round(n / wall, 1) if n else None, "articles_per_cpu_s": round(n / cpu, 1) if n else None}
+    if bench.pg:
+        out.update(server_cpu_s=round(server, 2),
+                   articles_per_cpu_s_with_server=round(n / (cpu + server), 1) if n else None)
+    return out
 
 
-def size_mb(store: Store, path: str) -> float:
-    """The database file after a checkpoint (the WAL folded in and emptied), MB."""
-    store._rows("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[attr-defined]
-    return round(sum(Path(path + s).stat().st_size for s in ("", "-wal") if Path(path + s).exists()) / 1e6, 1)
+def fill(bench: Bench, rekeyed: Rekeyed, target: int, goal: int) -> dict[str, Any]:
+    """Add synthetic articles until the store holds `target`, in transactions of FILL_BATCH."""
+    def work() -> int:
+        have, added, started = bench.count(), 0, time.perf_counter()
+        while have < target:
+            n = min(FILL_BATCH, target - have)
+            new, _ = bench.store.add(list(rekeyed.stream(bench.state["serial"], n)))
+            bench.state["serial"] += n
+            bench.save()
+            have, added = have + new, added + new
+            print(f"\r  growing: {have:,} / {target:,} articles (final {goal:,}), "
+                  f"{added / (time.perf_counter() - started):,.0f} articles/s   ", end="", file=sys.stderr, flush=True)
+        if added:
+            print(file=sys.stderr)
+        return added
+
+    return timed(bench, work)
 
 
-def fill(store: Store, rekeyed: Rekeyed, state: dict[str, Any], mark: Path, target: int, goal: int) -> dict[str, Any]:
-    """Add synthetic articles until the store holds `target`; wall and CPU time of doing so."""
-    have = count(store)
-    wall, cpu, added = time.perf_counter(), time.process_time(), 0
-    while have < target:
-        n = min(FILL_BATCH, target - have)
-        new, _ = store.add(list(rekeyed.stream(state["serial"], n)))
-        state["serial"] += n
-        mark.write_text(json.dumps(state), "utf-8")
-        have, added = have + new, added + new
-        rate = added / (time.perf_counter() - wall)
-        print(f"\r  growing: {have:,} / {target:,} articles (final {goal:,}), {rate:,.0f} articles/s   ",
-              end="", file=sys.stderr, flush=True)
-    if added:
-        print(file=sys.stderr)
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    return {"articles": added, "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
-            "articles_per_s": round(added / wall) if added else None,
-            "articles_per_cpu_s": round(added / cpu) if added else None}
-
-
-def store_batch(store: Store, items: list[tuple[Article, Analysis]], batch: int) -> dict[str, Any]:
-    """Store the measured batch as `entente ingest` does (transactions of `batch`); wall and CPU time."""
-    wall, cpu, new = time.perf_counter(), time.process_time(), 0
-    for k in range(0, len(items), batch):
-        new += store.add(items[k:k + batch])[0]
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    return {"articles": new, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
-            "articles_per_s": round(new / wall, 1), "articles_per_cpu_s": round(new / cpu, 1)}
+def store_batch(bench: Bench, items: list[tuple[Article, Analysis]], batch: int) -> dict[str, Any]:
+    """Store the measured batch as `entente ingest` does (transactions of `batch`)."""
+    return timed(bench, lambda: sum(bench.store.add(items[k:k + batch])[0] for k in range(0, len(items), batch)))
 
 
 # --- queries -------------------------------------------------------------------------------------------------
@@ -302,43 +341,43 @@ def time_queries(store: Store, p: dict[str, list[Any]], rounds: int) -> dict[str
 # --- the run -------------------------------------------------------------------------------------------------
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    refuse_others(args.db)
+    if not args.pg:
+        refuse_others(args.db)
     cpu_note = pin_one_core()
     bases = analyses(args.corpus, args.base, args.analyses)
     if not bases:
         raise SystemExit("bench/growth.py: no analyzed corpus text to copy")
     rekeyed, p = Rekeyed(bases), plan(bases)
-    store, state = open_bench(args.db)
-    mark = Path(args.db + MARK)
-    report: dict[str, Any] = {"revision": revision(), "machine": machine(), "cpu": cpu_note, "db": args.db,
-                              "bases": len(bases), "batch_articles": args.batch_articles,
-                              "ingest_batch": Settings.batch, "fill_batch": FILL_BATCH, "query_plan": p, "sizes": []}
     warm = open_store(":memory:")  # the first add imports numpy and datasketch: not timed
     warm.add([rekeyed.make(0)])
     warm.close()
+    bench = Bench(args.db, args.pg)
+    where = f"PostgreSQL, schema {PG_SCHEMA}" if args.pg else args.db
+    report: dict[str, Any] = {"revision": revision(), "machine": machine(), "cpu": cpu_note, "store": where,
+                              "bases": len(bases), "batch_articles": args.batch_articles,
+                              "ingest_batch": Settings.batch, "fill_batch": FILL_BATCH, "query_plan": p, "sizes": []}
     try:
         for size in args.sizes:
-            if count(store) > size:
-                print(f"  {args.db} holds more than {size:,} articles: size skipped", file=sys.stderr)
+            if bench.count() > size:
+                print(f"  {where} holds more than {size:,} articles: size skipped", file=sys.stderr)
                 continue
-            filled = fill(store, rekeyed, state, mark, size, args.sizes[-1])
-            row: dict[str, Any] = {"size": count(store), "fill": filled}
-            row["queries"] = time_queries(store, p, args.rounds)
+            row: dict[str, Any] = {"size": size, "fill": fill(bench, rekeyed, size, args.sizes[-1])}
+            row["size"] = bench.count()
+            row["queries"] = time_queries(bench.store, p, args.rounds)
             # a fresh draw of the same analyses: new articles, real content, stored as ingest stores
-            state["batch"] = state.get("batch", 0) + 1
-            items = [rekeyed.make(k, state["batch"]) for k in range(args.batch_articles)]
-            row["ingest"] = store_batch(store, items, Settings.batch)
-            mark.write_text(json.dumps(state), "utf-8")
-            row["after"] = count(store)
-            row["db_mb"] = size_mb(store, args.db)
-            row["duplicates"] = int(store._rows(  # type: ignore[attr-defined]
-                "SELECT count(*) AS n FROM articles WHERE duplicate_of IS NOT NULL")[0]["n"])
+            bench.state["batch"] = bench.state.get("batch", 0) + 1
+            items = [rekeyed.make(k, bench.state["batch"]) for k in range(args.batch_articles)]
+            row["ingest"] = store_batch(bench, items, Settings.batch)
+            bench.save()
+            row["after"] = bench.count()
+            row["db_mb"] = bench.size_mb()
+            row["duplicates"] = bench.count("WHERE duplicate_of IS NOT NULL")
             row["load"] = os.getloadavg()
             report["sizes"].append(row)
             print(f"  {row['size']:>9,} articles: store {row['ingest']['articles_per_s']} articles/s "
-                  f"({row['ingest']['articles_per_cpu_s']} per CPU s), file {row['db_mb']} MB", file=sys.stderr)
+                  f"({row['ingest']['articles_per_cpu_s']} per CPU s), {row['db_mb']} MB", file=sys.stderr)
     finally:
-        store.close()
+        bench.store.close()
     return report
 
 
@@ -357,6 +396,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--sizes", type=sizes, default=list(SIZES),
                     help="store sizes in articles, comma-separated (default: %(default)s)")
     ap.add_argument("--db", default=None, help="the SQLite store, kept (default: a temporary file, removed)")
+    ap.add_argument("--pg", nargs="?", const=PG_URL, default=None, metavar="URL",
+                    help=f"grow a PostgreSQL store instead, in schema {PG_SCHEMA} made anew (default URL: {PG_URL})")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--base", type=int, default=None, help="corpus texts analyzed and copied (default: all)")
     ap.add_argument("--analyses", type=Path, default=None,
@@ -366,7 +407,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--rounds", type=int, default=3, help="timed rounds of each query kind (default %(default)s)")
     ap.add_argument("--json", action="store_true", help="one JSON object instead of the table")
     args = ap.parse_args(argv)
-    if args.db is None:
+    if args.db is None and not args.pg:
         with tempfile.TemporaryDirectory() as tmp:
             args.db = str(Path(tmp) / "growth.db")
             report = run(args)
@@ -380,11 +421,13 @@ def main(argv: list[str] | None = None) -> None:
           f"of {report['ingest_batch']}")
     names = list(report["sizes"][0]["queries"]) if report["sizes"] else []
     heads = " | ".join(f"q{k + 1} p50/p95 ms" for k in range(len(names)))
+    if report["store"].startswith("PostgreSQL"):
+        print("(CPU: this process and its PostgreSQL server process together)")
     print(f"size | fill art/s (CPU) | batch art/s (CPU) | {heads} | MB")
     for r in report["sizes"]:
         f, b = r["fill"], r["ingest"]
-        print(f"{r['size']:,} | {f['articles_per_s'] or '-'} ({f['articles_per_cpu_s'] or '-'}) | "
-              f"{b['articles_per_s']} ({b['articles_per_cpu_s']}) | "
+        key = "articles_per_cpu_s_with_server" if "server_cpu_s" in b else "articles_per_cpu_s"
+        print(f"{r['size']:,} | {f['articles_per_s'] or '-'} ({f[key] or '-'}) | {b['articles_per_s']} ({b[key]}) | "
               + " | ".join(f"{q['p50_ms']}/{q['p95_ms']}" for q in r["queries"].values()) + f" | {r['db_mb']}")
     for k, name in enumerate(names):
         print(f"  q{k + 1}: {name}")
