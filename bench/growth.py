@@ -376,6 +376,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             report["sizes"].append(row)
             print(f"  {row['size']:>9,} articles: store {row['ingest']['articles_per_s']} articles/s "
                   f"({row['ingest']['articles_per_cpu_s']} per CPU s), {row['db_mb']} MB", file=sys.stderr)
+            print(f"  row {json.dumps(row, ensure_ascii=False)}", file=sys.stderr)  # kept if a later size fails
     finally:
         bench.store.close()
     return report
