@@ -122,10 +122,12 @@ class EventFilters:
         if not self.dyad:
             for role, ids in (("actor", self.actor), ("recipient", self.recipient)):
                 if ids:
+                    # the reports read off the event_actors_actor index (the ids, and the actors of those countries),
+                    # not every report tested in turn: an actor's events at 1M articles took seconds (BENCHMARKS.md)
                     marks = ", ".join("?" for _ in ids)
-                    parts.append(f"EXISTS (SELECT 1 FROM event_actors ea LEFT JOIN actors x ON x.id = ea.actor_id"
-                                 f" WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.role = '{role}'"
-                                 f" AND (ea.actor_id IN ({marks}) OR x.country IN ({marks})))")
+                    parts.append(f"(e.article_id, e.id) IN (SELECT ea.article_id, ea.event_id FROM event_actors ea"
+                                 f" WHERE ea.role = '{role}' AND (ea.actor_id IN ({marks})"
+                                 f" OR ea.actor_id IN (SELECT x.id FROM actors x WHERE x.country IN ({marks}))))")
                     params += [*ids, *ids]
         return " AND ".join(parts), params
 
