@@ -3,10 +3,11 @@
 «29-летний москвич Дмитрий Смилянец ... Россиянин, которого обвиняют ...»: «Россиянин» is Smilyanets,
 so he is Russian; «... Виктор Бут ... российскому бизнесмену ...», "The Chinese finance minister jabbed
 back ... The finance minister, Lou Jiwei, suggested ...". A description is a demonym or a country
-adjective with a person noun («Россиянин», «российскому бизнесмену», "Chinese finance minister") that
-stands without a name beside it (with a name it is an apposition, which context.py reads). In a
-sentence that names no one, it names the one person named in the sentences just before and after it;
-beside a name, or among several people, it names no one. A person described as of two
+adjective with a person noun («Россиянин», «российскому бизнесмену», "Chinese finance minister"). It
+names the person whose name its phrase runs into («американскому исполнителю ритм-н-блюза Ар Келли»; the
+two words just before a name context.py already reads as the mention is linked) or follows («Виктор Бут,
+российский бизнесмен»); in a sentence that names no one, the one person named in the sentences just before
+and after it; beside another name, or among several people, no one. A person described as of two
 countries gets neither.
 """
 

@@ -27,7 +27,8 @@ class Sentence:
     """One sentence being coded, with what the rules that look beyond one trigger need.
 
     `quote`: the quote the sentence is in or holds, if any; `marks`: the token positions of the cue words
-    that make its events future, hypothetical or reciprocal (empty when the sentence has no trigger)."""
+    that make its events future, hypothetical or reciprocal (empty when the sentence has no trigger); `two`:
+    whether the sentence itself names two parties («стороны», «обе страны», "both sides", a bare «лидеры»)."""
 
     a: Analysis
     lang: str
@@ -41,6 +42,7 @@ class Sentence:
     cues: Cues
     quote: Quote | None
     marks: Mapping[str, set[int]]
+    two: bool = False
 
 
 class Lemmas(Mapping[int, str]):

@@ -18,7 +18,7 @@ import bisect
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from entente.extract.event_args import AUXILIARIES, Heads, Roles, assign, clause_id, passive_en
 from entente.extract.event_charges import CHARGES, about_charges, answer_charges, denied_guilt
@@ -197,6 +197,7 @@ class EventCoder:
                 else {}
             )
             sentence = Sentence(a, lang, text, start, end, tokens, lemmas, slots, refs, cues, quote, marks)
+            sentence = replace(sentence, two=bool(found) and self._names_two(sentence))
             hosted: list[Key] = []
             placed: list[tuple[Key, int]] = []  # this sentence's events and their trigger positions
             for trigger, i, j in found:
@@ -364,6 +365,22 @@ class EventCoder:
         if lang == "en" and passive_en(tokens, i):
             return False
         return not self._noun(tokens[i].text, lang) or (clause is not None and clause.how == "support")
+
+    def _names_two(self, sentence: Sentence) -> bool:
+        """Whether the sentence itself names two parties, the article's two main ones: «стороны», «обе страны»,
+        "both sides", a bare «лидеры провели»; «совместный», «взаимный», "joint" speak of two parties without
+        naming them, «со стороны», «с его стороны» of one."""
+        tokens, lemmas = sentence.tokens, sentence.lemmas
+        both = sentence.cues.clause.get("both", set())
+        return (
+            any(lemmas.get(k) in both for k in sentence.marks.get("reciprocal", ()))
+            or any(
+                tokens[k].text.lower() in sentence.cues.forms
+                and not any(tokens[n].text.lower() in ("с", "со", "з", "із") for n in range(max(0, k - 2), k))
+                for k in lemmas
+            )
+            or self._bare_leaders(sentence)
+        )
 
     def _bare_leaders(self, sentence: Sentence) -> bool:
         """Whether the sentence's subject is a bare plural «лидеры», "the leaders": a word of `leaders` with a verb
@@ -555,18 +572,7 @@ class EventCoder:
             # an outlet that quotes a document reports what it says; it is no party to it
             if speaker and speaker.sector != "MED":
                 actor, how = [speaker], "speaker"
-        # «стороны», «обе страны», "both sides": the sentence itself names two parties, the article's two main ones;
-        # «совместный», «взаимный», "joint" speak of two parties without naming them
-        both = sentence.cues.clause.get("both", set())
-        mutual = not trigger.host and (
-            any(lemmas.get(k) in both for k in marks["reciprocal"])
-            or any(
-                tokens[k].text.lower() in sentence.cues.forms
-                and not any(tokens[n].text.lower() in ("с", "со", "з", "із") for n in range(max(0, k - 2), k))
-                for k in lemmas
-            )
-            or self._bare_leaders(sentence)
-        )
+        mutual = not trigger.host and sentence.two  # the two parties the sentence names: the article's main pair
         reciprocal = not trigger.host and (trigger.reciprocal or bool(marks["reciprocal"]) or mutual)
         if reciprocal and len(actor) > 1 and not roles.partners and not recipient:
             actor, recipient = actor[:1], actor[1:]
@@ -576,7 +582,7 @@ class EventCoder:
             # another country are talks with it
             recipient += [p for p in roles.places if p not in recipient]
         if mutual and actor and not recipient and len(pair) == 2:
-            # «мы будем поддерживать друг друга»: the other side is the article's other main party
+            # «стороны будут поддерживать друг друга»: the other side is the article's other main party
             own_countries = {x.country for x in actor}
             recipient = [p for p in pair if p.country not in own_countries][:1]
             how = "pair" if recipient else how
