@@ -440,7 +440,7 @@ class EventCoder:
         if clause is not None and _interview(sentence, trigger, clause, roles.partners):
             return None
         a, start, end, tokens = sentence.a, sentence.start, sentence.end, sentence.tokens
-        base = "AGREE" if _commercial(sentence, trigger) else trigger.type
+        base = _commercial(sentence, trigger) or trigger.type
         to_come = sentence.cues.clause.get("to_come", set())
         after = (
             clause.predicate
@@ -645,15 +645,21 @@ def _time_or_purpose(tokens: list[Token], k: int, lang: str) -> bool:
     return before in CLAUSE_BREAKS or before.lower() in TEMPORAL_LEAD[lang]
 
 
-def _commercial(sentence: Sentence, trigger: Trigger) -> bool:
-    """A signing whose sentence names a firm or a sale («банк подписал соглашение о покупке», «уклало угоду з ТОВ»):
-    an economic commitment, AGREE, where a state's political signing is SUPPORT."""
+def _commercial(sentence: Sentence, trigger: Trigger) -> str | None:
+    """The type of a signing whose sentence names a firm or a sale, None for any other trigger: a contract
+    («уклало угоду з ТОВ на постачання») begins an economic exchange, COOPERATE; an agreement to buy or sell
+    («банк подписал соглашение о покупке акций») promises a deal, AGREE. A state's political signing is SUPPORT."""
     words = sentence.cues.clause
     if trigger.type != "SUPPORT" or trigger.lemmas[0].split()[0] not in words.get("signing", ()):
-        return False
-    commercial = words.get("commercial", set())
+        return None
     lemmas, tokens = sentence.lemmas, sentence.tokens
-    return any(lemmas[k] in commercial or tokens[k].text.lower() in commercial for k in lemmas)
+
+    def named(wanted: set[str]) -> bool:
+        return any(lemmas[k] in wanted or tokens[k].text.lower() in wanted for k in lemmas)
+
+    if not named(words.get("commercial", set())):
+        return None
+    return "AGREE" if named(words.get("acquisition", set())) else "COOPERATE"
 
 
 def _states(actors: tuple[Actor, ...], places: list[Actor]) -> list[Actor]:
