@@ -87,6 +87,27 @@ def test_a_passive_subject_is_the_recipient_and_the_bare_oblique_the_actor(pipel
     assert [(e.type, e.actor, e.recipient) for e in found] == [("ACCUSE", (), ("POL",))]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a short participle the dictionary first guesses to be a noun is still a passive verb
+        "Россиянин был экстрадирован в США.",
+        # the second of two coordinated passive verbs shares the first one's subject
+        "Россиянин был арестован в Таиланде и экстрадирован в США.",
+    ],
+)
+def test_who_is_extradited_is_not_the_one_who_extradites(pipeline, text):
+    found = [e for e in events(pipeline, text) if e.type == "COOPERATE"]
+    assert [(e.actor, e.recipient) for e in found] == [((), ("RUS",))]
+
+
+def test_who_is_under_arrest_undergoes_it(pipeline):
+    found = events(pipeline, "Россиянин был экстрадирован в США и находился под арестом.")
+    assert all("RUS" not in e.actor for e in found), [(e.type, e.actor, e.recipient) for e in found]
+    found = events(pipeline, "Россия оказалась под санкциями Евросоюза.")
+    assert [(e.type, e.actor, e.recipient) for e in found] == [("SANCTION", ("org:EU",), ("RUS",))]
+
+
 def test_a_participle_that_describes_reports_no_event(pipeline):
     assert events(pipeline, "Израиль строит дома на оккупированных территориях.") == ()
 

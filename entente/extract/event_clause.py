@@ -95,8 +95,10 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
     patients: tuple[int, ...] = ()
     passive = False
     if not noun:
+        # «был арестован ... и экстрадирован в США»: a short passive participle shares the first verb's subject
+        verb = _subject_verb(tree, head) if _short_passive(lemmas, head) else head
         patients = tuple(
-            k for c in tree.children(head) if tree.rels[c] == "nsubj:pass" for k in sorted(tree.subtree(c))
+            k for c in tree.children(verb) if tree.rels[c] == "nsubj:pass" for k in sorted(tree.subtree(c))
         )
         if patients:  # «был арестован властями США»: the bare oblique is the agent
             agents, passive = _bare_obliques(tree, head), True
@@ -107,6 +109,12 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
             patients = tuple(sorted(tree.subtree(noun_phrase) - tree.subtree(head) - _clauses_below(tree, noun_phrase)))
             agents = tuple(k for c in tree.children(head) if tree.rels[c] == "nsubj" for k in sorted(tree.subtree(c)))
             passive = True
+    elif tree.rels[head] == "obl" and _case(tree, lemmas, head) in words.get("undergoing", ()):
+        # «находился под арестом», «оказались под санкциями», "came under attack": the subject undergoes the
+        # event; a genitive of the noun («под давлением США») does it
+        verb = _subject_verb(tree, predicate)  # «был экстрадирован ... и находился под арестом»
+        patients = tuple(k for c in tree.children(verb) if tree.rels[c] in SUBJECT for k in sorted(tree.subtree(c)))
+        passive = bool(patients)
     elif how == "support" and tree.rels[head] == "nsubj:pass" and not agents:
         # «санкции были введены Евросоюзом»: the agent is the passive verb's, not an instrumental elsewhere
         # («... после аннексии Россией Крыма»)
@@ -121,6 +129,18 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
         head, predicate, how, negated_by, condition, pronoun, agents, patients, subjects, passive, complement,
         _scope(tree, predicate, head),
     )
+
+
+def _subject_verb(tree: Tree, k: int) -> int:
+    """The verb whose subject verb k shares: k itself, or the first of coordinated verbs when k has none."""
+    while tree.rels[k] == "conj" and tree.heads[k] >= 0 and not any(tree.rels[c] in SUBJECT for c in tree.children(k)):
+        k = tree.heads[k]
+    return k
+
+
+def _short_passive(lemmas: Lemmas, k: int) -> bool:
+    readings = lemmas.lexicon.morph.readings(lemmas.tokens[k].text.lower(), lemmas.lang)
+    return any("PRTS" in r.tags for r in readings)
 
 
 def _scope(tree: Tree, predicate: int, head: int) -> frozenset[int]:

@@ -415,6 +415,8 @@ class EventCoder:
         if lang == "en":
             return word.lower().endswith(("tion", "ment", "ance", "ence", "ship", "ity", "ies", "ism", "ing"))
         readings = self.lexicon.morph.readings(word.lower(), lang)
+        if any("PRTS" in r.tags for r in readings):
+            return False  # «экстрадирован»: a short passive participle, though the dictionary guesses a noun first
         return bool(readings) and bool({"NOUN", "noun", "INFN", "inf"} & readings[0].tags)
 
     def _event(
