@@ -108,6 +108,29 @@ def test_who_is_under_arrest_undergoes_it(pipeline):
     assert [(e.type, e.actor, e.recipient) for e in found] == [("SANCTION", ("org:EU",), ("RUS",))]
 
 
+def test_a_verbs_object_is_not_its_actor_wherever_it_stands(pipeline):
+    # an indefinite-personal verb names no doer: the object before it undergoes the event
+    found = events(pipeline, "Путина раскритиковали за это решение.")
+    assert [(e.type, e.actor, e.recipient) for e in found if e.type == "ACCUSE"] == [
+        ("ACCUSE", (), ("person:vladimir-putin",))
+    ]
+    # object-verb-subject order: the parser's second object is the subject («США» criticize the project)
+    found = events(pipeline, "Проект активно критикуют США и Польша.")
+    assert [(e.type, e.actor) for e in found] == [("ACCUSE", ("USA", "POL"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Анна Ким приехала в Сеул. Соседи обвинили её подругу в том, что она атаковала полицейского.",
+        "Анна Ким приехала в Сеул. Её подругу обвинили в том, что она напала на полицейского.",
+    ],
+)
+def test_what_is_alleged_is_no_event_though_the_accusation_names_no_party(pipeline, text):
+    found = events(pipeline, text)
+    assert [e.type for e in found] == ["CONSULT"], [(e.type, e.rule) for e in found]
+
+
 def test_a_participle_that_describes_reports_no_event(pipeline):
     assert events(pipeline, "Израиль строит дома на оккупированных территориях.") == ()
 

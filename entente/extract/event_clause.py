@@ -56,6 +56,7 @@ class Clause:
     passive: bool = False  # a passive clause: its actor is `agents`, or no one
     complement: tuple[int, ...] = ()  # tokens of what a verb governs (objects, obliques, infinitives)
     scope: frozenset[int] = frozenset()  # tokens of the carrying verb's own clause (its time is the event's)
+    objects: tuple[int, ...] = ()  # tokens of a verb's direct and indirect objects («Биби приговорили»)
 
 
 def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str, set[str]]) -> Clause | None:
@@ -119,6 +120,7 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
         # «санкции были введены Евросоюзом»: the agent is the passive verb's, not an instrumental elsewhere
         # («... после аннексии Россией Крыма»)
         agents, passive = _bare_obliques(tree, predicate), True
+    objects = _objects(tree, head, subjects) if not noun else ()
     complement = tuple(
         k
         for c in tree.children(head)
@@ -127,7 +129,7 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
     )
     return Clause(
         head, predicate, how, negated_by, condition, pronoun, agents, patients, subjects, passive, complement,
-        _scope(tree, predicate, head),
+        _scope(tree, predicate, head), objects,
     )
 
 
@@ -325,11 +327,42 @@ def _subject(
             subjects = [tree.heads[k]]
             break
         k = tree.heads[k]
+    named = [s for s in subjects if tree.rels[s] == "nsubj"]
+    if not named and (object_subject := _object_subject(tree, lemmas, predicate)):
+        subjects = named = object_subject
     pronoun = bool(subjects) and all((lemmas.get(s) or "") in words.get("pronoun", ()) for s in subjects)
-    phrase = tuple(
-        k for s in subjects if tree.rels[s] == "nsubj" for k in sorted(tree.subtree(s) - _clauses_below(tree, s))
-    )
+    phrase = tuple(k for s in named for k in sorted(tree.subtree(s) - _clauses_below(tree, s)))
     return pronoun, phrase
+
+
+def _object_subject(tree: Tree, lemmas: Lemmas, verb: int) -> list[int]:
+    """The subject the parser took for a second object: a verb has one direct object, so of two, the one
+    that can be nominative is the subject, and of two that can, the one after the verb («Проект критикуют
+    США»: the US criticizes; «односельчанки обвинили её»: the villagers accuse)."""
+    # «за взаимодействие»: a phrase with a preposition is no subject
+    objects = [c for c in tree.children(verb) if tree.rels[c] == "obj" and not _case(tree, lemmas, c)]
+    if len(objects) != 2:
+        return []
+    nominative = [c for c in objects if _nominative(lemmas, c)]
+    if len(nominative) == 1:
+        return nominative
+    return [objects[1]] if len(nominative) == 2 and objects[0] < verb < objects[1] else []
+
+
+def _nominative(lemmas: Lemmas, k: int) -> bool:
+    readings = lemmas.lexicon.morph.readings(lemmas.tokens[k].text.lower(), lemmas.lang)
+    # a noun's or a pronoun's reading («её» is also an undeclined possessive, which is never a subject)
+    return not readings or any("nomn" in r.tags and r.tags & {"NOUN", "NPRO"} for r in readings)
+
+
+def _objects(tree: Tree, verb: int, subjects: tuple[int, ...]) -> tuple[int, ...]:
+    """The tokens of a verb's direct and indirect objects, but for one read as its subject."""
+    return tuple(
+        k
+        for c in tree.children(verb)
+        if tree.rels[c] in ("obj", "iobj") and c not in subjects
+        for k in sorted(tree.subtree(c))
+    )
 
 
 def _clauses_below(tree: Tree, k: int) -> set[int]:

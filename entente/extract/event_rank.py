@@ -20,19 +20,20 @@ ALLEGING = frozenset({"ACCUSE", "REQUEST", "THREATEN"})  # types whose complemen
 COMPLEMENTIZERS = frozenset({"что", "чтобы", "що", "щоб", "that"})
 
 
-def drop_alleged(out: dict[Key, Event], placed: list[tuple[Key, int]], sentence: Sentence) -> None:
+def drop_alleged(
+    out: dict[Key, Event], placed: list[tuple[Key, int]], sentence: Sentence, alleging: list[int]
+) -> None:
     """Drop an event whose trigger follows an accusation, a demand or a threat in the same sentence with a
     complementizer between them: it is what is alleged, demanded or threatened («Смилянца обвиняют в том, что
-    ... он похитил информацию», «требует, чтобы ...»)."""
+    ... он похитил информацию», «требует, чтобы ...»). `alleging`: the positions of the sentence's accusation,
+    demand and threat triggers, also those that made no event of their own (an accuser the article does not
+    name: «мусульманки обвинили женщину в том, что она «осквернила воду»»)."""
     tokens = sentence.tokens
-    framing = [(key, i) for key, i in placed if key[0] in ALLEGING]
+    framing = sorted(set(alleging) | {i for key, i in placed if key[0] in ALLEGING})
     for key, i in placed:
         if key[0] in ALLEGING or key not in out:
             continue
-        if any(
-            f < i and any(tokens[k].text.lower() in COMPLEMENTIZERS for k in range(f + 1, i))
-            for _, f in framing
-        ):
+        if any(f < i and any(tokens[k].text.lower() in COMPLEMENTIZERS for k in range(f + 1, i)) for f in framing):
             del out[key]
 
 

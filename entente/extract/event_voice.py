@@ -113,6 +113,15 @@ def with_agent(
     return roles
 
 
+def not_subjects(roles: Roles, slots: list[Slot], objects: tuple[int, ...]) -> Roles:
+    """A verb's object is never its subject, wherever it stands («Биби приговорили к смертной казни»: Bibi is
+    sentenced, by someone the sentence does not name)."""
+    done_to = list(dict.fromkeys(s.actor for s in slots if any(s.i <= k < s.j for k in objects)))
+    roles.subjects = [x for x in roles.subjects if x not in done_to]
+    roles.objects = roles.objects + [x for x in done_to if x not in roles.objects]
+    return roles
+
+
 def in_name(
     tokens: list[Token], i: int, j: int, mentions: list[tuple[int, int, Actor]], start: int, end: int, lang: str
 ) -> bool:

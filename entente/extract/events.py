@@ -27,7 +27,7 @@ from entente.extract.event_grammar import GOVERNED_TEMPORAL, PLACE, PURPOSE, TEM
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import drop_promised, framing, historical
-from entente.extract.event_rank import demote_content, drop_alleged, nested
+from entente.extract.event_rank import ALLEGING, demote_content, drop_alleged, nested
 from entente.extract.event_reference import (
     antecedent,
     first_person,
@@ -54,6 +54,7 @@ from entente.extract.event_voice import (
     genitive_agent_uk,
     in_name,
     interview,
+    not_subjects,
     passive_uk,
     refused_party,
     undergone,
@@ -233,6 +234,8 @@ class EventCoder:
                     # elsewhere that case alone made a subject («... против действий президента Лукашенко») is not
                     subjects = [s for s in slots if s.actor.type != "location"]
                     roles = with_agent(roles, subjects, clause.subjects, (), passive=True)
+                elif clause is not None and clause.objects:
+                    roles = not_subjects(roles, slots, clause.objects)
                 elif clause is None and lang == "uk" and passive_uk(tokens[i].text, self.lexicon.morph):
                     roles = voice_uk(roles, tokens, slots, self.lexicon.morph)
                 elif (
@@ -278,7 +281,7 @@ class EventCoder:
                     if trigger.host and roles.objects:
                         previous = roles.objects  # the sentence is about its subject, the host
             demote_content(out, placed)
-            drop_alleged(out, placed, sentence)
+            drop_alleged(out, placed, sentence, [i for trigger, i, _ in found if trigger.type in ALLEGING])
             drop_promised(out, start)
             drop_hosted(out, hosted)
             if statement and quote is not None:
