@@ -28,8 +28,8 @@ def add_parsers(command: Command, db_option: Option, fmt_option: Format) -> None
     c = command(
         "trace",
         "Analyze articles and show, for every event, why it exists: sentence, trigger, rule (how the clause "
-        "holds the event: verb, occurrence, support, presupposed, failed, mentioned-<relation>; negated-by, if; "
-        "from:<source> for a side from outside the clause), "
+        "holds the event: verb, occurrence, support, undergone, presupposed, failed, mentioned-<relation>; "
+        "negated-by, if; from:<source> for a side from outside the clause), "
         "actor and recipient by name, polarity and modality. Nothing is stored.",
     )
     c.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, globs, or - for stdin")

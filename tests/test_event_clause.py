@@ -131,6 +131,19 @@ def test_what_is_alleged_is_no_event_though_the_accusation_names_no_party(pipeli
     assert [e.type for e in found] == ["CONSULT"], [(e.type, e.rule) for e in found]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Польша подверглась нападению России.", ("ASSAULT", ("RUS",), ("POL",))),
+        ("Польша столкнулась с критикой Германии.", ("ACCUSE", ("DEU",), ("POL",))),
+    ],
+)
+def test_who_undergoes_an_event_is_its_recipient(pipeline, text, expected):
+    found = events(pipeline, text)
+    assert [(e.type, e.actor, e.recipient) for e in found] == [expected]
+    assert all("undergone" in e.rule for e in found)
+
+
 def test_a_participle_that_describes_reports_no_event(pipeline):
     assert events(pipeline, "Израиль строит дома на оккупированных территориях.") == ()
 

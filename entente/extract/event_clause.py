@@ -40,9 +40,9 @@ NOT_PREDICATED = frozenset({"obj", "iobj", "nsubj:pass"})
 @dataclass(frozen=True)
 class Clause:
     """The reading of one trigger in its tree. `how` names the rule that predicated it: `verb`,
-    `headline`, `occurrence`, `support`, `presupposed`, `failed`, or `mentioned-<relation>` (a noun in any
-    other place); `negated_by` and `condition` are the words that frame it, if any; `pronoun` whether the
-    clause's subject is a pronoun for someone named before."""
+    `headline`, `occurrence`, `support`, `undergone` (its verb's subject undergoes it), `presupposed`, `failed`,
+    or `mentioned-<relation>` (a noun in any other place); `negated_by` and `condition` are the words that
+    frame it, if any; `pronoun` whether the clause's subject is a pronoun for someone named before."""
 
     head: int
     predicate: int
@@ -76,7 +76,7 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
         predicate, how = head, "verb"
         if tree.rels[head] == "amod" and not any(tree.rels[c] != "punct" for c in tree.children(head)):
             return None  # «на оккупированных территориях»: a participle that describes, not reports
-    if how in ("verb", "occurrence", "support"):
+    if how in ("verb", "occurrence", "support", "undergone"):
         negated_by = negated_by or _not(tree, lemmas, predicate)  # «встреча не состоялась»
     condition: str | None = None
     if how != "presupposed" and not how.startswith("mentioned"):
@@ -110,12 +110,12 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
             patients = tuple(sorted(tree.subtree(noun_phrase) - tree.subtree(head) - _clauses_below(tree, noun_phrase)))
             agents = tuple(k for c in tree.children(head) if tree.rels[c] == "nsubj" for k in sorted(tree.subtree(c)))
             passive = True
-    elif tree.rels[head] == "obl" and _case(tree, lemmas, head) in words.get("undergoing", ()):
-        # «находился под арестом», «оказались под санкциями», "came under attack": the subject undergoes the
-        # event; a genitive of the noun («под давлением США») does it
+    elif how == "undergone" or (tree.rels[head] == "obl" and _case(tree, lemmas, head) in words.get("undergoing", ())):
+        # «находился под арестом», «оказались под санкциями», «подвергся критике», «столкнулась с критикой»: the
+        # subject undergoes the event; a genitive of the noun («под давлением США») does it
         verb = _subject_verb(tree, predicate)  # «был экстрадирован ... и находился под арестом»
         patients = tuple(k for c in tree.children(verb) if tree.rels[c] in SUBJECT for k in sorted(tree.subtree(c)))
-        passive = bool(patients)
+        passive = bool(patients) or how == "undergone"  # no one named in the clause does it
     elif how == "support" and tree.rels[head] == "nsubj:pass" and not agents:
         # «санкции были введены Евросоюзом»: the agent is the passive verb's, not an instrumental elsewhere
         # («... после аннексии Россией Крыма»)
@@ -211,6 +211,8 @@ def _predication(tree: Tree, lemmas: Lemmas, n: int, words: dict[str, set[str]])
         return h, "failed"
     if rel in SUBJECT | {"obj", "obl", "iobj", "xcomp"} and head in words.get("support", ()):
         return h, "support"
+    if rel in ("obj", "obl", "iobj") and head in words.get("undergo", ()):
+        return h, "undergone"  # «подвергся критике», «столкнулась с критикой»
     presupposing = words.get("presupposing", set())
     if rel == "nmod" and head in words.get("failure_nouns", ()):
         return h, "failed"  # «срыв переговоров», «отмена визита»: the noun says it did not happen
