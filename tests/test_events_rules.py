@@ -450,3 +450,23 @@ def test_concessions_and_retreats_in_russian_and_ukrainian(pipeline, text, kind)
 def test_coordinating_with_another_party_is_cooperation(pipeline, text):
     types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2018-11-01")).events]
     assert "COOPERATE" in types, types
+
+
+# Russian and Ukrainian put an object first freely: a verb + object phrase whose object comes first still reports
+# its event, in the active («Войска Россия вывела») and in the passive («договор был подписан»)
+@pytest.mark.parametrize("text, expected", [
+    ("Ответственность за теракт Россия возложила на Украину.", ("ACCUSE", ("RUS",))),
+    ("Войска Россия вывела из Сирии в марте.", ("RETREAT", ("RUS", "org:RUS-ARMED_FORCES"))),
+    ("Договор о дружбе был подписан Россией и Китаем в Москве.", ("SUPPORT", ("RUS",))),
+    ("Відповідальність за напад уряд України покладає на Росію.", ("ACCUSE", ("UKR", "org:UKR-GOVERNMENT"))),
+])
+def test_a_phrase_whose_object_comes_first_reports_its_event(pipeline, text, expected):
+    found = [(e[0], e[1]) for e in code(pipeline, text)]
+    assert expected in found, found
+
+
+def test_an_object_in_another_case_or_clause_makes_no_fronted_phrase(pipeline):
+    # «в соглашении» is no object of «подписали»; a comma closes the clause of «войска»
+    assert code(pipeline, "В соглашении Россия подписала только первую часть.") == []
+    found = code(pipeline, "Войска стояли у границы, Россия вывела только технику.")
+    assert [e for e in found if e[0] == "RETREAT"] == []

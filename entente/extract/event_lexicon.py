@@ -54,6 +54,9 @@ def _data(name: str) -> dict[str, Any]:
     return tomllib.loads(path.read_text("utf-8")) if path.is_file() else {}
 
 
+INFINITIVE = ("ть", "ти", "чь", "ться", "тися", "тись")  # Russian and Ukrainian infinitive endings
+
+
 class Lexicon:
     def __init__(self, morph: Morph) -> None:
         self.morph = morph
@@ -62,10 +65,27 @@ class Lexicon:
         self.triggers: dict[str, dict[str, list[Trigger]]] = {}
         self.cues: dict[str, Cues] = {}
         self.prefixes: dict[str, dict[str, set[str]]] = {}
+        self.fronted: dict[str, dict[str, list[Trigger]]] = {}
         self.vocabulary: dict[str, set[str]] = defaultdict(set)
         for lang in LANGS:
             self._load(lang)
         self.lemma = lru_cache(maxsize=200_000)(self._lemma)
+
+    def _fronted(self, index: dict[str, list[Trigger]], lang: str) -> dict[str, list[Trigger]]:
+        """Verb + object phrases whose object may come first («Ответственность за теракт возложили на ...»,
+        «соглашение было подписано»), by the object's lemma: two-word phrases of an infinitive and a noun
+        that is not a trigger of its own. Russian and Ukrainian only (free word order)."""
+        out: dict[str, list[Trigger]] = defaultdict(list)
+        if lang not in ("ru", "uk"):
+            return out
+        for triggers in index.values():
+            for t in triggers:
+                if len(t.lemmas) != 2 or t.lemmas[1] in index or not t.lemmas[0].endswith(INFINITIVE):
+                    continue
+                readings = self.morph.readings(t.lemmas[1], lang)
+                if readings and "NOUN" in readings[0].tags:
+                    out[t.lemmas[1]].append(t)
+        return out
 
     def _load(self, lang: str) -> None:
         index: dict[str, list[Trigger]] = defaultdict(list)
@@ -89,8 +109,10 @@ class Lexicon:
         for triggers in index.values():
             triggers.sort(key=lambda t: -len(t.lemmas))  # longest phrase first
         self.triggers[lang] = index
-        # first three letters of every trigger's first word: other words are never lemmatized for a lookup
-        self.prefixes[lang] = {"trigger": {w[:3] for w in index}}
+        self.fronted[lang] = self._fronted(index, lang)
+        # first three letters of every trigger's first word (and of a fronted object): other words are never
+        # lemmatized for a lookup
+        self.prefixes[lang] = {"trigger": {w[:3] for w in index} | {w[:3] for w in self.fronted[lang]}}
         data = _data(f"cues_{lang}.toml")
         cues = Cues()
         for name in ("negation", "future", "hypothetical", "reciprocal", "disapproval", "approval"):

@@ -84,6 +84,7 @@ CHARGED = frozenset({"ACCUSE"})  # «которого обвиняют в ... в
 OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («призвала центристскую оппозицию»)
 INSERTED = 6  # words a phrase trigger may have between its words when they open with «с», «з», "with"
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
+FRONTED_GAP = 4  # words between a fronted object and its verb («Відповідальність за акцію глава Cockpit покладає»)
 
 
 # Not Ukrainian: natasha's parser is trained on Russian, and on Ukrainian it misreads even pronoun subjects
@@ -315,7 +316,34 @@ class EventCoder:
                     found.append((trigger, k, end))
                     taken.update(range(k, end))
                     break
+            else:
+                fronted = self._fronted(lang, words, lemmas, n)
+                if fronted is not None:
+                    found.append(fronted)
+                    taken.update(range(k, fronted[2]))
         return found
+
+    def _fronted(self, lang: str, words: list[int], lemmas: Lemmas, n: int) -> tuple[Trigger, int, int] | None:
+        """A verb + object phrase whose object, at words[n], comes first: «Відповідальність за акцію глава Cockpit
+        покладає на ...», «Соглашение было подписано». The object is a nominative or an accusative, and the
+        verb follows within a few words of the same clause."""
+        k = words[n]
+        triggers = self.lexicon.fronted[lang].get(lemmas[k], ())
+        if not triggers:
+            return None
+        tokens = lemmas.tokens
+        if not self.lexicon.morph.has(tokens[k].text.lower(), lang, "nomn") and not self.lexicon.morph.has(
+            tokens[k].text.lower(), lang, "accs"
+        ):
+            return None  # «в соглашении», «відповідальності»: not what the verb acts on
+        for m in words[n + 1 : n + 2 + FRONTED_GAP]:
+            if any(tokens[x].text in CLAUSE_BREAKS for x in range(k + 1, m)):
+                return None
+            verb = lemmas[m]
+            trigger = next((t for t in triggers if t.lemmas[0] == verb), None)
+            if trigger is not None:
+                return trigger, k, m + 1
+        return None
 
     def _main(
         self, tokens: list[Token], found: list[tuple[Trigger, int, int]], lang: str
