@@ -470,3 +470,12 @@ def test_an_object_in_another_case_or_clause_makes_no_fronted_phrase(pipeline):
     assert code(pipeline, "В соглашении Россия подписала только первую часть.") == []
     found = code(pipeline, "Войска стояли у границы, Россия вывела только технику.")
     assert [e for e in found if e[0] == "RETREAT"] == []
+
+
+# an attempt reports no accomplished act: an attempt to cooperate is, like a plan, a statement of intent (AGREE)
+@pytest.mark.parametrize("text", [
+    "Россия пыталась заключить соглашение с Евросоюзом.",
+    "Росія намагалася укласти угоду з Євросоюзом.",
+])
+def test_an_attempt_to_cooperate_is_an_intent(pipeline, text):
+    assert [e[0] for e in code(pipeline, text)] == ["AGREE"]
