@@ -80,6 +80,39 @@ def test_a_pronoun_subject_stands_for_the_actor_before(pipeline):
     assert [e.actor for e in found] == [("person:vladimir-putin",)]
 
 
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # Ukrainian has no parse: the event noun's own clause says it did not happen
+        ("Зустріч Володимира Зеленського і Джо Байдена скасували.", "скасувати"),
+        ("Візит Сергія Лаврова до Пекіна було відкладено.", "відкласти"),
+        ("Переговори Сергія Лаврова і Ван І зірвалися.", "зірватися"),
+        ("Зустріч Володимира Зеленського і Джо Байдена не відбулася.", "відбутися"),
+        ("Скасування візиту Сергія Лаврова до Пекіна стало несподіванкою.", "скасування"),
+        ("Сторони перенесли зустріч Володимира Зеленського і Джо Байдена.", "перенести"),
+    ],
+)
+def test_a_ukrainian_event_its_clause_denies_is_negated(pipeline, text, word):
+    found = [e for e in events(pipeline, text) if e.type == "CONSULT"]
+    assert found and all(e.negated and f"negated-by:{word}" in e.rule for e in found), [
+        (e.negated, e.rule) for e in found
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the failure verb acts on is another noun, or the event noun is what hinders
+        "Росія скасувала 150 рейсів через візит Джо Байдена до Києва.",
+        "Заборона на експорт деревини перешкоджає отриманню Україною допомоги ЄС.",
+        "Зустріч Володимира Зеленського і Джо Байдена відбулася в Києві.",
+    ],
+)
+def test_a_ukrainian_event_another_word_fails_is_not_negated(pipeline, text):
+    found = events(pipeline, text)
+    assert found and not any(e.negated for e in found), [(e.type, e.negated, e.rule) for e in found]
+
+
 def test_a_passive_subject_is_the_recipient_and_the_bare_oblique_the_actor(pipeline):
     found = events(pipeline, "Россиянин был арестован властями США.")
     assert [(e.type, e.actor, e.recipient) for e in found] == [("COERCE", ("USA",), ("RUS",))]

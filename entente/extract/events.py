@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from entente.extract.event_args import AUXILIARIES, Heads, Roles, assign, clause_id, passive_en
 from entente.extract.event_charges import CHARGES, about_charges, answer_charges, denied_guilt
 from entente.extract.event_clause import Clause, phrase_head, read
+from entente.extract.event_frame_uk import failed_uk
 from entente.extract.event_grammar import GOVERNED_TEMPORAL, PLACE, PURPOSE, TEMPORAL, TEMPORAL_LEAD, everywhere
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
@@ -495,6 +496,13 @@ class EventCoder:
             if clause.condition:
                 modality = "hypothetical" if modality == "asserted" else modality
                 rule += f" if:{clause.condition}"
+        elif sentence.lang == "uk" and trigger.type != "ACCUSE" and self._noun(tokens[i].text, "uk"):
+            # no parse: the noun's own clause says whether it happened («зустріч скасували», «не відбулася»); an
+            # accusation or a lawsuit was made even when it is rejected («суд відмовив у задоволенні позову»)
+            word = failed_uk(tokens, sentence.lemmas.get, i, j, sentence.cues.clause, self.lexicon.morph)
+            if word:
+                negated = True
+                rule += f" negated-by:{word}"
         guilt = sentence.cues.clause.get("guilt", set())
         mode = trigger.mode if kind == trigger.type else None
         ids = tuple(x.id for x in actor)
