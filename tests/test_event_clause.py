@@ -100,6 +100,20 @@ def test_a_ukrainian_event_its_clause_denies_is_negated(pipeline, text, word):
 
 
 @pytest.mark.parametrize(
+    "text, kind, word",
+    [
+        ("Україна заперечує, що атакувала Росію.", "ASSAULT", "заперечувати"),
+        ("Зеленський сумнівається, що зустріч з Путіним відбудеться.", "AGREE", "сумніватися"),
+    ],
+)
+def test_what_a_ukrainian_verb_of_denial_or_doubt_governs_is_negated(pipeline, text, kind, word):
+    found = [e for e in events(pipeline, text) if e.type == kind]
+    assert found and all(e.negated and f"negated-by:{word}" in e.rule for e in found), [
+        (e.type, e.negated, e.rule) for e in found
+    ]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # what the failure verb acts on is another noun, or the event noun is what hinders

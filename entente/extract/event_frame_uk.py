@@ -27,6 +27,7 @@ from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
 
 NOT = frozenset({"не", "ні"})
+COMPLEMENTIZERS = frozenset({"що", "щоб"})
 GOVERNOR_SPAN = 2  # words between a failure noun and the event noun it governs («скасування запланованого візиту»)
 
 
@@ -58,6 +59,18 @@ def failed_uk(
             return word if tokens[k - 1].text.lower() in NOT else None  # «зустріч не відбулася»
         if word != "бути" and _finite(tokens[k].text, morph):  # «було відкладено»: the auxiliary goes on
             return None  # another predicate: what it says is not about this noun's occurrence
+    return None
+
+
+def denied_uk(
+    tokens: list[Token], lemma: Callable[[int], str | None], i: int, words: dict[str, set[str]]
+) -> str | None:
+    """The verb of doubt or denial whose «, що ...» clause holds the trigger at token i, or None: «Україна
+    заперечує, що атакувала Росію», «Зеленський сумнівається, що зустріч відбудеться»."""
+    for k in range(i - 1, 0, -1):
+        if tokens[k].text.lower() in COMPLEMENTIZERS and tokens[k - 1].text == ",":
+            start = max((n + 1 for n in range(k - 1) if tokens[n].text in CLAUSE_BREAKS), default=0)
+            return next((lemma(n) for n in range(start, k - 1) if lemma(n) in words.get("denying", ())), None)
     return None
 
 
