@@ -114,6 +114,37 @@ def test_what_a_ukrainian_verb_of_denial_or_doubt_governs_is_negated(pipeline, t
 
 
 @pytest.mark.parametrize(
+    "text, word",
+    [
+        # English has no parse either: the same words of the noun's clause
+        ("The meeting between Biden and Xi was cancelled.", "cancel"),
+        ("The talks between Russia and Ukraine collapsed on Monday.", "collapse"),
+        ("Russia postponed the talks with Ukraine.", "postpone"),
+        ("China doubts that the talks with the United States will take place.", "doubt"),
+    ],
+)
+def test_an_english_event_its_clause_denies_is_negated(pipeline, text, word):
+    found = [e for e in events(pipeline, text) if e.type == "CONSULT"]
+    assert found and all(e.negated and f"negated-by:{word}" in e.rule for e in found), [
+        (e.negated, e.rule) for e in found
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an attribute or a noun is no predicate: "a failed bill", "a two-year delay"
+        "Cruz blasted Rubio for his support of a failed immigration reform bill.",
+        "The meeting of Biden and Xi managed to delay the vote by several hours.",
+        "Reid insisted that any package include a two-year delay of the tax.",
+    ],
+)
+def test_an_english_event_another_word_fails_is_not_negated(pipeline, text):
+    found = events(pipeline, text)
+    assert found and not any(e.negated for e in found), [(e.type, e.rule) for e in found]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # what the failure verb acts on is another noun, or the event noun is what hinders

@@ -20,10 +20,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from entente.extract import event_frame
 from entente.extract.event_args import AUXILIARIES, Heads, Roles, assign, clause_id, passive_en
 from entente.extract.event_charges import CHARGES, about_charges, answer_charges, denied_guilt
 from entente.extract.event_clause import Clause, phrase_head, read
-from entente.extract.event_frame_uk import denied_uk, failed_uk
 from entente.extract.event_grammar import GOVERNED_TEMPORAL, PLACE, PURPOSE, TEMPORAL, TEMPORAL_LEAD, everywhere
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
@@ -496,14 +496,14 @@ class EventCoder:
             if clause.condition:
                 modality = "hypothetical" if modality == "asserted" else modality
                 rule += f" if:{clause.condition}"
-        elif sentence.lang == "uk":
-            # no parse: the noun's own clause says whether it happened («зустріч скасували», «не відбулася»; an
-            # accusation or a lawsuit was made even when it is rejected: «суд відмовив у задоволенні позову»), and
-            # a verb of doubt or denial whether its «що» clause did («заперечує, що атакувала»)
+        elif sentence.lang in ("uk", "en"):
+            # no parse: the noun's own clause says whether it happened («зустріч скасували», "the talks collapsed";
+            # an accusation or a lawsuit was made even when it is rejected: «суд відмовив у задоволенні позову»),
+            # and a verb of doubt or denial whether its «що» / "that" clause did («заперечує, що атакувала»)
             words = sentence.cues.clause
-            word = denied_uk(tokens, sentence.lemmas.get, i, words)
-            if not word and trigger.type != "ACCUSE" and self._noun(tokens[i].text, "uk"):
-                word = failed_uk(tokens, sentence.lemmas.get, i, j, words, self.lexicon.morph)
+            word = event_frame.denied(tokens, sentence.lemmas.get, i, words)
+            if not word and trigger.type != "ACCUSE":
+                word = event_frame.failed(tokens, sentence.lemmas.get, i, j, words, self.lexicon.morph, sentence.lang)
             if word:
                 negated = True
                 rule += f" negated-by:{word}"

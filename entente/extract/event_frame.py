@@ -1,0 +1,108 @@
+"""Whether an event happened, read without a parse, for Ukrainian and English (natasha's parser is Russian: on
+Ukrainian it cost recall, EVALUATION.md): from the words of the trigger's own clause, in their order.
+
+The Russian clause layer (event_clause.py) reads the same from the tree: a failure noun that governs the event
+noun («скасування візиту», "the cancellation of the visit"), a failure verb that takes it as its object
+(«перенесли зустріч», "postponed the meeting") or its subject («переговори зірвалися», «візит було відкладено»,
+"the talks collapsed"), an occurrence denied («зустріч не відбулася», "did not take place"), a verb of doubt or
+denial over the clause that holds it («заперечує, що атакувала», "doubts that the talks will take place").
+Here the clause is the stretch between clause breaks, the governing word one of the two before the event noun,
+the predicate the first verb after it; of the failure verbs only those whose subject undergoes the failure
+(`undone`) count after the noun: «заборона перешкоджає отриманню допомоги» hinders the aid, not the ban. The word
+lists are the `[clause]` lists of cues_<lang>.toml.
+
+>>> from entente.nlp.tokens import tokenize
+>>> from entente.nlp.morph import Morph
+>>> words = {"undone": {"скасувати"}, "failure_nouns": {"скасування"}, "occurrence": {"відбутися"}}
+>>> tokens = tokenize("Зустріч не відбулася.", "uk")
+>>> lemma = {0: "зустріч", 1: "не", 2: "відбутися"}.get
+>>> failed(tokens, lemma, 0, 1, words, Morph(), "uk")
+'відбутися'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from entente.extract.event_sentence import CLAUSE_BREAKS
+from entente.nlp.morph import Morph
+from entente.nlp.tokens import Token
+
+NOT = frozenset({"не", "ні", "not", "never", "didn't", "won't", "wasn't", "weren't", "doesn't", "don't", "hasn't",
+                 "haven't", "hadn't", "wouldn't", "isn't", "aren't"})
+COMPLEMENTIZERS = frozenset({"що", "щоб", "that"})
+AUXILIARIES = frozenset({"бути", "be", "is", "was", "were", "are", "been", "being", "has", "have", "had", "did",
+                         "does", "do", "will", "would", "finally", "also", "eventually", "then", "now"})
+# what stands before an English noun: "the meeting", "Xi's visit", "a planned summit"
+DETERMINERS_EN = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these",
+                            "those", "planned", "scheduled", "proposed", "expected", "upcoming", "next"})
+PREPOSITIONS_EN = frozenset({"of", "for", "to", "in", "on", "with", "by", "from", "at", "as"})
+GOVERNOR_SPAN = 2  # words between a failure word and the event noun («скасування запланованого візиту»)
+AFTER_SPAN = 8  # English words after a noun in which its predicate stands ("the meeting between X and Y was cancelled")
+
+
+def failed(
+    tokens: list[Token],
+    lemma: Callable[[int], str | None],
+    i: int,
+    j: int,
+    words: dict[str, set[str]],
+    morph: Morph,
+    lang: str,
+) -> str | None:
+    """The word that says the event noun at tokens i..j did not happen, or None (also None when the trigger is
+    no noun). `lemma(k)`: token k's lemma."""
+    if not _noun_at(tokens, i, morph, lang):
+        return None
+    start = max((k + 1 for k in range(i) if tokens[k].text in CLAUSE_BREAKS), default=0)
+    end = next((k for k in range(j, len(tokens)) if tokens[k].text in CLAUSE_BREAKS), len(tokens))
+    for k in range(i - 1, max(start, i - GOVERNOR_SPAN - 1) - 1, -1):
+        if lemma(k) in words.get("failure_nouns", ()) or lemma(k) in words.get("failure", ()):
+            return lemma(k)  # «скасування візиту», «перенесли зустріч», "postponed the meeting"
+        if lang == "uk" and _pos(tokens[k].text, morph, "NOUN"):
+            break  # «скасувала 150 рейсів через страйк»: the flights are what was cancelled
+    if lang == "en":
+        end = min(end, j + AFTER_SPAN)
+    for k in range(j, end):
+        word = lemma(k)
+        if word in words.get("undone", ()) and (lang != "en" or _predicate_en(tokens, k)):
+            return word  # «зустріч скасували», «візит було відкладено», "the talks collapsed"
+        if word in words.get("occurrence", ()):
+            return word if tokens[k - 1].text.lower() in NOT else None  # «зустріч не відбулася», "did not take place"
+        if word in AUXILIARIES or tokens[k].text.lower() in AUXILIARIES | NOT:
+            continue  # «було відкладено», "has been postponed", "did not"
+        if lang == "uk" and _pos(tokens[k].text, morph, "VERB"):
+            return None  # another predicate: what it says is not about this noun's occurrence
+    return None
+
+
+def denied(
+    tokens: list[Token], lemma: Callable[[int], str | None], i: int, words: dict[str, set[str]]
+) -> str | None:
+    """The verb of doubt or denial whose «, що ...» / "that ..." clause holds the trigger at token i, or None:
+    «Україна заперечує, що атакувала Росію», "China doubts that the talks will take place"."""
+    for k in range(i - 1, 0, -1):
+        word = tokens[k].text.lower()
+        if word in COMPLEMENTIZERS and (tokens[k - 1].text == "," or word == "that"):
+            before = k - 1 if tokens[k - 1].text == "," else k
+            start = max((n + 1 for n in range(before) if tokens[n].text in CLAUSE_BREAKS), default=0)
+            return next((lemma(n) for n in range(start, before) if lemma(n) in words.get("denying", ())), None)
+    return None
+
+
+def _noun_at(tokens: list[Token], i: int, morph: Morph, lang: str) -> bool:
+    if lang == "uk":
+        return _pos(tokens[i].text, morph, "NOUN")
+    before = tokens[i - 1].text.lower() if i > 0 else ""
+    return i == 0 or before in DETERMINERS_EN or before.endswith("'s")
+
+
+def _predicate_en(tokens: list[Token], k: int) -> bool:
+    """Whether the English word at k is a verb in the past ("collapsed", "was cancelled"), not a noun or an
+    attribute ("a two-year delay", "a failed bill", "to delay")."""
+    return tokens[k].text.lower().endswith("ed") and tokens[k - 1].text.lower() not in DETERMINERS_EN | PREPOSITIONS_EN
+
+
+def _pos(word: str, morph: Morph, tag: str) -> bool:
+    readings = morph.readings(word.lower(), "uk")
+    return bool(readings) and tag in readings[0].tags
