@@ -222,6 +222,13 @@ def test_who_undergoes_an_event_is_its_recipient(pipeline, text, expected):
     assert all("undergone" in e.rule for e in found)
 
 
+def test_who_speaks_after_an_arrest_is_not_the_one_who_arrests(pipeline):
+    found = events(pipeline, "После ареста Алексей Навальный заявил журналистам, что доволен.")
+    assert not [e for e in found if e.type == "COERCE" and e.actor], [
+        (e.type, e.actor, e.rule) for e in found
+    ]
+
+
 def test_a_participle_that_describes_reports_no_event(pipeline):
     assert events(pipeline, "Израиль строит дома на оккупированных территориях.") == ()
 

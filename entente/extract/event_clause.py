@@ -209,6 +209,8 @@ def _predication(tree: Tree, lemmas: Lemmas, n: int, words: dict[str, set[str]])
         return h, "occurrence"
     if head in words.get("failure", ()) and rel in SUBJECT | {"obj", "obl", "xcomp"}:
         return h, "failed"
+    if rel == "obl" and _case(tree, lemmas, n) in words.get("sequence", ()):
+        return h, "presupposed"  # «После ареста Саипов заявил»: a time after the event, whatever the verb
     if rel in SUBJECT | {"obj", "obl", "iobj", "xcomp"} and head in words.get("support", ()):
         return h, "support"
     if rel in ("obj", "obl", "iobj") and head in words.get("undergo", ()):

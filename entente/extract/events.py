@@ -249,6 +249,16 @@ class EventCoder:
                     roles = genitive_agent_uk(roles, tokens, slots, j, self.lexicon.morph)
                 if (
                     clause is not None
+                    and clause.how == "presupposed"
+                    and trigger.type == "COERCE"
+                    and trigger.mode in POLICED
+                    and not clause.agents
+                ):
+                    # «После ареста Саипов заявил ...»: who speaks after an arrest is the one arrested
+                    roles.objects = roles.subjects + [x for x in roles.objects if x not in roles.subjects]
+                    roles.subjects = []
+                if (
+                    clause is not None
                     and clause.how.startswith("mentioned")
                     and trigger.type in CONFLICT
                     and not (clause.agents and trigger.type not in UNDERGONE)  # a genitive doer of its own
