@@ -479,3 +479,15 @@ def test_an_object_in_another_case_or_clause_makes_no_fronted_phrase(pipeline):
 ])
 def test_an_attempt_to_cooperate_is_an_intent(pipeline, text):
     assert [e[0] for e in code(pipeline, text)] == ["AGREE"]
+
+
+# a singular pronoun subject stands for the person named last before its sentence, not for the actor of the last
+# event: «Навальный ... . Он ...» is Navalny though Putin acted in the sentence before
+def test_a_pronoun_stands_for_the_person_named_last(pipeline):
+    text = ("Владимир Путин раскритиковал оппозицию. В ответ выступил Алексей Навальный. "
+            "Он был арестован за участие в акции.")
+    found = [e for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events
+             if e.type == "COERCE"]
+    assert found and all("person:vladimir-putin" not in e.actor + e.recipient for e in found), [
+        (e.actor, e.recipient, e.rule) for e in found
+    ]

@@ -273,9 +273,10 @@ class EventCoder:
                 # own («заборона на експорт», "tariffs") is not the last actor's act
                 pronoun = clause.pronoun if clause is not None else pronoun_subject(tokens, i, lang)
                 if pronoun and singular_pronoun(tokens, i, lang):
-                    # «він», «она»: a person, not the countries that acted in the sentence before; of the pronoun's
-                    # gender where the name says it («Алла ... Виктор. Она ...»: Alla)
-                    before = [x for x in previous if x.type == "person"] or antecedent(mentions, start)
+                    # «він», «она»: the person named last before the sentence (over a bench sample, right more often
+                    # than the last event's actor, EVALUATION.md), of the pronoun's gender where the name says it
+                    # («Алла ... Виктор. Она ...»: Alla)
+                    before = antecedent(mentions, start) or [x for x in previous if x.type == "person"]
                     before = of_gender(before, pronoun_before(tokens, i, lang), mentions, start)
                 else:
                     before = (previous or antecedent(mentions, start)) if pronoun else []
