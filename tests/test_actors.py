@@ -203,3 +203,11 @@ def test_no_title_phrase_runs_from_the_headline_into_the_text(pipeline):
             "Обраний президентом США Дональд Трамп запропонував не забирати у Китаю безпілотник.")
     a = pipeline(Article(file="t.txt", text=text))
     assert "Xi Jinping" not in {x.name for x in a.actors}
+
+
+@pytest.mark.parametrize("text", [
+    "Attendees at Thursday’s summit were amused.",
+    "Attendees at Saturday's caucuses voted early.",
+])
+def test_a_day_with_a_possessive_is_no_actor(pipeline, text):
+    assert [x.name for x in analyze(pipeline, text).actors] == []

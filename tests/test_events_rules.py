@@ -491,3 +491,27 @@ def test_a_pronoun_stands_for_the_person_named_last(pipeline):
     assert found and all("person:vladimir-putin" not in e.actor + e.recipient for e in found), [
         (e.actor, e.recipient, e.rule) for e in found
     ]
+
+
+def test_inside_a_quoted_statement_only_what_the_quote_names_takes_part(pipeline):
+    # the speaker and the place of the attribution are not the ones supported
+    text = "''The United States supports efforts to reduce excess capacity,'' Jack Lew said in Beijing."
+    found = [e for e in pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events if e.type == "SUPPORT"]
+    assert [(e.actor, e.recipient) for e in found] == [(("USA",), ())]
+
+
+@pytest.mark.parametrize("text", [
+    "Trump's refusal to endorse Ryan was widely viewed as payback.",
+    "More troubling was Trump's unwillingness to affirm his support for a united Jerusalem.",
+])
+def test_an_english_refusal_noun_denies_what_follows(pipeline, text):
+    found = [e for e in pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
+             if e.type == "SUPPORT"]
+    assert found and all(e.negated for e in found)
+
+
+def test_refusing_to_name_an_attack_does_not_deny_it(pipeline):
+    text = "The Obama administration is still reluctant to call the attack in California an act of terrorism."
+    found = [e for e in pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
+             if e.type == "ASSAULT"]
+    assert found and not any(e.negated for e in found)

@@ -42,7 +42,7 @@ def framing(sentence: Sentence, kind: str, i: int, morph: Morph, after: int | No
     tokens, lemmas, cues, marks = sentence.tokens, sentence.lemmas, sentence.cues, sentence.marks
     if kind in COOPERATIVE and _intended(tokens, lemmas, i, cues.intent):
         kind = "AGREE"  # «должны расширять сотрудничество», "ready to cooperate": an intent, coded AGREE
-    negated = _negated(tokens, lemmas, i, cues.negation)
+    negated = _negated(tokens, lemmas, i, cues.negation, cues.naming)
     modality = "asserted"
     before = [k for k in lemmas if k < i]
     if any(k < i for k in marks["hypothetical"]):
@@ -98,11 +98,15 @@ def _intended(tokens: list[Token], lemmas: Lemmas, i: int, intent: set[str]) -> 
     return False
 
 
-def _negated(tokens: list[Token], lemmas: Lemmas, i: int, negation: set[tuple[str, ...]]) -> bool:
-    """A negation in the trigger's clause shortly before it: «не подтвердил своего согласия на визит»."""
+def _negated(
+    tokens: list[Token], lemmas: Lemmas, i: int, negation: set[tuple[str, ...]], naming: set[str]
+) -> bool:
+    """A negation in the trigger's clause shortly before it: «не подтвердил своего согласия на визит». A verb of
+    naming between them takes the negation: "reluctant to call the attack terrorism" denies the name, not the
+    attack."""
     for k in range(i - 1, max(-1, i - NEGATION_SPAN), -1):
-        if tokens[k].text in CLAUSE_BREAKS:
-            return False
+        if tokens[k].text in CLAUSE_BREAKS or (k >= i - 2 and lemmas.get(k) in naming):
+            return False  # "call the attack": the trigger is what is named
         if has_phrase(negation, lemmas, k) and lemmas.get(k + 1) not in NOT_ONLY:
             return True
     return False

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from entente.extract import event_frame
-from entente.extract.event_args import AUXILIARIES, Heads, Roles, assign, clause_id, passive_en
+from entente.extract.event_args import AUXILIARIES, Heads, Roles, Slot, assign, clause_id, passive_en
 from entente.extract.event_charges import CHARGES, about_charges, answer_charges, denied_guilt
 from entente.extract.event_clause import Clause, phrase_head, read
 from entente.extract.event_grammar import GOVERNED_TEMPORAL, PLACE, PURPOSE, TEMPORAL, TEMPORAL_LEAD, everywhere
@@ -217,7 +217,7 @@ class EventCoder:
                 matched = {k for k in range(i, j) if lemmas.get(k) in trigger.lemmas}
                 roles = assign(
                     tokens,
-                    [s for s in slots if not any(s.i <= k < s.j for k in matched)],
+                    [s for s in slots if not any(s.i <= k < s.j for k in matched) and _same_voice(s, i, tokens, quote)],
                     (i, j),
                     lang,
                     self.lexicon.morph,
@@ -687,6 +687,16 @@ def _interview(sentence: Sentence, trigger: Trigger, clause: Clause, partners: l
         and sentence.lemmas.get(clause.predicate) in sentence.cues.speech
         and not any(x.country or x.sector in ("IGO", "GOV") for x in partners)
     )
+
+
+def _same_voice(slot: Slot, i: int, tokens: list[Token], quote: Quote | None) -> bool:
+    """Whether a mention can be an argument of the trigger at token i as far as quotation goes: inside a quoted
+    statement only what the quote names is («"The United States supports efforts ...," Mr. Lew said at the
+    talks in Diaoyutai»: neither Lew nor the guesthouse is supported); a quoted phrase («назвал "агрессией"»)
+    is part of the sentence around it."""
+    if quote is None or quote.partial or not quote.start <= tokens[i].start < quote.end:
+        return True
+    return quote.start <= tokens[slot.i].start < quote.end
 
 
 def _time_or_purpose(tokens: list[Token], k: int, lang: str) -> bool:

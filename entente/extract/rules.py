@@ -73,6 +73,11 @@ def runs(
     return out
 
 
+def _bare(word: str) -> str:
+    """A capitalized word as the stop lists have it: lower case, without a final full stop or a possessive."""
+    return word.lower().rstrip(".").removesuffix("'s").removesuffix("’s")
+
+
 def _capital(t: Token) -> bool:
     return t.is_word and t.text[0].isupper()
 
@@ -84,8 +89,8 @@ class EnglishNames:
     def find(self, text: str, tokens: list[Token], free: list[bool]) -> list[tuple[int, int, str]]:
         out = []
         for i, j in runs(text, tokens, free, self.cues.connectors):
-            while i < j and tokens[i].text.lower().rstrip(".") in self.cues.not_names:
-                i += 1
+            while i < j and _bare(tokens[i].text) in self.cues.not_names:
+                i += 1  # "The", "Thursday's": no name
             while j > i and tokens[j - 1].text.lower() in self.cues.connectors:
                 j -= 1
             if i >= j:
