@@ -515,3 +515,11 @@ def test_refusing_to_name_an_attack_does_not_deny_it(pipeline):
     found = [e for e in pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
              if e.type == "ASSAULT"]
     assert found and not any(e.negated for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Подробнее о ходе переговоров России и Китая читайте в “Ъ”.",
+    "Детальніше про переговори України та Польщі читайте на сайті.",
+])
+def test_a_pointer_to_another_page_reports_nothing(pipeline, text):
+    assert code(pipeline, text) == []

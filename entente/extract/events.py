@@ -85,6 +85,9 @@ CHARGED = frozenset({"ACCUSE"})  # «которого обвиняют в ... в
 OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («призвала центристскую оппозицию»)
 INSERTED = 6  # words a phrase trigger may have between its words when they open with «с», «з», "with"
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
+# a pointer to another page: «Подробнее о ... читайте», «Детальніше про ... дивіться», "for more, read ..."
+POINTER_MORE = frozenset({"подробнее", "подробности", "детальнее", "детальніше", "докладніше", "подробиці"})
+POINTER_READ = frozenset({"читайте", "смотрите", "дивіться", "слушайте", "слухайте"})
 FRONTED_GAP = 4  # words between a fronted object and its verb («Відповідальність за акцію глава Cockpit покладає»)
 
 
@@ -157,6 +160,8 @@ class EventCoder:
                 w[:3] in prefixes["trigger"] or w[:3] in prefixes["naming"] for w in found_words
             ):
                 continue  # no word can begin a trigger: skip the sentence before any lemmatizing
+            if POINTER_MORE & set(found_words) and POINTER_READ & set(found_words):
+                continue  # «Подробнее о ходе переговоров читайте в “Ъ”»: a pointer to another page, no report
             tokens = every[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             words = [k for k, t in enumerate(tokens) if t.is_word]
             lemmas = Lemmas(self.lexicon, tokens, words, lang)
