@@ -523,3 +523,13 @@ def test_refusing_to_name_an_attack_does_not_deny_it(pipeline):
 ])
 def test_a_pointer_to_another_page_reports_nothing(pipeline, text):
     assert [e[0] for e in code(pipeline, text)] == ["CONSULT"]  # the visit of the first sentence only
+
+
+def test_a_parenthetical_aside_is_no_argument_but_a_gloss_is(pipeline):
+    # the legal note in brackets names no party of the meeting; a one-word gloss names the court's country
+    text = ("Министр встретился с коллегами из коалиции против «Исламского государства» (организация запрещена "
+            "в России) в Вашингтоне.")
+    found = [e for e in code(pipeline, text) if e[0] == "CONSULT"]
+    assert found and all("RUS" not in e[1] + e[2] for e in found), found
+    text = "Суд кантону Цуг (Швейцарія) відновив арешт акцій Nord Stream."
+    assert [e[1] for e in code(pipeline, text) if e[0] == "COERCE"] == [("CHE",)]

@@ -88,7 +88,8 @@ GAP = 2  # words a phrase trigger may have between its words ("подписал�
 # a pointer to another page: «Подробнее о ... читайте», «Детальніше про ... дивіться», "for more, read ..."
 POINTER_MORE = frozenset({"подробнее", "подробности", "детальнее", "детальніше", "докладніше", "подробиці"})
 POINTER_READ = frozenset({"читайте", "смотрите", "дивіться", "слушайте", "слухайте"})
-FRONTED_GAP = 4  # words between a fronted object and its verb («Відповідальність за акцію глава Cockpit покладає»)
+FRONTED_GAP = 4
+GLOSS = 2  # words of a parenthesis that glosses a name («Цуг (Швейцарія)», "(Trump)") rather than adds an aside  # words between a fronted object and its verb («Відповідальність за акцію глава Cockpit покладає»)
 
 
 # Not Ukrainian: natasha's parser is trained on Russian, and on Ukrainian it misreads even pronoun subjects
@@ -222,7 +223,13 @@ class EventCoder:
                 matched = {k for k in range(i, j) if lemmas.get(k) in trigger.lemmas}
                 roles = assign(
                     tokens,
-                    [s for s in slots if not any(s.i <= k < s.j for k in matched) and _same_voice(s, i, tokens, quote)],
+                    [
+                        s
+                        for s in slots
+                        if not any(s.i <= k < s.j for k in matched)
+                        and _same_voice(s, i, tokens, quote)
+                        and _aside(tokens, s.i) == _aside(tokens, i)
+                    ],
                     (i, j),
                     lang,
                     self.lexicon.morph,
@@ -702,6 +709,29 @@ def _same_voice(slot: Slot, i: int, tokens: list[Token], quote: Quote | None) ->
     if quote is None or quote.partial or not quote.start <= tokens[i].start < quote.end:
         return True
     return quote.start <= tokens[slot.i].start < quote.end
+
+
+def _aside(tokens: list[Token], k: int) -> int:
+    """The start of the parenthesis token k stands in, or -1: a mention in «(организация запрещена в России)»
+    is no argument of an event outside it, nor the other way round. A parenthesis of one or two words is a gloss
+    of what stands before it, not an aside."""
+    depth, start = 0, -1
+    for n in range(k - 1, -1, -1):
+        if tokens[n].text == ")":
+            depth += 1
+        elif tokens[n].text == "(":
+            if depth == 0:
+                start = n
+                break
+            depth -= 1
+    if start < 0:
+        return -1
+    closed = next((n for n in range(k + 1, len(tokens)) if tokens[n].text in ("(", ")")), None)
+    if closed is None or tokens[closed].text != ")":
+        return -1
+    if sum(t.is_word for t in tokens[start + 1 : closed]) <= GLOSS:
+        return -1  # «суд кантону Цуг (Швейцарія)», "this guy (Trump)": a gloss names what stands before it
+    return start
 
 
 def _time_or_purpose(tokens: list[Token], k: int, lang: str) -> bool:
