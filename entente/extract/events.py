@@ -88,8 +88,8 @@ GAP = 2  # words a phrase trigger may have between its words ("подписал�
 # a pointer to another page: «Подробнее о ... читайте», «Детальніше про ... дивіться», "for more, read ..."
 POINTER_MORE = frozenset({"подробнее", "подробности", "детальнее", "детальніше", "докладніше", "подробиці"})
 POINTER_READ = frozenset({"читайте", "смотрите", "дивіться", "слушайте", "слухайте"})
-FRONTED_GAP = 4
-GLOSS = 2  # words of a parenthesis that glosses a name («Цуг (Швейцарія)», "(Trump)") rather than adds an aside  # words between a fronted object and its verb («Відповідальність за акцію глава Cockpit покладає»)
+FRONTED_GAP = 4  # words between a fronted object and its verb («Відповідальність за акцію глава Cockpit покладає»)
+GLOSS = 2  # words of a parenthesis that glosses a name («Цуг (Швейцарія)», "(Trump)") rather than adds an aside
 
 
 # Not Ukrainian: natasha's parser is trained on Russian, and on Ukrainian it misreads even pronoun subjects
