@@ -533,3 +533,12 @@ def test_a_parenthetical_aside_is_no_argument_but_a_gloss_is(pipeline):
     assert found and all("RUS" not in e[1] + e[2] for e in found), found
     text = "Суд кантону Цуг (Швейцарія) відновив арешт акцій Nord Stream."
     assert [e[1] for e in code(pipeline, text) if e[0] == "COERCE"] == [("CHE",)]
+
+
+@pytest.mark.parametrize("text", [
+    "Российские войска были выведены из Сирии.",
+    "Войска России были выведены из Сирии в марте.",
+])
+def test_forces_moved_in_the_passive_are_their_owners_act(pipeline, text):
+    found = [e for e in code(pipeline, text) if e[0] == "RETREAT"]
+    assert found and all("RUS" in e[1] and "SYR" not in e[1] for e in found), found

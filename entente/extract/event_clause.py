@@ -57,6 +57,7 @@ class Clause:
     complement: tuple[int, ...] = ()  # tokens of what a verb governs (objects, obliques, infinitives)
     scope: frozenset[int] = frozenset()  # tokens of the carrying verb's own clause (its time is the event's)
     objects: tuple[int, ...] = ()  # tokens of a verb's direct and indirect objects («Биби приговорили»)
+    owners: tuple[int, ...] = ()  # tokens of a passive subject's genitive («войска России переброшены»)
 
 
 def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str, set[str]]) -> Clause | None:
@@ -94,6 +95,7 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
         pronoun = True  # «его первая поездка»: the possessive stands for someone named before
     agents = _agents(tree, head) if noun else ()
     patients: tuple[int, ...] = ()
+    owners: tuple[int, ...] = ()
     passive = False
     if not noun:
         # «был арестован ... и экстрадирован в США»: a short passive participle shares the first verb's subject
@@ -101,6 +103,7 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
         patients = tuple(
             k for c in tree.children(verb) if tree.rels[c] == "nsubj:pass" for k in sorted(tree.subtree(c))
         )
+        owners = tuple(k for c in tree.children(verb) if tree.rels[c] == "nsubj:pass" for k in _bare_phrase(tree, c))
         if patients:  # «был арестован властями США»: the bare oblique is the agent
             agents, passive = _bare_obliques(tree, head), True
         elif _object_relative(tree, lemmas, head):
@@ -129,7 +132,7 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
     )
     return Clause(
         head, predicate, how, negated_by, condition, pronoun, agents, patients, subjects, passive, complement,
-        _scope(tree, predicate, head), objects,
+        _scope(tree, predicate, head), objects, owners,
     )
 
 
@@ -163,6 +166,16 @@ def _object_relative(tree: Tree, lemmas: Lemmas, k: int) -> bool:
     return tree.rels[k] == "acl:relcl" and any(
         tree.rels[c] in ("obj", "iobj") and (lemmas.get(c) or "") in RELATIVE for c in tree.children(k)
     )
+
+
+def _bare_phrase(tree: Tree, k: int) -> list[int]:
+    """The tokens of token k's phrase without its prepositional phrases («российские войска» of «российские
+    войска из Сирии»)."""
+    out = set(tree.subtree(k))
+    for c in tree.children(k):
+        if any(tree.rels[g] == "case" for g in tree.children(c)):
+            out -= tree.subtree(c)
+    return sorted(out)
 
 
 def _bare_obliques(tree: Tree, k: int) -> tuple[int, ...]:

@@ -80,6 +80,7 @@ BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"
 # types whose place («в Иране», «до Росії») is also whom they concern when no one else is named
 PLACED = frozenset({"CONSULT", "AID", "SANCTION", "ASSAULT"})
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+MOVED = frozenset({"MOBILIZE", "RETREAT"})  # types whose phrase object is the actor's own forces or arms
 POLICED = frozenset({"arrest", "seize"})  # coercion done where it happens by that state's authorities
 CHARGED = frozenset({"ACCUSE"})  # «которого обвиняют в ... в США»: with no accuser named, the state where it is charged
 OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («призвала центристскую оппозицию»)
@@ -241,6 +242,9 @@ class EventCoder:
                 elif clause is not None and clause.agents and not clause.patients and trigger.type in UNDERGONE:
                     # «арест канадца»: the Canadian is arrested
                     roles = undergone(roles, slots, clause.agents, trigger.type)
+                elif clause is not None and clause.patients and trigger.type in MOVED and len(trigger.lemmas) > 1:
+                    # «войска России переброшены», «оружие было сложено»: the forces or arms moved are the actor's own
+                    roles = with_agent(roles, slots, clause.owners, (), True)
                 elif clause is not None and (clause.agents or clause.patients or clause.passive):
                     roles = with_agent(roles, slots, clause.agents, clause.patients, clause.passive)
                 elif clause is not None and clause.subjects:
