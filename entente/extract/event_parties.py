@@ -1,0 +1,192 @@
+"""Who takes part in an event: the actor and recipient a trigger's roles give, completed from where the text
+says, and where a side outside the clause came from — the speaker of a first-person quote, the place's state for
+an arrest or a charge with no one named, the reporter of talks, the person a pronoun stands for, the article's
+two main countries for «стороны» / "both sides". Also which mentions can be a trigger's arguments at all (not
+from outside its quote or inside an aside).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from entente.extract.event_args import AUXILIARIES, Roles, Slot, clause_id
+from entente.extract.event_lexicon import Trigger
+from entente.extract.event_reference import antecedent, first_person
+from entente.extract.event_sentence import PARTICIPANTS, Sentence
+from entente.extract.event_statements import reporter
+from entente.models import Actor, Analysis, Quote
+from entente.nlp.morph import Morph
+from entente.nlp.tokens import Token
+
+CONFLICT = frozenset({"SANCTION", "ASSAULT", "MOBILIZE", "COERCE", "THREATEN", "PROTEST"})
+# types whose place («в Иране», «до Росії») is also whom they concern when no one else is named
+PLACED = frozenset({"CONSULT", "AID", "SANCTION", "ASSAULT"})
+POLICED = frozenset({"arrest", "seize"})  # coercion done where it happens by that state's authorities
+CHARGED = frozenset({"ACCUSE"})  # «которого обвиняют в ... в США»: with no accuser named, the state where it is charged
+GLOSS = 2  # words of a parenthesis that glosses a name («Цуг (Швейцарія)», "(Trump)") rather than adds an aside
+
+
+def parties(
+    sentence: Sentence,
+    trigger: Trigger,
+    i: int,
+    roles: Roles,
+    pair: list[Actor],
+    previous: list[Actor],
+    morph: Morph,
+    noun: Callable[[str, str], bool],
+) -> tuple[list[Actor], list[Actor], str] | None:
+    """The actor and recipient of the trigger at token i, from its grammatical roles, the speaker of
+    the quote it is in, and the sentence before, and where a side outside the clause came from (`speaker`,
+    `pair`, `state`, `reporter`, `previous`, or ""); None when the event is background or has no party.
+    `pair`: the article's two main countries; `previous`: whom a pronoun subject stands for; `noun(word, lang)`:
+    whether a trigger word is a noun."""
+    tokens, lemmas, quote, marks = sentence.tokens, sentence.lemmas, sentence.quote, sentence.marks
+    actor, recipient = list(roles.subjects), list(roles.objects)
+    how = ""  # where a side not in the clause came from, for the rule
+    inside = quote is not None and quote.start <= tokens[i].start < quote.end
+    both_sides = bool(marks["reciprocal"]) and not actor  # «стороны должны ...»: not the speaker alone
+    if (
+        inside
+        and quote is not None
+        and quote.speaker
+        and not both_sides
+        and first_person(tokens, i, lemmas, sentence.lang, morph)
+    ):
+        # «мы подпишем», «я встречусь», "I meet": the speaker acts; «переговорщики требуют», "the world
+        # applauded" inside the quote are someone else, named or not
+        speaker = next((x for x in sentence.a.actors if x.id == quote.speaker), None)
+        # an outlet that quotes a document reports what it says; it is no party to it
+        if speaker and speaker.sector != "MED":
+            actor, how = [speaker], "speaker"
+    mutual = not trigger.host and sentence.two  # the two parties the sentence names: the article's main pair
+    reciprocal = not trigger.host and (trigger.reciprocal or bool(marks["reciprocal"]) or mutual)
+    if reciprocal and len(actor) > 1 and not roles.partners and not recipient:
+        actor, recipient = actor[:1], actor[1:]
+    recipient += [p for p in roles.partners if p not in recipient]
+    if (trigger.mode == "visit" and not (trigger.host and recipient)) or (trigger.type in PLACED and not recipient):
+        # a visit's destination is its host (unless named: «Путин принял в Москве ...»); talks held in
+        # another country are talks with it
+        recipient += [p for p in roles.places if p not in recipient]
+    if mutual and actor and not recipient and len(pair) == 2:
+        # «стороны будут поддерживать друг друга»: the other side is the article's other main party
+        own_countries = {x.country for x in actor}
+        recipient = [p for p in pair if p.country not in own_countries][:1]
+        how = "pair" if recipient else how
+    if (
+        trigger.type in CONFLICT
+        and len(trigger.lemmas) == 1
+        and not roles.subjects
+        and noun(tokens[i].text, sentence.lang)
+    ):
+        return None  # a bare «санкции», «учения», «вторжение» with no one doing it: background, not a report
+    if not actor and roles.relative:
+        return None  # «западных стран, которые требуют»: done by someone the article does not name as an actor
+    if not actor and ((trigger.type == "COERCE" and trigger.mode in POLICED) or trigger.type in CHARGED):
+        # «был арестован в Бангкоке»: with no one named, an arrest or seizure is the act of the place's state
+        places = [p for p in roles.places if any(s.actor is p and clause_id(tokens, s.i) == clause_id(tokens, i)
+                                                 for s in sentence.slots)]
+        actor = _states(sentence.a.actors, places)
+        how = "state" if actor else how
+        recipient = [x for x in recipient if x not in actor and x not in roles.places]
+    if not actor and reciprocal:
+        # «Мэй заявила, что переговоры продолжаются»: who reports talks or a deal with no party named is in it
+        said, pronoun = reporter(sentence, i, morph)
+        actor = said or (antecedent(mentions_of(sentence.a), sentence.start) if pronoun else [])
+        how = "reporter" if actor else how
+    if not actor and recipient and previous:
+        actor, how = previous, "previous"  # «Он встретился с Си»: the subject left out is the one before
+    if not actor and mutual and len(pair) == 2:
+        # «стороны договорились»: the two parties the sentence speaks of are the article's two main ones; a
+        # meeting with no party named («переговоры продолжаются») names no one: guessing the article's two
+        # countries was wrong for most such events over a bench-corpus sample (EVALUATION.md)
+        actor, recipient, how = [pair[0]], [pair[1]], "pair"
+    if not actor and previous:
+        actor, how = previous, "previous"
+    if not actor and not recipient:
+        return None
+    return actor, recipient, how
+
+def names_two(sentence: Sentence, morph: Morph) -> bool:
+    """Whether the sentence itself names two parties, the article's two main ones: «стороны», «обе страны»,
+    "both sides", a bare «лидеры провели»; «совместный», «взаимный», "joint" speak of two parties without
+    naming them, «со стороны», «с его стороны» of one."""
+    tokens, lemmas = sentence.tokens, sentence.lemmas
+    both = sentence.cues.clause.get("both", set())
+    return (
+        any(lemmas.get(k) in both for k in sentence.marks.get("reciprocal", ()))
+        or any(
+            tokens[k].text.lower() in sentence.cues.forms
+            and not any(tokens[n].text.lower() in ("с", "со", "з", "із") for n in range(max(0, k - 2), k))
+            for k in lemmas
+        )
+        or _bare_leaders(sentence, morph)
+    )
+
+def _bare_leaders(sentence: Sentence, morph: Morph) -> bool:
+    """Whether the sentence's subject is a bare plural «лидеры», "the leaders": a word of `leaders` with a verb
+    right after it and no modifier before it («лидеры провели встречу»; not «лидеры ЕС», "world leaders")."""
+    words = sentence.cues.clause.get("leaders", set())
+    tokens, lang = sentence.tokens, sentence.lang
+    for k, t in enumerate(tokens[:-1]):
+        if t.text.lower() not in words:
+            continue
+        after = tokens[k + 1].text.lower()
+        before = tokens[k - 1].text.lower() if k > 0 else ""
+        if lang == "en":
+            if before in ("the", "two", "both", "") and (after in AUXILIARIES or after.endswith("ed")):
+                return True
+        elif morph.has(after, lang, "VERB") and not (before and morph.has(before, lang, "ADJF")):
+            return True
+    return False
+
+def same_voice(slot: Slot, i: int, tokens: list[Token], quote: Quote | None) -> bool:
+    """Whether a mention can be an argument of the trigger at token i as far as quotation goes: inside a quoted
+    statement only what the quote names is («"The United States supports efforts ...," Mr. Lew said at the
+    talks in Diaoyutai»: neither Lew nor the guesthouse is supported); a quoted phrase («назвал "агрессией"»)
+    is part of the sentence around it."""
+    if quote is None or quote.partial or not quote.start <= tokens[i].start < quote.end:
+        return True
+    return quote.start <= tokens[slot.i].start < quote.end
+
+def aside(tokens: list[Token], k: int) -> int:
+    """The start of the parenthesis token k stands in, or -1: a mention in «(организация запрещена в России)»
+    is no argument of an event outside it, nor the other way round. A parenthesis of one or two words is a gloss
+    of what stands before it, not an aside."""
+    depth, start = 0, -1
+    for n in range(k - 1, -1, -1):
+        if tokens[n].text == ")":
+            depth += 1
+        elif tokens[n].text == "(":
+            if depth == 0:
+                start = n
+                break
+            depth -= 1
+    if start < 0:
+        return -1
+    closed = next((n for n in range(k + 1, len(tokens)) if tokens[n].text in ("(", ")")), None)
+    if closed is None or tokens[closed].text != ")":
+        return -1
+    if sum(t.is_word for t in tokens[start + 1 : closed]) <= GLOSS:
+        return -1  # «суд кантону Цуг (Швейцарія)», "this guy (Trump)": a gloss names what stands before it
+    return start
+
+def _states(actors: tuple[Actor, ...], places: list[Actor]) -> list[Actor]:
+    """The states of the places, as their country actors where the article has them."""
+    countries = {x.country: x for x in actors if x.type == "country" and x.country}
+    return list(dict.fromkeys(countries.get(p.country, p) for p in places if p.country))
+
+def main_pair(actors: tuple[Actor, ...]) -> list[Actor]:
+    """The two countries the article is most about, for «стороны» / "the two sides"."""
+    counts: Counter[str] = Counter()
+    for x in actors:
+        if x.country and x.type in PARTICIPANTS:
+            counts[x.country] += len(x.mentions)
+    top = [c for c, _ in counts.most_common(2)]
+    by_id = {x.id: x for x in actors}
+    return [by_id[c] for c in top if c in by_id]
+
+def mentions_of(a: Analysis) -> list[tuple[int, int, Actor]]:
+    """Every actor mention of the article, in text order: (start, end, actor)."""
+    return sorted(((m.start, m.end, x) for x in a.actors for m in x.mentions), key=lambda m: m[0])

@@ -1,0 +1,161 @@
+"""Where a sentence's events are named: the triggers of the per-language lexicons found in its words (phrases
+within a small gap, a verb + object phrase with its object first), and which of them report an event of their
+own rather than the object, time or purpose of another («готов укреплять сотрудничество», «до вторгнення»).
+"""
+
+from __future__ import annotations
+
+from entente.extract.event_grammar import GOVERNED_TEMPORAL, PURPOSE, TEMPORAL, TEMPORAL_LEAD, everywhere
+from entente.extract.event_lexicon import Lexicon, Trigger
+from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas
+from entente.extract.event_voice import attributive_uk
+from entente.nlp.tokens import Token
+
+PARTNERS = everywhere("partner")
+# words that do not count towards a phrase trigger's gap: English articles and determiners, days
+FILLERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "all", "some",
+                     "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                     "sunday"})
+OBJECT_SPAN = 8  # tokens after a trigger in which a noun trigger is its object
+INSERTED = 6  # words a phrase trigger may have between its words when they open with «с», «з», "with"
+GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
+FRONTED_GAP = 4  # words between a fronted object and its verb («Відповідальність за акцію глава Cockpit покладає»)
+
+
+class Triggers:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def find(self, lang: str, words: list[int], lemmas: Lemmas) -> list[tuple[Trigger, int, int]]:
+        """The triggers of a sentence's words, longest phrase first, each word in one trigger at most: (trigger,
+        first token, token after the last)."""
+        found: list[tuple[Trigger, int, int]] = []
+        taken: set[int] = set()
+        index = self.lexicon.triggers.get(lang, {})
+        for n, k in enumerate(words):
+            if k in taken:
+                continue
+            if not lemmas.could(k, "trigger"):
+                continue
+            candidates = index.get(lemmas[k], ())
+            if candidates and lang == "uk" and attributive_uk(lemmas, words, n, self.lexicon.morph):
+                continue  # «проект, схвалений урядом», «схвалений кандидат»: a description, not a report
+            for trigger in candidates:
+                end = _phrase(trigger.lemmas, words, lemmas, n)
+                if end is not None:
+                    found.append((trigger, k, end))
+                    taken.update(range(k, end))
+                    break
+            else:
+                fronted = self._fronted(lang, words, lemmas, n)
+                if fronted is not None:
+                    found.append(fronted)
+                    taken.update(range(k, fronted[2]))
+        return found
+
+    def _fronted(self, lang: str, words: list[int], lemmas: Lemmas, n: int) -> tuple[Trigger, int, int] | None:
+        """A verb + object phrase whose object, at words[n], comes first: «Відповідальність за акцію глава Cockpit
+        покладає на ...», «Соглашение было подписано». The object is a nominative or an accusative, and the
+        verb follows within a few words of the same clause."""
+        k = words[n]
+        triggers = self.lexicon.fronted[lang].get(lemmas[k], ())
+        if not triggers:
+            return None
+        tokens = lemmas.tokens
+        if not self.lexicon.morph.has(tokens[k].text.lower(), lang, "nomn") and not self.lexicon.morph.has(
+            tokens[k].text.lower(), lang, "accs"
+        ):
+            return None  # «в соглашении», «відповідальності»: not what the verb acts on
+        for m in words[n + 1 : n + 2 + FRONTED_GAP]:
+            if any(tokens[x].text in CLAUSE_BREAKS for x in range(k + 1, m)):
+                return None
+            verb = lemmas[m]
+            trigger = next((t for t in triggers if t.lemmas[0] == verb), None)
+            if trigger is not None:
+                return trigger, k, m + 1
+        return None
+
+    def main(
+        self, tokens: list[Token], found: list[tuple[Trigger, int, int]], lang: str
+    ) -> list[tuple[Trigger, int, int]]:
+        """Drop a noun trigger that is the object of an earlier trigger in the same clause: in «готов
+        укреплять сотрудничество» or «обсудили сотрудничество» the cooperation is what was promised
+        or discussed, not a second event; any trigger after a promise, a threat or a demand in its clause
+        is what was promised, threatened or asked for ("called for sanctions against Nigeria")."""
+        kept: list[tuple[Trigger, int, int]] = []
+        for trigger, i, j in found:
+            if self.noun(tokens[i].text, lang) and any(
+                _time_or_purpose(tokens, k, lang) for k in range(max(0, i - 2), i)
+            ):
+                continue  # «до вторгнення», «для укрепления связей»: a time or a purpose, not a report of the event
+            if i > 0 and tokens[i - 1].text.lower() in PURPOSE:
+                continue  # «чтобы обсудить», «щоб обговорити»
+            head = next((k for k in kept if 0 <= i - k[2] <= OBJECT_SPAN), None)
+            if (
+                head is not None
+                and (
+                    head[0].type in ("AGREE", "THREATEN", "REQUEST")  # what is promised, threatened, asked for
+                    or (self.noun(tokens[i].text, lang) and not self._verb_after_noun(tokens, head[1], i, lang))
+                    or (head[0].host and trigger.type == "CONSULT")  # "hosted Putin for talks": one meeting
+                )
+                and not any(tokens[k].text in CLAUSE_BREAKS for k in range(head[2], i))
+            ):
+                continue
+            kept.append((trigger, i, j))
+        return kept
+
+    def _verb_after_noun(self, tokens: list[Token], head: int, i: int, lang: str) -> bool:
+        """Whether trigger i is an infinitive after a noun trigger («на переговорах ... будет настаивать»): a
+        noun of meeting or conflict takes no infinitive object, so the infinitive is a predicate of its own."""
+        if lang not in ("ru", "uk"):
+            return False
+        head_tags = self.lexicon.morph.readings(tokens[head].text.lower(), lang)
+        own = self.lexicon.morph.readings(tokens[i].text.lower(), lang)
+        return (
+            bool(head_tags) and bool({"NOUN", "noun"} & head_tags[0].tags)
+            and bool(own) and bool({"INFN", "inf"} & own[0].tags)
+        )
+
+    def noun(self, word: str, lang: str) -> bool:
+        """Whether a trigger word is a noun (or an infinitive, which a support verb carries the same way)."""
+        if lang == "en":
+            return word.lower().endswith(("tion", "ment", "ance", "ence", "ship", "ity", "ies", "ism", "ing"))
+        readings = self.lexicon.morph.readings(word.lower(), lang)
+        if any("PRTS" in r.tags for r in readings):
+            return False  # «экстрадирован»: a short passive participle, though the dictionary guesses a noun first
+        return bool(readings) and bool({"NOUN", "noun", "INFN", "inf"} & readings[0].tags)
+
+
+def _time_or_purpose(tokens: list[Token], k: int, lang: str) -> bool:
+    """Whether token k opens a time or a purpose («до вторгнення», «для укрепления»); a governed «до» opens
+    neither («готовий до компромісу»)."""
+    word = tokens[k].text.lower()
+    if word not in TEMPORAL | PURPOSE:
+        return False
+    if word not in GOVERNED_TEMPORAL[lang] or k == 0:
+        return True
+    before = tokens[k - 1].text
+    return before in CLAUSE_BREAKS or before.lower() in TEMPORAL_LEAD[lang]
+
+
+def _phrase(lemmas_wanted: tuple[str, ...], words: list[int], lemmas: Lemmas, n: int) -> int | None:
+    """Token index just after the phrase starting at words[n], or None if it is not there."""
+    pos, last = n, words[n]
+    for wanted in lemmas_wanted[1:]:
+        # «на совместной с Путиным пресс-конференции»: a partner's phrase may stand inside the phrase
+        inserted = pos + 1 < len(words) and lemmas[words[pos + 1]] in PARTNERS
+        allowed, between, step = (INSERTED if inserted else GAP), 0, 1
+        while True:
+            if pos + step >= len(words):
+                return None
+            lemma = lemmas[words[pos + step]]
+            if lemma == wanted:
+                pos += step
+                last = words[pos]
+                break
+            # "lifted Friday a day-old blockade": articles, determiners and days do not count towards the gap
+            between += lemma not in FILLERS
+            if between > allowed:
+                return None
+            step += 1
+    return last + 1
