@@ -542,3 +542,8 @@ def test_a_parenthetical_aside_is_no_argument_but_a_gloss_is(pipeline):
 def test_forces_moved_in_the_passive_are_their_owners_act(pipeline, text):
     found = [e for e in code(pipeline, text) if e[0] == "RETREAT"]
     assert found and all("RUS" in e[1] and "SYR" not in e[1] for e in found), found
+
+
+def test_adverbials_may_stand_before_the_partner_of_a_phrase(pipeline):
+    found = code(pipeline, "Israel coordinates in intelligence and military affairs with Egypt.")
+    assert [(e[0], e[1], e[2]) for e in found] == [("COOPERATE", ("ISR",), ("EGY",))]

@@ -143,7 +143,8 @@ def _phrase(lemmas_wanted: tuple[str, ...], words: list[int], lemmas: Lemmas, n:
     pos, last = n, words[n]
     for wanted in lemmas_wanted[1:]:
         # «на совместной с Путиным пресс-конференции»: a partner's phrase may stand inside the phrase
-        inserted = pos + 1 < len(words) and lemmas[words[pos + 1]] in PARTNERS
+        # "coordinates in intelligence and military affairs with Egypt": adverbials may come before a closing «с»
+        inserted = (pos + 1 < len(words) and lemmas[words[pos + 1]] in PARTNERS) or wanted in PARTNERS
         allowed, between, step = (INSERTED if inserted else GAP), 0, 1
         while True:
             if pos + step >= len(words):
