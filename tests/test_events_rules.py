@@ -547,3 +547,19 @@ def test_forces_moved_in_the_passive_are_their_owners_act(pipeline, text):
 def test_adverbials_may_stand_before_the_partner_of_a_phrase(pipeline):
     found = code(pipeline, "Israel coordinates in intelligence and military affairs with Egypt.")
     assert [(e[0], e[1], e[2]) for e in found] == [("COOPERATE", ("ISR",), ("EGY",))]
+
+
+def test_a_teaser_of_another_page_reports_nothing(pipeline):
+    text = ("Лавров посетил Пекин в апреле. Читайте также: ЕСПЧ признал гражданку Австрии виновной в "
+            "оскорблении пророка и оштрафовал её на 480 евро за высказывания на семинаре.")
+    assert [e[0] for e in code(pipeline, text)] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a title names a person by what they do; the talks are no event of the sentence
+    ("Координатор Євросоюзу на переговорах щодо Brexit Мішель Барньє запропонував продовжити строк.", False),
+    # a noun inside another phrase is no title
+    ("Ембер Радд повернулася в уряд після переговорів з Терезою Мей.", True),
+])
+def test_a_ukrainian_title_holds_no_event(pipeline, text, kept):
+    assert bool([e for e in code(pipeline, text) if e[0] == "CONSULT"]) == kept

@@ -90,6 +90,21 @@ def denied(
     return None
 
 
+def in_title(tokens: list[Token], lemma: Callable[[int], str | None], i: int, heads: set[str], morph: Morph) -> bool:
+    """Whether the Ukrainian event noun at token i, after a preposition, describes a person by what they do: a
+    title noun (`agent_heads`) stands a word or two before the preposition, with no verb or break between
+    («Координатор Євросоюзу на переговорах щодо Brexit Мішель Барньє запропонував»). The Russian tree says the
+    same (event_clause._in_title)."""
+    if i < 2 or not morph.has(tokens[i - 1].text.lower(), "uk", "PREP"):
+        return False
+    for k in range(i - 2, max(-1, i - 2 - GOVERNOR_SPAN), -1):
+        if tokens[k].text in CLAUSE_BREAKS or _pos(tokens[k].text, morph, "VERB"):
+            return False
+        if lemma(k) in heads:  # the head of its own phrase, not inside another («повернулася в уряд після ...»)
+            return k == 0 or not morph.has(tokens[k - 1].text.lower(), "uk", "PREP")
+    return False
+
+
 def _noun_at(tokens: list[Token], i: int, morph: Morph, lang: str) -> bool:
     if lang == "uk":
         return _pos(tokens[i].text, morph, "NOUN")

@@ -84,6 +84,8 @@ OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («
 # a pointer to another page: «Подробнее о ... читайте», «Детальніше про ... дивіться», "for more, read ..."
 POINTER_MORE = frozenset({"подробнее", "подробности", "детальнее", "детальніше", "докладніше", "подробиці"})
 POINTER_READ = frozenset({"читайте", "смотрите", "дивіться", "слушайте", "слухайте"})
+POINTER_ALSO = [["читайте", "также"], ["читайте", "також"], ["смотрите", "также"], ["дивіться", "також"],
+                ["read", "also"], ["see", "also"], ["read", "more"]]  # the words a teaser of another page opens with
 
 
 # Not Ukrainian: natasha's parser is trained on Russian, and on Ukrainian it misreads even pronoun subjects
@@ -156,8 +158,8 @@ class EventCoder:
                 w[:3] in prefixes["trigger"] or w[:3] in prefixes["naming"] for w in found_words
             ):
                 continue  # no word can begin a trigger: skip the sentence before any lemmatizing
-            if POINTER_MORE & set(found_words) and POINTER_READ & set(found_words):
-                continue  # «Подробнее о ходе переговоров читайте в “Ъ”»: a pointer to another page, no report
+            if _pointer(found_words):
+                continue  # «Читайте також: ...», «Подробнее о ходе переговоров читайте в “Ъ”»: another page's teaser
             tokens = every[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             words = [k for k, t in enumerate(tokens) if t.is_word]
             lemmas = Lemmas(self.lexicon, tokens, words, lang)
@@ -177,6 +179,16 @@ class EventCoder:
             guests = hosted_guests(found, tokens, slots, lang, self.lexicon.morph, lemmas.get, cues)
             found = self.triggers.main(tokens, [f for f in found if not f[0].host or f[1] in guests], lang)
             found = [f for f in found if not in_name(tokens, f[1], f[2], mentions, start, end, lang)]
+            if lang == "uk":  # no parse: a title in the words before an event noun («Координатор ЄС на переговорах»)
+                heads_uk = self.lexicon.cues[lang].clause.get("agent_heads", set())
+                found = [
+                    f
+                    for f in found
+                    if not (
+                        self.triggers.noun(tokens[f[1]].text, lang)
+                        and event_frame.in_title(tokens, lemmas.get, f[1], heads_uk, self.lexicon.morph)
+                    )
+                ]
             if not found and not statement and not evaluative and not any(lemmas.could(k, "naming") for k in words):
                 continue
             slots = slots or sentence_slots(tokens, mentions, start, end)
@@ -478,6 +490,11 @@ class EventCoder:
             historical(date, a.published),
             rule,
         )
+
+def _pointer(words: list[str]) -> bool:
+    """Whether a sentence's lower-case words point to another page rather than report («Читайте також: ...»)."""
+    return words[:2] in POINTER_ALSO or bool(POINTER_MORE & set(words) and POINTER_READ & set(words))
+
 
 def _interview(sentence: Sentence, trigger: Trigger, clause: Clause, partners: list[Actor]) -> bool:
     """A conversation that only sets the scene of what someone says, with no state on the other side
