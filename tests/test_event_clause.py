@@ -327,3 +327,11 @@ def test_who_speaks_of_an_attack_or_a_sanction_is_not_its_doer(pipeline, text, k
 def test_a_meeting_called_off_in_a_coordinated_clause_is_negated(pipeline):
     found = events(pipeline, "Лавров и Ван И должны были встретиться в понедельник, однако встречу отменили.")
     assert found and all(e.negated for e in found), [(e.type, e.negated, e.rule) for e in found]
+
+
+def test_another_event_nouns_phrase_holds_its_own_arguments(pipeline):
+    # Moscow is the planned visit's destination, not the trip's
+    found = events(pipeline, "Эта поездка состоялась лишь за неделю до запланированного визита в Москву "
+                             "министра иностранных дел Японии Сейджи Маехары.")
+    trips = [e for e in found if e.trigger == "поездка"]
+    assert all("place:moscow" not in e.recipient for e in trips), [(e.trigger, e.actor, e.recipient) for e in found]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from entente.extract import event_frame
@@ -216,7 +217,12 @@ class EventCoder:
             sentence = replace(sentence, two=bool(found) and names_two(sentence, self.lexicon.morph))
             hosted: list[Key] = []
             placed: list[tuple[Key, int]] = []  # this sentence's events and their trigger positions
+            others = _noun_phrases(tree, c.found, tokens, lang, self.triggers.noun) if tree is not None else {}
             for trigger, i, j in found:
+                # the phrase of another event noun holds that event's arguments: «поездка состоялась за неделю до
+                # визита в Москву» — Moscow is the visit's, not the trip's
+                own = others.get(i, set())  # only an event noun's: a verb's object may be a noun's phrase
+                foreign = {k for x, phrase in others.items() if own and x != i and not own & phrase for k in phrase}
                 if trigger.type == "CONSULT" and interview(tokens, j, outlets, lang):
                     continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
                 clause = None
@@ -234,6 +240,7 @@ class EventCoder:
                         s
                         for s in slots
                         if not any(s.i <= k < s.j for k in matched)
+                        and not any(s.i <= k < s.j for k in foreign)
                         and same_voice(s, i, tokens, quote)
                         and aside(tokens, s.i) == aside(tokens, i)
                     ],
@@ -490,6 +497,18 @@ class EventCoder:
             historical(date, a.published),
             rule,
         )
+
+def _noun_phrases(
+    tree: Tree, found: list[tuple[Trigger, int, int]], tokens: list[Token], lang: str, noun: Callable[[str, str], bool]
+) -> dict[int, set[int]]:
+    """The tree's phrase of each event noun among a sentence's triggers, by the trigger's first token."""
+    out = {}
+    for _, i, j in found:
+        head = phrase_head(tree, i, j)
+        if noun(tokens[head].text, lang):
+            out[i] = set(tree.subtree(head))
+    return out
+
 
 def _pointer(words: list[str]) -> bool:
     """Whether a sentence's lower-case words point to another page rather than report («Читайте також: ...»)."""
