@@ -563,3 +563,12 @@ def test_a_teaser_of_another_page_reports_nothing(pipeline):
 ])
 def test_a_ukrainian_title_holds_no_event(pipeline, text, kept):
     assert bool([e for e in code(pipeline, text) if e[0] == "CONSULT"]) == kept
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"Тепер я повністю за Україну, але Росія стала дуже конфронтаційною", - зазначив Дональд Трамп.',
+     ("SUPPORT", ("person:donald-trump",), ("UKR",))),
+    ('«Мы за Китай», — заявил Владимир Путин.', ("SUPPORT", ("person:vladimir-putin",), ("CHN",))),
+])
+def test_a_side_taken_in_the_first_person_is_support(pipeline, text, expected):
+    assert expected in [(e[0], e[1], e[2]) for e in code(pipeline, text)]

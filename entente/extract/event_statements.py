@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from entente.extract.event_args import assign
+from entente.extract.event_args import Slot, assign
 from entente.extract.event_grammar import HE
 from entente.extract.event_modality import historical
 from entente.extract.event_sentence import CLAUSE_BREAKS, PARTICIPANTS, Sentence, has_phrase
 from entente.models import Actor, Event
 from entente.nlp.morph import Morph
+from entente.nlp.tokens import Token
 from entente.nlp.when import nearest
 
 
@@ -125,6 +126,10 @@ def evaluation(sentence: Sentence, speaker: Actor | None, span: tuple[int, int])
              and not any(tokens[n].text.lower() in NOT for n in range(max(0, k - 2), k))]
     neg = [k for k in words if lemmas.could(k, "disapproval") and has_phrase(cues.disapproval, lemmas, k)]
     pos = [k for k in words if lemmas.could(k, "approval") and has_phrase(cues.approval, lemmas, k)]
+    stance = _stance_for(tokens, slots, targets, span)
+    if stance:  # «я повністю за Україну»: a side taken explicitly, for the party named right after
+        neg, pos = [], stance[:1]
+        targets = [s.actor for s in slots if s.i == stance[0] + 1]
     if bool(neg) == bool(pos):
         return None  # no evaluation, or both: nothing to code
     kind, mode, k = ("ACCUSE", "disapprove", neg[0]) if neg else ("SUPPORT", None, pos[0])
@@ -148,7 +153,26 @@ def evaluation(sentence: Sentence, speaker: Actor | None, span: tuple[int, int])
         end,
         0.5,
         historical(ref.date if ref else None, a.published),
+        f"{kind.lower()}:{'stance' if stance else 'judgement'}",  # the words of judgement or the side taken
     )
+
+
+# «я за Україну», «мы за мир с Россией», "we are for Ukraine": the first person takes a side
+FOR = frozenset({"за", "for"})
+FIRST_PERSON = frozenset({"я", "мы", "ми", "i", "we"})
+STANCE_GAP = 3  # words between «я» and «за» («я повністю за», "we are fully for")
+
+
+def _stance_for(tokens: list[Token], slots: list[Slot], targets: list[Actor], span: tuple[int, int]) -> list[int]:
+    """The «за» of a first-person stance for one of the targets right after it («Тепер я повністю за Україну»)."""
+    first = {s.i: s.actor for s in slots}
+    out = []
+    for k, t in enumerate(tokens[:-1]):
+        if t.text.lower() not in FOR or not span[0] <= t.start < span[1] or first.get(k + 1) not in targets:
+            continue
+        if any(tokens[n].text.lower() in FIRST_PERSON for n in range(max(0, k - STANCE_GAP), k)):
+            out.append(k)
+    return out
 
 
 def obligation(sentence: Sentence, speaker: Actor | None, span: tuple[int, int]) -> Event | None:
