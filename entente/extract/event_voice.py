@@ -48,10 +48,9 @@ GENITIVE_GAP = 2  # words (adjectives, «уряду» before a name) between an 
 
 
 def genitive_agent_uk(roles: Roles, tokens: list[Token], slots: list[Slot], j: int, morph: Morph) -> Roles:
-    """A Ukrainian event noun with no subject of its own and a genitive mention right after it («у зв'язку з
-    відставкою уряду Яценюка»): the genitive does it, as the tree's genitive agent does for Russian."""
-    if roles.subjects:
-        return roles
+    """A Ukrainian event noun with a genitive mention right after it («у зв'язку з відставкою уряду Яценюка»,
+    «вона відреагувала на заклики Дональда Трампа»): the genitive does it, whoever the subject of the verb around
+    it is, as the tree's genitive agent does for Russian."""
     after = next((s for s in slots if j <= s.i <= j + GENITIVE_GAP), None)
     if after is None or after.actor.type == "location":
         return roles
@@ -62,6 +61,7 @@ def genitive_agent_uk(roles: Roles, tokens: list[Token], slots: list[Slot], j: i
         return roles
     roles.subjects = [after.actor]
     roles.objects = [x for x in roles.objects if x is not after.actor]
+    roles.partners = [x for x in roles.partners if x is not after.actor]
     return roles
 
 
