@@ -374,7 +374,8 @@ def test_an_infinitive_after_a_noun_trigger_is_a_predicate_of_its_own(pipeline):
      ("RETREAT", ("person:arseniy-yatsenyuk",))),
     ("Візит Нетаньяху до Москви тривав два дні.", ("CONSULT", ("person:benjamin-netanyahu",))),
     # whoever the subject of the verb around it is: Trump calls, Goldberg reacts
-    ("Вупі Голдберг виступила на телебаченні. Вона відреагувала на заклики Дональда Трампа.",
+    ("Вупі Голдберг виступила на телебаченні. Щодо Вупі Голдберг, то ще в січні вона відреагувала на "
+     "антимексиканські заклики Дональда Трампа.",
      ("REQUEST", ("person:donald-trump",))),
 ])
 def test_a_ukrainian_event_nouns_genitive_is_its_actor(pipeline, text, expected):
