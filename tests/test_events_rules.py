@@ -576,3 +576,13 @@ def test_a_ukrainian_title_holds_no_event(pipeline, text, kept):
 ])
 def test_a_side_taken_in_the_first_person_is_support(pipeline, text, expected):
     assert expected in [(e[0], e[1], e[2]) for e in code(pipeline, text)]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Зокрема, Трампа попросили уточнити його позицію щодо газопроводу.", False),
+    ("Trump campaign spokeswoman Hope Hicks did not respond to USA TODAY's request for comment.", False),
+    # a call to respond with an act is a demand
+    ("Саеб Эрекат призвал ООН ответить на действия Израиля признанием Палестинского государства.", True),
+])
+def test_a_reporters_request_for_comment_is_no_demand(pipeline, text, kept):
+    assert bool([e for e in code(pipeline, text) if e[0] == "REQUEST"]) == kept

@@ -19,6 +19,7 @@ FILLERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "th
 OBJECT_SPAN = 8  # tokens after a trigger in which a noun trigger is its object
 INSERTED = 6  # words a phrase trigger may have between its words when they open with «с», «з», "with"
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
+ANSWER_SPAN = 3  # words after a request in which its infinitive stands («попросили прокоментувати»)
 FRONTED_GAP = 4  # words between a fronted object and its verb («Відповідальність за акцію глава Cockpit покладає»)
 
 
@@ -160,3 +161,9 @@ def _phrase(lemmas_wanted: tuple[str, ...], words: list[int], lemmas: Lemmas, n:
                 return None
             step += 1
     return last + 1
+
+
+def asked_to_answer(lemmas: Lemmas, j: int, answering: set[str]) -> bool:
+    """Whether a request at tokens ..j asks someone to comment or answer («Трампа попросили уточнити його
+    позицію», "asked him to comment"): a reporter's question, not a demand between parties."""
+    return any(lemmas.get(k) in answering for k in range(j, min(len(lemmas.tokens), j + ANSWER_SPAN)))

@@ -56,7 +56,7 @@ from entente.extract.event_sentence import (
     sentence_slots,
 )
 from entente.extract.event_statements import THAT, demand, evaluation, naming, obligation, reported
-from entente.extract.event_triggers import Triggers
+from entente.extract.event_triggers import Triggers, asked_to_answer
 from entente.extract.event_voice import (
     AGENTIVE,
     UNDERGONE,
@@ -225,6 +225,8 @@ class EventCoder:
                 foreign = {k for x, phrase in others.items() if own and x != i and not own & phrase for k in phrase}
                 if trigger.type == "CONSULT" and interview(tokens, j, outlets, lang):
                     continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
+                if trigger.type == "REQUEST" and asked_to_answer(lemmas, j, cues.clause.get("answering", set())):
+                    continue  # «Трампа попросили уточнити позицію»: a reporter's question, not a demand
                 clause = None
                 if tree is not None:
                     # «совместные учения»: the phrase's head word, not its first, says whether it is a noun
