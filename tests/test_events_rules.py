@@ -586,3 +586,8 @@ def test_a_side_taken_in_the_first_person_is_support(pipeline, text, expected):
 ])
 def test_a_reporters_request_for_comment_is_no_demand(pipeline, text, kept):
     assert bool([e for e in code(pipeline, text) if e[0] == "REQUEST"]) == kept
+
+
+def test_an_acquittal_is_a_concession_of_the_court(pipeline):
+    found = code(pipeline, "Верховный суд Пакистана оправдал христианку Асию Биби.")
+    assert [e[0] for e in found] == ["CONCEDE"] and "PAK" in found[0][1], found
