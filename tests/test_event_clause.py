@@ -335,3 +335,10 @@ def test_another_event_nouns_phrase_holds_its_own_arguments(pipeline):
                              "министра иностранных дел Японии Сейджи Маехары.")
     trips = [e for e in found if e.trigger == "поездка"]
     assert all("place:moscow" not in e.recipient for e in trips), [(e.trigger, e.actor, e.recipient) for e in found]
+
+
+def test_the_pronoun_of_a_passive_is_whom_it_was_done_to(pipeline):
+    found = events(pipeline, "Алексей Навальный выступил в суде. Вернувшись в Москву, он был арестован полицией.")
+    arrests = [e for e in found if e.type == "COERCE"]
+    assert arrests and all("person:alexei-navalny" in e.recipient and "person:alexei-navalny" not in e.actor
+                           for e in arrests), [(e.actor, e.recipient, e.rule) for e in found]

@@ -311,7 +311,13 @@ class EventCoder:
                     before = of_gender(before, pronoun_before(tokens, i, lang), mentions, start)
                 else:
                     before = (previous or antecedent(mentions, start)) if pronoun else []
+                done_to = bool(before) and clause is not None and clause.passive and bool(clause.patients)
+                if done_to and not roles.objects:
+                    # «Он был оправдан»: the pronoun of a passive stands for whom it was done to
+                    roles.objects, before = before, []
                 event = self._event(sentence, trigger, i, j, roles, pair, before, clause)
+                if event is not None and done_to and not before and "from:" not in event.rule:
+                    event = replace(event, rule=event.rule + " from:previous")
                 if event is None:
                     continue
                 event = demand(sentence, i, event, self.lexicon.morph)
