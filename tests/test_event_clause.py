@@ -342,3 +342,14 @@ def test_the_pronoun_of_a_passive_is_whom_it_was_done_to(pipeline):
     arrests = [e for e in found if e.type == "COERCE"]
     assert arrests and all("person:alexei-navalny" in e.recipient and "person:alexei-navalny" not in e.actor
                            for e in arrests), [(e.actor, e.recipient, e.rule) for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Великобритания добилась высылки российских дипломатов.",
+    "Освобождение российских заложников состоялось в пятницу.",
+])
+def test_whose_diplomats_are_expelled_or_captives_freed_is_the_recipient(pipeline, text):
+    found = events(pipeline, text)
+    assert found and all("RUS" not in e.actor for e in found) and any("RUS" in e.recipient for e in found), [
+        (e.type, e.actor, e.recipient) for e in found
+    ]

@@ -76,6 +76,7 @@ def attributive_uk(lemmas: Lemmas, words: list[int], n: int, morph: Morph) -> bo
 # event nouns whose genitive undergoes them («арест канадца», «убийство журналиста», «обстрел Харькова») or
 # benefits from them («оправдательный приговор Асии Биби», «помилование заключённых»)
 UNDERGONE = frozenset({"COERCE", "ASSAULT", "CONCEDE"})
+UNDERGONE_MODES = frozenset({"expel", "release"})  # «высылка российских дипломатов», «освобождение заложников»
 
 
 def undergone(roles: Roles, slots: list[Slot], genitive: tuple[int, ...], kind: str) -> Roles:

@@ -60,6 +60,7 @@ from entente.extract.event_triggers import Triggers, asked_to_answer
 from entente.extract.event_voice import (
     AGENTIVE,
     UNDERGONE,
+    UNDERGONE_MODES,
     figurative,
     genitive_agent_uk,
     in_name,
@@ -254,7 +255,12 @@ class EventCoder:
                 )
                 if trigger.host:  # «Путин принял Ли Шанфу»: the visitor is the actor, the host the recipient
                     roles = as_visit(roles, guests[i])
-                elif clause is not None and clause.agents and not clause.patients and trigger.type in UNDERGONE:
+                elif (
+                    clause is not None
+                    and clause.agents
+                    and not clause.patients
+                    and (trigger.type in UNDERGONE or trigger.mode in UNDERGONE_MODES)
+                ):
                     # «арест канадца»: the Canadian is arrested
                     roles = undergone(roles, slots, clause.agents, trigger.type)
                 elif clause is not None and clause.patients and trigger.type in MOVED and len(trigger.lemmas) > 1:
