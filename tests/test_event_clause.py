@@ -353,3 +353,12 @@ def test_whose_diplomats_are_expelled_or_captives_freed_is_the_recipient(pipelin
     assert found and all("RUS" not in e.actor for e in found) and any("RUS" in e.recipient for e in found), [
         (e.type, e.actor, e.recipient) for e in found
     ]
+
+
+def test_a_place_inside_an_event_nouns_genitive_is_no_agent(pipeline):
+    # Shimon Peres signs; Palestine is only in the phrase «с Палестиной» inside the genitive
+    found = events(pipeline, "В 1994 году Перес получил Нобелевскую премию за подписание соглашения с Палестиной.")
+    assert all("PSE" not in e.actor for e in found if e.type == "SUPPORT"), [(e.type, e.actor) for e in found]
+    # an agent's own phrase stays: «со стороны Вашингтона»
+    found = events(pipeline, "Берлин серьёзно относится к критике проекта со стороны Вашингтона.")
+    assert [e.type for e in found if e.type == "ACCUSE" and "place:washington" in e.actor] == ["ACCUSE"]

@@ -18,9 +18,10 @@ The word lists are data: `[clause]` in extract/data/cues_<lang>.toml.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from entente.extract.event_grammar import RELATIVE
+from entente.extract.event_grammar import AGENT_MARK, RELATIVE
 from entente.extract.event_sentence import Lemmas
 from entente.nlp.syntax import Tree
 
@@ -93,7 +94,7 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
         for c in tree.children(head)
     ):
         pronoun = True  # «его первая поездка»: the possessive stands for someone named before
-    agents = _agents(tree, head) if noun else ()
+    agents = _agents(tree, head, lemmas) if noun else ()
     patients: tuple[int, ...] = ()
     owners: tuple[int, ...] = ()
     passive = False
@@ -168,12 +169,12 @@ def _object_relative(tree: Tree, lemmas: Lemmas, k: int) -> bool:
     )
 
 
-def _bare_phrase(tree: Tree, k: int) -> list[int]:
+def _bare_phrase(tree: Tree, k: int, keep: Callable[[int], bool] = lambda k: False) -> list[int]:
     """The tokens of token k's phrase without its prepositional phrases («российские войска» of «российские
-    войска из Сирии»)."""
+    войска из Сирии»), but for those whose noun `keep` says to keep."""
     out = set(tree.subtree(k))
     for c in tree.children(k):
-        if any(tree.rels[g] == "case" for g in tree.children(c)):
+        if any(tree.rels[g] == "case" for g in tree.children(c)) and not keep(c):
             out -= tree.subtree(c)
     return sorted(out)
 
@@ -187,13 +188,16 @@ def _bare_obliques(tree: Tree, k: int) -> tuple[int, ...]:
     )
 
 
-def _agents(tree: Tree, n: int) -> tuple[int, ...]:
-    """The subtree tokens of the bare (genitive) nominal dependents of event noun n: whose act it is
-    («визит Нетаньяху в Москву», «приняла отставку Джонсона», «критика Вашингтона»)."""
+def _agents(tree: Tree, n: int, lemmas: Lemmas) -> tuple[int, ...]:
+    """The tokens of the bare (genitive) nominal dependents of event noun n, without their prepositional phrases
+    but for an agent's («со стороны Вашингтона»): whose act it is («визит Нетаньяху в Москву», «приняла отставку
+    Джонсона», «критика проекта со стороны Вашингтона»; not Boston in «расследование терактов в Бостоне»)."""
+    mark = AGENT_MARK.get(lemmas.lang, ("", set()))[0]
+    words = [t.text.lower() for t in lemmas.tokens]
     out: list[int] = []
     for c in tree.children(n):
         if tree.rels[c] == "nmod" and not any(tree.rels[g] == "case" for g in tree.children(c)):
-            out += sorted(tree.subtree(c))
+            out += _bare_phrase(tree, c, keep=lambda k: any(words[x] == mark for x in tree.subtree(k)))
     return tuple(out)
 
 
