@@ -362,3 +362,11 @@ def test_a_place_inside_an_event_nouns_genitive_is_no_agent(pipeline):
     # an agent's own phrase stays: «со стороны Вашингтона»
     found = events(pipeline, "Берлин серьёзно относится к критике проекта со стороны Вашингтона.")
     assert [e.type for e in found if e.type == "ACCUSE" and "place:washington" in e.actor] == ["ACCUSE"]
+
+
+def test_a_dative_beside_an_event_noun_receives_it(pipeline):
+    found = events(pipeline, "Приговор Микалаю Мардахаеву был вынесен судьей федерального суда Джорджем О'Тулом.")
+    sentences = [e for e in found if e.type == "SANCTION"]
+    assert sentences and all(not any("mardakha" in x for x in e.actor) for e in sentences), [
+        (e.actor, e.recipient) for e in found
+    ]

@@ -196,9 +196,16 @@ def _agents(tree: Tree, n: int, lemmas: Lemmas) -> tuple[int, ...]:
     words = [t.text.lower() for t in lemmas.tokens]
     out: list[int] = []
     for c in tree.children(n):
-        if tree.rels[c] == "nmod" and not any(tree.rels[g] == "case" for g in tree.children(c)):
+        bare = not any(tree.rels[g] == "case" for g in tree.children(c))
+        if tree.rels[c] == "nmod" and bare and _genitive(lemmas, c):
             out += _bare_phrase(tree, c, keep=lambda k: any(words[x] == mark for x in tree.subtree(k)))
     return tuple(out)
+
+
+def _genitive(lemmas: Lemmas, k: int) -> bool:
+    """Whether token k can be a genitive (or is undeclined): «приговор Мардахаеву» is a dative, given to him."""
+    readings = lemmas.lexicon.morph.readings(lemmas.tokens[k].text.lower(), lemmas.lang)
+    return not readings or any(r.tags & {"gent", "gen2", "Fixd", "LATN", "UNKN"} for r in readings)
 
 
 def phrase_head(tree: Tree, i: int, j: int) -> int:
