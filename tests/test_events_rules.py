@@ -591,3 +591,10 @@ def test_a_reporters_request_for_comment_is_no_demand(pipeline, text, kept):
 def test_an_acquittal_is_a_concession_of_the_court(pipeline):
     found = code(pipeline, "Верховный суд Пакистана оправдал христианку Асию Биби.")
     assert [e[0] for e in found] == ["CONCEDE"] and "PAK" in found[0][1], found
+
+
+def test_rallying_behind_is_support_and_a_lack_of_support_is_none(pipeline):
+    found = code(pipeline, "Republican leaders in Iowa said they have rallied behind Donald Trump.")
+    assert [e[0] for e in found] == ["SUPPORT"], found
+    found = code(pipeline, "Russia lacked the resources to provide Kazakhstan with economic aid.")
+    assert found and all(e[3] for e in found), found  # every event negated
