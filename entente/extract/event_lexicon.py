@@ -110,9 +110,13 @@ class Lexicon:
             triggers.sort(key=lambda t: -len(t.lemmas))  # longest phrase first
         self.triggers[lang] = index
         self.fronted[lang] = self._fronted(index, lang)
-        # first three letters of every trigger's first word (and of a fronted object): other words are never
-        # lemmatized for a lookup
-        self.prefixes[lang] = {"trigger": {w[:3] for w in index} | {w[:3] for w in self.fronted[lang]}}
+        # first three letters of every trigger's first word: other words are never lemmatized for a lookup; a
+        # fronted object's, and its verb's (looked up only in a sentence that has such a verb)
+        self.prefixes[lang] = {
+            "trigger": {w[:3] for w in index},
+            "fronted": {w[:3] for w in self.fronted[lang]},
+            "fronted_verb": {t.lemmas[0][:3] for ts in self.fronted[lang].values() for t in ts},
+        }
         data = _data(f"cues_{lang}.toml")
         cues = Cues()
         for name in ("negation", "future", "hypothetical", "reciprocal", "disapproval", "approval"):

@@ -33,10 +33,11 @@ class Triggers:
         found: list[tuple[Trigger, int, int]] = []
         taken: set[int] = set()
         index = self.lexicon.triggers.get(lang, {})
+        fronting = bool(self.lexicon.fronted.get(lang)) and any(lemmas.could(k, "fronted_verb") for k in words)
         for n, k in enumerate(words):
             if k in taken:
                 continue
-            if not lemmas.could(k, "trigger"):
+            if not lemmas.could(k, "trigger") and not (fronting and lemmas.could(k, "fronted")):
                 continue
             candidates = index.get(lemmas[k], ())
             if candidates and lang == "uk" and attributive_uk(lemmas, words, n, self.lexicon.morph):

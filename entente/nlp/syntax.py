@@ -35,8 +35,15 @@ class Tree:
     def root(self) -> int:
         return next((k for k, h in enumerate(self.heads) if h < 0), 0)
 
+    @cached_property
+    def _children(self) -> dict[int, tuple[int, ...]]:
+        out: dict[int, list[int]] = {}
+        for c, h in enumerate(self.heads):
+            out.setdefault(h, []).append(c)
+        return {h: tuple(cs) for h, cs in out.items()}
+
     def children(self, k: int) -> Iterator[int]:
-        return (c for c, h in enumerate(self.heads) if h == k)
+        return iter(self._children.get(k, ()))
 
     def ancestors(self, k: int) -> Iterator[int]:
         """The heads above token k, nearest first (a cycle, which a parser should not give, stops it)."""
