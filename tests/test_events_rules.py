@@ -598,3 +598,15 @@ def test_rallying_behind_is_support_and_a_lack_of_support_is_none(pipeline):
     assert [e[0] for e in found] == ["SUPPORT"], found
     found = code(pipeline, "Russia lacked the resources to provide Kazakhstan with economic aid.")
     assert found and all(e[3] for e in found), found  # every event negated
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a word of force with no sign of violence and no country or place as its side is a figure
+    ("Трамп побив рекорд Рональда Рейгана на виборах.", False),
+    ("Бывший боксёр Анджело Роттоли завершил карьеру после 35 боёв.", False),
+    # one with a sign of violence, or against a country, stays an attack
+    ("Боевики ИГИЛ атаковали колонну сирийской армии, погибли трое солдат.", True),
+    ("Россия нанесла удар по Украине.", True),
+])
+def test_a_russian_or_ukrainian_word_of_force_in_a_figure_is_no_attack(pipeline, text, kept):
+    assert bool([e for e in code(pipeline, text) if e[0] == "ASSAULT"]) == kept

@@ -167,7 +167,7 @@ PHYSICAL = frozenset({"military", "terrorism", "crime", "cbrn"})  # contexts tha
 
 def figurative(sentence: Sentence, trigger: Trigger, contexts: list[str]) -> bool:
     """Whether a word of force is a figure of speech here: one of `[clause] figurative`, with no physical context and
-    no word of `[clause] violence` in its sentence (English only: the lists are in cues_en.toml)."""
+    no word of `[clause] violence` in its sentence (the lists are in the cue files of every language)."""
     figures = sentence.cues.clause.get("figurative", set())
     if not figures or " ".join(trigger.lemmas) not in figures or PHYSICAL & set(contexts):
         return False

@@ -452,10 +452,11 @@ class EventCoder:
                 contexts.append(c)
         if kind == "ASSAULT" and figurative(sentence, trigger, contexts):
             places = any(x.type in ("country", "location") for x in actor + recipient)
-            if trigger.lemmas[0] in ("attack", "assault") and recipient and all(x.type == "person" for x in recipient):
+            verbal = sentence.cues.clause.get("verbal_attack", set())
+            if trigger.lemmas[0] in verbal and recipient and all(x.type == "person" for x in recipient):
                 # "Trump's attacks on Curiel", "attacked Rubio for not answering": criticism (PLOVER ACCUSE)
                 kind, mode, rule = "ACCUSE", "disapprove", rule + " figurative"
-            elif trigger.lemmas[0] not in ("attack", "assault") and not places:
+            elif trigger.lemmas[0] not in verbal and not places:
                 return None  # "the nomination battle", "a tough fight", "a live shot": no violence, no place
             # "the attacks in Paris", "the September 11th attack": an attack on a place stays one
         refs = sentence.refs
