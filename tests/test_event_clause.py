@@ -370,3 +370,7 @@ def test_a_dative_beside_an_event_noun_receives_it(pipeline):
     assert sentences and all(not any("mardakha" in x for x in e.actor) for e in sentences), [
         (e.actor, e.recipient) for e in found
     ]
+
+
+def test_a_participle_with_its_agent_that_describes_reports_no_event(pipeline):
+    assert events(pipeline, "Сайт Ryanair стал самым посещаемым туристами из России сайтом авиакомпаний.") == ()

@@ -76,8 +76,10 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
             negated_by = lemmas.get(predicate)
     else:
         predicate, how = head, "verb"
-        if tree.rels[head] == "amod" and not any(tree.rels[c] != "punct" for c in tree.children(head)):
-            return None  # «на оккупированных территориях»: a participle that describes, not reports
+        if tree.rels[head] == "amod":
+            # «на оккупированных (Израилем) территориях»: a participle that describes, with its agent or not, does
+            # not report
+            return None
     if how in ("verb", "occurrence", "support", "undergone"):
         negated_by = negated_by or _not(tree, lemmas, predicate)  # «встреча не состоялась»
     condition: str | None = None
