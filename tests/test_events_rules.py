@@ -610,3 +610,11 @@ def test_rallying_behind_is_support_and_a_lack_of_support_is_none(pipeline):
 ])
 def test_a_russian_or_ukrainian_word_of_force_in_a_figure_is_no_attack(pipeline, text, kept):
     assert bool([e for e in code(pipeline, text) if e[0] == "ASSAULT"]) == kept
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thailand extradited Viktor Bout to the United States in 2010.", ("COOPERATE", ("THA",), ("USA",))),
+    ("Российский хакер был экстрадирован из Таиланда в США.", ("COOPERATE", ("THA",), ("USA",))),
+])
+def test_an_extradition_is_between_states_not_with_the_person(pipeline, text, expected):
+    assert [(e[0], e[1], e[2]) for e in code(pipeline, text)] == [expected]

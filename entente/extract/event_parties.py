@@ -190,3 +190,31 @@ def main_pair(actors: tuple[Actor, ...]) -> list[Actor]:
 def mentions_of(a: Analysis) -> list[tuple[int, int, Actor]]:
     """Every actor mention of the article, in text order: (start, end, actor)."""
     return sorted(((m.start, m.end, x) for x in a.actors for m in x.mentions), key=lambda m: m[0])
+
+
+# prepositions of where an extradited person goes and where from
+TO = frozenset({"в", "во", "до", "у", "to", "into"})
+FROM = frozenset({"из", "изо", "з", "із", "зі", "from"})
+
+
+def extradition(
+    sentence: Sentence, i: int, actor: list[Actor], recipient: list[Actor]
+) -> tuple[list[Actor], list[Actor]]:
+    """The sides of an extradition (judicial cooperation between states, the manual's COOPERATE): the state it goes
+    to is the recipient, the state it comes from the actor; the person extradited is neither («Смилянец был
+    экстрадирован в США», "extradited from Thailand to the United States")."""
+    tokens = sentence.tokens
+    clause = clause_id(tokens, i)
+    to, away = [], []
+    for s in sentence.slots:
+        if s.i == 0 or clause_id(tokens, s.i) != clause or s.actor.type not in ("country", "location"):
+            continue
+        prep = tokens[s.i - 1].text.lower()
+        if prep in TO:
+            to.append(s.actor)
+        elif prep in FROM:
+            away.append(s.actor)
+    states = sentence.a.actors
+    actor = _states(states, away) or [x for x in actor if x.type != "person"]
+    recipient = _states(states, to) or [x for x in recipient if x.type != "person"]
+    return actor, [x for x in recipient if x not in actor]

@@ -33,6 +33,7 @@ from entente.extract.event_parties import (
     CONFLICT,
     POLICED,
     aside,
+    extradition,
     main_pair,
     mentions_of,
     names_two,
@@ -393,6 +394,9 @@ class EventCoder:
         if clause is not None and not clause.pronoun:
             previous = []  # a side the clause does not fill stays empty, unless a pronoun stands for it
         sides = parties(sentence, trigger, i, roles, pair, previous, self.lexicon.morph, self.triggers.noun)
+        if trigger.type == "COOPERATE" and "legal" in trigger.context:  # an extradition: between states
+            actor, recipient = extradition(sentence, i, *(sides[:2] if sides else ([], [])))
+            sides = (actor, recipient, sides[2] if sides else "") if actor or recipient else None
         if sides is None:
             return None
         actor, recipient, source = sides
