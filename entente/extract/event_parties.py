@@ -198,7 +198,7 @@ FROM = frozenset({"из", "изо", "з", "із", "зі", "from"})
 
 
 def extradition(
-    sentence: Sentence, i: int, actor: list[Actor], recipient: list[Actor]
+    sentence: Sentence, i: int, actor: list[Actor], recipient: list[Actor], morph: Morph
 ) -> tuple[list[Actor], list[Actor]]:
     """The sides of an extradition (judicial cooperation between states, the manual's COOPERATE): the state it goes
     to is the recipient, the state it comes from the actor; the person extradited is neither («Смилянец был
@@ -209,9 +209,10 @@ def extradition(
     for s in sentence.slots:
         if s.i == 0 or clause_id(tokens, s.i) != clause or s.actor.type not in ("country", "location"):
             continue
-        prep = tokens[s.i - 1].text.lower()
-        if prep in TO:
-            to.append(s.actor)
+        prep, word = tokens[s.i - 1].text.lower(), tokens[s.i].text.lower()
+        readings = morph.readings(word, sentence.lang) if sentence.lang != "en" else []
+        if prep in TO and (not readings or any(r.tags & {"accs", "Fixd"} for r in readings)):
+            to.append(s.actor)  # «в США», «в Таиланд»; not where it happened, «в Таиланде»
         elif prep in FROM:
             away.append(s.actor)
     states = sentence.a.actors

@@ -395,7 +395,7 @@ class EventCoder:
             previous = []  # a side the clause does not fill stays empty, unless a pronoun stands for it
         sides = parties(sentence, trigger, i, roles, pair, previous, self.lexicon.morph, self.triggers.noun)
         if trigger.type == "COOPERATE" and "legal" in trigger.context:  # an extradition: between states
-            actor, recipient = extradition(sentence, i, *(sides[:2] if sides else ([], [])))
+            actor, recipient = extradition(sentence, i, *(sides[:2] if sides else ([], [])), self.lexicon.morph)
             sides = (actor, recipient, sides[2] if sides else "") if actor or recipient else None
         if sides is None:
             return None
