@@ -618,3 +618,13 @@ def test_a_russian_or_ukrainian_word_of_force_in_a_figure_is_no_attack(pipeline,
 ])
 def test_an_extradition_is_between_states_not_with_the_person(pipeline, text, expected):
     assert [(e[0], e[1], e[2]) for e in code(pipeline, text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Изначально визит Нетаньяху в Вашингтон был под большим вопросом, однако Белый дом получил известие.",
+    "Саміт лідерів України та Польщі опинився під загрозою.",
+    "The summit between Biden and Xi is in doubt.",
+])
+def test_an_event_under_doubt_is_not_asserted(pipeline, text):
+    found = code(pipeline, text)
+    assert found and all(e[3] for e in found), found

@@ -52,7 +52,7 @@ def failed(
 ) -> str | None:
     """The word that says the event noun at tokens i..j did not happen, or None (also None when the trigger is
     no noun). `lemma(k)`: token k's lemma."""
-    if not _noun_at(tokens, i, morph, lang):
+    if not noun_at(tokens, i, morph, lang):
         return None
     start = max((k + 1 for k in range(i) if tokens[k].text in CLAUSE_BREAKS), default=0)
     end = next((k for k in range(j, len(tokens)) if tokens[k].text in CLAUSE_BREAKS), len(tokens))
@@ -105,7 +105,23 @@ def in_title(tokens: list[Token], lemma: Callable[[int], str | None], i: int, he
     return False
 
 
-def _noun_at(tokens: list[Token], i: int, morph: Morph, lang: str) -> bool:
+def in_doubt(
+    tokens: list[Token], lemma: Callable[[int], str | None], j: int, words: dict[str, set[str]]
+) -> str | None:
+    """The noun of doubt that an event noun ending at token j is said to be under, in its clause, or None: «визит
+    был под большим вопросом», «саміт під загрозою», "the talks are in doubt" (`doubt_under`: the prepositions;
+    `doubt`: the nouns). Read without the tree in every language: the parser often hangs «под вопросом» elsewhere."""
+    under, doubts = words.get("doubt_under", set()), words.get("doubt", set())
+    end = next((k for k in range(j, len(tokens)) if tokens[k].text in CLAUSE_BREAKS), len(tokens))
+    for k in range(j, end):
+        if tokens[k].text.lower() in under:
+            after = range(k + 1, min(end, k + 2 + GOVERNOR_SPAN))
+            return next((lemma(n) for n in after if lemma(n) in doubts), None)
+    return None
+
+
+def noun_at(tokens: list[Token], i: int, morph: Morph, lang: str) -> bool:
+    """Whether the trigger at token i is a noun: by its reading (Ukrainian), or a determiner before it (English)."""
     if lang == "uk":
         return _pos(tokens[i].text, morph, "NOUN")
     before = tokens[i - 1].text.lower() if i > 0 else ""

@@ -436,6 +436,15 @@ class EventCoder:
             if word:
                 negated = True
                 rule += f" negated-by:{word}"
+        if not negated and (
+            self.triggers.noun(tokens[i].text, sentence.lang)
+            or (sentence.lang == "en" and event_frame.noun_at(tokens, i, self.lexicon.morph, "en"))
+        ):
+            # «визит Нетаньяху в Вашингтон был под большим вопросом», "the summit is in doubt": not asserted
+            doubt = event_frame.in_doubt(tokens, sentence.lemmas.get, j, sentence.cues.clause)
+            if doubt:
+                negated = True
+                rule += f" negated-by:{doubt}"
         guilt = sentence.cues.clause.get("guilt", set())
         mode = trigger.mode if kind == trigger.type else None
         ids = tuple(x.id for x in actor)
