@@ -628,3 +628,15 @@ def test_an_extradition_is_between_states_not_with_the_person(pipeline, text, ex
 def test_an_event_under_doubt_is_not_asserted(pipeline, text):
     found = code(pipeline, text)
     assert found and all(e[3] for e in found), found
+
+
+@pytest.mark.parametrize("text, kept", [
+    # Ukrainian has no parse: the noun right before an event noun may make it a topic, as the Russian tree's rule does
+    ("Основним порядком переговорів України та Польщі стане обговорення газового питання.", False),
+    ("Правом вето при формуванні Комісії мають Європарламент і національні уряди.", False),
+    # unless it presupposes the event
+    ("За підсумками переговорів Зеленський і Дуда підписали декларацію.", True),
+])
+def test_a_ukrainian_topic_noun_before_an_event_noun_makes_no_event(pipeline, text, kept):
+    found = [e for e in code(pipeline, text) if e[0] in ("CONSULT", "REJECT")]
+    assert bool(found) == kept, found

@@ -105,6 +105,18 @@ def in_title(tokens: list[Token], lemma: Callable[[int], str | None], i: int, he
     return False
 
 
+def of_topic(
+    tokens: list[Token], lemma: Callable[[int], str | None], i: int, words: dict[str, set[str]], morph: Morph
+) -> bool:
+    """Whether the Ukrainian event noun at token i names no event of its own: a title's («Координатор Євросоюзу на
+    переговорах щодо Brexit»), or the topic of the noun right before it («план візиту», «правом вето»; not one that
+    presupposes it, «за підсумками переговорів»)."""
+    if in_title(tokens, lemma, i, words.get("agent_heads", set()), morph):
+        return True
+    before = lemma(i - 1) if i > 0 else None
+    return before in words.get("topic", set()) and before not in words.get("presupposing", set())
+
+
 def in_doubt(
     tokens: list[Token], lemma: Callable[[int], str | None], j: int, words: dict[str, set[str]]
 ) -> str | None:

@@ -182,14 +182,14 @@ class EventCoder:
             guests = hosted_guests(found, tokens, slots, lang, self.lexicon.morph, lemmas.get, cues)
             found = self.triggers.main(tokens, [f for f in found if not f[0].host or f[1] in guests], lang)
             found = [f for f in found if not in_name(tokens, f[1], f[2], mentions, start, end, lang)]
-            if lang == "uk":  # no parse: a title in the words before an event noun («Координатор ЄС на переговорах»)
-                heads_uk = self.lexicon.cues[lang].clause.get("agent_heads", set())
+            if lang == "uk":  # no parse: a title or a topic in the words before an event noun
+                words_uk = self.lexicon.cues[lang].clause
                 found = [
                     f
                     for f in found
                     if not (
                         self.triggers.noun(tokens[f[1]].text, lang)
-                        and event_frame.in_title(tokens, lemmas.get, f[1], heads_uk, self.lexicon.morph)
+                        and event_frame.of_topic(tokens, lemmas.get, f[1], words_uk, self.lexicon.morph)
                     )
                 ]
             if not found and not statement and not evaluative and not any(lemmas.could(k, "naming") for k in words):
