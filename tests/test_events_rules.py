@@ -640,3 +640,16 @@ def test_an_event_under_doubt_is_not_asserted(pipeline, text):
 def test_a_ukrainian_topic_noun_before_an_event_noun_makes_no_event(pipeline, text, kept):
     found = [e for e in code(pipeline, text) if e[0] in ("CONSULT", "REJECT")]
     assert bool(found) == kept, found
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("But Hillary Clinton received even stronger support from those who said Wall Street helps the economy.",
+     "person:hillary-clinton"),
+    ("With Hillary Clinton facing accusations of favoritism toward donors, Bill Clinton spoke.",
+     "person:hillary-clinton"),
+])
+def test_an_english_subject_that_gets_an_event_is_its_recipient(pipeline, text, recipient):
+    found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
+    assert found and all(recipient in e.recipient and recipient not in e.actor for e in found), [
+        (e.type, e.actor, e.recipient) for e in found
+    ]

@@ -37,6 +37,7 @@ AUXILIARIES = frozenset({"бути", "be", "is", "was", "were", "are", "been", "
 DETERMINERS_EN = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these",
                             "those", "planned", "scheduled", "proposed", "expected", "upcoming", "next"})
 PREPOSITIONS_EN = frozenset({"of", "for", "to", "in", "on", "with", "by", "from", "at", "as"})
+UNDERGO_SPAN = 4  # words between "received" and "support" ("received even stronger support")
 GOVERNOR_SPAN = 2  # words between a failure word and the event noun («скасування запланованого візиту»)
 AFTER_SPAN = 8  # English words after a noun in which its predicate stands ("the meeting between X and Y was cancelled")
 
@@ -115,6 +116,17 @@ def of_topic(
         return True
     before = lemma(i - 1) if i > 0 else None
     return before in words.get("topic", set()) and before not in words.get("presupposing", set())
+
+
+def undergone_en(tokens: list[Token], lemma: Callable[[int], str | None], i: int, words: dict[str, set[str]]) -> bool:
+    """Whether an English event noun at token i is what its clause's subject gets or loses ("received even stronger
+    support", "won the endorsement of", "drew criticism"): a verb of `undergo` a few words before it, in its clause."""
+    for k in range(i - 1, max(-1, i - 1 - UNDERGO_SPAN), -1):
+        if tokens[k].text in CLAUSE_BREAKS:
+            return False
+        if lemma(k) in words.get("undergo", ()):
+            return True
+    return False
 
 
 def in_doubt(

@@ -278,6 +278,10 @@ class EventCoder:
                     roles = not_subjects(roles, slots, clause.objects)
                 elif clause is None and lang == "uk" and passive_uk(tokens[i].text, self.lexicon.morph):
                     roles = voice_uk(roles, tokens, slots, self.lexicon.morph)
+                elif clause is None and lang == "en" and event_frame.undergone_en(tokens, lemmas.get, i, cues.clause):
+                    # "Clinton received stronger support from ...": the subject gets it; "from X" gives it
+                    roles.objects = roles.subjects + [x for x in roles.objects if x not in roles.subjects]
+                    roles.subjects = []
                 elif (
                     clause is None
                     and lang == "uk"
