@@ -653,3 +653,10 @@ def test_an_english_subject_that_gets_an_event_is_its_recipient(pipeline, text, 
     assert found and all(recipient in e.recipient and recipient not in e.actor for e in found), [
         (e.type, e.actor, e.recipient) for e in found
     ]
+
+
+def test_a_yes_no_question_asserts_nothing_but_a_wh_question_presupposes(pipeline):
+    text = ("China and Russia held talks in Beijing on Monday, officials said.\n\n"
+            "Did China support Russia in the dispute over Ukraine? Experts doubt it. Where did China attack Taiwan?")
+    found = {e.type: e.modality for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events}
+    assert found == {"CONSULT": "asserted", "SUPPORT": "hypothetical", "ASSAULT": "asserted"}, found

@@ -87,6 +87,9 @@ OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («
 # a pointer to another page: «Подробнее о ... читайте», «Детальніше про ... дивіться», "for more, read ..."
 POINTER_MORE = frozenset({"подробнее", "подробности", "детальнее", "детальніше", "докладніше", "подробиці"})
 POINTER_READ = frozenset({"читайте", "смотрите", "дивіться", "слушайте", "слухайте"})
+# the words that open a yes/no question: English auxiliaries, Ukrainian «чи» (Russian puts «ли» after its first word)
+YES_NO_OPENERS = frozenset({"do", "does", "did", "will", "would", "is", "are", "was", "were", "can", "could",
+                            "should", "has", "have", "had", "shall", "may", "might", "чи"})
 POINTER_ALSO = [["читайте", "также"], ["читайте", "також"], ["смотрите", "также"], ["дивіться", "також"],
                 ["read", "also"], ["see", "also"], ["read", "more"]]  # the words a teaser of another page opens with
 
@@ -449,6 +452,8 @@ class EventCoder:
             if doubt:
                 negated = True
                 rule += f" negated-by:{doubt}"
+        if modality == "asserted" and _yes_no(sentence, tokens[i].start):
+            modality, rule = "hypothetical", rule + " question"  # "Do you support Donald Trump?", «Поддержит ли ...?»
         guilt = sentence.cues.clause.get("guilt", set())
         mode = trigger.mode if kind == trigger.type else None
         ids = tuple(x.id for x in actor)
@@ -540,6 +545,18 @@ def _noun_phrases(
         if noun(tokens[head].text, lang):
             out[i] = set(tree.subtree(head))
     return out
+
+
+def _yes_no(sentence: Sentence, at: int) -> bool:
+    """Whether the text offset `at` lies in a yes/no question, which asserts nothing ("Did the foundation refuse
+    ...?", «Поддержит ли Китай ...?», «Чи погодиться ЄС ...?»); a wh-question presupposes its event ("Where were we
+    attacked?"), and what frames a quoted question is asserted ("went on the attack, saying, "Is ...?")."""
+    text = sentence.text.rstrip(" »”\"'")
+    if not text.endswith("?"):
+        return False
+    begin = max(text.rfind(c) for c in (".", "!", ":", "«", "“", '"')) + 1  # the question itself
+    words = _WORD.findall(text[begin:].lower())
+    return sentence.start + begin <= at and bool(words) and (words[0] in YES_NO_OPENERS or "ли" in words[1:3])
 
 
 def _pointer(words: list[str]) -> bool:
