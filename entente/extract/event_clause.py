@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from entente.extract.event_grammar import AGENT_MARK, RELATIVE
 from entente.extract.event_sentence import Lemmas
+from entente.nlp.morph import Reading
 from entente.nlp.syntax import Tree
 
 # relations that open a clause of its own: its mentions are not the arguments of the clause above
@@ -146,8 +147,13 @@ def _subject_verb(tree: Tree, k: int) -> int:
     return k
 
 
+def _readings(lemmas: Lemmas, k: int) -> tuple[Reading, ...]:
+    """The dictionary's readings of token k, most likely first."""
+    return lemmas.lexicon.morph.readings(lemmas.tokens[k].text.lower(), lemmas.lang)
+
+
 def _short_passive(lemmas: Lemmas, k: int) -> bool:
-    readings = lemmas.lexicon.morph.readings(lemmas.tokens[k].text.lower(), lemmas.lang)
+    readings = _readings(lemmas, k)
     return any("PRTS" in r.tags for r in readings)
 
 
@@ -206,7 +212,7 @@ def _agents(tree: Tree, n: int, lemmas: Lemmas) -> tuple[int, ...]:
 
 def _genitive(lemmas: Lemmas, k: int) -> bool:
     """Whether token k can be a genitive (or is undeclined): «приговор Мардахаеву» is a dative, given to him."""
-    readings = lemmas.lexicon.morph.readings(lemmas.tokens[k].text.lower(), lemmas.lang)
+    readings = _readings(lemmas, k)
     return not readings or any(r.tags & {"gent", "gen2", "Fixd", "LATN", "UNKN"} for r in readings)
 
 
@@ -380,7 +386,7 @@ def _object_subject(tree: Tree, lemmas: Lemmas, verb: int) -> list[int]:
 
 
 def _nominative(lemmas: Lemmas, k: int) -> bool:
-    readings = lemmas.lexicon.morph.readings(lemmas.tokens[k].text.lower(), lemmas.lang)
+    readings = _readings(lemmas, k)
     # a noun's or a pronoun's reading («её» is also an undeclined possessive, which is never a subject)
     return not readings or any("nomn" in r.tags and r.tags & {"NOUN", "NPRO"} for r in readings)
 

@@ -1,5 +1,7 @@
-"""Whether an event happened, read without a parse, for Ukrainian and English (natasha's parser is Russian: on
-Ukrainian it cost recall, EVALUATION.md): from the words of the trigger's own clause, in their order.
+"""What the words of a trigger's own clause say, read in their order without a parse, for Ukrainian and English
+(natasha's parser is Russian: on Ukrainian it cost recall, EVALUATION.md): whether the event happened (`failed`,
+`denied`, and `in_doubt`, which Russian uses too), whether a Ukrainian event noun is a title's or a topic
+(`of_topic`), and whether an English subject gets the event rather than does it (`undergone_en`).
 
 The Russian clause layer (event_clause.py) reads the same from the tree: a failure noun that governs the event
 noun («скасування візиту», "the cancellation of the visit"), a failure verb that takes it as its object
@@ -55,8 +57,7 @@ def failed(
     no noun). `lemma(k)`: token k's lemma."""
     if not noun_at(tokens, i, morph, lang):
         return None
-    start = max((k + 1 for k in range(i) if tokens[k].text in CLAUSE_BREAKS), default=0)
-    end = next((k for k in range(j, len(tokens)) if tokens[k].text in CLAUSE_BREAKS), len(tokens))
+    start, end = _clause(tokens, i, j)
     for k in range(i - 1, max(start, i - GOVERNOR_SPAN - 1) - 1, -1):
         if lemma(k) in words.get("failure_nouns", ()) or lemma(k) in words.get("failure", ()):
             return lemma(k)  # «скасування візиту», «перенесли зустріч», "postponed the meeting"
@@ -86,7 +87,7 @@ def denied(
         word = tokens[k].text.lower()
         if word in COMPLEMENTIZERS and (tokens[k - 1].text == "," or word == "that"):
             before = k - 1 if tokens[k - 1].text == "," else k
-            start = max((n + 1 for n in range(before) if tokens[n].text in CLAUSE_BREAKS), default=0)
+            start = _clause(tokens, before, before)[0]
             return next((lemma(n) for n in range(start, before) if lemma(n) in words.get("denying", ())), None)
     return None
 
@@ -120,7 +121,7 @@ def of_topic(
 
 def undergone_en(tokens: list[Token], lemma: Callable[[int], str | None], i: int, words: dict[str, set[str]]) -> bool:
     """Whether an English event noun at token i is what its clause's subject gets or loses ("received even stronger
-    support", "won the endorsement of", "drew criticism"): a verb of `undergo` a few words before it, in its clause."""
+    support", "drew criticism", "facing accusations"): a verb of `undergo` a few words before it, in its clause."""
     for k in range(i - 1, max(-1, i - 1 - UNDERGO_SPAN), -1):
         if tokens[k].text in CLAUSE_BREAKS:
             return False
@@ -136,12 +137,20 @@ def in_doubt(
     был под большим вопросом», «саміт під загрозою», "the talks are in doubt" (`doubt_under`: the prepositions;
     `doubt`: the nouns). Read without the tree in every language: the parser often hangs «под вопросом» elsewhere."""
     under, doubts = words.get("doubt_under", set()), words.get("doubt", set())
-    end = next((k for k in range(j, len(tokens)) if tokens[k].text in CLAUSE_BREAKS), len(tokens))
+    end = _clause(tokens, j, j)[1]
     for k in range(j, end):
         if tokens[k].text.lower() in under:
             after = range(k + 1, min(end, k + 2 + GOVERNOR_SPAN))
             return next((lemma(n) for n in after if lemma(n) in doubts), None)
     return None
+
+
+def _clause(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
+    """The token span of the clause around tokens i..j: from after the last clause break before i to the first
+    one at or after j."""
+    start = max((k + 1 for k in range(i) if tokens[k].text in CLAUSE_BREAKS), default=0)
+    end = next((k for k in range(j, len(tokens)) if tokens[k].text in CLAUSE_BREAKS), len(tokens))
+    return start, end
 
 
 def noun_at(tokens: list[Token], i: int, morph: Morph, lang: str) -> bool:
