@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import replace
 from importlib import resources
 
@@ -226,6 +227,26 @@ def test_actor_profile(store, examples):
     assert "person:xi-jinping" not in together and together["person:vladimir-putin"] >= 2
     assert p["quotes"] and all(q["speaker"] == "person:xi-jinping" for q in p["quotes"])
     assert store.actor("person:nobody") is None
+
+
+def test_name_counts_add_up_across_batches(store, examples):
+    """Each batch's names and actors are upserted (PostgreSQL stages them through COPY from STAGE_FROM rows):
+    a name's count is the sum over every batch, and an actor seen again is not duplicated."""
+    from entente.store.postgres import STAGE_FROM
+
+    half = len(examples) // 2
+    store.add(examples[:half])
+    store.add(examples[half:])
+    counts: Counter[str] = Counter()  # a name is counted under its key (case and spacing folded)
+    for _, a in examples:
+        for x in a.actors:
+            if x.id == "person:vladimir-putin":
+                counts.update(name_key(m.text) for m in {(m.start, m.end): m for m in x.mentions}.values())
+    stored = store.actor("person:vladimir-putin", top=100)["names"]
+    names = Counter({name_key(n["text"]): n["mentions"] for n in stored})
+    assert len({x.id for _, a in examples[:half] for x in a.actors}) >= STAGE_FROM  # the staged path is taken
+    assert names == counts and sum(counts.values()) > 10
+    assert store.stats()["actors"] == len({x.id for _, a in examples for x in a.actors})
 
 
 def test_quotes_by_speaker(store, examples):

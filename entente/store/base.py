@@ -20,23 +20,22 @@ from entente.store.rows import TABLES, Rows, build, from_dict, to_dict
 
 # Upserts that leave a row alone when it would not change (a lookup then, not a page write: most batches see
 # mostly known actors and forms).
-_UPSERT_ACTOR = ("INSERT INTO actors (id, name, type, country, sector, romanized) VALUES (?, ?, ?, ?, ?, ?)"
-                 " ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type,"
-                 " country = excluded.country, sector = excluded.sector, romanized = excluded.romanized"
-                 " WHERE actors.name <> excluded.name OR actors.type <> excluded.type"
-                 " OR coalesce(actors.country, '') <> coalesce(excluded.country, '')"
-                 " OR coalesce(actors.sector, '') <> coalesce(excluded.sector, '')"
-                 " OR actors.romanized <> excluded.romanized")
+_ACTOR = ("id", "name", "type", "country", "sector", "romanized")
+_ACTOR_CONFLICT = ("ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type,"
+                   " country = excluded.country, sector = excluded.sector, romanized = excluded.romanized"
+                   " WHERE actors.name <> excluded.name OR actors.type <> excluded.type"
+                   " OR coalesce(actors.country, '') <> coalesce(excluded.country, '')"
+                   " OR coalesce(actors.sector, '') <> coalesce(excluded.sector, '')"
+                   " OR actors.romanized <> excluded.romanized")
 # the same, for a store whose schema is older than 0009 (tests hold one there; migrations write through it)
-_UPSERT_ACTOR_OLD = ("INSERT INTO actors (id, name, type, country, sector) VALUES (?, ?, ?, ?, ?)"
-                     " ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type,"
-                     " country = excluded.country, sector = excluded.sector"
-                     " WHERE actors.name <> excluded.name OR actors.type <> excluded.type"
-                     " OR coalesce(actors.country, '') <> coalesce(excluded.country, '')"
-                     " OR coalesce(actors.sector, '') <> coalesce(excluded.sector, '')")
-_UPSERT_NAME = ("INSERT INTO actor_names (actor_id, key, text, mentions) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (actor_id, key) DO UPDATE SET mentions = actor_names.mentions + excluded.mentions"
-                " WHERE excluded.mentions <> 0")
+_ACTOR_CONFLICT_OLD = ("ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type,"
+                       " country = excluded.country, sector = excluded.sector"
+                       " WHERE actors.name <> excluded.name OR actors.type <> excluded.type"
+                       " OR coalesce(actors.country, '') <> coalesce(excluded.country, '')"
+                       " OR coalesce(actors.sector, '') <> coalesce(excluded.sector, '')")
+_NAME = ("actor_id", "key", "text", "mentions")
+_NAME_CONFLICT = ("ON CONFLICT (actor_id, key) DO UPDATE SET mentions = actor_names.mentions + excluded.mentions"
+                  " WHERE excluded.mentions <> 0")
 BACKFILL_BATCH = 500
 NEAR_DUPS_SINCE, CLUSTERS_SINCE = 5, 6  # the schema versions that add near-duplicates and event clusters
 
@@ -79,11 +78,12 @@ class SQLStore(RecordQueries):
         child table; inside the caller's transaction. `schema` (table -> columns that exist) lets a
         migration write before later migrations have added their columns."""
         if rows.actors and (schema is None or self._has_column("actors", "romanized")):
-            self._executemany(_UPSERT_ACTOR, sorted(rows.actors.values()))
+            self._upsert("actors", _ACTOR, sorted(rows.actors.values()), _ACTOR_CONFLICT)
         elif rows.actors:
-            self._executemany(_UPSERT_ACTOR_OLD, sorted(r[:5] for r in rows.actors.values()))
+            self._upsert("actors", _ACTOR[:5], sorted(r[:5] for r in rows.actors.values()), _ACTOR_CONFLICT_OLD)
         if rows.names:
-            self._executemany(_UPSERT_NAME, [(a, k, t, n) for (a, k), (t, n) in sorted(rows.names.items())])
+            self._upsert("actor_names", _NAME, [(a, k, t, n) for (a, k), (t, n) in sorted(rows.names.items())],
+                         _NAME_CONFLICT)
         for table, columns in TABLES.items():
             if not rows.tables[table]:
                 continue
@@ -127,6 +127,13 @@ class SQLStore(RecordQueries):
     def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """Child rows of articles new in this transaction (so none is there yet)."""
         self._executemany(insert(table, columns), rows)
+
+    def _upsert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], conflict: str) -> None:
+        """INSERT each row with its `conflict` clause (ON CONFLICT ...; rows unique on its key, in the order
+        given); a backend may stage them in bulk first."""
+        marks = ", ".join("?" for _ in columns)
+        names = ", ".join(column(c) for c in columns)
+        self._executemany(f"INSERT INTO {table} ({names}) VALUES ({marks}) {conflict}", rows)
 
     def _has_column(self, table: str, column: str) -> bool:
         """Whether `table` has `column` now (a migration may run before later ones add theirs)."""

@@ -1,4 +1,5 @@
-"""Near-duplicate articles: MinHash LSH (datasketch) over the normalized body, confirmed by exact Jaccard.
+"""Near-duplicate articles: MinHash LSH (datasketch's "affine32" MinHash, computed here) over the normalized body,
+confirmed by exact Jaccard.
 
 A re-scrape of a stored story (other page furniture, a changed word, a dropped sentence, other quote marks)
 is a near-duplicate of it: it is stored whole, with `duplicate_of` naming the original, and left out of
@@ -70,10 +71,13 @@ def shingles(text: str, k: int = SHINGLE) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    from datasketch import MinHash  # imported when first needed: it loads scipy (0.6 s)
-
-    a, b = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").permutations
-    return a.astype(np.uint32), b.astype(np.uint32)
+    """datasketch's "affine32" permutations for SEED (a test pins them equal): an odd multiplier and an offset
+    each, drawn from numpy's legacy RandomState, whose stream numpy keeps stable. Drawn here because importing
+    datasketch loads scipy, 0.6 s of every writing process's start."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
 
 # MurmurHash3's 32-bit finalizer: shifts and multipliers
@@ -122,6 +126,7 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 class _Store(Protocol):
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]: ...
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+    def _upsert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], conflict: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -164,7 +169,7 @@ def mark(store: _Store, articles: Iterable[tuple[str, str]]) -> dict[str, Duplic
         store._executemany("UPDATE articles SET duplicate_of = ?, duplicate_similarity = ? WHERE id = ?",
                            [(d.original, round(d.similarity, 4), d.article_id) for d in duplicates.values()])
     if bands:
-        store._executemany("INSERT INTO article_bands (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING", bands)
+        store._upsert("article_bands", ("key", "article_id"), bands, "ON CONFLICT DO NOTHING")
     return duplicates
 
 

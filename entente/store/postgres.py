@@ -35,6 +35,7 @@ _COLUMNS = ", ".join(ARTICLE_COLUMNS)
 _INCOMING = ("CREATE TEMPORARY TABLE IF NOT EXISTS incoming_articles (id text, content_hash text, file text,"
              " line integer, url text, lang text, title text, published text, source text, text text)"
              " ON COMMIT DELETE ROWS")
+STAGE_FROM = 50  # rows from which an upsert goes through COPY and a temporary table
 WRITE_LOCK_CLASS = 0x656E74  # "ent": the advisory-lock class of store writers; the object is the schema
 _WRITE_LOCK = f"SELECT pg_advisory_xact_lock({WRITE_LOCK_CLASS}, hashtext(current_schema()))"
 _INSERT_ARTICLES = (f"INSERT INTO articles ({_COLUMNS}) SELECT {_COLUMNS} FROM incoming_articles"
@@ -194,6 +195,21 @@ class PostgresStore(SQLStore):
         with self.db.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
+
+    def _upsert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], conflict: str) -> None:
+        """Many rows: COPY into a temporary table of the same columns, then one INSERT ... SELECT with the
+        conflict clause (row-by-row statements took most of a batch's client time)."""
+        if len(rows) < STAGE_FROM:
+            super()._upsert(table, columns, rows, conflict)
+            return
+        names = ", ".join(f'"{c}"' for c in columns)
+        stage = f"staged_{table}_{len(columns)}"
+        self.db.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} ON COMMIT DELETE ROWS"
+                        f" AS SELECT {names} FROM {table} WITH NO DATA")
+        self._insert(stage, columns, rows)
+        # in the order given, as the row-by-row statements went (writers lock rows in one order)
+        self.db.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {stage} ORDER BY ctid {conflict}")
+        self.db.execute(f"TRUNCATE {stage}")  # a second batch in the same transaction (a migration's backfill)
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         check(query)
