@@ -8,6 +8,7 @@ import pytest
 
 from entente.models import Article
 from entente.nlp.syntax import Syntax
+from entente.nlp.tokens import tokenize
 
 
 def events(pipeline, text: str):
@@ -22,6 +23,18 @@ def test_the_parser_gives_one_tree_per_sentence_with_its_subject():
     assert first is not None and third is not None
     assert first.rels[0] == "nsubj" and first.heads[0] == first.root == 2
     assert third.rels[2] == "obj" and list(first.ancestors(4)) == [2]
+
+
+def test_a_word_before_a_subordinator_stays_in_the_clause_around_it(pipeline):
+    """The parser hangs «направлять» on the «если» clause after it; a clause begins at its subordinator, so
+    the word is the «что» clause's, whose subject is France's (the EU only eases the embargo, or not)."""
+    text = ("На прошлой неделе Франция заявила, что будет вместе с Великобританией направлять оружие повстанцам, "
+            "если ЕС не ослабит эмбарго на поставку вооружений.")
+    words = [t.text for t in tokenize(text, "ru")]
+    tree = Syntax().parse([words])[0]
+    assert tree is not None and words[tree.heads[words.index("направлять")]] == "заявила"
+    found = [(e.type, e.actor) for e in events(pipeline, text) if e.trigger == "направлять оружие"]
+    assert found == [("AGREE", ("FRA",))], found
 
 
 @pytest.mark.parametrize(

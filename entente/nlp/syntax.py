@@ -123,8 +123,38 @@ class Syntax:
         for k, (ones, rels) in zip(wanted, parsed, strict=True):
             heads = [h - 1 if 0 < h <= len(ones) else -1 for h in ones]  # 0-based; the root's head is -1
             _break_cycles(heads, rels)
+            _close_clauses(heads, rels)
             out[k] = Tree(tuple(heads), tuple(rels))
         return out
+
+
+OPENED = frozenset({"xcomp", "conj", "obj", "iobj", "obl", "nsubj", "advmod"})  # what a clause cannot hold before it
+
+
+def _close_clauses(heads: list[int], rels: list[str]) -> None:
+    """A subordinate clause begins at its subordinator («если», «что», «щоб», "if"): a dependent of its verb
+    standing before that word («будет направлять оружие, если ЕС не ослабит ...», where the parser hung
+    «направлять» on «ослабит») belongs to the clause around it, and is hung on that clause's verb."""
+    marks: dict[int, int] = {}
+    for k, r in enumerate(rels):
+        if r == "mark" and heads[k] > k:
+            marks[heads[k]] = max(k, marks.get(heads[k], k))  # of two, the nearer opens it
+    for k, h in enumerate(heads):
+        outer = heads[h] if h in marks else -1
+        # not below itself: hung on its own dependent, the token would close a loop
+        if outer >= 0 and k < marks[h] and rels[k] in OPENED and k not in _chain(heads, outer):
+            heads[k] = outer
+
+
+def _chain(heads: list[int], k: int) -> list[int]:
+    out, seen = [], {k}
+    while k >= 0:
+        out.append(k)
+        k = heads[k]
+        if k in seen:
+            break
+        seen.add(k)
+    return out
 
 
 def _break_cycles(heads: list[int], rels: list[str]) -> None:
