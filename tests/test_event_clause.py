@@ -38,6 +38,21 @@ def test_a_word_before_a_subordinator_stays_in_the_clause_around_it(pipeline):
 
 
 @pytest.mark.parametrize(
+    "text, trigger, actor",
+    [
+        ("Скандал вынудил Дэвида Петреуса подать в отставку с поста директора ЦРУ.", "отставку",
+         "person:david-petraeus"),
+        ("Хафез Асад побуждал Иран вести переговоры с Израилем напрямую.", "переговоры", "IRN"),
+    ],
+)
+def test_the_one_made_or_asked_to_act_is_the_actor(pipeline, text, trigger, actor):
+    """Object control: after «вынудить», «побуждать», «убедить», «просить» the object, not the subject, is
+    the subject of the infinitive (and of the event noun it carries)."""
+    found = [e for e in events(pipeline, text) if e.trigger == trigger]
+    assert found and found[0].actor == (actor,), [(e.type, e.actor, e.rule) for e in found]
+
+
+@pytest.mark.parametrize(
     "text, word",
     [
         # the predicate, not a particle before the trigger, says it did not happen

@@ -354,7 +354,7 @@ def _subject(
     """Whether the subject of the predicate's clause (its own, or its controller's when it has none:
     «отказался начать», «заявил, что встретится», «министр, подписавший») is a pronoun standing for someone
     named before, and the tokens of that subject's phrase (its embedded clauses left out)."""
-    k, subjects = predicate, []
+    k, subjects, controllers = predicate, [], []
     for _ in range(8):
         subjects = [c for c in tree.children(k) if tree.rels[c] in SUBJECT]
         if subjects or tree.heads[k] < 0 or tree.rels[k] not in ("xcomp", "conj", "ccomp", "acl", "acl:relcl"):
@@ -362,8 +362,12 @@ def _subject(
         if tree.rels[k].startswith("acl"):
             subjects = [tree.heads[k]]
             break
+        if tree.rels[k] == "xcomp" and (lemmas.get(tree.heads[k]) or "") in words.get("object_control", ()):
+            # «убедил Израиль возобновить переговоры»: the one persuaded acts; no one named, no one acts here
+            subjects = controllers = [c for c in tree.children(tree.heads[k]) if tree.rels[c] in ("obj", "iobj")]
+            break
         k = tree.heads[k]
-    named = [s for s in subjects if tree.rels[s] == "nsubj"]
+    named = controllers or [s for s in subjects if tree.rels[s] == "nsubj"]
     if not named and (object_subject := _object_subject(tree, lemmas, predicate)):
         subjects = named = object_subject
     pronoun = bool(subjects) and all((lemmas.get(s) or "") in words.get("pronoun", ()) for s in subjects)
