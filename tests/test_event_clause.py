@@ -38,6 +38,22 @@ def test_a_word_before_a_subordinator_stays_in_the_clause_around_it(pipeline):
 
 
 @pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Верховный суд Пакистана оправдал христианку Асию Биби, приговорённую в 2010 году к смертной казни.",
+         "приговорённую"),
+        ("Им предшествовали аресты нескольких солдат, обвиняемых в попытке сместить Эрдогана.", "обвиняемых"),
+        ("Возглавляемая США коалиция, наносящая удары по боевикам, около года назад получила от Эрдогана "
+         "разрешение на использование базы.", "наносящая удары"),
+    ],
+)
+def test_a_participial_phrase_describes_and_does_not_report(pipeline, text, trigger):
+    """A full participle hung on its noun (acl) describes the noun, as an adjective does (amod): a sentenced
+    woman, accused soldiers, a coalition that strikes (not the US); the sentence reports something else."""
+    assert not [e for e in events(pipeline, text) if e.trigger == trigger]
+
+
+@pytest.mark.parametrize(
     "text, trigger, actor",
     [
         ("Скандал вынудил Дэвида Петреуса подать в отставку с поста директора ЦРУ.", "отставку",

@@ -77,7 +77,7 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
             negated_by = lemmas.get(predicate)
     else:
         predicate, how = head, "verb"
-        if tree.rels[head] == "amod":
+        if tree.rels[head] == "amod" or (tree.rels[head] == "acl" and _participle(lemmas, head)):
             # «на оккупированных (Израилем) территориях»: a participle that describes, with its agent or not, does
             # not report
             return None
@@ -150,6 +150,13 @@ def _subject_verb(tree: Tree, k: int) -> int:
 def _readings(lemmas: Lemmas, k: int) -> tuple[Reading, ...]:
     """The dictionary's readings of token k, most likely first."""
     return lemmas.lexicon.morph.readings(lemmas.tokens[k].text.lower(), lemmas.lang)
+
+
+def _participle(lemmas: Lemmas, k: int) -> bool:
+    """Whether token k is a full participle («приговорённой», «требующей»): a participial phrase describes its
+    noun («Асии Биби, приговорённой к смертной казни»), as an adjective does."""
+    readings = _readings(lemmas, k)
+    return bool(readings) and "PRTF" in readings[0].tags
 
 
 def _short_passive(lemmas: Lemmas, k: int) -> bool:
