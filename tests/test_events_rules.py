@@ -497,6 +497,21 @@ def test_a_pronoun_stands_for_the_person_named_last(pipeline):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Имран Хан осудил протесты. Через несколько дней они обвинили её в богохульстве.", "ACCUSE"),
+        ("Donald Trump criticized Marco Rubio. They also have criticized Mr. Rubio for failing to defend Latinos.",
+         "ACCUSE"),
+    ],
+)
+def test_a_plural_pronoun_never_stands_for_one_person(pipeline, text, kind):
+    """«они», "they" are a group, a state or several actors: not the one person who acted in the sentence before."""
+    found = [e for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events
+             if e.type == kind and e.start > text.index(".")]
+    assert all(not e.actor for e in found), [(e.actor, e.rule) for e in found]
+
+
 def test_inside_a_quoted_statement_only_what_the_quote_names_takes_part(pipeline):
     # the speaker and the place of the attribution are not the ones supported
     text = "''The United States supports efforts to reduce excess capacity,'' Jack Lew said in Beijing."

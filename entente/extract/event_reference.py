@@ -13,6 +13,7 @@ from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
 
 SINGULAR_HE = frozenset({"он", "она", "він", "вона", "he", "she"})
+PLURAL_HE = frozenset({"они", "вони", "they"})
 FIRST_PERSON_SPAN = 6  # words before a trigger in which "we" or "I" is its subject
 
 

@@ -42,6 +42,7 @@ from entente.extract.event_parties import (
 )
 from entente.extract.event_rank import ALLEGING, demote_content, drop_alleged, nested
 from entente.extract.event_reference import (
+    PLURAL_HE,
     antecedent,
     of_gender,
     pronoun_before,
@@ -323,6 +324,10 @@ class EventCoder:
                     # («Алла ... Виктор. Она ...»: Alla)
                     before = antecedent(mentions, start) or [x for x in previous if x.type == "person"]
                     before = of_gender(before, pronoun_before(tokens, i, lang), mentions, start)
+                elif pronoun and pronoun_before(tokens, i, lang) in PLURAL_HE:
+                    # «они», "they": a group, a state, several actors; never one person («Они ... обвинили ее»
+                    # after a sentence about Imran Khan is not Khan)
+                    before = previous if len(previous) > 1 or any(x.type != "person" for x in previous) else []
                 else:
                     before = (previous or antecedent(mentions, start)) if pronoun else []
                 done_to = bool(before) and clause is not None and clause.passive and bool(clause.patients)
