@@ -512,6 +512,19 @@ def test_a_plural_pronoun_never_stands_for_one_person(pipeline, text, kind):
     assert all(not e.actor for e in found), [(e.actor, e.rule) for e in found]
 
 
+@pytest.mark.parametrize(
+    "text, demand",
+    [
+        ("Mariano Rajoy insisted that his party was still the No. 1 force in Spain.", False),
+        ("Russia insisted on the withdrawal of NATO troops from Estonia.", True),
+    ],
+)
+def test_insisting_is_a_demand_only_on_something(pipeline, text, demand):
+    """"insist that X was ..." asserts; "insist on" demands (REQUEST)."""
+    found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
+    assert any(e.type == "REQUEST" for e in found) == demand, [(e.type, e.rule) for e in found]
+
+
 def test_inside_a_quoted_statement_only_what_the_quote_names_takes_part(pipeline):
     # the speaker and the place of the attribution are not the ones supported
     text = "''The United States supports efforts to reduce excess capacity,'' Jack Lew said in Beijing."
