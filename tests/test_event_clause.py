@@ -156,7 +156,7 @@ def test_an_unparsed_event_its_clause_denies_is_negated(pipeline, text, kind, wo
         # an attribute or a noun is no predicate: "a failed bill", "a two-year delay"
         "Cruz blasted Rubio for his support of a failed immigration reform bill.",
         "The meeting of Biden and Xi managed to delay the vote by several hours.",
-        "Reid insisted that any package include a two-year delay of the tax.",
+        "Reid demanded that any package include a two-year delay of the tax.",
         # what the failure verb acts on is another noun, or the event noun is what hinders
         "Росія скасувала 150 рейсів через візит Джо Байдена до Києва.",
         "Заборона на експорт деревини перешкоджає отриманню Україною допомоги ЄС.",
