@@ -525,6 +525,19 @@ def test_insisting_is_a_demand_only_on_something(pipeline, text, demand):
     assert any(e.type == "REQUEST" for e in found) == demand, [(e.type, e.rule) for e in found]
 
 
+@pytest.mark.parametrize(
+    "text, rejected",
+    [
+        ("Through a spokeswoman, Donald Trump declined to comment for this article.", False),
+        ("Руководитель Роскомнадзора Александр Жаров отказался отвечать на другие вопросы журналистов.", False),
+        ("Russia refused to sign the treaty with Ukraine.", True),
+    ],
+)
+def test_a_refusal_to_answer_a_reporter_is_no_rejection(pipeline, text, rejected):
+    found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
+    assert any(e.type == "REJECT" for e in found) == rejected, [(e.type, e.rule) for e in found]
+
+
 def test_inside_a_quoted_statement_only_what_the_quote_names_takes_part(pipeline):
     # the speaker and the place of the attribution are not the ones supported
     text = "''The United States supports efforts to reduce excess capacity,'' Jack Lew said in Beijing."

@@ -233,6 +233,10 @@ class EventCoder:
                     continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
                 if trigger.type == "REQUEST" and asked_to_answer(lemmas, j, cues.clause.get("answering", set())):
                     continue  # «Трампа попросили уточнити позицію»: a reporter's question, not a demand
+                if trigger.type == "REJECT" and asked_to_answer(
+                    lemmas, j, cues.clause.get("answering", set()) | cues.clause.get("withholding", set())
+                ):
+                    continue  # «отказался отвечать на вопросы», "declined to comment": no answer to a reporter
                 clause = None
                 if tree is not None:
                     # «совместные учения»: the phrase's head word, not its first, says whether it is a noun
