@@ -529,13 +529,31 @@ def test_insisting_is_a_demand_only_on_something(pipeline, text, demand):
     "text, rejected",
     [
         ("Through a spokeswoman, Donald Trump declined to comment for this article.", False),
-        ("Руководитель Роскомнадзора Александр Жаров отказался отвечать на другие вопросы журналистов.", False),
+        ("Руководитель Роскомнадзора Александр Жаров отказался комментировать решение суда.", False),
+        ("Palestinian Prime Minister Ismail Haniyeh has refused to respond to a demand from the US President.", True),
         ("Russia refused to sign the treaty with Ukraine.", True),
     ],
 )
 def test_a_refusal_to_answer_a_reporter_is_no_rejection(pipeline, text, rejected):
     found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
     assert any(e.type == "REJECT" for e in found) == rejected, [(e.type, e.rule) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text, kind, actor, recipient",
+    [
+        ("Mr. Lou was responding to questions about complaints by the secretary of the Treasury, Jacob J. Lew, "
+         "that China was selling steel too cheaply.", "ACCUSE", "person:jack-lew", "CHN"),
+        ("Ted Cruz received an endorsement from Marco Rubio.", "SUPPORT", "person:marco-rubio", "person:ted-cruz"),
+    ],
+)
+def test_an_english_event_nouns_by_or_from_phrase_does_it(pipeline, text, kind, actor, recipient):
+    """"complaints by X", "support from X": X acts; the sentence's subject is whom it concerns only when the
+    sentence names no one else."""
+    found = [e for e in pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events if e.type == kind]
+    assert found and actor in found[0].actor and recipient in found[0].recipient, [
+        (e.actor, e.recipient, e.rule) for e in found
+    ]
 
 
 def test_inside_a_quoted_statement_only_what_the_quote_names_takes_part(pipeline):

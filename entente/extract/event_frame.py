@@ -130,6 +130,39 @@ def undergone_en(tokens: list[Token], lemma: Callable[[int], str | None], i: int
     return False
 
 
+# words before an English trigger that make it a noun ("about complaints", "drew criticism"; not "to seize")
+AROUND_NOUN = (PREPOSITIONS_EN - {"to"}) | {"about", "over", "amid", "against", "after", "despite", "following"}
+AGENT_WORDS = 6  # words of an agent phrase, and of the appositive after its comma ("by the secretary ..., J. Lew")
+QUOTES = frozenset({"''", '"', "“", "”", "``", "«", "»"})
+AGENT_FROM = frozenset({"SUPPORT", "AID", "ACCUSE", "REQUEST", "THREATEN", "SANCTION", "AGREE", "ASSAULT", "COERCE"})
+PHRASE_END = frozenset({"that", "who", "which", "after", "before", "when", "while", "because", "and", "but"})
+
+
+def agent_phrase_en(
+    tokens: list[Token], lemma: Callable[[int], str | None], i: int, j: int, kind: str, under: set[str]
+) -> tuple[int, int] | None:
+    """The token span of an English event noun's agent phrase: "by" right after it ("complaints by the
+    secretary of the Treasury, Jacob J. Lew, that ..."), or "from" for what one gives or does to another
+    ("support from fellow lawmakers", "criticism from Berlin"; not "withdrawal from Syria"). The phrase runs to
+    its clause's end, an appositive after one comma included; None when there is none."""
+    if j >= len(tokens) or tokens[j].text.lower() not in ("by", "from"):
+        return None
+    before = tokens[i - 1].text.lower() if i > 0 else ""
+    if not (before in DETERMINERS_EN | AROUND_NOUN or before.endswith("'s") or (lemma(i - 1) or "") in under):
+        return None  # a verb ("demanded from Russia"): its own subject acts
+    if tokens[j].text.lower() == "from" and kind not in AGENT_FROM:
+        return None
+    end, commas, length = j + 1, 0, 0
+    while end < len(tokens) and length < AGENT_WORDS:
+        word = tokens[end].text
+        if word.lower() in PHRASE_END or word in QUOTES or (word in CLAUSE_BREAKS and (word != "," or commas)):
+            break
+        commas += word == ","
+        length = 0 if word == "," else length + 1
+        end += 1
+    return j + 1, end
+
+
 def in_doubt(
     tokens: list[Token], lemma: Callable[[int], str | None], j: int, words: dict[str, set[str]]
 ) -> str | None:

@@ -236,7 +236,7 @@ class EventCoder:
                 if trigger.type == "REJECT" and asked_to_answer(
                     lemmas, j, cues.clause.get("answering", set()) | cues.clause.get("withholding", set())
                 ):
-                    continue  # «отказался отвечать на вопросы», "declined to comment": no answer to a reporter
+                    continue  # «отказался назвать сроки», "declined to comment": no answer to a reporter
                 clause = None
                 if tree is not None:
                     # «совместные учения»: the phrase's head word, not its first, says whether it is a noun
@@ -286,6 +286,22 @@ class EventCoder:
                     roles = not_subjects(roles, slots, clause.objects)
                 elif clause is None and lang == "uk" and passive_uk(tokens[i].text, self.lexicon.morph):
                     roles = voice_uk(roles, tokens, slots, self.lexicon.morph)
+                elif (
+                    clause is None
+                    and lang == "en"
+                    and (
+                        span := event_frame.agent_phrase_en(
+                            tokens, lemmas.get, i, j, trigger.type, cues.clause.get("undergo", set())
+                        )
+                    ) is not None
+                    # a place is no doer: "attacks from New Jersey Gov. Chris Christie"
+                    and (agents := [s.actor for s in slots if span[0] <= s.i < span[1] and s.actor.type != "location"])
+                ):
+                    # "complaints by Jacob J. Lew that China ...", "support from McCain": the phrase after the noun
+                    # does it; the sentence's subject, when nothing else is named, is whom it is done to
+                    rest = [x for x in roles.objects + roles.partners if x not in agents]
+                    roles.objects = rest or [x for x in roles.subjects if x not in agents]
+                    roles.subjects, roles.partners = agents, []
                 elif clause is None and lang == "en" and event_frame.undergone_en(tokens, lemmas.get, i, cues.clause):
                     # "Clinton received stronger support from ...": the subject gets it; "from X" gives it
                     roles.objects = roles.subjects + [x for x in roles.objects if x not in roles.subjects]
