@@ -596,6 +596,11 @@ def test_a_parenthetical_aside_is_no_argument_but_a_gloss_is(pipeline):
     assert found and all("RUS" not in e[1] + e[2] for e in found), found
     text = "Суд кантону Цуг (Швейцарія) відновив арешт акцій Nord Stream."
     assert [e[1] for e in code(pipeline, text) if e[0] == "COERCE"] == [("CHE",)]
+    # nor when the tree reads the bracket into the meeting's genitive («встрече глав МИД ... (... в РФ)»)
+    text = ("Самуэльсен в Вашингтоне принимал участие во встрече глав МИД стран-членов коалиции по борьбе с "
+            "«Исламским государством» (террористическая организация, запрещена в РФ).")
+    found = [e for e in code(pipeline, text) if e[0] == "CONSULT"]
+    assert all("RUS" not in e[1] + e[2] for e in found), found
 
 
 @pytest.mark.parametrize("text", [

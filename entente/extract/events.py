@@ -246,16 +246,19 @@ class EventCoder:
                         continue  # an event noun as a topic, a time or a modifier: no event
                 # a mention inside a gapped phrase is an argument («предупредила Токио о последствиях»)
                 matched = {k for k in range(i, j) if lemmas.get(k) in trigger.lemmas}
+                # the mentions that can be this trigger's arguments, by grammar or by the tree: none from another
+                # event noun's phrase, from outside a quoted statement it is in, or from a parenthetical aside (a
+                # mention among the trigger's own words is the tree's to read: «Российские войска были выведены»)
+                usable = [
+                    s
+                    for s in slots
+                    if not any(s.i <= k < s.j for k in foreign)
+                    and same_voice(s, i, tokens, quote)
+                    and aside(tokens, s.i) == aside(tokens, i)
+                ]
                 roles = assign(
                     tokens,
-                    [
-                        s
-                        for s in slots
-                        if not any(s.i <= k < s.j for k in matched)
-                        and not any(s.i <= k < s.j for k in foreign)
-                        and same_voice(s, i, tokens, quote)
-                        and aside(tokens, s.i) == aside(tokens, i)
-                    ],
+                    [s for s in usable if not any(s.i <= k < s.j for k in matched)],
                     (i, j),
                     lang,
                     self.lexicon.morph,
@@ -271,21 +274,21 @@ class EventCoder:
                     and (trigger.type in UNDERGONE or trigger.mode in UNDERGONE_MODES)
                 ):
                     # «арест канадца»: the Canadian is arrested
-                    roles = undergone(roles, slots, clause.agents, trigger.type)
+                    roles = undergone(roles, usable, clause.agents, trigger.type)
                 elif clause is not None and clause.patients and trigger.type in MOVED and len(trigger.lemmas) > 1:
                     # «войска России переброшены», «оружие было сложено»: the forces or arms moved are the actor's own
-                    roles = with_agent(roles, slots, clause.owners, (), True)
+                    roles = with_agent(roles, usable, clause.owners, (), True)
                 elif clause is not None and (clause.agents or clause.patients or clause.passive):
-                    roles = with_agent(roles, slots, clause.agents, clause.patients, clause.passive)
+                    roles = with_agent(roles, usable, clause.agents, clause.patients, clause.passive)
                 elif clause is not None and clause.subjects:
                     # the tree's subject phrase names the actor, or no one (a pronoun, a common noun): a mention
                     # elsewhere that case alone made a subject («... против действий президента Лукашенко») is not
-                    subjects = [s for s in slots if s.actor.type != "location"]
+                    subjects = [s for s in usable if s.actor.type != "location"]
                     roles = with_agent(roles, subjects, clause.subjects, (), passive=True)
                 elif clause is not None and clause.objects:
-                    roles = not_subjects(roles, slots, clause.objects)
+                    roles = not_subjects(roles, usable, clause.objects)
                 elif clause is None and lang == "uk" and passive_uk(tokens[i].text, self.lexicon.morph):
-                    roles = voice_uk(roles, tokens, slots, self.lexicon.morph)
+                    roles = voice_uk(roles, tokens, usable, self.lexicon.morph)
                 elif (
                     clause is None
                     and lang == "en"
@@ -295,7 +298,7 @@ class EventCoder:
                         )
                     ) is not None
                     # a place is no doer: "attacks from New Jersey Gov. Chris Christie"
-                    and (agents := [s.actor for s in slots if span[0] <= s.i < span[1] and s.actor.type != "location"])
+                    and (agents := [s.actor for s in usable if span[0] <= s.i < span[1] and s.actor.type != "location"])
                 ):
                     # "complaints by Jacob J. Lew that China ...", "support from McCain": the phrase after the noun
                     # does it; the sentence's subject, when nothing else is named, is whom it is done to
@@ -312,7 +315,7 @@ class EventCoder:
                     and trigger.type in AGENTIVE
                     and self.triggers.noun(tokens[j - 1].text, lang)  # a phrase trigger ends with its noun
                 ):
-                    roles = genitive_agent_uk(roles, tokens, slots, j, self.lexicon.morph)
+                    roles = genitive_agent_uk(roles, tokens, usable, j, self.lexicon.morph)
                 if (
                     clause is not None
                     and clause.how == "presupposed"
@@ -333,7 +336,7 @@ class EventCoder:
                     # speaks of an attack or a sanction merely mentioned is not who does it
                     roles.subjects = []
                 if clause is not None and trigger.type == "REJECT" and clause.complement:
-                    roles = refused_party(roles, slots, clause.complement)
+                    roles = refused_party(roles, usable, clause.complement)
                 # the actor of the sentence before stands in only for a pronoun subject («Він також поклав
                 # відповідальність ...»), as the tree's subject rule does for Russian: a noun with no party of its
                 # own («заборона на експорт», "tariffs") is not the last actor's act
