@@ -268,6 +268,9 @@ def test_a_governed_do_is_no_time(pipeline, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("«Это чистая победа», — говорит эксперт Флемминг Сплидсбель в беседе с Jyllands-Posten.", []),
     ("Путин заявил в беседе с Си Цзиньпином, что отношения крепнут.", ["CONSULT"]),
+    # talks with the press, named or not: «с корреспондентами», «с австралийским изданием», "with reporters"
+    ("В беседе с корреспондентами в Кабуле Керри отметил, что отношения Америки с Пакистаном непросты.", []),
+    ("Benjamin Netanyahu met with local reporters in Jerusalem.", []),
 ])
 def test_an_interview_is_no_meeting(pipeline, text, expected):
     assert [kind for kind, *_ in code(pipeline, text)] == expected

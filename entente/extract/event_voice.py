@@ -8,6 +8,8 @@ Ukrainian has no parse here, so its passives are read from morphology; Russian o
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from entente.extract.event_args import Roles, Slot
 from entente.extract.event_grammar import AGAINST, BE, OTHER_PREP, PARTNER, PLACE
 from entente.extract.event_lexicon import Trigger
@@ -138,11 +140,15 @@ def in_name(
     return any(tokens[k].text[:1].isupper() or tokens[k].text in ("of", "on", "for") for k in neighbours)
 
 
-def interview(tokens: list[Token], j: int, outlets: set[int], lang: str) -> bool:
-    """Whether talks end in «с/з/with» + an outlet: a conversation with the press is no event."""
+def interview(
+    tokens: list[Token], j: int, outlets: set[int], lang: str, lemma: Callable[[int], str | None], press: set[str]
+) -> bool:
+    """Whether talks end in «с/з/with» + an outlet or the press («с журналистами», «с австралийским изданием»,
+    "with reporters"): a conversation with the press is no event."""
     for k in range(j, min(j + 3, len(tokens))):
         if tokens[k].text.lower() in PARTNER.get(lang, ()):
-            return k + 1 in outlets
+            # the outlet's name, or a word for the press after at most one modifier
+            return k + 1 in outlets or any((lemma(n) or "") in press for n in range(k + 1, min(k + 3, len(tokens))))
     return False
 
 

@@ -229,7 +229,8 @@ class EventCoder:
                 # визита в Москву» — Moscow is the visit's, not the trip's
                 own = others.get(i, set())  # only an event noun's: a verb's object may be a noun's phrase
                 foreign = {k for x, phrase in others.items() if own and x != i and not own & phrase for k in phrase}
-                if trigger.type == "CONSULT" and interview(tokens, j, outlets, lang):
+                press = cues.clause.get("press", set())
+                if trigger.type == "CONSULT" and interview(tokens, j, outlets, lang, lemmas.get, press):
                     continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
                 if trigger.type == "REQUEST" and asked_to_answer(lemmas, j, cues.clause.get("answering", set())):
                     continue  # «Трампа попросили уточнити позицію»: a reporter's question, not a demand
