@@ -9,7 +9,7 @@ import pytest
 
 from entente.nlp.embedding import Embedding
 from entente.nlp.sentences import sentences
-from entente.nlp.syntax import Syntax, _break_cycles
+from entente.nlp.syntax import Syntax, _break_cycles, _close_clauses
 from entente.nlp.tagger import Tagger, viterbi
 from entente.nlp.threads import one_blas_thread
 from entente.nlp.tokens import tokenize
@@ -77,4 +77,5 @@ def test_the_parser_parses_as_natasha_parses(natasha, embedding):
         heads = [int(t.head_id) - 1 for t in markup.tokens]  # 0-based, the root's -1
         rels = [t.rel for t in markup.tokens]
         _break_cycles(heads, rels)  # as Syntax.parse does with the rare loop a parser closes
+        _close_clauses(heads, rels)  # and with a word hung on a clause that opens after it
         assert (list(tree.heads), list(tree.rels)) == (heads, rels)
