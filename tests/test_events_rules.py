@@ -559,6 +559,20 @@ def test_an_english_event_nouns_by_or_from_phrase_does_it(pipeline, text, kind, 
     ]
 
 
+@pytest.mark.parametrize(
+    "text, supported",
+    [
+        ("The poll found that 43% of Ohio voters support Ted Strickland.", False),
+        ("Лише 32 відсотки опитаних підтримують вихід Великої Британії з ЄС.", False),
+        ("Russia supports China in its dispute with the United States.", True),
+    ],
+)
+def test_a_surveys_figure_is_no_support(pipeline, text, supported):
+    """A share of people before a stance verb is a poll: its respondents are no party."""
+    found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
+    assert any(e.type == "SUPPORT" for e in found) == supported, [(e.type, e.rule) for e in found]
+
+
 def test_inside_a_quoted_statement_only_what_the_quote_names_takes_part(pipeline):
     # the speaker and the place of the attribution are not the ones supported
     text = "''The United States supports efforts to reduce excess capacity,'' Jack Lew said in Beijing."

@@ -232,6 +232,8 @@ class EventCoder:
                 press = cues.clause.get("press", set())
                 if trigger.type == "CONSULT" and interview(tokens, j, outlets, lang, lemmas.get, press):
                     continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
+                if trigger.type in ("SUPPORT", "AGREE") and _poll(tokens, lemmas, i, cues.clause.get("share", set())):
+                    continue  # "43% of Ohio voters support", «32 відсотки опитаних підтримують»: a survey, not an act
                 if trigger.type == "REQUEST" and asked_to_answer(lemmas, j, cues.clause.get("answering", set())):
                     continue  # «Трампа попросили уточнити позицію»: a reporter's question, not a demand
                 if trigger.type == "REJECT" and asked_to_answer(
@@ -574,6 +576,20 @@ def _noun_phrases(
         if noun(tokens[head].text, lang):
             out[i] = set(tree.subtree(head))
     return out
+
+
+POLL_SPAN = 5  # words before a trigger in which a share of people stands as its subject ("43% of Ohio voters")
+
+
+def _poll(tokens: list[Token], lemmas: Lemmas, i: int, share: set[str]) -> bool:
+    """Whether a share of people («32 відсотки опитаних», "40 percent", "43%") stands in the trigger's clause
+    just before it: the figure of a survey, whose respondents are no party."""
+    for k in range(i - 1, max(-1, i - POLL_SPAN - 1), -1):
+        if tokens[k].text in CLAUSE_BREAKS:
+            return False
+        if tokens[k].text in share or (lemmas.get(k) or "") in share:
+            return True
+    return False
 
 
 def _yes_no(sentence: Sentence, at: int) -> bool:
