@@ -100,7 +100,7 @@ class SQLStore(RecordQueries):
         near-duplicate check (entente.store.near_dups), the child rows, and the event clusters of the
         originals' events (entente.store.clusters). A store opened at an older schema (`upto`, in tests)
         writes what that schema holds."""
-        from entente.store import clusters, near_dups  # numpy and datasketch only when writing
+        from entente.store import clusters, near_dups  # numpy only when writing
 
         duplicates = near_dups.mark(self, [(a.id, a.text) for a in analyses]) if self.version >= NEAR_DUPS_SINCE else {}
         rows = build(analyses)
