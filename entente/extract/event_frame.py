@@ -139,7 +139,7 @@ PHRASE_END = frozenset({"that", "who", "which", "after", "before", "when", "whil
 
 
 def agent_phrase_en(
-    tokens: list[Token], lemma: Callable[[int], str | None], i: int, j: int, kind: str, under: set[str]
+    tokens: list[Token], lemma: Callable[[int], str | None], i: int, j: int, kind: str, under: set[str], morph: Morph
 ) -> tuple[int, int] | None:
     """The token span of an English event noun's agent phrase: "by" right after it ("complaints by the
     secretary of the Treasury, Jacob J. Lew, that ..."), or "from" for what one gives or does to another
@@ -147,8 +147,8 @@ def agent_phrase_en(
     its clause's end, an appositive after one comma included; None when there is none."""
     if j >= len(tokens) or tokens[j].text.lower() not in ("by", "from"):
         return None
-    before = tokens[i - 1].text.lower() if i > 0 else ""
-    if not (before in DETERMINERS_EN | AROUND_NOUN or before.endswith("'s") or (lemma(i - 1) or "") in under):
+    around = i > 0 and (tokens[i - 1].text.lower() in AROUND_NOUN or (lemma(i - 1) or "") in under)
+    if not (noun_at(tokens, i, morph, "en") or around):
         return None  # a verb ("demanded from Russia"): its own subject acts
     if tokens[j].text.lower() == "from" and kind not in AGENT_FROM:
         return None

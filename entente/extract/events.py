@@ -297,7 +297,13 @@ class EventCoder:
                     and lang == "en"
                     and (
                         span := event_frame.agent_phrase_en(
-                            tokens, lemmas.get, i, j, trigger.type, cues.clause.get("undergo", set())
+                            tokens,
+                            lemmas.get,
+                            i,
+                            j,
+                            trigger.type,
+                            cues.clause.get("undergo", set()),
+                            self.lexicon.morph,
                         )
                     ) is not None
                     # a place is no doer: "attacks from New Jersey Gov. Chris Christie"
