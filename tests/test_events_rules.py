@@ -723,3 +723,17 @@ def test_a_yes_no_question_asserts_nothing_but_a_wh_question_presupposes(pipelin
             "Did China support Russia in the dispute over Ukraine? Experts doubt it. Where did China attack Taiwan?")
     found = {e.type: e.modality for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events}
     assert found == {"CONSULT": "asserted", "SUPPORT": "hypothetical", "ASSAULT": "asserted"}, found
+
+
+# Without a parse (Ukrainian, English), a clause that names a subject of its own that is no actor does not borrow
+# the actor of an earlier clause; a pronoun, a possessive phrase or an unnamed state body still stands for it
+@pytest.mark.parametrize("text, expected", [
+    ("Дональд Трамп тішиться, що деякі з кіноактрис обіцяють залишити країну.", []),
+    ("Berhanu Nega was poised to become mayor, but the government denied his party the victory.", []),
+    ("Тереза Мей повідомила, що міністри її кабінету підтримали угоду з ЄС.",
+     [("SUPPORT", ("person:theresa-may",), ("org:EU",), False)]),
+    ("Тереза Мей повідомила, що уряд підтримав угоду з ЄС.",
+     [("SUPPORT", ("person:theresa-may",), ("org:EU",), False)]),
+])
+def test_a_clause_with_a_subject_of_its_own_borrows_no_actor(pipeline, text, expected):
+    assert code(pipeline, text) == expected

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from entente.extract.event_grammar import (
     AGAINST,
     AGENT_MARK,
+    CLAUSE_OPEN,
     CONJUNCTIONS,
     OTHER_PREP,
     PARTNER,
     PLACE,
+    POSSESSIVE,
     QUANTITY,
     RELATIVE,
 )
@@ -80,6 +82,8 @@ def assign(
         roles.subjects = local.subjects
     elif _relative(tokens, trigger[0]):
         roles.subjects, roles.relative = [], True  # «..., которые требуют»: the subject is not among the actors
+    elif lang in ("uk", "en") and overt_subject(tokens, slots, trigger[0], lang, morph, heads):
+        roles.subjects = []  # «..., що деякі з кіноактрис обіцяють»: the clause's own subject is no actor
     else:  # «Хотя Запад ввёл санкции, Китай воздержался»: no subject is borrowed from a later clause
         roles.subjects = [a for a in roles.subjects if any(s.actor is a and s.i < trigger[0] for s in slots)]
     if lang in ("ru", "uk"):  # a city as a party is its country when the sentence names it: «... Росії, ... Москви»
@@ -91,6 +95,50 @@ def assign(
     return roles
 
 
+
+
+def overt_subject(tokens: list[Token], slots: list[Slot], i: int, lang: str, morph: Morph, heads: Heads) -> bool:
+    """Without a parse: whether the clause of a verb trigger at token i names a subject of its own before it
+    that is no actor («Трамп тішиться, що деякі з кіноактрис обіцяють», "Nega was poised ..., but the government
+    denied"), so that no actor of an earlier clause is its subject. A personal pronoun does not count: it stands
+    for someone named before; nor does a phrase with a possessive («міністри її кабінету»), or a state body with
+    no state named («Мей повідомила, що уряд підтримав»: `heads`): it is most likely that one's own. Ukrainian:
+    a nominative noun or non-personal pronoun, before any other verb, that agrees in number with the finite verb
+    and follows no preposition; English: a determiner opening the words before the verb."""
+    opens = CLAUSE_OPEN[lang]
+    start = max(
+        (k + 1 for k in range(i) if tokens[k].text in CLAUSE_BREAKS or tokens[k].text.lower() in opens), default=0
+    )
+    if start == 0 or any(start <= s.i < i for s in slots):
+        return False  # the sentence's first clause, or an actor named in the clause: the roles' own choice
+    words = [k for k in range(start, i) if tokens[k].is_word]
+    if any(tokens[k].text.lower() in POSSESSIVE[lang] for k in words):
+        return False  # «міністри її кабінету»: a body of someone named before is on that one's side
+    if lang == "en":
+        if i > 0 and tokens[i - 1].text.lower() in DETERMINERS:
+            return False  # "the denial": a noun, not a verb
+        words = [k for k in words if not _modifier_en(tokens[k].text.lower())]
+        return bool(words) and tokens[words[0]].text.lower() in DETERMINERS
+    verb = morph.readings(tokens[i].text.lower(), lang)
+    if not verb or "VERB" not in verb[0].tags or "infn" in verb[0].tags:
+        return False  # a noun, an infinitive or a participle: its subject is another word's
+    plural = "plur" in verb[0].tags
+    preps = PARTNER[lang] | PLACE[lang] | AGAINST[lang] | OTHER_PREP[lang]
+    for k in words:
+        readings = morph.readings(tokens[k].text.lower(), lang)
+        tags = readings[0].tags if readings else frozenset()
+        if "VERB" in tags:
+            return False  # what follows another verb is its object («висловив намір зміцнювати»)
+        if k > 0 and tokens[k - 1].text.lower() in preps:
+            continue
+        noun = "NOUN" in tags and not tags & {"Name", "Surn", "Patr"}
+        if "nomn" in tags and (noun or ("NPRO" in tags and "pers" not in tags)) and ("plur" in tags) == plural:
+            return readings[0].lemma not in heads.lemmas
+    return False
+
+
+def _modifier_en(word: str) -> bool:
+    return word in AUXILIARIES or word.endswith("ly") or word in ("not", "never", "also", "then", "still")
 
 
 def _in_relative(tokens: list[Token], slots: list[Slot], actor: Actor) -> bool:
