@@ -737,3 +737,15 @@ def test_a_yes_no_question_asserts_nothing_but_a_wh_question_presupposes(pipelin
 ])
 def test_a_clause_with_a_subject_of_its_own_borrows_no_actor(pipeline, text, expected):
     assert code(pipeline, text) == expected
+
+
+# An English verb of conversation with no one to converse with speaks of a topic: no meeting
+@pytest.mark.parametrize("text, expected", [
+    ("On the same day, Sanders was on CNN talking about what he does next.", []),
+    ("Mitch McConnell discussed the absence of a budget deal.", []),
+    ("Putin discussed trade with Xi Jinping.",
+     [("CONSULT", ("person:vladimir-putin",), ("person:xi-jinping",), False)]),
+    ("Israel is conducting free trade talks with India.", [("CONSULT", ("ISR",), ("IND",), False)]),
+])
+def test_talking_about_a_topic_is_no_meeting(pipeline, text, expected):
+    assert code(pipeline, text) == expected

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from entente.extract.event_args import Roles, Slot
+from entente.extract.event_frame import DETERMINERS_EN
 from entente.extract.event_grammar import AGAINST, BE, OTHER_PREP, PARTNER, PLACE
 from entente.extract.event_lexicon import Trigger
 from entente.extract.event_sentence import Lemmas, Sentence
@@ -150,6 +151,31 @@ def interview(
             # the outlet's name, or a word for the press after at most one modifier
             return k + 1 in outlets or any((lemma(n) or "") in press for n in range(k + 1, min(k + 3, len(tokens))))
     return False
+
+
+MANY_SPAN = 5  # words before a verb of conversation in which a plural subject ("the two leaders") is looked for
+TOPIC_EN = frozenset({"about", "of", "up", "over", "through", "points", "show", "radio", "host"})
+
+
+def monologue_en(
+    tokens: list[Token], lemma: Callable[[int], str | None], i: int, roles: Roles, conversing: set[str], many: set[str]
+) -> bool:
+    """Whether an English verb of conversation ("talk", "discuss") has no one to converse with: no partner
+    ("with Xi", "to Beijing"), a single subject, and the word used as a verb ("Sanders was on CNN talking about
+    what he does next", "the actor discussed the absence of Latinos", "talking points"). Speaking of a topic is
+    no meeting; the noun "talks" ("trade talks") names one. `many`: words of a plural subject that converses
+    within itself ("the leaders", "both sides")."""
+    if (lemma(i) or tokens[i].text.lower()) not in conversing or roles.partners or len(roles.subjects) > 1:
+        return False
+    if any(tokens[k].text.lower() in many for k in range(max(0, i - MANY_SPAN), i)):
+        return False  # "the leaders were expected to discuss"
+    after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    if after == "to" and roles.objects:
+        return False  # "talked to Beijing"
+    if tokens[i].text.lower() == "talks" and after not in TOPIC_EN:
+        return False  # the noun: "the talks", "trade talks"
+    before = tokens[i - 1].text.lower() if i > 0 else ""
+    return after in TOPIC_EN or before not in DETERMINERS_EN
 
 
 def refused_party(roles: Roles, slots: list[Slot], complement: tuple[int, ...]) -> Roles:

@@ -67,6 +67,7 @@ from entente.extract.event_voice import (
     genitive_agent_uk,
     in_name,
     interview,
+    monologue_en,
     not_subjects,
     passive_uk,
     refused_party,
@@ -362,6 +363,20 @@ class EventCoder:
                     before = previous if len(previous) > 1 or any(x.type != "person" for x in previous) else []
                 else:
                     before = (previous or antecedent(mentions, start)) if pronoun else []
+                if (
+                    lang == "en"
+                    and trigger.type == "CONSULT"
+                    and not marks["reciprocal"]
+                    and monologue_en(
+                        tokens,
+                        lemmas.get,
+                        i,
+                        roles,
+                        cues.clause.get("conversing", set()),
+                        cues.clause.get("leaders", set()) | cues.clause.get("both", set()),
+                    )
+                ):
+                    continue  # "Sanders was on CNN talking about what he does next": speaking of a topic, no meeting
                 done_to = bool(before) and clause is not None and clause.passive and bool(clause.patients)
                 if done_to and not roles.objects:
                     # «Он был оправдан»: the pronoun of a passive stands for whom it was done to
