@@ -749,3 +749,16 @@ def test_a_clause_with_a_subject_of_its_own_borrows_no_actor(pipeline, text, exp
 ])
 def test_talking_about_a_topic_is_no_meeting(pipeline, text, expected):
     assert code(pipeline, text) == expected
+
+
+# An English conflict noun a preposition governs is mentioned: only its own phrase says who did it to whom, not the
+# clause around it; "to" before a verb is an infinitive, and "March" inside a sentence is the month
+@pytest.mark.parametrize("text, expected", [
+    ("After the attacks in Paris, Donald Trump released a new radio ad.", [("ASSAULT", (), ("place:paris",), False)]),
+    ("Clinton responded to Donald Trump's attack on Ben Carson.",
+     [("ACCUSE", ("person:donald-trump",), ("person:ben-carson",), False)]),
+    ("Ethiopia continues to occupy the border village of Badame in Eritrea.", [("ASSAULT", ("ETH",), ("ERI",), False)]),
+    ("Obama signed the law in March.", []),
+])
+def test_a_conflict_noun_a_preposition_governs_takes_parties_from_its_phrase(pipeline, text, expected):
+    assert code(pipeline, text) == expected

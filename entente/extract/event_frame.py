@@ -41,6 +41,11 @@ DETERMINERS_EN = frozenset({"the", "a", "an", "his", "her", "its", "their", "our
 PREPOSITIONS_EN = frozenset({"of", "for", "to", "in", "on", "with", "by", "from", "at", "as"})
 UNDERGO_SPAN = 4  # words between "received" and "support" ("received even stronger support")
 GOVERNOR_SPAN = 2  # words between a failure word and the event noun («скасування запланованого візиту»)
+# words that stand between a determiner and an English event noun ("the latest terrorist attacks")
+NOUN_MODIFIERS = frozenset({"last", "recent", "latest", "deadly", "mass", "terrorist", "terror", "new", "initial",
+                            "first", "alleged", "apparent", "military", "armed", "suicide", "violent", "brutal"})
+POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
+GOVERNED_SPAN = 3  # words between a preposition and the event noun it governs ("after last month's Paris attacks")
 AFTER_SPAN = 8  # English words after a noun in which its predicate stands ("the meeting between X and Y was cancelled")
 
 
@@ -161,6 +166,38 @@ def agent_phrase_en(
         length = 0 if word == "," else length + 1
         end += 1
     return j + 1, end
+
+
+def governed_en(tokens: list[Token], i: int, prepositions: frozenset[str]) -> int | None:
+    """Where the phrase of an English event noun at token i begins when a preposition governs it ("after the Paris
+    attacks", "reaction to the attacks", "over the attack"): the noun is mentioned there, not reported, and the
+    clause's subject did not do it. None when no preposition stands within GOVERNED_SPAN words before the noun."""
+    for k in range(i - 1, max(-1, i - GOVERNED_SPAN - 2), -1):
+        word = tokens[k].text.lower()
+        if word in prepositions:
+            # "the", "last month's", "Sanders's": a noun phrase, not a verb after a name ("Iran on Tuesday threatened")
+            determined = any(
+                not tokens[n].text[:1].isupper() or tokens[n].text.endswith(POSSESSIVE_ENDS) for n in range(k + 1, i)
+            )
+            if not determined and (word == "to" or tokens[i].text.lower().endswith(("ed", "ing"))):
+                return None  # "to fight", "Iran on Tuesday threatened", "for attacking": a verb
+            return k + 1
+        if not _modifier(tokens[k].text):
+            return None  # "threatening ... over delegate selection and threatening": another phrase between
+    return None
+
+
+def _modifier(word: str) -> bool:
+    """Whether an English word can stand inside a noun phrase before its noun: a determiner, a possessive, a name
+    or a number ("the", "last month's", "Paris", "2012"), or a word of `NOUN_MODIFIERS` ("the deadly attacks")."""
+    low = word.lower()
+    return (
+        low in DETERMINERS_EN
+        or low in NOUN_MODIFIERS
+        or low.endswith(POSSESSIVE_ENDS)
+        or word[:1].isupper()
+        or word[:1].isdigit()
+    )
 
 
 def in_doubt(

@@ -21,6 +21,7 @@ INSERTED = 6  # words a phrase trigger may have between its words when they open
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
 ANSWER_SPAN = 3  # words after a request in which its infinitive stands («попросили прокоментувати»)
 FRONTED_GAP = 4  # words between a fronted object and its verb («Відповідальність за акцію глава Cockpit покладає»)
+MONTHS_EN = frozenset({"March", "May"})  # capitalized inside a sentence, a month: no "march", no "may"
 
 
 class Triggers:
@@ -40,6 +41,8 @@ class Triggers:
             if not lemmas.could(k, "trigger") and not (fronting and lemmas.could(k, "fronted")):
                 continue
             candidates = index.get(lemmas[k], ())
+            if candidates and lang == "en" and n > 0 and lemmas.tokens[k].text in MONTHS_EN:
+                continue  # "in March", "after March 15": the month, not a march
             if candidates and lang == "uk" and attributive_uk(lemmas, words, n, self.lexicon.morph):
                 continue  # «проект, схвалений урядом», «схвалений кандидат»: a description, not a report
             for trigger in candidates:

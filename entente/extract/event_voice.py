@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from entente.extract.event_args import Roles, Slot
-from entente.extract.event_frame import DETERMINERS_EN
+from entente.extract.event_frame import DETERMINERS_EN, POSSESSIVE_ENDS
 from entente.extract.event_grammar import AGAINST, BE, OTHER_PREP, PARTNER, PLACE
 from entente.extract.event_lexicon import Trigger
-from entente.extract.event_sentence import Lemmas, Sentence
+from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas, Sentence
 from entente.models import Actor
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
@@ -151,6 +151,29 @@ def interview(
             # the outlet's name, or a word for the press after at most one modifier
             return k + 1 in outlets or any((lemma(n) or "") in press for n in range(k + 1, min(k + 3, len(tokens))))
     return False
+
+
+PHRASE_PREPOSITIONS_EN = frozenset({"on", "against", "in", "at", "of"})  # what joins a target or place to the noun
+PHRASE_TAIL = 4  # words after such a preposition in which the noun's target or place is named
+
+
+def within_phrase_en(roles: Roles, tokens: list[Token], slots: list[Slot], left: int, i: int, j: int) -> Roles:
+    """The parties of an English event noun that a preposition governs, from its own phrase only: a possessor
+    before it does it ("Sanders's attacks"), a modifier or an "on / against / in" phrase after it is its target or
+    place ("the Paris attacks", "attacks on Clinton"); the clause around it names neither ("After the Paris
+    attacks, Trump released ...")."""
+    before = [s for s in slots if left <= s.i and s.j <= i]
+    tail = j < len(tokens) and tokens[j].text.lower() in PHRASE_PREPOSITIONS_EN
+    end = min(j + PHRASE_TAIL + 1, len(tokens))
+    end = next((k for k in range(j, end) if tokens[k].text in CLAUSE_BREAKS), end)
+    after = [s for s in slots if tail and j < s.i < end]
+    doers = [s.actor for s in before if tokens[s.j - 1].text.endswith(POSSESSIVE_ENDS)]
+    targets = [s.actor for s in before + after if s.actor not in doers]
+    return Roles(
+        subjects=list(dict.fromkeys(doers)),
+        objects=[x for x in dict.fromkeys(targets) if x.type != "location"],
+        places=[x for x in dict.fromkeys(targets) if x.type == "location"],
+    )
 
 
 MANY_SPAN = 5  # words before a verb of conversation in which a plural subject ("the two leaders") is looked for

@@ -74,6 +74,7 @@ from entente.extract.event_voice import (
     undergone,
     voice_uk,
     with_agent,
+    within_phrase_en,
 )
 from entente.models import Actor, Analysis, Event, Quote
 from entente.nlp.sentences import sentences
@@ -345,12 +346,22 @@ class EventCoder:
                     # «полиция подтвердила сообщения об убийстве», «Маас назвал введение санкций неправильным»: who
                     # speaks of an attack or a sanction merely mentioned is not who does it
                     roles.subjects = []
+                governed = False
+                if (
+                    clause is None
+                    and lang == "en"
+                    and trigger.type in CONFLICT
+                    and (left := event_frame.governed_en(tokens, i, GOVERNING_EN)) is not None
+                ):
+                    # "After the Paris attacks, Trump released ...", "reaction to the attacks": a conflict noun a
+                    # preposition governs is mentioned, and only its own phrase says who did it to whom
+                    roles, governed = within_phrase_en(roles, tokens, usable, left, i, j), True
                 if clause is not None and trigger.type == "REJECT" and clause.complement:
                     roles = refused_party(roles, usable, clause.complement)
                 # the actor of the sentence before stands in only for a pronoun subject («Він також поклав
                 # відповідальність ...»), as the tree's subject rule does for Russian: a noun with no party of its
                 # own («заборона на експорт», "tariffs") is not the last actor's act
-                pronoun = clause.pronoun if clause is not None else pronoun_subject(tokens, i, lang)
+                pronoun = clause.pronoun if clause is not None else not governed and pronoun_subject(tokens, i, lang)
                 if pronoun and singular_pronoun(tokens, i, lang):
                     # «він», «она»: the person named last before the sentence (over a bench sample, right more often
                     # than the last event's actor, EVALUATION.md), of the pronoun's gender where the name says it
@@ -599,6 +610,9 @@ def _noun_phrases(
     return out
 
 
+# prepositions that make an English conflict noun a mention ("after the attacks", "over the shooting")
+GOVERNING_EN = frozenset({"after", "before", "during", "since", "over", "of", "about", "to", "for", "in", "at", "from",
+                          "against", "amid", "following", "despite", "into", "among", "under", "on", "by", "with"})
 POLL_SPAN = 5  # words before a trigger in which a share of people stands as its subject ("43% of Ohio voters")
 
 
