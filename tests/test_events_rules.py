@@ -524,6 +524,10 @@ def test_a_plural_pronoun_never_stands_for_one_person(pipeline, text, kind):
         # a refusal to answer a reporter is no rejection; a refusal to answer a demand is one
         ("Through a spokeswoman, Donald Trump declined to comment for this article.", "REJECT", False),
         ("Руководитель Роскомнадзора Александр Жаров отказался комментировать решение суда.", "REJECT", False),
+        ("Представитель Кремля Дмитрий Песков отказался от комментариев.", "REJECT", False),
+        ("От комментариев по поводу покупки акций представители Facebook отказались.", "REJECT", False),
+        ("Речник Зеленського Сергій Никифоров відмовився від коментарів.", "REJECT", False),
+        ("Как сказал Песков, Россия отказалась от участия в саммите.", "REJECT", True),
         ("Palestinian Prime Minister Ismail Haniyeh has refused to respond to a demand from the US President.",
          "REJECT", True),
         ("Russia refused to sign the treaty with Ukraine.", "REJECT", True),

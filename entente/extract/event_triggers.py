@@ -167,7 +167,14 @@ def _phrase(lemmas_wanted: tuple[str, ...], words: list[int], lemmas: Lemmas, n:
     return last + 1
 
 
-def asked_to_answer(lemmas: Lemmas, j: int, answering: set[str]) -> bool:
+def asked_to_answer(
+    lemmas: Lemmas, j: int, answering: set[str], i: int = 0, fronted: frozenset[str] = frozenset()
+) -> bool:
     """Whether a request at tokens ..j asks someone to comment or answer («Трампа попросили уточнити його
-    позицію», "asked him to comment"): a reporter's question, not a demand between parties."""
-    return any(lemmas.get(k) in answering for k in range(j, min(len(lemmas.tokens), j + ANSWER_SPAN)))
+    позицію», "asked him to comment"): a reporter's question, not a demand between parties. A word of `fronted`
+    («комментарий») before the trigger's first token i in its clause counts too («От комментариев по поводу
+    покупки представители Facebook отказались»)."""
+    tokens = lemmas.tokens
+    after = range(j, min(len(tokens), j + ANSWER_SPAN))
+    start = max((k + 1 for k in range(i) if tokens[k].text in CLAUSE_BREAKS), default=0)
+    return any(lemmas.get(k) in answering for k in after) or any(lemmas.get(k) in fronted for k in range(start, i))

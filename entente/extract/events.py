@@ -238,9 +238,9 @@ class EventCoder:
                     continue  # "43% of Ohio voters support", «32 відсотки опитаних підтримують»: a survey, not an act
                 if trigger.type == "REQUEST" and asked_to_answer(lemmas, j, cues.clause.get("answering", set())):
                     continue  # «Трампа попросили уточнити позицію»: a reporter's question, not a demand
-                if trigger.type == "REJECT" and asked_to_answer(
-                    lemmas, j, cues.clause.get("answering", set()) | cues.clause.get("withholding", set())
-                ):
+                comments = frozenset(cues.clause.get("comment", ()))
+                silent = cues.clause.get("answering", set()) | cues.clause.get("withholding", set()) | comments
+                if trigger.type == "REJECT" and asked_to_answer(lemmas, j, silent, i, comments):
                     continue  # «отказался назвать сроки», "declined to comment": no answer to a reporter
                 clause = None
                 if tree is not None:
