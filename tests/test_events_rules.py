@@ -766,3 +766,14 @@ def test_talking_about_a_topic_is_no_meeting(pipeline, text, expected):
 ])
 def test_a_conflict_noun_a_preposition_governs_takes_parties_from_its_phrase(pipeline, text, expected):
     assert code(pipeline, text) == expected
+
+
+# A Russian full passive participle names the one it was done to: never its actor
+@pytest.mark.parametrize("text", [
+    "7 апреля обвиняемый в убийстве Алексей Навальный сбежал из изолятора.",
+    "Алексей Навальный жил в камере приговорённых к смерти с 2010 года.",
+])
+def test_a_passive_participle_names_whom_it_was_done_to(pipeline, text):
+    events = [e for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events
+              if e.type in ("ACCUSE", "SANCTION")]
+    assert events and all(not e.actor and "person:alexei-navalny" in e.recipient for e in events), events

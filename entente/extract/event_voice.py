@@ -28,6 +28,13 @@ def passive_uk(word: str, morph: Morph) -> bool:
     return bool(readings) and {"pssv", "ADJF"} <= readings[0].tags
 
 
+def passive_participle_ru(word: str, morph: Morph) -> bool:
+    """A Russian full passive participle («обвиняемый», «приговорённых», «задержанных»): it names or describes the
+    one it was done to, never the one who did it."""
+    readings = morph.readings(word.lower(), "ru")
+    return bool(readings) and {"PRTF", "pssv"} <= readings[0].tags
+
+
 def voice_uk(roles: Roles, tokens: list[Token], slots: list[Slot], morph: Morph) -> Roles:
     """A Ukrainian passive («Польща була звинувачена», «був заарештований поліцією»): the nominative
     subject is the recipient, a bare instrumental the actor."""

@@ -69,6 +69,7 @@ from entente.extract.event_voice import (
     interview,
     monologue_en,
     not_subjects,
+    passive_participle_ru,
     passive_uk,
     refused_party,
     undergone,
@@ -356,6 +357,15 @@ class EventCoder:
                     # "After the Paris attacks, Trump released ...", "reaction to the attacks": a conflict noun a
                     # preposition governs is mentioned, and only its own phrase says who did it to whom
                     roles, governed = within_phrase_en(roles, tokens, usable, left, i, j), True
+                if (
+                    lang == "ru"
+                    and not (clause is not None and clause.passive)
+                    and passive_participle_ru(tokens[i].text, self.lexicon.morph)
+                ):
+                    # «обвиняемый в убийстве Олег Топалов», «в камере приговорённых к смерти»: the person a passive
+                    # participle names is the one it was done to
+                    roles.objects = roles.subjects + [x for x in roles.objects if x not in roles.subjects]
+                    roles.subjects = []
                 if clause is not None and trigger.type == "REJECT" and clause.complement:
                     roles = refused_party(roles, usable, clause.complement)
                 # the actor of the sentence before stands in only for a pronoun subject («Він також поклав
