@@ -19,8 +19,8 @@ from functools import lru_cache
 _ENDINGS = sorted({
     "ыми", "ими", "ого", "его", "ому", "ему", "ієві", "еві", "ові", "ієм", "еем", "ией", "ією", "иею", "ою",
     "ею", "ой", "ей", "ий", "ый", "ій", "ая", "яя", "ое", "ее", "ые", "ие", "ую", "юю", "ым", "им", "ом",
-    "ем", "ах", "ях", "ам", "ям", "ия", "ии", "ию", "ія", "ії", "ію", "ея", "еи", "еей", "еї", "еєю", "ью", "ых",
-    "их", "ої", "а", "я", "у", "ю", "ы",
+    "ем", "ах", "ях", "ам", "ям", "ами", "ями", "ия", "ии", "ию", "ія", "ії", "ію", "ея", "еи", "еей", "еї", "еєю",
+    "єм", "єві", "ью", "ых", "их", "ої", "а", "я", "у", "ю", "ы",
     "и", "і", "ї", "е", "о", "й", "ь",
 }, key=len, reverse=True)
 # fmt: on
@@ -28,6 +28,8 @@ _ENDINGS_BY_LAST: dict[str, tuple[str, ...]] = {}  # the endings a word can have
 for _e in _ENDINGS:
     _ENDINGS_BY_LAST[_e[-1]] = (*_ENDINGS_BY_LAST.get(_e[-1], ()), _e)
 _MIN_STEM = 3
+_NOMINATIVE_ENDINGS = frozenset({"ам", "ем", "им", "ом", "ым", "ям"})  # Вьетнам, Вифлеем, Иерусалим, Сиам
+_ALTERNATING = {"ці": "к", "зі": "г", "сі": "х"}
 _HEAD_ENDINGS = ("ом", "ем", "ой", "ою", "а", "у", "е", "і", "и", "ы", "я", "ю")
 
 
@@ -54,12 +56,24 @@ def key_candidates(word: str) -> tuple[str, ...]:
         last = last[:-2] + "ов"
     elif last.endswith("їв"):  # Київ / Києва
         last = last[:-2] + "єв"
-    endings = _ENDINGS_BY_LAST.get(last[-1], ()) if last else ()
-    stems = [last] + [last[: -len(e)] for e in endings if last.endswith(e) and len(last) - len(e) >= _MIN_STEM]
-    stems = sorted(set(stems), key=len, reverse=True)
+    stems = _stems(last)
+    if last[-2:] in _ALTERNATING:  # «в Америці», «у Празі»: к, г, х before a Ukrainian dative -і are ц, з, с
+        stems.append(last[:-2] + _ALTERNATING[last[-2:]])
+    least = max(stems[1:], key=len, default="")  # the word without its shortest ending
+    if least[-2:] in _NOMINATIVE_ENDINGS and len(least) - 2 > _MIN_STEM:
+        # that may be a nominative ending in what looks like a case ending, stripped from its key: «Вьетнама» ->
+        # вьетнам -> вьетн, the key of «Вьетнам»; «Иерусалима» -> иерусал
+        stems.append(least[:-2])
+    stems = sorted(dict.fromkeys(stems), key=len, reverse=True)  # in a fixed order: the last is the index key
     if head:  # both parts of a double name decline: «Касиму-Жомарту» -> касим-жомарт
         head = "-".join(_strip_vowel(p) for p in head.split("-"))
     return tuple(f"{head}-{x}" if head else x for x in stems)
+
+
+def _stems(word: str) -> list[str]:
+    """The word and what is left of it after each case ending it may have, of at least _MIN_STEM letters."""
+    endings = _ENDINGS_BY_LAST.get(word[-1], ()) if word else ()
+    return [word] + [word[: -len(e)] for e in endings if word.endswith(e) and len(word) - len(e) >= _MIN_STEM]
 
 
 def _strip_vowel(part: str) -> str:
