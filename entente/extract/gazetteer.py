@@ -56,13 +56,14 @@ def _longest(
         j, prefix = stack.pop()
         if j >= len(tokens) or not cands[j] or (j > i and not _adjacent(text, tokens, j - 1, j + 1)):
             continue
-        for key in cands[j]:  # the least stripped key first: «Китая» is Китай before it is Кито
-            keys = prefix + (key,)
-            hits = kb.lookup(keys, lang, tokens[j].text.isascii())
-            if hits and (best is None or j + 1 > best.end):
-                ok = _rank(tuple(h for h in hits if _cased(h, tokens[i : j + 1])), tokens[j].text)
-                if ok:
-                    best = Match(i, j + 1, ok)
+        if best is None or j + 1 > best.end:
+            words, ascii_only = tokens[i : j + 1], tokens[j].text.isascii()
+            cased = [
+                tuple(h for h in kb.lookup(prefix + (key,), lang, ascii_only) if _cased(h, words)) for key in cands[j]
+            ]
+            ok = _rank(_closest(cased, tokens[j].text), tokens[j].text)
+            if ok:
+                best = Match(i, j + 1, ok)
         for key in reversed(cands[j]):  # popped last-in first-out: the least stripped path is explored first
             keys = prefix + (key,)
             if keys in kb.prefixes and len(keys) < kb.max_words:
@@ -70,18 +71,33 @@ def _longest(
     return best
 
 
+def _closest(found: list[tuple[Hit, ...]], word: str) -> tuple[Hit, ...]:
+    """The entries of the least stripped key that names any (`found`: each key's, in order: «Китая» is Китай before
+    it is Кито), and another key's whose form is as close to the word: «Бразилии» is Бразилия (key бразил) as much as
+    the undeclined Бразилиа (key бразили), and the country comes first."""
+    first = next((hits for hits in found if hits), ())
+    if not first:
+        return ()
+    best = min(_shared(h, word) for h in first)
+    more = tuple(h for hits in found if hits is not first for h in hits if _shared(h, word) <= best)
+    return tuple(sorted(first + more, key=lambda h: h.entry.type != "country")) if more else first
+
+
 def _rank(hits: tuple[Hit, ...], word: str) -> tuple[Hit, ...]:
     """Several entries under one key (Нигер, Нигерия): the one whose form shares most with the word first."""
+    hits = tuple(dict.fromkeys(hits))
     if len({h.entry.id for h in hits}) < 2:
         return hits
+    return tuple(sorted(hits, key=lambda h: _shared(h, word)))
+
+
+def _shared(h: Hit, word: str) -> tuple[int, int]:
+    """How close an entry's form is to the word: the longest common beginning, then the least left over («Нигера» is
+    Нигер)."""
     w = word.lower()
-
-    def shared(h: Hit) -> tuple[int, int]:
-        last = h.form.split()[-1].lower() if h.form else ""
-        common = next((k for k, (a, b) in enumerate(zip(w, last, strict=False)) if a != b), min(len(w), len(last)))
-        return -common, len(last) - common  # then the form with least left over: «Нигера» is Нигер
-
-    return tuple(sorted(hits, key=shared))
+    last = h.form.split()[-1].lower() if h.form else ""
+    common = next((k for k, (a, b) in enumerate(zip(w, last, strict=False)) if a != b), min(len(w), len(last)))
+    return -common, len(last) - common
 
 
 def _adjacent(text: str, tokens: list[Token], i: int, j: int) -> bool:
