@@ -20,7 +20,7 @@ _ENDINGS = sorted({
     "ыми", "ими", "ого", "его", "ому", "ему", "ієві", "еві", "ові", "ієм", "еем", "ией", "ією", "иею", "ою",
     "ею", "ой", "ей", "ий", "ый", "ій", "ая", "яя", "ое", "ее", "ые", "ие", "ую", "юю", "ым", "им", "ом",
     "ем", "ах", "ях", "ам", "ям", "ами", "ями", "ия", "ии", "ию", "ія", "ії", "ію", "ея", "еи", "еей", "еї", "еєю",
-    "єм", "єві", "ью", "ых", "их", "ої", "а", "я", "у", "ю", "ы",
+    "єм", "єві", "еєм", "еєві", "ью", "ых", "их", "ої", "а", "я", "у", "ю", "ы",
     "и", "і", "ї", "е", "о", "й", "ь",
 }, key=len, reverse=True)
 # fmt: on
@@ -59,11 +59,9 @@ def key_candidates(word: str) -> tuple[str, ...]:
     stems = _stems(last)
     if last[-2:] in _ALTERNATING:  # «в Америці», «у Празі»: к, г, х before a Ukrainian dative -і are ц, з, с
         stems.append(last[:-2] + _ALTERNATING[last[-2:]])
-    least = max(stems[1:], key=len, default="")  # the word without its shortest ending
-    if least[-2:] in _NOMINATIVE_ENDINGS and len(least) - 2 > _MIN_STEM:
-        # that may be a nominative ending in what looks like a case ending, stripped from its key: «Вьетнама» ->
-        # вьетнам -> вьетн, the key of «Вьетнам»; «Иерусалима» -> иерусал
-        stems.append(least[:-2])
+    # what is left once a case ending is gone may be a nominative ending in what looks like a case ending, stripped
+    # from its key: «Вьетнама» -> вьетнам -> вьетн, the key of «Вьетнам»; «В'єтнамові», «Иерусалима» -> иерусал
+    stems += [x[:-2] for x in stems[1:] if x[-2:] in _NOMINATIVE_ENDINGS and len(x) - 2 > _MIN_STEM]
     stems = sorted(dict.fromkeys(stems), key=len, reverse=True)  # in a fixed order: the last is the index key
     if head:  # both parts of a double name decline: «Касиму-Жомарту» -> касим-жомарт
         head = "-".join(_strip_vowel(p) for p in head.split("-"))
