@@ -777,3 +777,15 @@ def test_a_passive_participle_names_whom_it_was_done_to(pipeline, text):
     events = [e for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events
               if e.type in ("ACCUSE", "SANCTION")]
     assert events and all(not e.actor and "person:alexei-navalny" in e.recipient for e in events), events
+
+
+# "rally" and "march" are protests only where their sentence names a cause: a campaign's rally is not one
+@pytest.mark.parametrize("text, coded", [
+    ("Donald Trump said at a campaign rally in San Diego that the judge was biased.", False),
+    ("Bernie Sanders held a rally in Iowa on Saturday.", False),
+    ("Thousands rallied in Kyiv against the war.", True),
+    ("Pro-Russian activists marched through Donetsk in Ukraine.", True),
+])
+def test_a_rally_is_a_protest_only_for_or_against_a_cause(pipeline, text, coded):
+    found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
+    assert any(e.type == "PROTEST" for e in found) == coded, [(e.type, e.rule) for e in found]

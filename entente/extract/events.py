@@ -237,6 +237,8 @@ class EventCoder:
                     continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
                 if trigger.type in ("SUPPORT", "AGREE") and _poll(tokens, lemmas, i, cues.clause.get("share", set())):
                     continue  # "43% of Ohio voters support", «32 відсотки опитаних підтримують»: a survey, not an act
+                if trigger.type == "PROTEST" and _campaign_gathering(tokens, lemmas, i, cues.clause):
+                    continue  # "Trump said at a campaign rally in San Diego": a gathering of supporters, no protest
                 if trigger.type == "REQUEST" and asked_to_answer(lemmas, j, cues.clause.get("answering", set())):
                     continue  # «Трампа попросили уточнити позицію»: a reporter's question, not a demand
                 comments = frozenset(cues.clause.get("comment", ()))
@@ -635,6 +637,19 @@ def _poll(tokens: list[Token], lemmas: Lemmas, i: int, share: set[str]) -> bool:
         if tokens[k].text in share or (lemmas.get(k) or "") in share:
             return True
     return False
+
+
+def _campaign_gathering(tokens: list[Token], lemmas: Lemmas, i: int, words: dict[str, set[str]]) -> bool:
+    """Whether a gathering trigger ("rally", "march") stands in a sentence that names no cause to be for or against
+    (`cause`; "anti-Trump", "pro-Sanders" count by their prefix): a campaign's rally, no protest."""
+    if (lemmas.get(i) or tokens[i].text.lower()) not in words.get("gathering", set()):
+        return False
+    cause = words.get("cause", set())
+
+    def names_cause(k: int, word: str) -> bool:  # "denounced", "protesters", "anti-Trump", "pro-Sanders"
+        return bool({lemmas.get(k), word, word.removesuffix("s"), word.split("-")[0]} & cause)
+
+    return not any(names_cause(k, t.text.lower()) for k, t in enumerate(tokens) if t.is_word)
 
 
 def _yes_no(sentence: Sentence, at: int) -> bool:
