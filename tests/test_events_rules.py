@@ -789,3 +789,14 @@ def test_a_passive_participle_names_whom_it_was_done_to(pipeline, text):
 def test_a_rally_is_a_protest_only_for_or_against_a_cause(pipeline, text, coded):
     found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
     assert any(e.type == "PROTEST" for e in found) == coded, [(e.type, e.rule) for e in found]
+
+
+# "provide" reports aid only between states or their bodies
+@pytest.mark.parametrize("text, coded", [
+    ("The United States is providing military intelligence to Macedonia.", True),
+    ("Mr. Sanders will win a speaking slot at the convention, providing a big audience for his views.", False),
+    ("The report did not provide evidence that Donald Trump was biased.", False),
+])
+def test_providing_is_aid_only_between_states(pipeline, text, coded):
+    found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
+    assert any(e.type in ("AID", "AGREE") for e in found) == coded, [(e.type, e.rule) for e in found]

@@ -409,6 +409,8 @@ class EventCoder:
                     event = replace(event, rule=event.rule + " from:previous")
                 if event is None:
                     continue
+                if trigger.lemmas[0] in cues.clause.get("between_states", set()) and not _between_states(event, a):
+                    continue  # "providing one of the biggest audiences yet for his views": not aid between states
                 event = demand(sentence, i, event, self.lexicon.morph)
                 key = (event.type, event.actor, event.recipient, start)
                 if key not in out:
@@ -637,6 +639,17 @@ def _poll(tokens: list[Token], lemmas: Lemmas, i: int, share: set[str]) -> bool:
         if tokens[k].text in share or (lemmas.get(k) or "") in share:
             return True
     return False
+
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "JUD", "LEG", "COP", "SPY"})
+
+
+def _between_states(event: Event, a: Analysis) -> bool:
+    """Whether both sides of an event are named and every party on them is a state, an international body or a
+    state's body or official."""
+    by_id = {x.id: x for x in a.actors}
+    sides = [[by_id[i] for i in side if i in by_id] for side in (event.actor, event.recipient)]
+    return all(side and all(x.type == "country" or x.sector in STATE_SECTORS for x in side) for side in sides)
 
 
 def _campaign_gathering(tokens: list[Token], lemmas: Lemmas, i: int, words: dict[str, set[str]]) -> bool:
