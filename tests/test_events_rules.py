@@ -800,3 +800,15 @@ def test_a_rally_is_a_protest_only_for_or_against_a_cause(pipeline, text, coded)
 def test_providing_is_aid_only_between_states(pipeline, text, coded):
     found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
     assert any(e.type in ("AID", "AGREE") for e in found) == coded, [(e.type, e.rule) for e in found]
+
+
+# "allow", "offer", "pledge", "seek" report an event only when a state or its body does it
+@pytest.mark.parametrize("text, coded", [
+    ("Iraq said it would allow the return of United Nations weapons inspectors.", True),
+    ("Facebook activates a tool allowing users in the United States to tell readers that they are safe.", False),
+    ("Cleveland has raised $57 million of the $64 million it pledged, said Hillary Clinton.", False),
+])
+def test_everyday_verbs_report_an_event_only_when_a_state_acts(pipeline, text, coded):
+    found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
+    assert any(e.rule.split(":")[1].split("+")[0].split()[0] in ("allow", "pledge") for e in found) == coded, [
+        (e.type, e.rule) for e in found]

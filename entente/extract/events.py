@@ -411,6 +411,8 @@ class EventCoder:
                     continue
                 if trigger.lemmas[0] in cues.clause.get("between_states", set()) and not _between_states(event, a):
                     continue  # "providing one of the biggest audiences yet for his views": not aid between states
+                if trigger.lemmas[0] in cues.clause.get("by_states", set()) and not _between_states(event, a, True):
+                    continue  # "a system that allows users to send messages": no state concedes anything
                 event = demand(sentence, i, event, self.lexicon.morph)
                 key = (event.type, event.actor, event.recipient, start)
                 if key not in out:
@@ -644,11 +646,12 @@ def _poll(tokens: list[Token], lemmas: Lemmas, i: int, share: set[str]) -> bool:
 STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "JUD", "LEG", "COP", "SPY"})
 
 
-def _between_states(event: Event, a: Analysis) -> bool:
-    """Whether both sides of an event are named and every party on them is a state, an international body or a
-    state's body or official."""
+def _between_states(event: Event, a: Analysis, actor_only: bool = False) -> bool:
+    """Whether both sides of an event (or only its actor) are named and every party on them is a state, an
+    international body or a state's body or official."""
     by_id = {x.id: x for x in a.actors}
-    sides = [[by_id[i] for i in side if i in by_id] for side in (event.actor, event.recipient)]
+    sides = [[by_id[i] for i in side if i in by_id] for side in (event.actor, () if actor_only else event.recipient)]
+    sides = sides[:1] if actor_only else sides
     return all(side and all(x.type == "country" or x.sector in STATE_SECTORS for x in side) for side in sides)
 
 
