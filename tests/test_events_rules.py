@@ -812,3 +812,14 @@ def test_everyday_verbs_report_an_event_only_when_a_state_acts(pipeline, text, c
     found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
     assert any(e.rule.split(":")[1].split("+")[0].split()[0] in ("allow", "pledge") for e in found) == coded, [
         (e.type, e.rule) for e in found]
+
+
+# "agree that / with" shares a view; "agree to" commits
+@pytest.mark.parametrize("text, coded", [
+    ("Barack Obama agreed that China's plan has more clout.", False),
+    ("Barack Obama agreed with Xi Jinping's assessment.", False),
+    ("Russia agreed to pay a fee to Ukraine.", True),
+])
+def test_agreeing_with_a_view_is_no_agreement(pipeline, text, coded):
+    found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
+    assert any(e.type == "AGREE" for e in found) == coded, [(e.type, e.rule) for e in found]

@@ -237,6 +237,8 @@ class EventCoder:
                     continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
                 if trigger.type in ("SUPPORT", "AGREE") and _poll(tokens, lemmas, i, cues.clause.get("share", set())):
                     continue  # "43% of Ohio voters support", «32 відсотки опитаних підтримують»: a survey, not an act
+                if trigger.lemmas == ("agree",) and _concurring(tokens, j, cues.clause):
+                    continue  # "experts agree that China's plan has more clout": a shared view, no commitment
                 if trigger.type == "PROTEST" and _campaign_gathering(tokens, lemmas, i, cues.clause):
                     continue  # "Trump said at a campaign rally in San Diego": a gathering of supporters, no protest
                 if trigger.type == "REQUEST" and asked_to_answer(lemmas, j, cues.clause.get("answering", set())):
@@ -641,6 +643,15 @@ def _poll(tokens: list[Token], lemmas: Lemmas, i: int, share: set[str]) -> bool:
         if tokens[k].text in share or (lemmas.get(k) or "") in share:
             return True
     return False
+
+
+def _concurring(tokens: list[Token], j: int, words: dict[str, set[str]]) -> bool:
+    """Whether "agree" ending at token j shares a view rather than commits: followed by `concur_after` ("that",
+    "with"), a punctuation mark or nothing."""
+    if not words.get("concur"):
+        return False
+    after = tokens[j].text.lower() if j < len(tokens) else ""
+    return not after or not tokens[j].is_word or after in words.get("concur_after", set())
 
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "JUD", "LEG", "COP", "SPY"})
