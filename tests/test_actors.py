@@ -244,3 +244,12 @@ def test_a_country_name_in_an_oblique_case_is_the_country(pipeline, text, countr
 ])
 def test_names_of_bodies_and_people_in_the_oblique_cases(pipeline, text, actor):
     assert actor in {x.id for x in analyze(pipeline, text).actors}
+
+
+def test_a_bare_body_is_the_one_of_the_country_named_shortly_before(pipeline):
+    a = analyze(pipeline, "Єврокомісія чекає пропозицій українського уряду. Підходи вже обговорювалися з урядом.")
+    government = next(x for x in a.actors if x.id == "org:UKR-GOVERNMENT")
+    assert [m.text for m in government.mentions] == ["українського уряду", "урядом"]
+    # an indefinite English body names no one in particular
+    a = analyze(pipeline, "The Chinese government denied it. The computers were hacked by a foreign government.")
+    assert not any(m.text.endswith("foreign government") for x in a.actors for m in x.mentions if x.country)

@@ -64,6 +64,9 @@ class Linked:
     by_start: dict[int, str]  # mention start offset -> actor id
 
 
+ANAPHORA_CHARS = 1000  # how far back a bare body («уряд», "the government") finds the country-named one
+
+
 class Linker:
     def __init__(self, kb: KnowledgeBase, morph: Morph, context: Context) -> None:
         self.kb, self.morph, self.context = kb, morph, context
@@ -160,6 +163,19 @@ class Linker:
             country = next((h.entry for h in e.hits if h.entry.type == "country"), None)
             body = entry.id.removeprefix("body:")
             if country is None:
+                # «з урядом» after «українського уряду»: a bare body is the one of a country the article named
+                # shortly before, when it named only one
+                before = tokens[i - 1].text.lower() if i > 0 else ""
+                earlier = [
+                    d
+                    for d in drafts.values()
+                    if d.id.endswith(f"-{body}")
+                    and d.country
+                    and d.mentions
+                    and e.start - d.mentions[-1].end <= ANAPHORA_CHARS
+                ]
+                if len(earlier) == 1 and (lang != "en" or before == "the"):  # "a foreign government" is anyone's
+                    return earlier[0]
                 return self._draft(drafts, f"org:{body}", entry.name, "organization", None, entry.sector)
             self._from_entry(country, drafts).mentions.append(Mention(e.start, e.end, e.text))
             return self._draft(
