@@ -7,6 +7,7 @@ case; adjective and demonym stems («китайско-российские», «
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from entente.actors.kb import Hit, KnowledgeBase
 from entente.nlp.keys import key_candidates
@@ -31,15 +32,13 @@ def scan(
     `alone` lists words never taken as a name by themselves (English "May" is a month first)."""
     out: list[Match] = []
     cands = [key_candidates(t.text) if t.is_word else () for t in tokens]
-    # a later word of a name may be a plural noun in the genitive, whose -ов / -ів a key never strips (a surname's
-    # ending): «Сполучених Штатів», «правоохоронних органів», «руху хуситів»
-    later = [c + tuple(x[:-2] for x in c if x.endswith(PLURAL_GENITIVE) and len(x) > PLURAL_STEM) for c in cands]
+
     first = kb.first_keys
     i, n = 0, len(tokens)
     while i < n:
         # most words begin no name: none of their keys is the first key of an indexed one
         begins = cands[i] and not first.isdisjoint(cands[i])
-        found = _longest(text, tokens, cands, later, i, kb, lang) if begins else None
+        found = _longest(text, tokens, cands, i, kb, lang) if begins else None
         if found is not None and found.end - found.start == 1 and tokens[i].text.lower() in alone:
             found = None
         if found is None and cands[i] and (countries := kb.adjectives(tokens[i].text)):
@@ -53,13 +52,7 @@ def scan(
 
 
 def _longest(
-    text: str,
-    tokens: list[Token],
-    cands: list[tuple[str, ...]],
-    later: list[tuple[str, ...]],
-    i: int,
-    kb: KnowledgeBase,
-    lang: str,
+    text: str, tokens: list[Token], cands: list[tuple[str, ...]], i: int, kb: KnowledgeBase, lang: str
 ) -> Match | None:
     """Depth-first over the key candidates of tokens i, i+1, ...: the longest run naming an entry."""
     best: Match | None = None
@@ -68,7 +61,7 @@ def _longest(
         j, prefix = stack.pop()
         if j >= len(tokens) or not cands[j] or (j > i and not _adjacent(text, tokens, j - 1, j + 1)):
             continue
-        keys_j = later[j] if j > i else cands[j]
+        keys_j = _later(cands[j]) if j > i else cands[j]
         if best is None or j + 1 > best.end:
             words, ascii_only = tokens[i : j + 1], tokens[j].text.isascii()
             cased = [
@@ -82,6 +75,13 @@ def _longest(
             if keys in kb.prefixes and len(keys) < kb.max_words:
                 stack.append((j + 1, keys))
     return best
+
+
+@lru_cache(maxsize=100_000)
+def _later(cands: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys of a later word of a name: it may be a plural noun in the genitive, whose -ов / -ів a key never strips
+    (a surname's ending): «Сполучених Штатів», «правоохоронних органів», «руху хуситів»."""
+    return cands + tuple(x[:-2] for x in cands if x.endswith(PLURAL_GENITIVE) and len(x) > PLURAL_STEM)
 
 
 def _closest(found: list[tuple[Hit, ...]], word: str) -> tuple[Hit, ...]:
