@@ -823,3 +823,14 @@ def test_everyday_verbs_report_an_event_only_when_a_state_acts(pipeline, text, c
 def test_agreeing_with_a_view_is_no_agreement(pipeline, text, coded):
     found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
     assert any(e.type == "AGREE" for e in found) == coded, [(e.type, e.rule) for e in found]
+
+
+# "capture" and "beaten" are figures in campaign news unless their sentence has a sign of violence
+@pytest.mark.parametrize("text, coded", [
+    ("Hillary Clinton had captured 1,944 delegates heading into the primaries.", False),
+    ("Ted Cruz says his campaign has beaten Donald Trump.", False),
+    ("Burmese troops have captured part of a guerrilla stronghold on the Thai border after days of fighting.", True),
+])
+def test_capturing_delegates_is_no_assault(pipeline, text, coded):
+    found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
+    assert any(e.type == "ASSAULT" for e in found) == coded, [(e.type, e.rule) for e in found]
