@@ -834,3 +834,15 @@ def test_agreeing_with_a_view_is_no_agreement(pipeline, text, coded):
 def test_capturing_delegates_is_no_assault(pipeline, text, coded):
     found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
     assert any(e.type == "ASSAULT" for e in found) == coded, [(e.type, e.rule) for e in found]
+
+
+# "appeal" requests only as "appeal for" or "appeal to X to do"
+@pytest.mark.parametrize("text, coded", [
+    ("Donald Trump's appeal to working-class whites is only half the story.", False),
+    ("Bernie Sanders appeals to white voters.", False),
+    ("Ukraine appealed to the United Nations to send peacekeepers.", True),
+    ("Ukraine appealed for help from the United Nations.", True),
+])
+def test_an_appeal_to_voters_is_no_request(pipeline, text, coded):
+    found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
+    assert any(e.type == "REQUEST" for e in found) == coded, [(e.type, e.rule) for e in found]

@@ -237,6 +237,9 @@ class EventCoder:
                     continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
                 if trigger.type in ("SUPPORT", "AGREE") and _poll(tokens, lemmas, i, cues.clause.get("share", set())):
                     continue  # "43% of Ohio voters support", «32 відсотки опитаних підтримують»: a survey, not an act
+                attraction = cues.clause.get("attraction", set())
+                if len(trigger.lemmas) == 1 and trigger.lemmas[0] in attraction and _attraction(tokens, j):
+                    continue  # "Trump's appeal to working-class whites": an attraction, no request
                 if trigger.lemmas == ("agree",) and _concurring(tokens, j, cues.clause):
                     continue  # "experts agree that China's plan has more clout": a shared view, no commitment
                 if trigger.type == "PROTEST" and _campaign_gathering(tokens, lemmas, i, cues.clause):
@@ -643,6 +646,15 @@ def _poll(tokens: list[Token], lemmas: Lemmas, i: int, share: set[str]) -> bool:
         if tokens[k].text in share or (lemmas.get(k) or "") in share:
             return True
     return False
+
+
+APPEAL_SPAN = 10  # words after "appeal to" in which the "to" of what is asked stands ("appealed to them not to vote")
+
+
+def _attraction(tokens: list[Token], j: int) -> bool:
+    """Whether "appeal" ending at token j is an attraction: not followed by "for", nor by "to X ... to" + a verb."""
+    after = [t.text.lower() for t in tokens[j : j + APPEAL_SPAN] if t.text not in CLAUSE_BREAKS]
+    return not after or (after[0] != "for" and after.count("to") < 2)
 
 
 def _concurring(tokens: list[Token], j: int, words: dict[str, set[str]]) -> bool:
