@@ -846,3 +846,14 @@ def test_capturing_delegates_is_no_assault(pipeline, text, coded):
 def test_an_appeal_to_voters_is_no_request(pipeline, text, coded):
     found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
     assert any(e.type == "REQUEST" for e in found) == coded, [(e.type, e.rule) for e in found]
+
+
+# "has support" is support received; "has supported", "has met with" act
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Hillary Clinton has strong support among African-American voters.", (), ("person:hillary-clinton",)),
+    ("Hillary Clinton has supported Barack Obama.", ("person:hillary-clinton",), ("person:barack-obama",)),
+])
+def test_having_support_is_receiving_it(pipeline, text, actor, recipient):
+    events = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
+    found = [(e.actor, e.recipient) for e in events if e.type == "SUPPORT"]
+    assert found == [(actor, recipient)], [(e.actor, e.recipient, e.rule) for e in events]

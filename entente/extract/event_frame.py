@@ -40,6 +40,11 @@ DETERMINERS_EN = frozenset({"the", "a", "an", "his", "her", "its", "their", "our
                             "those", "planned", "scheduled", "proposed", "expected", "upcoming", "next"})
 PREPOSITIONS_EN = frozenset({"of", "for", "to", "in", "on", "with", "by", "from", "at", "as"})
 UNDERGO_SPAN = 4  # words between "received" and "support" ("received even stronger support")
+# participles that do not end in -ed / -en: after "has" they make a perfect, not a possession ("has met with")
+IRREGULAR_PARTICIPLES = frozenset({"met", "won", "held", "made", "got", "had", "been", "done", "led", "sought", "said",
+                                   "told", "given", "taken", "put", "set", "kept", "brought", "struck", "fought",
+                                   "flown", "gone", "sent", "spoken", "begun", "sat", "left", "fled", "paid", "sold",
+                                   "become", "come", "run"})
 GOVERNOR_SPAN = 2  # words between a failure word and the event noun («скасування запланованого візиту»)
 # words that stand between a determiner and an English event noun ("the latest terrorist attacks")
 NOUN_MODIFIERS = frozenset({"last", "recent", "latest", "deadly", "mass", "terrorist", "terror", "new", "initial",
@@ -132,6 +137,11 @@ def undergone_en(tokens: list[Token], lemma: Callable[[int], str | None], i: int
             return False
         if lemma(k) in words.get("undergo", ()):
             return True
+        if tokens[k].text.lower() in words.get("possess", ()):
+            # "has strong support among voters": "have" before the noun itself, with no participle between ("has
+            # signaled their support", "has met with") and no verb form as the trigger ("has supported")
+            between = [t.text.lower() for t in tokens[k + 1 : i + 1]]
+            return not any(w.endswith(("ed", "en", "ing")) or w in IRREGULAR_PARTICIPLES for w in between)
     return False
 
 
