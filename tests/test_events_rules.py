@@ -857,3 +857,13 @@ def test_having_support_is_receiving_it(pipeline, text, actor, recipient):
     events = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
     found = [(e.actor, e.recipient) for e in events if e.type == "SUPPORT"]
     assert found == [(actor, recipient)], [(e.actor, e.recipient, e.rule) for e in events]
+
+
+# "defend" supports only a named party it acts on
+@pytest.mark.parametrize("text, coded", [
+    ("Harry Reid defended Ted Cruz in a recent interview.", True),
+    ("Barack Obama defended his executive actions on guns.", False),
+])
+def test_defending_ones_own_record_is_no_support(pipeline, text, coded):
+    found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
+    assert any(e.type == "SUPPORT" for e in found) == coded, [(e.type, e.rule) for e in found]

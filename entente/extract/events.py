@@ -416,6 +416,8 @@ class EventCoder:
                     continue
                 if trigger.lemmas[0] in cues.clause.get("between_states", set()) and not _between_states(event, a):
                     continue  # "providing one of the biggest audiences yet for his views": not aid between states
+                if trigger.lemmas[0] in cues.clause.get("needs_party", set()) and not event.recipient:
+                    continue  # "Obama defended his executive actions": a justification, no support of another
                 if trigger.lemmas[0] in cues.clause.get("by_states", set()) and not _between_states(event, a, True):
                     continue  # "a system that allows users to send messages": no state concedes anything
                 event = demand(sentence, i, event, self.lexicon.morph)
