@@ -535,6 +535,34 @@ def test_a_plural_pronoun_never_stands_for_one_person(pipeline, text, kind):
         ("The poll found that 43% of Ohio voters support Ted Strickland.", "SUPPORT", False),
         ("Лише 32 відсотки опитаних підтримують вихід Великої Британії з ЄС.", "SUPPORT", False),
         ("Russia supports China in its dispute with the United States.", "SUPPORT", True),
+        # English words of campaign news that are events only in their political sense: "rally" / "march" need a
+        # cause; "provide" needs states on both sides, "allow" / "pledge" a state as actor; "agree that / with" shares
+        # a view; "capture" / "beaten" are figures without violence; "appeal" asks only "for" or "to X to do";
+        # "defend" supports only a named party
+        ("Donald Trump said at a campaign rally in San Diego that the judge was biased.", "PROTEST", False),
+        ("Bernie Sanders held a rally in Iowa on Saturday.", "PROTEST", False),
+        ("Thousands rallied in Kyiv against the war.", "PROTEST", True),
+        ("Pro-Russian activists marched through Donetsk in Ukraine.", "PROTEST", True),
+        ("The United States is providing military intelligence to Macedonia.", "AID", True),
+        ("Mr. Sanders will win a slot at the convention, providing a big audience for his views.", "AID", False),
+        ("The report did not provide evidence that Donald Trump was biased.", "AID", False),
+        ("Iraq said it would allow the return of United Nations weapons inspectors.", "RETREAT", True),
+        ("Facebook activates a tool allowing users in the United States to tell readers that they are safe.", "CONCEDE",
+         False),
+        ("Cleveland has raised $57 million of the $64 million it pledged, said Hillary Clinton.", "AGREE", False),
+        ("Barack Obama agreed that China's plan has more clout.", "AGREE", False),
+        ("Barack Obama agreed with Xi Jinping's assessment.", "AGREE", False),
+        ("Russia agreed to pay a fee to Ukraine.", "AGREE", True),
+        ("Hillary Clinton had captured 1,944 delegates heading into the primaries.", "ASSAULT", False),
+        ("Ted Cruz says his campaign has beaten Donald Trump.", "ASSAULT", False),
+        ("Burmese troops have captured part of a guerrilla stronghold on the Thai border after days of fighting.",
+         "ASSAULT", True),
+        ("Donald Trump's appeal to working-class whites is only half the story.", "REQUEST", False),
+        ("Bernie Sanders appeals to white voters.", "REQUEST", False),
+        ("Ukraine appealed to the United Nations to send peacekeepers.", "REQUEST", True),
+        ("Ukraine appealed for help from the United Nations.", "REQUEST", True),
+        ("Harry Reid defended Ted Cruz in a recent interview.", "SUPPORT", True),
+        ("Barack Obama defended his executive actions on guns.", "SUPPORT", False),
     ],
 )
 def test_what_only_sounds_like_a_stance_is_no_event(pipeline, text, kind, coded):
@@ -779,75 +807,6 @@ def test_a_passive_participle_names_whom_it_was_done_to(pipeline, text):
     assert events and all(not e.actor and "person:alexei-navalny" in e.recipient for e in events), events
 
 
-# "rally" and "march" are protests only where their sentence names a cause: a campaign's rally is not one
-@pytest.mark.parametrize("text, coded", [
-    ("Donald Trump said at a campaign rally in San Diego that the judge was biased.", False),
-    ("Bernie Sanders held a rally in Iowa on Saturday.", False),
-    ("Thousands rallied in Kyiv against the war.", True),
-    ("Pro-Russian activists marched through Donetsk in Ukraine.", True),
-])
-def test_a_rally_is_a_protest_only_for_or_against_a_cause(pipeline, text, coded):
-    found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
-    assert any(e.type == "PROTEST" for e in found) == coded, [(e.type, e.rule) for e in found]
-
-
-# "provide" reports aid only between states or their bodies
-@pytest.mark.parametrize("text, coded", [
-    ("The United States is providing military intelligence to Macedonia.", True),
-    ("Mr. Sanders will win a speaking slot at the convention, providing a big audience for his views.", False),
-    ("The report did not provide evidence that Donald Trump was biased.", False),
-])
-def test_providing_is_aid_only_between_states(pipeline, text, coded):
-    found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
-    assert any(e.type in ("AID", "AGREE") for e in found) == coded, [(e.type, e.rule) for e in found]
-
-
-# "allow", "offer", "pledge", "seek" report an event only when a state or its body does it
-@pytest.mark.parametrize("text, coded", [
-    ("Iraq said it would allow the return of United Nations weapons inspectors.", True),
-    ("Facebook activates a tool allowing users in the United States to tell readers that they are safe.", False),
-    ("Cleveland has raised $57 million of the $64 million it pledged, said Hillary Clinton.", False),
-])
-def test_everyday_verbs_report_an_event_only_when_a_state_acts(pipeline, text, coded):
-    found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
-    assert any(e.rule.split(":")[1].split("+")[0].split()[0] in ("allow", "pledge") for e in found) == coded, [
-        (e.type, e.rule) for e in found]
-
-
-# "agree that / with" shares a view; "agree to" commits
-@pytest.mark.parametrize("text, coded", [
-    ("Barack Obama agreed that China's plan has more clout.", False),
-    ("Barack Obama agreed with Xi Jinping's assessment.", False),
-    ("Russia agreed to pay a fee to Ukraine.", True),
-])
-def test_agreeing_with_a_view_is_no_agreement(pipeline, text, coded):
-    found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
-    assert any(e.type == "AGREE" for e in found) == coded, [(e.type, e.rule) for e in found]
-
-
-# "capture" and "beaten" are figures in campaign news unless their sentence has a sign of violence
-@pytest.mark.parametrize("text, coded", [
-    ("Hillary Clinton had captured 1,944 delegates heading into the primaries.", False),
-    ("Ted Cruz says his campaign has beaten Donald Trump.", False),
-    ("Burmese troops have captured part of a guerrilla stronghold on the Thai border after days of fighting.", True),
-])
-def test_capturing_delegates_is_no_assault(pipeline, text, coded):
-    found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
-    assert any(e.type == "ASSAULT" for e in found) == coded, [(e.type, e.rule) for e in found]
-
-
-# "appeal" requests only as "appeal for" or "appeal to X to do"
-@pytest.mark.parametrize("text, coded", [
-    ("Donald Trump's appeal to working-class whites is only half the story.", False),
-    ("Bernie Sanders appeals to white voters.", False),
-    ("Ukraine appealed to the United Nations to send peacekeepers.", True),
-    ("Ukraine appealed for help from the United Nations.", True),
-])
-def test_an_appeal_to_voters_is_no_request(pipeline, text, coded):
-    found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
-    assert any(e.type == "REQUEST" for e in found) == coded, [(e.type, e.rule) for e in found]
-
-
 # "has support" is support received; "has supported", "has met with" act
 @pytest.mark.parametrize("text, actor, recipient", [
     ("Hillary Clinton has strong support among African-American voters.", (), ("person:hillary-clinton",)),
@@ -857,13 +816,3 @@ def test_having_support_is_receiving_it(pipeline, text, actor, recipient):
     events = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
     found = [(e.actor, e.recipient) for e in events if e.type == "SUPPORT"]
     assert found == [(actor, recipient)], [(e.actor, e.recipient, e.rule) for e in events]
-
-
-# "defend" supports only a named party it acts on
-@pytest.mark.parametrize("text, coded", [
-    ("Harry Reid defended Ted Cruz in a recent interview.", True),
-    ("Barack Obama defended his executive actions on guns.", False),
-])
-def test_defending_ones_own_record_is_no_support(pipeline, text, coded):
-    found = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
-    assert any(e.type == "SUPPORT" for e in found) == coded, [(e.type, e.rule) for e in found]
