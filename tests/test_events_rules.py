@@ -535,7 +535,8 @@ def test_a_plural_pronoun_never_stands_for_one_person(pipeline, text, kind):
         ("The poll found that 43% of Ohio voters support Ted Strickland.", "SUPPORT", False),
         ("Лише 32 відсотки опитаних підтримують вихід Великої Британії з ЄС.", "SUPPORT", False),
         ("Russia supports China in its dispute with the United States.", "SUPPORT", True),
-        # English words of campaign news that are events only in their political sense: "rally" / "march" need a
+        # English words of campaign news that are events only in their political sense: "rally" / "march" /
+        # "demonstrate" need a
         # cause; "provide" needs states on both sides, "allow" / "pledge" a state as actor; "agree that / with" shares
         # a view; "capture" / "beaten" are figures without violence; "appeal" asks only "for" or "to X to do";
         # "defend" supports only a named party
@@ -543,6 +544,8 @@ def test_a_plural_pronoun_never_stands_for_one_person(pipeline, text, kind):
         ("Bernie Sanders held a rally in Iowa on Saturday.", "PROTEST", False),
         ("Thousands rallied in Kyiv against the war.", "PROTEST", True),
         ("Pro-Russian activists marched through Donetsk in Ukraine.", "PROTEST", True),
+        ("Bernie Sanders is struggling to demonstrate how Hillary Clinton was influenced.", "PROTEST", False),
+        ("Thousands demonstrated in Kyiv against the war.", "PROTEST", True),
         ("The United States is providing military intelligence to Macedonia.", "AID", True),
         ("Mr. Sanders will win a slot at the convention, providing a big audience for his views.", "AID", False),
         ("The report did not provide evidence that Donald Trump was biased.", "AID", False),
