@@ -765,6 +765,7 @@ def test_a_yes_no_question_asserts_nothing_but_a_wh_question_presupposes(pipelin
 @pytest.mark.parametrize("text, expected", [
     ("Дональд Трамп тішиться, що деякі з кіноактрис обіцяють залишити країну.", []),
     ("Berhanu Nega was poised to become mayor, but the government denied his party the victory.", []),
+    ("If the law conflicts with God's orders, Marco Rubio said, Christians must ignore the law.", []),
     ("Тереза Мей повідомила, що міністри її кабінету підтримали угоду з ЄС.",
      [("SUPPORT", ("person:theresa-may",), ("org:EU",), False)]),
     ("Тереза Мей повідомила, що уряд підтримав угоду з ЄС.",

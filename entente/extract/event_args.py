@@ -118,7 +118,8 @@ def overt_subject(tokens: list[Token], slots: list[Slot], i: int, lang: str, mor
         if i > 0 and tokens[i - 1].text.lower() in DETERMINERS:
             return False  # "the denial": a noun, not a verb
         words = [k for k in words if not _modifier_en(tokens[k].text.lower())]
-        return bool(words) and tokens[words[0]].text.lower() in DETERMINERS
+        # "the government denied", or a name the base does not know ("..., Pate supported Charlie Crist")
+        return bool(words) and (tokens[words[0]].text.lower() in DETERMINERS or tokens[words[0]].text[:1].isupper())
     verb = morph.readings(tokens[i].text.lower(), lang)
     if not verb or "VERB" not in verb[0].tags or "infn" in verb[0].tags:
         return False  # a noun, an infinitive or a participle: its subject is another word's
