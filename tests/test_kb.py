@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 import tomllib
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -108,33 +112,16 @@ def test_every_organization_has_a_name_a_known_sector_and_a_country_of_the_base(
         assert d.get("country", "RUS") in countries, key
 
 
-# Case forms pymorphy3 gives for a name the dictionary does not always know: a few of its guesses are not real
-# forms («Республике Тому», «Південнім Судані»); what they leave unmatched is pinned (25 at the last change; 206
-# before the keys learnt -их, -ої, -еи, -ами, -ці and the rest)
-MAX_UNMATCHED_CASE_FORMS = 25
+# Case forms of the base's own names (bench/name_cases.py, pymorphy3's inflection): what the gazetteer leaves
+# unmatched is pinned at the last change (206 member-state forms and 270 of 1,406 body genitives before the keys
+# learnt -их, -ої, -еи, -ами, -ці and the rest; a few left are pymorphy's own guesses, «Республике Тому»)
+MAX_UNMATCHED = {"member_state_forms_unmatched": 20, "body_genitives_unmatched": 58}
 
 
-def test_member_state_names_in_the_oblique_cases_are_their_states(kb):
-    import pymorphy3
-
-    from entente.extract.gazetteer import scan
-    from entente.nlp.morph import _dictionary
-    from entente.nlp.tokens import tokenize
-
-    analyzers = {lang: pymorphy3.MorphAnalyzer(path=_dictionary(lang), lang=lang) for lang in ("ru", "uk")}
-    missed = []
-    for code, d in load("countries.toml").items():
-        for lang in ("ru", "uk") if d["status"] == "member" else ():
-            for name in [n for n in d[lang][:2] if not n.isupper() and "-" not in n and "—" not in n]:
-                for case in ("gent", "datv", "ablt", "loct"):
-                    words = []
-                    for word in name.split():
-                        parses = analyzers[lang].parse(word)
-                        p = next((x for x in parses if {"NOUN", "ADJF"} & set(x.tag.grammemes)), parses[0])
-                        form = (p.inflect({case}) or p).word
-                        words.append(form[:1].upper() + form[1:] if word[:1].isupper() else form)
-                    text = f"Посол {' '.join(words)} прибыл."
-                    found = {h.entry.id for m in scan(text, tokenize(text, lang), kb, lang=lang) for h in m.hits}
-                    if code not in found:
-                        missed.append((code, lang, " ".join(words)))
-    assert len(missed) <= MAX_UNMATCHED_CASE_FORMS, (len(missed), missed)
+def test_base_names_in_the_oblique_cases_are_their_entries():
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run([sys.executable, str(root / "bench" / "name_cases.py"), "--json"], capture_output=True,
+                          text=True, check=True)
+    counts = json.loads(proc.stdout)
+    assert counts["body_genitives_tried"] > 1000, counts
+    assert all(counts[k] <= pinned for k, pinned in MAX_UNMATCHED.items()), counts
