@@ -49,6 +49,9 @@ GOVERNOR_SPAN = 2  # words between a failure word and the event noun («скас
 # words that stand between a determiner and an English event noun ("the latest terrorist attacks")
 NOUN_MODIFIERS = frozenset({"last", "recent", "latest", "deadly", "mass", "terrorist", "terror", "new", "initial",
                             "first", "alleged", "apparent", "military", "armed", "suicide", "violent", "brutal"})
+# prepositions that make an English conflict noun a mention ("after the attacks", "over the shooting")
+GOVERNING_EN = frozenset({"after", "before", "during", "since", "over", "of", "about", "to", "for", "in", "at", "from",
+                          "against", "amid", "following", "despite", "into", "among", "under", "on", "by", "with"})
 POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 GOVERNED_SPAN = 3  # words between a preposition and the event noun it governs ("after last month's Paris attacks")
 AFTER_SPAN = 8  # English words after a noun in which its predicate stands ("the meeting between X and Y was cancelled")
@@ -178,7 +181,7 @@ def agent_phrase_en(
     return j + 1, end
 
 
-def governed_en(tokens: list[Token], i: int, prepositions: frozenset[str]) -> int | None:
+def governed_en(tokens: list[Token], i: int, prepositions: frozenset[str] = GOVERNING_EN) -> int | None:
     """Where the phrase of an English event noun at token i begins when a preposition governs it ("after the Paris
     attacks", "reaction to the attacks", "over the attack"): the noun is mentioned there, not reported, and the
     clause's subject did not do it. None when no preposition stands within GOVERNED_SPAN words before the noun."""

@@ -49,6 +49,7 @@ from entente.extract.event_reference import (
     pronoun_subject,
     singular_pronoun,
 )
+from entente.extract.event_senses import other_sense, political
 from entente.extract.event_sentence import (
     CLAUSE_BREAKS,
     Key,
@@ -235,15 +236,8 @@ class EventCoder:
                 press = cues.clause.get("press", set())
                 if trigger.type == "CONSULT" and interview(tokens, j, outlets, lang, lemmas.get, press):
                     continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
-                if trigger.type in ("SUPPORT", "AGREE") and _poll(tokens, lemmas, i, cues.clause.get("share", set())):
-                    continue  # "43% of Ohio voters support", «32 відсотки опитаних підтримують»: a survey, not an act
-                attraction = cues.clause.get("attraction", set())
-                if len(trigger.lemmas) == 1 and trigger.lemmas[0] in attraction and _attraction(tokens, j):
-                    continue  # "Trump's appeal to working-class whites": an attraction, no request
-                if trigger.lemmas == ("agree",) and _concurring(tokens, j, cues.clause):
-                    continue  # "experts agree that China's plan has more clout": a shared view, no commitment
-                if trigger.type == "PROTEST" and _campaign_gathering(tokens, lemmas, i, cues.clause):
-                    continue  # "Trump said at a campaign rally in San Diego": a gathering of supporters, no protest
+                if other_sense(trigger, tokens, lemmas, i, j, cues.clause):
+                    continue  # a poll's figure, an appeal to voters, a shared view, a campaign's rally: no act
                 if trigger.type == "REQUEST" and asked_to_answer(lemmas, j, cues.clause.get("answering", set())):
                     continue  # «Трампа попросили уточнити позицію»: a reporter's question, not a demand
                 comments = frozenset(cues.clause.get("comment", ()))
@@ -359,7 +353,7 @@ class EventCoder:
                     clause is None
                     and lang == "en"
                     and trigger.type in CONFLICT
-                    and (left := event_frame.governed_en(tokens, i, GOVERNING_EN)) is not None
+                    and (left := event_frame.governed_en(tokens, i)) is not None
                 ):
                     # "After the Paris attacks, Trump released ...", "reaction to the attacks": a conflict noun a
                     # preposition governs is mentioned, and only its own phrase says who did it to whom
@@ -414,12 +408,8 @@ class EventCoder:
                     event = replace(event, rule=event.rule + " from:previous")
                 if event is None:
                     continue
-                if trigger.lemmas[0] in cues.clause.get("between_states", set()) and not _between_states(event, a):
-                    continue  # "providing one of the biggest audiences yet for his views": not aid between states
-                if trigger.lemmas[0] in cues.clause.get("needs_party", set()) and not event.recipient:
-                    continue  # "Obama defended his executive actions": a justification, no support of another
-                if trigger.lemmas[0] in cues.clause.get("by_states", set()) and not _between_states(event, a, True):
-                    continue  # "a system that allows users to send messages": no state concedes anything
+                if not political(trigger, event, a.actors, cues.clause):
+                    continue  # "providing a big audience for his views", "defended his record": no act between parties
                 event = demand(sentence, i, event, self.lexicon.morph)
                 key = (event.type, event.actor, event.recipient, start)
                 if key not in out:
@@ -631,66 +621,6 @@ def _noun_phrases(
         if noun(tokens[head].text, lang):
             out[i] = set(tree.subtree(head))
     return out
-
-
-# prepositions that make an English conflict noun a mention ("after the attacks", "over the shooting")
-GOVERNING_EN = frozenset({"after", "before", "during", "since", "over", "of", "about", "to", "for", "in", "at", "from",
-                          "against", "amid", "following", "despite", "into", "among", "under", "on", "by", "with"})
-POLL_SPAN = 5  # words before a trigger in which a share of people stands as its subject ("43% of Ohio voters")
-
-
-def _poll(tokens: list[Token], lemmas: Lemmas, i: int, share: set[str]) -> bool:
-    """Whether a share of people («32 відсотки опитаних», "40 percent", "43%") stands in the trigger's clause
-    just before it: the figure of a survey, whose respondents are no party."""
-    for k in range(i - 1, max(-1, i - POLL_SPAN - 1), -1):
-        if tokens[k].text in CLAUSE_BREAKS:
-            return False
-        if tokens[k].text in share or (lemmas.get(k) or "") in share:
-            return True
-    return False
-
-
-APPEAL_SPAN = 10  # words after "appeal to" in which the "to" of what is asked stands ("appealed to them not to vote")
-
-
-def _attraction(tokens: list[Token], j: int) -> bool:
-    """Whether "appeal" ending at token j is an attraction: not followed by "for", nor by "to X ... to" + a verb."""
-    after = [t.text.lower() for t in tokens[j : j + APPEAL_SPAN] if t.text not in CLAUSE_BREAKS]
-    return not after or (after[0] != "for" and after.count("to") < 2)
-
-
-def _concurring(tokens: list[Token], j: int, words: dict[str, set[str]]) -> bool:
-    """Whether "agree" ending at token j shares a view rather than commits: followed by `concur_after` ("that",
-    "with"), a punctuation mark or nothing."""
-    if not words.get("concur"):
-        return False
-    after = tokens[j].text.lower() if j < len(tokens) else ""
-    return not after or not tokens[j].is_word or after in words.get("concur_after", set())
-
-
-STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "JUD", "LEG", "COP", "SPY"})
-
-
-def _between_states(event: Event, a: Analysis, actor_only: bool = False) -> bool:
-    """Whether both sides of an event (or only its actor) are named and every party on them is a state, an
-    international body or a state's body or official."""
-    by_id = {x.id: x for x in a.actors}
-    sides = [[by_id[i] for i in side if i in by_id] for side in (event.actor, () if actor_only else event.recipient)]
-    sides = sides[:1] if actor_only else sides
-    return all(side and all(x.type == "country" or x.sector in STATE_SECTORS for x in side) for side in sides)
-
-
-def _campaign_gathering(tokens: list[Token], lemmas: Lemmas, i: int, words: dict[str, set[str]]) -> bool:
-    """Whether a gathering trigger ("rally", "march") stands in a sentence that names no cause to be for or against
-    (`cause`; "anti-Trump", "pro-Sanders" count by their prefix): a campaign's rally, no protest."""
-    if (lemmas.get(i) or tokens[i].text.lower()) not in words.get("gathering", set()):
-        return False
-    cause = words.get("cause", set())
-
-    def names_cause(k: int, word: str) -> bool:  # "denounced", "protesters", "anti-Trump", "pro-Sanders"
-        return bool({lemmas.get(k), word, word.removesuffix("s"), word.split("-")[0]} & cause)
-
-    return not any(names_cause(k, t.text.lower()) for k, t in enumerate(tokens) if t.is_word)
 
 
 def _yes_no(sentence: Sentence, at: int) -> bool:

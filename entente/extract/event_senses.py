@@ -1,0 +1,93 @@
+"""Words that only sound like an event: the sense a trigger word has in its sentence when that sense is no act
+between parties. A share of people before a stance verb is a poll («32 відсотки опитаних підтримують», "43% of Ohio
+voters support"); "appeal" without "for" or "to X to do" is an attraction ("Trump's appeal to working-class
+whites"); "agree that / with" shares a view; "rally", "march", "demonstrate" with no cause in their sentence are a
+campaign's gathering or "show"; and, once an event's sides are known, everyday verbs that report an act only
+between states or their bodies ("provide"; "allow", "offer", "pledge", "seek" by one) or only on a named party
+("defend"). The word lists are the `[clause]` cues of each language (`share`, `attraction`, `concur`,
+`concur_after`, `gathering`, `cause`, `between_states`, `by_states`, `needs_party`).
+"""
+
+from __future__ import annotations
+
+from entente.extract.event_lexicon import Trigger
+from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas
+from entente.models import Actor, Event
+from entente.nlp.tokens import Token
+
+
+def other_sense(
+    trigger: Trigger, tokens: list[Token], lemmas: Lemmas, i: int, j: int, words: dict[str, set[str]]
+) -> bool:
+    """Whether the trigger at tokens i..j has a sense in its sentence that is no event (see the module docstring)."""
+    single = trigger.lemmas[0] if len(trigger.lemmas) == 1 else None
+    return (
+        (trigger.type in ("SUPPORT", "AGREE") and _poll(tokens, lemmas, i, words.get("share", set())))
+        or (single in words.get("attraction", set()) and _attraction(tokens, j))
+        or (single in words.get("concur", set()) and _concurring(tokens, j, words.get("concur_after", set())))
+        or (trigger.type == "PROTEST" and _campaign_gathering(tokens, lemmas, i, words))
+    )
+
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "JUD", "LEG", "COP", "SPY"})
+
+
+def political(trigger: Trigger, event: Event, actors: tuple[Actor, ...], words: dict[str, set[str]]) -> bool:
+    """Whether an event of an everyday verb has the sides its political sense needs: states or their bodies on both
+    sides (`between_states`) or as its actor (`by_states`), a named party acted on (`needs_party`); any other
+    trigger's event has them."""
+    lemma = trigger.lemmas[0]
+    by_id = {x.id: x for x in actors}
+
+    def states(side: tuple[str, ...]) -> bool:
+        parties = [by_id[i] for i in side if i in by_id]
+        return bool(parties) and all(x.type == "country" or x.sector in STATE_SECTORS for x in parties)
+
+    if lemma in words.get("between_states", set()):
+        return states(event.actor) and states(event.recipient)
+    if lemma in words.get("by_states", set()):
+        return states(event.actor)
+    return lemma not in words.get("needs_party", set()) or bool(event.recipient)
+
+
+POLL_SPAN = 5  # words before a trigger in which a share of people stands as its subject ("43% of Ohio voters")
+
+
+def _poll(tokens: list[Token], lemmas: Lemmas, i: int, share: set[str]) -> bool:
+    """Whether a share of people («32 відсотки опитаних», "40 percent", "43%") stands in the trigger's clause
+    just before it: the figure of a survey, whose respondents are no party."""
+    for k in range(i - 1, max(-1, i - POLL_SPAN - 1), -1):
+        if tokens[k].text in CLAUSE_BREAKS:
+            return False
+        if tokens[k].text in share or (lemmas.get(k) or "") in share:
+            return True
+    return False
+
+
+APPEAL_SPAN = 10  # words after "appeal to" in which the "to" of what is asked stands ("appealed to them not to vote")
+
+
+def _attraction(tokens: list[Token], j: int) -> bool:
+    """Whether "appeal" ending at token j is an attraction: not followed by "for", nor by "to X ... to" + a verb."""
+    after = [t.text.lower() for t in tokens[j : j + APPEAL_SPAN] if t.text not in CLAUSE_BREAKS]
+    return not after or (after[0] != "for" and after.count("to") < 2)
+
+
+def _concurring(tokens: list[Token], j: int, concur_after: set[str]) -> bool:
+    """Whether "agree" ending at token j shares a view rather than commits: followed by `concur_after` ("that",
+    "with"), a punctuation mark or nothing."""
+    after = tokens[j].text.lower() if j < len(tokens) else ""
+    return not after or not tokens[j].is_word or after in concur_after
+
+
+def _campaign_gathering(tokens: list[Token], lemmas: Lemmas, i: int, words: dict[str, set[str]]) -> bool:
+    """Whether a gathering trigger ("rally", "march") stands in a sentence that names no cause to be for or against
+    (`cause`; "anti-Trump", "pro-Sanders" count by their prefix): a campaign's rally, no protest."""
+    if (lemmas.get(i) or tokens[i].text.lower()) not in words.get("gathering", set()):
+        return False
+    cause = words.get("cause", set())
+
+    def names_cause(k: int, word: str) -> bool:  # "denounced", "protesters", "anti-Trump", "pro-Sanders"
+        return bool({lemmas.get(k), word, word.removesuffix("s"), word.split("-")[0]} & cause)
+
+    return not any(names_cause(k, t.text.lower()) for k, t in enumerate(tokens) if t.is_word)
