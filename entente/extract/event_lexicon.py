@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -113,9 +114,9 @@ class Lexicon:
         # first three letters of every trigger's first word: other words are never lemmatized for a lookup; a
         # fronted object's, and its verb's (looked up only in a sentence that has such a verb)
         self.prefixes[lang] = {
-            "trigger": {w[:3] for w in index},
-            "fronted": {w[:3] for w in self.fronted[lang]},
-            "fronted_verb": {t.lemmas[0][:3] for ts in self.fronted[lang].values() for t in ts},
+            "trigger": self._starts(index, lang),
+            "fronted": self._starts(self.fronted[lang], lang),
+            "fronted_verb": self._starts({t.lemmas[0] for ts in self.fronted[lang].values() for t in ts}, lang),
         }
         data = _data(f"cues_{lang}.toml")
         cues = Cues()
@@ -144,8 +145,14 @@ class Lexicon:
             self.vocabulary[lang].update(cues.clause[name])
         self.cues[lang] = cues
         for name in ("future", "hypothetical", "reciprocal", "disapproval", "approval"):
-            self.prefixes[lang][name] = {p[0][:3] for p in getattr(cues, name)}
-        self.prefixes[lang]["naming"] = {w[:3] for w in cues.naming}
+            self.prefixes[lang][name] = self._starts({p[0] for p in getattr(cues, name)}, lang)
+        self.prefixes[lang]["naming"] = self._starts(cues.naming, lang)
+
+    def _starts(self, lemmas: Iterable[str], lang: str) -> set[str]:
+        """The first three letters of every form of the lemmas: a sentence's words are looked up only when they
+        begin so, and a form may begin otherwise than its lemma («бои» of «бой», «снимет» of «снять», «має» of
+        «мати»)."""
+        return {f[:3] for w in lemmas for f in self.morph.forms(w, lang)}
 
     def _lemma(self, word: str, lang: str) -> str:
         w = word.lower().replace("’", "'")

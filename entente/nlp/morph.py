@@ -54,6 +54,18 @@ class Morph:
             out.append(Reading(p.normal_form, tags, p.score, bool(p.is_known)))
         return tuple(out)
 
+    def forms(self, lemma: str, lang: str) -> frozenset[str]:
+        """Every form of every paradigm whose normal form is `lemma` («бой»: «бои», «боя»; «мати»: «має» as well
+        as the noun's «матері»); the lemma alone in a language without a dictionary."""
+        analyzer = self._analyzer(lang)
+        if analyzer is None:
+            return frozenset({lemma})
+        out = {lemma}
+        for p in analyzer.parse(lemma):
+            if p.normal_form == lemma:
+                out.update(f.word for f in p.lexeme)
+        return frozenset(out)
+
     def has(self, word: str, lang: str, *tags: str) -> bool:
         """Whether some reading of `word` carries all `tags`."""
         return any(r.tags.issuperset(tags) for r in self.readings(word, lang))
