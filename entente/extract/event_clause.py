@@ -242,6 +242,11 @@ def _predication(tree: Tree, lemmas: Lemmas, n: int, words: dict[str, set[str]])
     """The verb that carries noun n as an event, and how; None for a topic, a time or a modifier."""
     h, rel = tree.heads[n], tree.rels[n]
     if h < 0:
+        pointing = words.get("demonstrative", set())
+        if any(tree.rels[c] in SUBJECT and lemmas.get(c) in pointing for c in tree.children(n)):
+            # «Это будет самая масштабная забастовка»: a predicate noun whose subject points back describes an
+            # event named before and reports nothing new
+            return None
         return n, "headline"  # «Визит Си Цзиньпина в Москву»: a nominal sentence reports it
     head = lemmas.get(h) or ""
     if rel in SUBJECT and head in words.get("occurrence", ()):

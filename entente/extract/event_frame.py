@@ -200,6 +200,19 @@ def governed_en(tokens: list[Token], i: int, prepositions: frozenset[str] = GOVE
     return None
 
 
+def predicated(
+    tokens: list[Token], lemma: Callable[[int], str | None], i: int, j: int, words: dict[str, set[str]]
+) -> bool:
+    """Whether the event noun at tokens i..j is its clause's predicate, read without a parse: a support verb among
+    the `GOVERNOR_SPAN` + 1 words before it («здійснюють страйк», «провели масовий мітинг») or an occurrence verb
+    among as many words on either side («протести тривають», «відбулася акція протесту»)."""
+    start, end = _clause(tokens, i, j)
+    support, occurrence = words.get("support", set()), words.get("occurrence", set())
+    before = range(max(start, i - GOVERNOR_SPAN - 1), i)
+    after = range(j, min(end, j + GOVERNOR_SPAN + 1))
+    return any(lemma(k) in support | occurrence for k in before) or any(lemma(k) in occurrence for k in after)
+
+
 def _modifier(word: str) -> bool:
     """Whether an English word can stand inside a noun phrase before its noun: a determiner, a possessive, a name
     or a number ("the", "last month's", "Paris", "2012"), or a word of `NOUN_MODIFIERS` ("the deadly attacks")."""

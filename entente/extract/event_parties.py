@@ -21,7 +21,9 @@ from entente.nlp.tokens import Token
 
 CONFLICT = frozenset({"SANCTION", "ASSAULT", "MOBILIZE", "COERCE", "THREATEN", "PROTEST"})
 # types whose place («в Иране», «до Росії») is also whom they concern when no one else is named
-PLACED = frozenset({"CONSULT", "AID", "SANCTION", "ASSAULT"})
+PLACED = frozenset({"CONSULT", "AID", "SANCTION", "ASSAULT", "PROTEST"})
+# conflict whose doers are mostly left unnamed (crowds, strikers): a predicated noun reports it happened
+UNNAMED_DOERS = frozenset({"PROTEST"})
 POLICED = frozenset({"arrest", "seize"})  # coercion done where it happens by that state's authorities
 CHARGED = frozenset({"ACCUSE"})  # «которого обвиняют в ... в США»: with no accuser named, the state where it is charged
 GLOSS = 2  # words of a parenthesis that glosses a name («Цуг (Швейцарія)», "(Trump)") rather than adds an aside
@@ -36,12 +38,14 @@ def parties(
     previous: list[Actor],
     morph: Morph,
     noun: Callable[[str, str], bool],
+    predicated: bool = False,
 ) -> tuple[list[Actor], list[Actor], str] | None:
     """The actor and recipient of the trigger at token i, from its grammatical roles, the speaker of
     the quote it is in, and the sentence before, and where a side outside the clause came from (`speaker`,
     `pair`, `state`, `reporter`, `previous`, or ""); None when the event is background or has no party.
     `pair`: the article's two main countries; `previous`: whom a pronoun subject stands for; `noun(word, lang)`:
-    whether a trigger word is a noun."""
+    whether a trigger word is a noun; `predicated`: whether an event noun is its clause's predicate («провели
+    забастовку», «протести тривають»), not a mention."""
     tokens, lemmas, quote, marks = sentence.tokens, sentence.lemmas, sentence.quote, sentence.marks
     actor, recipient = list(roles.subjects), list(roles.objects)
     how = ""  # where a side not in the clause came from, for the rule
@@ -79,8 +83,11 @@ def parties(
         and len(trigger.lemmas) == 1
         and not roles.subjects
         and noun(tokens[i].text, sentence.lang)
+        and not (predicated and trigger.type in UNNAMED_DOERS)
     ):
-        return None  # a bare «санкции», «учения», «вторжение» with no one doing it: background, not a report
+        # a bare «санкции», «учения», «вторжение» with no one doing it: background, not a report; a strike or a
+        # protest said to be held («пилоты проводят забастовку») happened, whoever held it
+        return None
     if not actor and roles.relative:
         return None  # «западных стран, которые требуют»: done by someone the article does not name as an actor
     if not actor and ((trigger.type == "COERCE" and trigger.mode in POLICED) or trigger.type in CHARGED):

@@ -87,6 +87,7 @@ from entente.nlp.when import When, nearest
 _WORD = re.compile(r"\w+")
 BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+PREDICATED = frozenset({"headline", "occurrence", "support"})  # how a parsed clause holds a noun it reports
 MOVED = frozenset({"MOBILIZE", "RETREAT"})  # types whose phrase object is the actor's own forces or arms
 OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («призвала центристскую оппозицию»)
 # a pointer to another page: «Подробнее о ... читайте», «Детальніше про ... дивіться», "for more, read ..."
@@ -476,7 +477,14 @@ class EventCoder:
         how the sentence's tree holds the trigger, when the sentence was parsed."""
         if clause is not None and not clause.pronoun:
             previous = []  # a side the clause does not fill stays empty, unless a pronoun stands for it
-        sides = parties(sentence, trigger, i, roles, pair, previous, self.lexicon.morph, self.triggers.noun)
+        predicated = (
+            clause.how in PREDICATED
+            if clause is not None
+            else event_frame.predicated(sentence.tokens, sentence.lemmas.get, i, j, sentence.cues.clause)
+        )
+        sides = parties(
+            sentence, trigger, i, roles, pair, previous, self.lexicon.morph, self.triggers.noun, predicated
+        )
         if trigger.type == "COOPERATE" and "legal" in trigger.context:  # an extradition: between states
             actor, recipient = extradition(sentence, i, *(sides[:2] if sides else ([], [])), self.lexicon.morph)
             sides = (actor, recipient, sides[2] if sides else "") if actor or recipient else None

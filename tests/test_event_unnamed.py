@@ -1,0 +1,47 @@
+"""Events whose words do not begin as their lemmas do, protests held by people no one names, and predicate
+nouns that point back to an event named before. Publication date: 2024-04-10."""
+
+from __future__ import annotations
+
+import pytest
+
+from entente.models import Article
+
+
+def code(pipeline, text: str):
+    a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
+    return [(e.type, e.actor, e.recipient, e.negated) for e in a.events]
+
+
+# a strike or a protest said to be held, to go on or to begin happened, though no one who holds it is an actor:
+# the place it is held in is whom it concerns; a bare mention with no predicate reports nothing
+@pytest.mark.parametrize("text, expected", [
+    ("Пилоты в пятницу проводят забастовку в Германии.", [("PROTEST", (), ("DEU",), False)]),
+    ("Пілоти у п'ятницю здійснюють страйк у Німеччині.", [("PROTEST", (), ("DEU",), False)]),
+    ("У Грузії тривають протести.", [("PROTEST", (), ("GEO",), False)]),
+    ("Рейсы в Германии задерживаются из-за забастовки.", []),
+])
+def test_a_protest_held_by_people_no_one_names_happened(pipeline, text, expected):
+    assert code(pipeline, text) == expected
+
+
+# «Это будет самая масштабная забастовка»: a predicate noun with a subject that points back describes the strike
+# named before; it is no second event (and no threat of one)
+def test_a_predicate_noun_pointing_back_is_no_new_event(pipeline):
+    text = "Пилоты Ryanair объявили забастовку в Германии. Это будет самая масштабная забастовка в истории Ryanair."
+    events = pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events
+    assert [e.sentence.startswith("Пилоты") for e in events] == [True], [(e.type, e.sentence) for e in events]
+
+
+# a word is looked up when its first letters can begin a trigger or a cue: every form counts, not the lemma's
+# alone («бои» of «бой», «бої» of «бій», «снимет» of «снять»; «мають намір» of the cue «мати намір»)
+@pytest.mark.parametrize("text, expected", [
+    ("Армия Сирии ведёт бои с Турцией.", [("ASSAULT", ("SYR",), ("TUR",), False)]),
+    ("Армія Росії веде бої з Україною.", [("ASSAULT", ("RUS",), ("UKR",), False)]),
+    ("Россия снимет санкции с Турции.", [("CONCEDE", ("RUS",), ("TUR",), False)]),
+    ("Пілоти мають намір провести страйк у Німеччині.", [("THREATEN", (), ("DEU",), False)]),
+])
+def test_a_trigger_is_found_in_forms_that_begin_unlike_its_lemma(pipeline, text, expected):
+    found = [(kind, tuple(x for x in actor if x.isupper()), recipient, negated)
+             for kind, actor, recipient, negated in code(pipeline, text)]
+    assert found == expected
