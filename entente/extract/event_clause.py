@@ -104,10 +104,10 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
     if not noun:
         # «был арестован ... и экстрадирован в США»: a short passive participle shares the first verb's subject
         verb = _subject_verb(tree, head) if _short_passive(lemmas, head) else head
-        patients = tuple(
-            k for c in tree.children(verb) if tree.rels[c] == "nsubj:pass" for k in sorted(tree.subtree(c))
-        )
-        owners = tuple(k for c in tree.children(verb) if tree.rels[c] == "nsubj:pass" for k in _bare_phrase(tree, c))
+        # «премьер обвиняется в ...»: the subject of a reflexive read as a passive is the one it is done to
+        undergoes = {"nsubj:pass", "nsubj"} if _reflexive_passive(lemmas, verb) else {"nsubj:pass"}
+        patients = tuple(k for c in tree.children(verb) if tree.rels[c] in undergoes for k in sorted(tree.subtree(c)))
+        owners = tuple(k for c in tree.children(verb) if tree.rels[c] in undergoes for k in _bare_phrase(tree, c))
         if patients:  # «был арестован властями США»: the bare oblique is the agent
             agents, passive = _bare_obliques(tree, head), True
         elif _object_relative(tree, lemmas, head):
@@ -123,7 +123,11 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
         verb = _subject_verb(tree, predicate)  # «был экстрадирован ... и находился под арестом»
         patients = tuple(k for c in tree.children(verb) if tree.rels[c] in SUBJECT for k in sorted(tree.subtree(c)))
         passive = bool(patients) or how == "undergone"  # no one named in the clause does it
-    elif how == "support" and tree.rels[head] == "nsubj:pass" and not agents:
+    elif (
+        how == "support"
+        and (tree.rels[head] == "nsubj:pass" or (tree.rels[head] == "nsubj" and _reflexive_passive(lemmas, predicate)))
+        and not agents
+    ):
         # «санкции были введены Евросоюзом»: the agent is the passive verb's, not an instrumental elsewhere
         # («... после аннексии Россией Крыма»)
         agents, passive = _bare_obliques(tree, predicate), True
@@ -221,6 +225,11 @@ def _genitive(lemmas: Lemmas, k: int) -> bool:
     """Whether token k can be a genitive (or is undeclined): «приговор Мардахаеву» is a dative, given to him."""
     readings = _readings(lemmas, k)
     return not readings or any(r.tags & {"gent", "gen2", "Fixd", "LATN", "UNKN"} for r in readings)
+
+
+def _reflexive_passive(lemmas: Lemmas, k: int) -> bool:
+    """Whether word k is a reflexive verb the lexicon reads as a passive («обвиняется», «вводятся»)."""
+    return k in lemmas and lemmas.lexicon.reflexive_passive(lemmas.tokens[k].text, lemmas.lang)
 
 
 def phrase_head(tree: Tree, i: int, j: int) -> int:

@@ -68,8 +68,12 @@ class Lexicon:
         self.prefixes: dict[str, dict[str, set[str]]] = {}
         self.fronted: dict[str, dict[str, list[Trigger]]] = {}
         self.vocabulary: dict[str, set[str]] = defaultdict(set)
+        self.passives: dict[str, set[str]] = {}  # verbs whose reflexive form is read as their passive
         for lang in LANGS:
             self._load(lang)
+            clause = self.cues[lang].clause
+            words = {w for ts in self.triggers[lang].values() for t in ts for w in t.lemmas}
+            self.passives[lang] = words | clause.get("support", set())
         self.lemma = lru_cache(maxsize=200_000)(self._lemma)
 
     def _fronted(self, index: dict[str, list[Trigger]], lang: str) -> dict[str, list[Trigger]]:
@@ -166,12 +170,29 @@ class Lexicon:
                 # verb, when a trigger or cue has it, is the lemma the lexicons know («звинуватити»)
                 known = self.vocabulary["uk"]
                 return next((v for v in _uk_verbs(lemma) if v in known), lemma)
+            if (
+                lemma.endswith(REFLEXIVE)
+                and "impf" in readings[0].tags
+                and readings[0].tags & FINITE
+                and lemma not in self.vocabulary[lang]
+            ):
+                # «підходи обговорювалися з урядом», «переговоры ведутся»: an imperfective reflexive the lexicons do
+                # not know is the passive of a trigger's or support verb they do, unless it has a sense of its own
+                # («требуется» is needed, «заключается» consists: `reflexive_own`)
+                active = lemma[:-2]
+                own = self.cues[lang].clause.get("reflexive_own", set())
+                return active if active in self.passives[lang] and lemma not in own else lemma
             return lemma
         known = self.vocabulary["en"]
         for cand in _english(w):
             if cand in known:
                 return cand
         return w
+
+    def reflexive_passive(self, word: str, lang: str) -> bool:
+        """Whether `word` is an imperfective reflexive read as the passive of a lexicon verb («обговорювалися»)."""
+        readings = self.morph.readings(word.lower(), lang) if lang in ("ru", "uk") else ()
+        return bool(readings) and readings[0].lemma.endswith(REFLEXIVE) and self.lemma(word, lang) != readings[0].lemma
 
     def score(self, type: str, mode: str | None) -> float | None:
         t = self.types.get(type)
@@ -186,6 +207,8 @@ class Lexicon:
         return (self.types.get(type) or {}).get("quad")
 
 
+REFLEXIVE = ("ся", "сь")  # the reflexive ending of a Russian or Ukrainian infinitive
+FINITE = frozenset({"VERB", "INFN"})  # a verb's own forms: a participle («обвинявшейся») describes, not reports
 # Ukrainian passive participle endings and the infinitive endings they come from, with the consonant
 # alternations of the stem (звинувачений <- звинуватити, запроваджений <- запровадити, проведений <- провести)
 _UK_PARTICIPLE = (

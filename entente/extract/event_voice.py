@@ -23,9 +23,10 @@ PREPOSITIONS_UK = PARTNER["uk"] | PLACE["uk"] | AGAINST["uk"] | OTHER_PREP["uk"]
 
 
 def passive_uk(word: str, morph: Morph) -> bool:
-    """A Ukrainian passive participle («звинувачена», «заарештований»)."""
+    """A Ukrainian passive participle («звинувачена», «заарештований») or the impersonal form in -но / -то
+    («затримано»: whom it names is in the accusative, who did it in the instrumental)."""
     readings = morph.readings(word.lower(), "uk")
-    return bool(readings) and {"pssv", "ADJF"} <= readings[0].tags
+    return bool(readings) and ({"pssv", "ADJF"} <= readings[0].tags or {"VERB", "Impe"} <= readings[0].tags)
 
 
 def passive_participle_ru(word: str, morph: Morph) -> bool:
@@ -35,16 +36,24 @@ def passive_participle_ru(word: str, morph: Morph) -> bool:
     return bool(readings) and {"PRTF", "pssv"} <= readings[0].tags
 
 
-def voice_uk(roles: Roles, tokens: list[Token], slots: list[Slot], morph: Morph) -> Roles:
-    """A Ukrainian passive («Польща була звинувачена», «був заарештований поліцією»): the nominative
-    subject is the recipient, a bare instrumental the actor."""
+def voice_uk(roles: Roles, tokens: list[Token], i: int, slots: list[Slot], morph: Morph) -> Roles:
+    """A Ukrainian passive at token i («Польща була звинувачена», «був заарештований поліцією»): the nominative
+    subject is the recipient, a bare instrumental the actor, or the genitive of one («підтримуються
+    представниками Білого дому»)."""
+
+    def ablt(k: int, *tags: str) -> bool:
+        readings = morph.readings(tokens[k].text.lower(), "uk")
+        return bool(readings) and {"ablt", *tags} <= readings[0].tags
 
     def instrumental(s: Slot) -> bool:
-        before = tokens[s.i - 1].text.lower() if s.i > 0 else ""
-        readings = morph.readings(tokens[s.i].text.lower(), "uk")
-        return before not in PREPOSITIONS_UK and bool(readings) and "ablt" in readings[0].tags
+        k = s.i - 1 if s.i > 0 and ablt(s.i - 1, "NOUN") and not ablt(s.i) else s.i
+        before = tokens[k - 1].text.lower() if k > 0 else ""
+        return before not in PREPOSITIONS_UK and ablt(k)
 
     agents = list(dict.fromkeys(s.actor for s in slots if instrumental(s) and s.actor.type != "location"))
+    readings = morph.readings(tokens[i].text.lower(), "uk")
+    if not agents and readings and "Impe" in readings[0].tags:
+        return roles  # «між X та Y було укладено договір»: the form in -но / -то has no nominative to undergo it
     patients = [x for x in roles.subjects if x not in agents]
     roles.subjects = agents
     roles.objects = patients + [x for x in roles.objects if x not in patients and x not in agents]
@@ -78,8 +87,9 @@ def genitive_agent_uk(roles: Roles, tokens: list[Token], slots: list[Slot], j: i
 def attributive_uk(lemmas: Lemmas, words: list[int], n: int, morph: Morph) -> bool:
     """A Ukrainian passive participle without a form of «бути» just before it («була укладена угода» is
     a report; «проект, схвалений урядом» a description)."""
-    if not passive_uk(lemmas.tokens[words[n]].text, morph):
-        return False
+    readings = morph.readings(lemmas.tokens[words[n]].text.lower(), "uk")
+    if not readings or not {"pssv", "ADJF"} <= readings[0].tags:
+        return False  # «угоду укладено»: the form in -но / -то is always a predicate
     return not any(lemmas.tokens[words[m]].text.lower() in BE["uk"] for m in range(max(0, n - 2), n))
 
 

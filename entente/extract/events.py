@@ -295,8 +295,15 @@ class EventCoder:
                     roles = with_agent(roles, subjects, clause.subjects, (), passive=True)
                 elif clause is not None and clause.objects:
                     roles = not_subjects(roles, usable, clause.objects)
-                elif clause is None and lang == "uk" and passive_uk(tokens[i].text, self.lexicon.morph):
-                    roles = voice_uk(roles, tokens, usable, self.lexicon.morph)
+                elif (
+                    clause is None
+                    and lang == "uk"
+                    and (
+                        passive_uk(tokens[i].text, self.lexicon.morph)
+                        or self.lexicon.reflexive_passive(tokens[i].text, lang)
+                    )
+                ):
+                    roles = voice_uk(roles, tokens, i, usable, self.lexicon.morph)
                 elif (
                     clause is None
                     and lang == "en"

@@ -1,5 +1,6 @@
-"""Events whose words do not begin as their lemmas do, protests held by people no one names, and predicate
-nouns that point back to an event named before. Publication date: 2024-04-10."""
+"""Word forms the event coder must read for what they are: forms that do not begin as their lemmas do, reflexive
+and impersonal passives, protests held by people no one names, and predicate nouns that point back to an event
+named before. Publication date: 2024-04-10."""
 
 from __future__ import annotations
 
@@ -45,3 +46,27 @@ def test_a_trigger_is_found_in_forms_that_begin_unlike_its_lemma(pipeline, text,
     found = [(kind, tuple(x for x in actor if x.isupper()), recipient, negated)
              for kind, actor, recipient, negated in code(pipeline, text)]
     assert found == expected
+
+
+# an imperfective reflexive is the passive of the verb a trigger has: its subject undergoes it, an instrumental
+# does it; a reflexive with a sense of its own («требуется»: is needed) is no trigger
+@pytest.mark.parametrize("text, expected", [
+    ("Бывший премьер Италии обвиняется в уклонении от налогов.", [("ACCUSE", (), ("ITA",), False)]),
+    ("Підходи обговорювалися з урядом України.", [("CONSULT", (), ("UKR",), False)]),
+    ("Требуется помощь Украине.", []),
+])
+def test_a_reflexive_passive_is_read_as_the_passive_of_its_verb(pipeline, text, expected):
+    found = [(kind, actor, tuple(x for x in recipient if x.isupper()), negated)
+             for kind, actor, recipient, negated in code(pipeline, text)]
+    assert found == expected
+
+
+# a Ukrainian passive's doer is the instrumental, or the name in the genitive of an instrumental noun; the
+# impersonal form in -но / -то is a passive too, and never a describing participle
+@pytest.mark.parametrize("text, actor", [
+    ("Ці вимоги активно підтримуються представниками Європейської комісії.", "org:EC"),
+    ("Угоду з Польщею підписано урядом України.", "UKR"),
+])
+def test_a_ukrainian_passives_doer_is_its_instrumental(pipeline, text, actor):
+    events = pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events
+    assert len(events) == 1 and actor in events[0].actor, [(e.type, e.actor, e.recipient) for e in events]
