@@ -70,3 +70,19 @@ def test_a_reflexive_passive_is_read_as_the_passive_of_its_verb(pipeline, text, 
 def test_a_ukrainian_passives_doer_is_its_instrumental(pipeline, text, actor):
     events = pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events
     assert len(events) == 1 and actor in events[0].actor, [(e.type, e.actor, e.recipient) for e in events]
+
+
+# the infinitive of a future tense is a verb with its own subject, not a noun a speech verb mentions: Russia, not
+# the minister who says so, will support China
+def test_the_infinitive_of_a_future_tense_is_a_verb(pipeline):
+    events = code(pipeline, "Лавров заявил, что Россия будет поддерживать Китай.")
+    assert [(kind, actor, recipient) for kind, actor, recipient, _ in events] == [("AGREE", ("RUS",), ("CHN",))]
+
+
+# no objection is consent: the «не» that begins the trigger does not negate it; one inside a gapped phrase does
+@pytest.mark.parametrize("text, expected", [
+    ("США не будут возражать против вооружения повстанцев Францией.", [("SUPPORT", ("USA",), ("FRA",), False)]),
+    ("Польща не заперечує проти вступу України до НАТО.", [("SUPPORT", ("POL",), ("UKR",), False)]),
+])
+def test_no_objection_is_support(pipeline, text, expected):
+    assert code(pipeline, text) == expected

@@ -82,7 +82,7 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
             # not report
             return None
     if how in ("verb", "occurrence", "support", "undergone"):
-        negated_by = negated_by or _not(tree, lemmas, predicate)  # «встреча не состоялась»
+        negated_by = negated_by or _not(tree, lemmas, predicate, range(i, i + 1))  # «встреча не состоялась»
     condition: str | None = None
     if how != "presupposed" and not how.startswith("mentioned"):
         # «на встрече он не сказал ...»: what frames the saying leaves the meeting be
@@ -232,6 +232,11 @@ def _reflexive_passive(lemmas: Lemmas, k: int) -> bool:
     return k in lemmas and lemmas.lexicon.reflexive_passive(lemmas.tokens[k].text, lemmas.lang)
 
 
+def analytic_future(tree: Tree, lemmas: Lemmas, k: int) -> bool:
+    """Whether word k, an infinitive, makes a future tense with a form of «быть» it governs («будет поддерживать»)."""
+    return any(tree.rels[c] == "aux" and lemmas.get(c) == "быть" for c in tree.children(k))
+
+
 def phrase_head(tree: Tree, i: int, j: int) -> int:
     """The token of i..j whose head lies outside the phrase («подписали ... соглашение»: «подписали»)."""
     for k in range(i, j):
@@ -317,8 +322,9 @@ def _case(tree: Tree, lemmas: Lemmas, n: int) -> str:
     return next((lemmas.get(c) or "" for c in tree.children(n) if tree.rels[c] == "case"), "")
 
 
-def _not(tree: Tree, lemmas: Lemmas, k: int) -> str | None:
-    return next((lemmas.get(c) for c in tree.children(k) if (lemmas.get(c) or "") in NOT), None)
+def _not(tree: Tree, lemmas: Lemmas, k: int, own: range = range(0)) -> str | None:
+    """The negation word under word k, not the word that begins a trigger, `own` («не возражать»)."""
+    return next((lemmas.get(c) for c in tree.children(k) if (lemmas.get(c) or "") in NOT and c not in own), None)
 
 
 def _frame(tree: Tree, lemmas: Lemmas, predicate: int, words: dict[str, set[str]]) -> tuple[str | None, str | None]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from entente.extract import event_frame
 from entente.extract.event_args import Heads, Roles, assign, passive_en
 from entente.extract.event_charges import CHARGES, about_charges, answer_charges, denied_guilt
-from entente.extract.event_clause import Clause, phrase_head, read
+from entente.extract.event_clause import Clause, analytic_future, phrase_head, read
 from entente.extract.event_grammar import PLACE
 from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
@@ -248,7 +248,9 @@ class EventCoder:
                 clause = None
                 if tree is not None:
                     # «совместные учения»: the phrase's head word, not its first, says whether it is a noun
-                    noun = self.triggers.noun(tokens[phrase_head(tree, i, j)].text, lang)
+                    head = phrase_head(tree, i, j)
+                    # «Россия будет поддерживать Китай»: the infinitive of a future tense is a verb, not a noun
+                    noun = self.triggers.noun(tokens[head].text, lang) and not analytic_future(tree, lemmas, head)
                     clause = read(tree, lemmas, i, j, noun, cues.clause)
                     if clause is None:
                         continue  # an event noun as a topic, a time or a modifier: no event
