@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from entente.disk_cache import cached, code_digest
 from entente.nlp.morph import Morph
 
 LANGS = ("ru", "uk", "en")
@@ -66,14 +66,17 @@ class Lexicon:
         self.triggers: dict[str, dict[str, list[Trigger]]] = {}
         self.cues: dict[str, Cues] = {}
         self.prefixes: dict[str, dict[str, set[str]]] = {}
+        self._openers: dict[str, dict[str, set[str]]] = {}  # the words that open triggers and cues, by kind
         self.fronted: dict[str, dict[str, list[Trigger]]] = {}
         self.vocabulary: dict[str, set[str]] = defaultdict(set)
         self.passives: dict[str, set[str]] = {}  # verbs whose reflexive form is read as their passive
         for lang in LANGS:
+            self._openers[lang] = {}
             self._load(lang)
             clause = self.cues[lang].clause
             words = {w for ts in self.triggers[lang].values() for t in ts for w in t.lemmas}
             self.passives[lang] = words | clause.get("support", set())
+        self._prefixes()
         self.lemma = lru_cache(maxsize=200_000)(self._lemma)
 
     def _fronted(self, index: dict[str, list[Trigger]], lang: str) -> dict[str, list[Trigger]]:
@@ -117,10 +120,10 @@ class Lexicon:
         self.fronted[lang] = self._fronted(index, lang)
         # first three letters of every trigger's first word: other words are never lemmatized for a lookup; a
         # fronted object's, and its verb's (looked up only in a sentence that has such a verb)
-        self.prefixes[lang] = {
-            "trigger": self._starts(index, lang),
-            "fronted": self._starts(self.fronted[lang], lang),
-            "fronted_verb": self._starts({t.lemmas[0] for ts in self.fronted[lang].values() for t in ts}, lang),
+        self._openers[lang] = {
+            "trigger": set(index),
+            "fronted": set(self.fronted[lang]),
+            "fronted_verb": {t.lemmas[0] for ts in self.fronted[lang].values() for t in ts},
         }
         data = _data(f"cues_{lang}.toml")
         cues = Cues()
@@ -149,14 +152,29 @@ class Lexicon:
             self.vocabulary[lang].update(cues.clause[name])
         self.cues[lang] = cues
         for name in ("future", "hypothetical", "reciprocal", "disapproval", "approval"):
-            self.prefixes[lang][name] = self._starts({p[0] for p in getattr(cues, name)}, lang)
-        self.prefixes[lang]["naming"] = self._starts(cues.naming, lang)
+            self._openers[lang][name] = {p[0] for p in getattr(cues, name)}
+        self._openers[lang]["naming"] = set(cues.naming)
 
-    def _starts(self, lemmas: Iterable[str], lang: str) -> set[str]:
-        """The first three letters of every form of the lemmas: a sentence's words are looked up only when they
-        begin so, and a form may begin otherwise than its lemma («бои» of «бой», «снимет» of «снять», «має» of
-        «мати»)."""
-        return {f[:3] for w in lemmas for f in self.morph.forms(w, lang)}
+    def _prefixes(self) -> None:
+        """The first three letters of every form of the words that open a trigger or a cue, by kind: a
+        sentence's words are looked up only when they begin so, and a form may begin otherwise than its lemma
+        («бои» of «бой», «снимет» of «снять», «має» of «мати»). The forms of ≈2,000 words take ≈0.2 s to
+        generate: they are kept in the disk cache, keyed by the words and the dictionaries' version."""
+        words = sorted({(lang, w) for lang, kinds in self._openers.items() for ws in kinds.values() for w in ws})
+
+        def parts() -> list[bytes | str]:
+            import pymorphy3
+
+            return [repr(words), pymorphy3.__version__, code_digest(["entente.nlp.morph"])]
+
+        def build() -> dict[tuple[str, str], frozenset[str]]:
+            return {(lang, w): frozenset(f[:3] for f in self.morph.forms(w, lang)) for lang, w in words}
+
+        starts = cached("word-starts", parts, build, dict)
+        for lang, kinds in self._openers.items():
+            self.prefixes[lang] = {
+                kind: {p for w in ws for p in starts.get((lang, w), (w[:3],))} for kind, ws in kinds.items()
+            }
 
     def _lemma(self, word: str, lang: str) -> str:
         w = word.lower().replace("’", "'")
