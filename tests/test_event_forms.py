@@ -86,3 +86,16 @@ def test_the_infinitive_of_a_future_tense_is_a_verb(pipeline):
 ])
 def test_no_objection_is_support(pipeline, text, expected):
     assert code(pipeline, text) == expected
+
+
+# «стороны», "both sides" stand for the article's two main countries in what two sides do together; accusations
+# «в адрес обеих стран» are no accusation of one by the other
+@pytest.mark.parametrize("second, expected", [
+    ("Стороны договорились продолжить диалог.", [("AGREE", ("RUS",), ("USA",), False)]),
+    ("В адрес обеих стран поступают обвинения в нарушениях прав человека.", []),
+])
+def test_both_sides_are_the_main_pair_only_in_what_they_do_together(pipeline, second, expected):
+    text = "Россия и США провели переговоры в Женеве. " + second
+    events = pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events
+    found = [(e.type, e.actor, e.recipient, e.negated) for e in events if e.sentence == second]
+    assert found == expected, [(e.type, e.actor, e.recipient, e.rule) for e in events]

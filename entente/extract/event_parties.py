@@ -26,6 +26,7 @@ PLACED = frozenset({"CONSULT", "AID", "SANCTION", "ASSAULT", "PROTEST"})
 UNNAMED_DOERS = frozenset({"PROTEST"})
 POLICED = frozenset({"arrest", "seize"})  # coercion done where it happens by that state's authorities
 CHARGED = frozenset({"ACCUSE"})  # «которого обвиняют в ... в США»: with no accuser named, the state where it is charged
+MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # what two sides do together
 GLOSS = 2  # words of a parenthesis that glosses a name («Цуг (Швейцарія)», "(Trump)") rather than adds an aside
 
 
@@ -64,7 +65,10 @@ def parties(
         # an outlet that quotes a document reports what it says; it is no party to it
         if speaker and speaker.sector != "MED":
             actor, how = [speaker], "speaker"
-    mutual = not trigger.host and sentence.two  # the two parties the sentence names: the article's main pair
+    # the two parties the sentence names («стороны», "both sides"): the article's main pair, for what two sides do
+    # together — talks, agreement, cooperation; «обвинения в адрес обеих стран», "both sides of the debate" are
+    # not two parties attacking or accusing each other
+    mutual = not trigger.host and sentence.two and trigger.type in MUTUAL
     reciprocal = not trigger.host and (trigger.reciprocal or bool(marks["reciprocal"]) or mutual)
     if reciprocal and len(actor) > 1 and not roles.partners and not recipient:
         actor, recipient = actor[:1], actor[1:]
