@@ -815,6 +815,9 @@ def test_a_passive_participle_names_whom_it_was_done_to(pipeline, text):
 @pytest.mark.parametrize("text, actor, recipient", [
     ("Hillary Clinton has strong support among African-American voters.", (), ("person:hillary-clinton",)),
     ("Hillary Clinton has supported Barack Obama.", ("person:hillary-clinton",), ("person:barack-obama",)),
+    # a constituency gives its holder support; a pronoun that has it is its holder, not its giver
+    ("Hillary Clinton's deep support among black voters gives her an edge.", (), ("person:hillary-clinton",)),
+    ("Barack Obama spoke in Ohio. He has strong support among African-American voters.", (), ("person:barack-obama",)),
 ])
 def test_having_support_is_receiving_it(pipeline, text, actor, recipient):
     events = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events

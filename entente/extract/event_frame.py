@@ -44,7 +44,9 @@ UNDERGO_SPAN = 4  # words between "received" and "support" ("received even stron
 IRREGULAR_PARTICIPLES = frozenset({"met", "won", "held", "made", "got", "had", "been", "done", "led", "sought", "said",
                                    "told", "given", "taken", "put", "set", "kept", "brought", "struck", "fought",
                                    "flown", "gone", "sent", "spoken", "begun", "sat", "left", "fled", "paid", "sold",
-                                   "become", "come", "run"})
+                                   "become", "come", "run", "spread", "hit", "cut", "hurt", "cast", "let", "shut",
+                                   "quit", "bid", "cost", "beat", "bought", "caught", "taught", "thought", "found",
+                                   "heard", "lost", "meant", "read", "stood", "understood", "built", "spent"})
 GOVERNOR_SPAN = 2  # words between a failure word and the event noun («скасування запланованого візиту»)
 # words that stand between a determiner and an English event noun ("the latest terrorist attacks")
 NOUN_MODIFIERS = frozenset({"last", "recent", "latest", "deadly", "mass", "terrorist", "terror", "new", "initial",
@@ -134,7 +136,11 @@ def of_topic(
 
 def undergone_en(tokens: list[Token], lemma: Callable[[int], str | None], i: int, words: dict[str, set[str]]) -> bool:
     """Whether an English event noun at token i is what its clause's subject gets or loses ("received even stronger
-    support", "drew criticism", "facing accusations"): a verb of `undergo` a few words before it, in its clause."""
+    support", "drew criticism", "facing accusations"): a verb of `undergo` a few words before it, in its clause; or
+    what a constituency gives its holder ("her broad support among black voters", "Obama's support across
+    Florida": a word of `constituency` right after it)."""
+    if i + 1 < len(tokens) and tokens[i + 1].text.lower() in words.get("constituency", ()):
+        return True
     for k in range(i - 1, max(-1, i - 1 - UNDERGO_SPAN), -1):
         if tokens[k].text in CLAUSE_BREAKS:
             return False

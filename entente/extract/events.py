@@ -245,7 +245,7 @@ class EventCoder:
                 silent = cues.clause.get("answering", set()) | cues.clause.get("withholding", set()) | comments
                 if trigger.type == "REJECT" and asked_to_answer(lemmas, j, silent, i, comments):
                     continue  # «отказался назвать сроки», "declined to comment": no answer to a reporter
-                clause = None
+                clause, received = None, False
                 if tree is not None:
                     # «совместные учения»: the phrase's head word, not its first, says whether it is a noun
                     head = phrase_head(tree, i, j)
@@ -331,7 +331,7 @@ class EventCoder:
                 elif clause is None and lang == "en" and event_frame.undergone_en(tokens, lemmas.get, i, cues.clause):
                     # "Clinton received stronger support from ...": the subject gets it; "from X" gives it
                     roles.objects = roles.subjects + [x for x in roles.objects if x not in roles.subjects]
-                    roles.subjects = []
+                    roles.subjects, received = [], True
                 elif (
                     clause is None
                     and lang == "uk"
@@ -409,10 +409,15 @@ class EventCoder:
                     )
                 ):
                     continue  # "Sanders was on CNN talking about what he does next": speaking of a topic, no meeting
-                done_to = bool(before) and clause is not None and clause.passive and bool(clause.patients)
+                done_to = bool(before) and (
+                    (clause is not None and clause.passive and bool(clause.patients)) or received
+                )
                 if done_to and not roles.objects:
-                    # «Он был оправдан»: the pronoun of a passive stands for whom it was done to
+                    # «Он был оправдан», "he has strong support among ...": the pronoun of a passive, or of whom an
+                    # English noun is given, stands for whom it was done to
                     roles.objects, before = before, []
+                elif received:
+                    before = []  # "He cut into Obama's support": Obama gets it, and the pronoun does not give it
                 event = self._event(sentence, trigger, i, j, roles, pair, before, clause)
                 if event is not None and done_to and not before and "from:" not in event.rule:
                     event = replace(event, rule=event.rule + " from:previous")
