@@ -417,6 +417,8 @@ def test_criticism_in_reported_speech_is_an_accusation(pipeline, text, expected)
 @pytest.mark.parametrize("text, types", [
     # a political attack on a person is criticism
     ("Donald Trump unleashed a harsh attack on Ben Carson last night.", ["ACCUSE"]),
+    # a person's attacks are criticism though whom they target is no actor
+    ("Donald Trump's attacks on the judge stand out for their personal nature.", ["ACCUSE"]),
     # force with a sign of violence stays force
     ("Russian aircraft killed 46 Afghan civilians in an attack on a village in Herat.", ["ASSAULT"]),
     # a figure of speech with no place and no violence is no event

@@ -573,8 +573,12 @@ class EventCoder:
         if kind == "ASSAULT" and figurative(sentence, trigger, contexts):
             places = any(x.type in ("country", "location") for x in actor + recipient)
             verbal = sentence.cues.clause.get("verbal_attack", set())
-            if trigger.lemmas[0] in verbal and recipient and all(x.type == "person" for x in recipient):
-                # "Trump's attacks on Curiel", "attacked Rubio for not answering": criticism (PLOVER ACCUSE)
+            by_people = bool(actor) and not recipient and all(x.type == "person" for x in actor)
+            if trigger.lemmas[0] in verbal and (
+                (recipient and all(x.type == "person" for x in recipient)) or (by_people and not places)
+            ):
+                # "Trump's attacks on Curiel", "attacked Rubio for not answering", "Sanders's attacks on her
+                # willingness": criticism (PLOVER ACCUSE), whether or not whom it targets is an actor
                 kind, mode, rule = "ACCUSE", "disapprove", rule + " figurative"
             elif trigger.lemmas[0] not in verbal and not places:
                 return None  # "the nomination battle", "a tough fight", "a live shot": no violence, no place
