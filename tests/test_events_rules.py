@@ -421,7 +421,8 @@ def test_criticism_in_reported_speech_is_an_accusation(pipeline, text, expected)
     ("Donald Trump's attacks on the judge stand out for their personal nature.", ["ACCUSE"]),
     # force with a sign of violence stays force
     ("Russian aircraft killed 46 Afghan civilians in an attack on a village in Herat.", ["ASSAULT"]),
-    # a figure of speech with no place and no violence is no event
+    # a figure of speech with no place and no violence is no event, nor a fixed phrase that holds the word
+    ("Democratic attack ads tie Republicans to Donald Trump.", []),
     ("Donald Trump and Ted Cruz maintained their battle for the Republican nomination.", []),
 ])
 def test_words_of_force_in_a_figure_are_no_assault(pipeline, text, types):

@@ -5,7 +5,8 @@ whites"); "agree that / with" shares a view; "rally", "march", "demonstrate" wit
 campaign's gathering or "show"; and, once an event's sides are known, everyday verbs that report an act only
 between states or their bodies ("provide"; "allow", "offer", "pledge", "seek" by one) or only on a named party
 ("defend"). The word lists are the `[clause]` cues of each language (`share`, `attraction`, `concur`,
-`concur_after`, `gathering`, `cause`, `between_states`, `by_states`, `needs_party`).
+`concur_after`, `gathering`, `cause`, `between_states`, `by_states`, `needs_party`, `idiom`). A fixed phrase
+that holds a trigger word is no event either ("as opposed to", "attack ads").
 """
 
 from __future__ import annotations
@@ -26,7 +27,20 @@ def other_sense(
         or (single in words.get("attraction", set()) and _attraction(tokens, j))
         or (single in words.get("concur", set()) and _concurring(tokens, j, words.get("concur_after", set())))
         or (trigger.type == "PROTEST" and _campaign_gathering(tokens, lemmas, i, words))
+        or _idiom(tokens, i, j, words.get("idiom", set()))
     )
+
+
+def _idiom(tokens: list[Token], i: int, j: int, idioms: set[str]) -> bool:
+    """Whether the trigger at tokens i..j stands inside a fixed phrase of `idiom` ("as opposed to", "attack ads",
+    "a consulting firm"): a word of the phrase, not an act."""
+    for idiom in idioms:
+        words = idiom.split()
+        for start in range(max(0, i - len(words) + 1), i + 1):
+            end = start + len(words)
+            if end >= j and end <= len(tokens) and [t.text.lower() for t in tokens[start:end]] == words:
+                return True
+    return False
 
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "JUD", "LEG", "COP", "SPY"})
