@@ -31,6 +31,8 @@ from entente.store import open_store
 ROOT = Path(__file__).resolve().parents[1]
 DAY = formatdate(1_700_000_000, usegmt=True)  # a fixed Last-Modified
 
+ARRIVAL_JITTER = 0.05  # seconds: how much later one request may reach the test server than the next
+
 
 # --- the server -------------------------------------------------------------------------------------------
 
@@ -487,7 +489,9 @@ def test_requests_to_one_host_keep_the_delay_and_a_longer_crawl_delay(site):
         fetcher.close()
     assert [r["path"] for r in site.log] == ["/robots.txt", "/p/0", "/p/1", "/p/2"]  # robots.txt first, once
     gaps = [b - a for a, b in zip(site.times, site.times[1:], strict=False)]
-    assert min(gaps) >= 0.24, gaps
+    # the fetcher spaces its sends; the server logs arrivals, whose latency varies by some milliseconds under load
+    # (0.986 s seen for a 1 s delay on a busy machine): a missing delay would show gaps of a few milliseconds
+    assert min(gaps) >= 0.25 - ARRIVAL_JITTER, gaps
 
     site.clear()
     site.routes["/robots.txt"] = Route(b"User-agent: entente\nCrawl-delay: 1\n", "text/plain")  # whole seconds
@@ -498,7 +502,7 @@ def test_requests_to_one_host_keep_the_delay_and_a_longer_crawl_delay(site):
     finally:
         fetcher.close()
     gaps = [b - a for a, b in zip(site.times, site.times[1:], strict=False)]
-    assert min(gaps) >= 0.99, gaps
+    assert min(gaps) >= 1.0 - ARRIVAL_JITTER, gaps  # the robots.txt Crawl-delay, not the fetcher's own 0.1 s
 
 
 def test_the_fetcher_refuses_what_it_must(site):
