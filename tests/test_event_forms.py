@@ -99,3 +99,23 @@ def test_both_sides_are_the_main_pair_only_in_what_they_do_together(pipeline, se
     events = pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events
     found = [(e.type, e.actor, e.recipient, e.negated) for e in events if e.sentence == second]
     assert found == expected, [(e.type, e.actor, e.recipient, e.rule) for e in events]
+
+
+# a Russian short passive participle: whom the nominative names underwent it, even where the parser hung the
+# subject on another verb of the sentence
+def test_a_short_passive_participles_nominative_underwent_it(pipeline):
+    text = ("Бывший президент Йемена Али Абдалла Салех был убит, подтвердила в понедельник, 4 декабря 2017 года, "
+            "его партия после появления в соцсетях видео с телом политика.")
+    events = code(pipeline, text)
+    assert [(kind, actor, recipient) for kind, actor, recipient, _ in events] == [
+        ("ASSAULT", (), ("person:ali-abdullah-saleh",))
+    ]
+
+
+# «призван» after a thing says what it is meant for; after a party, that it was called on
+@pytest.mark.parametrize("text, requests", [
+    ("Эксперты считают, что визит Нетаньяху в Москву призван решить эту проблему.", 0),
+    ("Россия была призвана спасти режим в Сирии.", 1),
+])
+def test_a_participle_of_purpose_is_no_request(pipeline, text, requests):
+    assert [kind for kind, *_ in code(pipeline, text)].count("REQUEST") == requests

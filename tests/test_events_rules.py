@@ -569,6 +569,11 @@ def test_a_plural_pronoun_never_stands_for_one_person(pipeline, text, kind):
         ("Ukraine appealed for help from the United Nations.", "REQUEST", True),
         ("Harry Reid defended Ted Cruz in a recent interview.", "SUPPORT", True),
         ("Barack Obama defended his executive actions on guns.", "SUPPORT", False),
+        # "question" criticizes only before a possessive; a fixed phrase is no act
+        ("Donald Trump questioned Israel's commitment to making peace.", "ACCUSE", True),
+        ("Hillary Clinton's lawyers opposed a request to question her under oath.", "ACCUSE", False),
+        ("The question is whether Russia will agree to talks with Ukraine.", "ACCUSE", False),
+        ("Immigration was capped at 16,000, as opposed to 80,000 from the European Union.", "REJECT", False),
     ],
 )
 def test_what_only_sounds_like_a_stance_is_no_event(pipeline, text, kind, coded):

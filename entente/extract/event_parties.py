@@ -40,13 +40,14 @@ def parties(
     morph: Morph,
     noun: Callable[[str, str], bool],
     predicated: bool = False,
+    end: int = 0,
 ) -> tuple[list[Actor], list[Actor], str] | None:
     """The actor and recipient of the trigger at token i, from its grammatical roles, the speaker of
     the quote it is in, and the sentence before, and where a side outside the clause came from (`speaker`,
     `pair`, `state`, `reporter`, `previous`, or ""); None when the event is background or has no party.
     `pair`: the article's two main countries; `previous`: whom a pronoun subject stands for; `noun(word, lang)`:
     whether a trigger word is a noun; `predicated`: whether an event noun is its clause's predicate («провели
-    забастовку», «протести тривають»), not a mention."""
+    забастовку», «протести тривають»), not a mention; `end`: the token after the trigger's phrase."""
     tokens, lemmas, quote, marks = sentence.tokens, sentence.lemmas, sentence.quote, sentence.marks
     actor, recipient = list(roles.subjects), list(roles.objects)
     how = ""  # where a side not in the clause came from, for the rule
@@ -66,9 +67,10 @@ def parties(
         if speaker and speaker.sector != "MED":
             actor, how = [speaker], "speaker"
     # the two parties the sentence names («стороны», "both sides"): the article's main pair, for what two sides do
-    # together — talks, agreement, cooperation; «обвинения в адрес обеих стран», "both sides of the debate" are
-    # not two parties attacking or accusing each other
-    mutual = not trigger.host and sentence.two and trigger.type in MUTUAL
+    # together — talks, agreement, cooperation, an act its own words call joint («лидеры подписали совместное
+    # заявление»); «обвинения в адрес обеих стран», "both sides of the debate" are not two parties accusing each other
+    together = trigger.type in MUTUAL or any(i <= k < end for k in marks["reciprocal"])
+    mutual = not trigger.host and sentence.two and together
     reciprocal = not trigger.host and (trigger.reciprocal or bool(marks["reciprocal"]) or mutual)
     if reciprocal and len(actor) > 1 and not roles.partners and not recipient:
         actor, recipient = actor[:1], actor[1:]

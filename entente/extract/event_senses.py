@@ -5,8 +5,10 @@ whites"); "agree that / with" shares a view; "rally", "march", "demonstrate" wit
 campaign's gathering or "show"; and, once an event's sides are known, everyday verbs that report an act only
 between states or their bodies ("provide"; "allow", "offer", "pledge", "seek" by one) or only on a named party
 ("defend"). The word lists are the `[clause]` cues of each language (`share`, `attraction`, `concur`,
-`concur_after`, `gathering`, `cause`, `between_states`, `by_states`, `needs_party`, `idiom`). A fixed phrase
-that holds a trigger word is no event either ("as opposed to", "attack ads").
+`concur_after`, `gathering`, `cause`, `between_states`, `by_states`, `needs_party`, `idiom`, `purpose`,
+`of_possessor`). A fixed
+phrase that holds a trigger word is no event either ("as opposed to", "attack ads"), nor a participle that says
+what a thing is meant for («визит призван решить проблему»).
 """
 
 from __future__ import annotations
@@ -28,7 +30,52 @@ def other_sense(
         or (single in words.get("concur", set()) and _concurring(tokens, j, words.get("concur_after", set())))
         or (trigger.type == "PROTEST" and _campaign_gathering(tokens, lemmas, i, words))
         or _idiom(tokens, i, j, words.get("idiom", set()))
+        or (single in words.get("purpose", set()) and _meant(tokens, lemmas, i))
+        or (single in words.get("of_possessor", set()) and not _before_possessive(tokens, j))
     )
+
+
+POSSESSIVES_EN = frozenset({"his", "her", "their", "its", "our", "your", "my"})
+
+
+def _before_possessive(tokens: list[Token], j: int) -> bool:
+    """Whether a possessive and its noun follow token j ("Israel's commitment", "his sincerity", "the other's
+    fitness"; not "her under oath")."""
+    if j + 1 >= len(tokens):
+        return False
+    first, second = tokens[j].text, tokens[j + 1].text
+    k = j + 1 if first.lower() == "the" else j  # "the other's fitness", "the star's identity"
+    if tokens[k].text.lower().endswith(("'s", "’s")) or tokens[k].text.lower() in ("s'", "s’"):
+        return True
+    return first.lower() in POSSESSIVES_EN and second[:1].islower() and second.isalpha() and second not in STOP_AFTER
+
+
+STOP_AFTER = frozenset({"under", "about", "on", "in", "at", "for", "with", "over", "to", "by", "and", "or", "if"})
+
+
+PURPOSE_SPAN = 6  # words back from a participle of purpose to the noun it says is meant for something
+
+
+def _meant(tokens: list[Token], lemmas: Lemmas, i: int) -> bool:
+    """Whether a passive participle of `purpose` («призван», «покликаний») says what a thing is meant for: the
+    nominative noun before it in its clause is inanimate («визит призван решить проблему», «закон покликаний
+    захистити»), not a party called on to act («Россия была призвана спасти режим»)."""
+    morph, lang = lemmas.lexicon.morph, lemmas.lang
+    readings = morph.readings(tokens[i].text.lower(), lang)
+    if not readings or "pssv" not in readings[0].tags:
+        return False
+    for k in range(i - 1, max(-1, i - 1 - PURPOSE_SPAN), -1):
+        if tokens[k].text in CLAUSE_BREAKS:
+            return False
+        found = morph.readings(tokens[k].text.lower(), lang)
+        if not found or (k > 0 and tokens[k].is_capitalized) or found[0].tags & NAMES:
+            continue  # a name («визит Нетаньяху»): the thing is the common noun
+        if {"NOUN", "nomn"} <= found[0].tags:
+            return "inan" in found[0].tags
+    return False
+
+
+NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 
 def _idiom(tokens: list[Token], i: int, j: int, idioms: set[str]) -> bool:

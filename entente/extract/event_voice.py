@@ -29,6 +29,27 @@ def passive_uk(word: str, morph: Morph) -> bool:
     return bool(readings) and ({"pssv", "ADJF"} <= readings[0].tags or {"VERB", "Impe"} <= readings[0].tags)
 
 
+def short_passive_ru(roles: Roles, tokens: list[Token], i: int, slots: list[Slot], morph: Morph) -> Roles:
+    """A Russian short passive participle at token i whose tree gave it no subject to undergo it («Салех был убит,
+    подтвердила его партия»: the parser hung the subject on the other verb): who is named in the nominative
+    underwent it; a bare instrumental did it («был убит боевиками»)."""
+    readings = morph.readings(tokens[i].text.lower(), "ru")
+    if not readings or not {"PRTS", "pssv"} <= readings[0].tags:
+        return roles
+    prepositions = PARTNER["ru"] | PLACE["ru"] | AGAINST["ru"] | OTHER_PREP["ru"]
+
+    def instrumental(s: Slot) -> bool:
+        before = tokens[s.i - 1].text.lower() if s.i > 0 else ""
+        found = morph.readings(tokens[s.i].text.lower(), "ru")
+        return before not in prepositions and bool(found) and "ablt" in found[0].tags
+
+    agents = list(dict.fromkeys(s.actor for s in slots if instrumental(s) and s.actor.type != "location"))
+    patients = [x for x in roles.subjects if x not in agents]
+    roles.subjects = agents
+    roles.objects = patients + [x for x in roles.objects if x not in patients and x not in agents]
+    return roles
+
+
 def passive_participle_ru(word: str, morph: Morph) -> bool:
     """A Russian full passive participle («обвиняемый», «приговорённых», «задержанных»): it names or describes the
     one it was done to, never the one who did it."""

@@ -73,6 +73,7 @@ from entente.extract.event_voice import (
     passive_participle_ru,
     passive_uk,
     refused_party,
+    short_passive_ru,
     undergone,
     voice_uk,
     with_agent,
@@ -228,6 +229,7 @@ class EventCoder:
             sentence = replace(sentence, two=bool(found) and names_two(sentence, self.lexicon.morph))
             hosted: list[Key] = []
             placed: list[tuple[Key, int]] = []  # this sentence's events and their trigger positions
+            alleging: list[int] = []  # positions of the triggers of accusations in their sense of one
             others = _noun_phrases(tree, c.found, tokens, lang, self.triggers.noun) if tree is not None else {}
             for trigger, i, j in found:
                 # the phrase of another event noun holds that event's arguments: «поездка состоялась за неделю до
@@ -239,6 +241,8 @@ class EventCoder:
                     continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
                 if other_sense(trigger, tokens, lemmas, i, j, cues.clause):
                     continue  # a poll's figure, an appeal to voters, a shared view, a campaign's rally: no act
+                if trigger.type in ALLEGING:
+                    alleging.append(i)  # what it alleges is no event of its own, whether or not it names a party
                 if trigger.type == "REQUEST" and asked_to_answer(lemmas, j, cues.clause.get("answering", set())):
                     continue  # «Трампа попросили уточнити позицію»: a reporter's question, not a demand
                 comments = frozenset(cues.clause.get("comment", ()))
@@ -377,6 +381,8 @@ class EventCoder:
                     # participle names is the one it was done to
                     roles.objects = roles.subjects + [x for x in roles.objects if x not in roles.subjects]
                     roles.subjects = []
+                elif lang == "ru" and not (clause is not None and (clause.passive or clause.how != "verb")):
+                    roles = short_passive_ru(roles, tokens, i, usable, self.lexicon.morph)
                 if clause is not None and trigger.type == "REJECT" and clause.complement:
                     roles = refused_party(roles, usable, clause.complement)
                 # the actor of the sentence before stands in only for a pronoun subject («Він також поклав
@@ -436,7 +442,7 @@ class EventCoder:
                     if trigger.host and roles.objects:
                         previous = roles.objects  # the sentence is about its subject, the host
             demote_content(out, placed)
-            drop_alleged(out, placed, sentence, [i for trigger, i, _ in found if trigger.type in ALLEGING])
+            drop_alleged(out, placed, sentence, alleging)
             drop_promised(out, start)
             drop_hosted(out, hosted)
             if statement and quote is not None:
@@ -497,7 +503,7 @@ class EventCoder:
             else event_frame.predicated(sentence.tokens, sentence.lemmas.get, i, j, sentence.cues.clause)
         )
         sides = parties(
-            sentence, trigger, i, roles, pair, previous, self.lexicon.morph, self.triggers.noun, predicated
+            sentence, trigger, i, roles, pair, previous, self.lexicon.morph, self.triggers.noun, predicated, j
         )
         if trigger.type == "COOPERATE" and "legal" in trigger.context:  # an extradition: between states
             actor, recipient = extradition(sentence, i, *(sides[:2] if sides else ([], [])), self.lexicon.morph)
