@@ -119,3 +119,15 @@ def test_a_short_passive_participles_nominative_underwent_it(pipeline):
 ])
 def test_a_participle_of_purpose_is_no_request(pipeline, text, requests):
     assert [kind for kind, *_ in code(pipeline, text)].count("REQUEST") == requests
+
+
+# an event or a force of nature destroys or threatens only in a figure; a person or a state does so in fact
+@pytest.mark.parametrize("text, kind, coded", [
+    ("Политический кризис угрожает шансам Терезы Мэй.", "THREATEN", False),
+    ("Забастовка в пяти странах угрожает Ryanair отменой рейсов.", "THREATEN", False),
+    ("Россия угрожает Украине.", "THREATEN", True),
+    ("Смертник напал на военных в Кандагаре.", "ASSAULT", True),
+    ("The crisis threatens Ukraine.", "THREATEN", False),
+])
+def test_a_thing_destroys_or_threatens_only_in_a_figure(pipeline, text, kind, coded):
+    assert (kind in [k for k, *_ in code(pipeline, text)]) == coded

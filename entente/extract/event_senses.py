@@ -13,9 +13,11 @@ what a thing is meant for («визит призван решить пробле
 
 from __future__ import annotations
 
+from entente.extract.event_frame import DETERMINERS_EN
 from entente.extract.event_lexicon import Trigger
 from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas
 from entente.models import Actor, Event
+from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
 
 
@@ -152,3 +154,65 @@ def _campaign_gathering(tokens: list[Token], lemmas: Lemmas, i: int, words: dict
         return bool({lemmas.get(k), word, word.removesuffix("s"), word.split("-")[0]} & cause)
 
     return not any(names_cause(k, t.text.lower()) for k, t in enumerate(tokens) if t.is_word)
+
+
+THING_SPAN = 4  # words back from a verb of force to its subject noun («пожежа знищила», "a fire may destroy")
+SKIP_EN = frozenset({"could", "can", "may", "might", "will", "would", "should", "must", "has", "have", "had", "is",
+                     "was", "also", "even", "soon", "not"})
+
+
+def done_by_a_thing(
+    tokens: list[Token], lemmas: Lemmas, i: int, subjects: tuple[int, ...] | None, words: dict[str, set[str]],
+    contexts: dict[str, str],
+) -> bool:
+    """Whether a verb of force or threat at token i has for its subject an event or a force of nature, which
+    destroys or threatens only in a figure («пожежа знищила дах», «страйк може зруйнувати бізнес», «кризис
+    угрожает шансам Мэй», "the fire destroyed"): the subject noun's lemma is a disaster (`disasters` context), a
+    trigger noun of the lexicon (an event), or one of `thing_doers`. `subjects`: the tree's subject phrase, when
+    the sentence was parsed; without a tree, the nearest noun before the verb in its clause."""
+    lexicon, lang = lemmas.lexicon, lemmas.lang
+    morph = lexicon.morph
+    if subjects is not None:
+        heads = [k for k in subjects if k in lemmas and _noun(morph, tokens[k].text, lang, nominative=True)]
+        subject = heads[0] if heads else None
+    else:
+        subject = None
+        for k in range(i - 1, max(-1, i - 1 - THING_SPAN), -1):
+            if tokens[k].text in CLAUSE_BREAKS:
+                break
+            word = tokens[k].text.lower()
+            if lang == "en":
+                if word in SKIP_EN:
+                    continue
+                # "the fire destroyed", "a crisis threatens", "the strike could destroy": a noun after a
+                # determiner right before a verb in a finite form (not "an alleged rape")
+                finite = k < i - 1 or tokens[i].text.lower().endswith(("ed", "s"))
+                determined = k > 0 and tokens[k - 1].text.lower() in DETERMINERS_EN and not word.endswith("ed")
+                subject = k if finite and determined and tokens[k].is_word and not tokens[k].is_capitalized else None
+                break
+            if _noun(morph, word, lang, nominative=True):
+                subject = k
+                break
+    if subject is None or subject not in lemmas or not _inanimate(morph, tokens[subject].text, lang):
+        return False
+    lemma = lemmas[subject]
+    return (
+        contexts.get(lemma) == "disasters"
+        or lemma in words.get("thing_doers", set())
+        or (lemma in lexicon.triggers.get(lang, {}) and any(len(t.lemmas) == 1 for t in lexicon.triggers[lang][lemma])
+            and _noun(morph, tokens[subject].text, lang, nominative=False))
+    )
+
+
+def _noun(morph: Morph, word: str, lang: str, nominative: bool) -> bool:
+    """Whether `word` reads first as a noun (in the nominative, if asked); English words are taken as nouns."""
+    if lang == "en":
+        return True
+    readings = morph.readings(word.lower(), lang)
+    return bool(readings) and "NOUN" in readings[0].tags and (not nominative or "nomn" in readings[0].tags)
+
+
+def _inanimate(morph: Morph, word: str, lang: str) -> bool:
+    """Whether `word` names a thing, not a person («смертник» attacks); English words are taken as things."""
+    readings = morph.readings(word.lower(), lang) if lang != "en" else ()
+    return lang == "en" or (bool(readings) and "anim" not in readings[0].tags)

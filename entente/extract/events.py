@@ -49,7 +49,7 @@ from entente.extract.event_reference import (
     pronoun_subject,
     singular_pronoun,
 )
-from entente.extract.event_senses import other_sense, political
+from entente.extract.event_senses import done_by_a_thing, other_sense, political
 from entente.extract.event_sentence import (
     CLAUSE_BREAKS,
     Key,
@@ -90,6 +90,7 @@ BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 PREDICATED = frozenset({"headline", "occurrence", "support"})  # how a parsed clause holds a noun it reports
 MOVED = frozenset({"MOBILIZE", "RETREAT"})  # types whose phrase object is the actor's own forces or arms
+FORCE = frozenset({"ASSAULT", "THREATEN"})  # verbs of force and threat, which a thing does only in a figure
 OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («призвала центристскую оппозицию»)
 # a pointer to another page: «Подробнее о ... читайте», «Детальніше про ... дивіться», "for more, read ..."
 POINTER_MORE = frozenset({"подробнее", "подробности", "детальнее", "детальніше", "докладніше", "подробиці"})
@@ -589,6 +590,19 @@ class EventCoder:
             elif trigger.lemmas[0] not in verbal and not places:
                 return None  # "the nomination battle", "a tough fight", "a live shot": no violence, no place
             # "the attacks in Paris", "the September 11th attack": an attack on a place stays one
+        if (
+            trigger.type in FORCE
+            and not self.triggers.noun(tokens[i].text, sentence.lang)
+            and done_by_a_thing(
+                tokens,
+                sentence.lemmas,
+                i,
+                clause.subjects if clause is not None else None,
+                sentence.cues.clause,
+                sentence.cues.contexts,
+            )
+        ):
+            return None  # «пожежа знищила дах», «страйк може зруйнувати бізнес»: a thing destroys only in a figure
         refs = sentence.refs
         if clause is not None:  # a time named in another clause of the sentence is that clause's
             refs = [r for r in refs if _token_at(tokens, r.start) in clause.scope]
