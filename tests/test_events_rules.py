@@ -139,19 +139,21 @@ def test_a_contract_is_cooperate_a_deal_to_buy_agree_and_a_political_signing_sup
 
 # an arrest or seizure with no one named is the act of the state where it happens (the gold codes «Бут был
 # арестован в Бангкоке» THA, «в Нидерландах был арестован» NLD); a place in another clause is not that place
-@pytest.mark.parametrize("text, actor", [
-    ("В Нидерландах был арестован российский хакер.", ("NLD",)),
-    ("Журналиста задержали в Минске во время акции.", ("BLR",)),
-    ("В Нидерландах был арестован хакер, который пытается опротестовать экстрадицию в США.", ("NLD",)),
+@pytest.mark.parametrize("text, actors", [
+    ("В Нидерландах был арестован российский хакер.", [("NLD",)]),
+    ("Журналиста задержали в Минске во время акции.", [("BLR",)]),
+    ("В Нидерландах был арестован хакер, который пытается опротестовать экстрадицию в США.", [("NLD",)]),
+    # none in its clause: where the story is, the place named last shortly before, when the clause names no doer;
+    # a clause with a subject of its own ("Police arrested") is not the state's for want of a name
+    ("Пожар начался в Минске в понедельник. Подозреваемый был задержан вечером.", [("BLR",)]),
+    ("A fire broke out in Minsk on Monday. Police arrested a suspect in the evening.", []),
 ])
-def test_an_arrest_with_no_one_named_is_the_act_of_the_place(pipeline, text, actor):
+def test_an_arrest_with_no_one_named_is_the_act_of_the_place(pipeline, text, actors):
     a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
     country = {x.id: x.country for x in a.actors}
-    assert [tuple(country[i] for i in e.actor) for e in a.events if e.type == "COERCE"] == [actor]
+    assert [tuple(country[i] for i in e.actor) for e in a.events if e.type == "COERCE"] == actors
 
 
-# the noun a relative clause describes is what the clause does to it when the relative pronoun is the
-# object («россиянин, которого обвиняют»); with no accuser named, the state where the charge is brought
 def test_an_object_relative_makes_its_noun_the_recipient(pipeline):
     text = "Россиянин, которого обвиняют в причастности к хакерской атаке в США, отказался признать вину."
     a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))

@@ -41,13 +41,15 @@ def parties(
     noun: Callable[[str, str], bool],
     predicated: bool = False,
     end: int = 0,
+    agentless: bool = False,
 ) -> tuple[list[Actor], list[Actor], str] | None:
     """The actor and recipient of the trigger at token i, from its grammatical roles, the speaker of
     the quote it is in, and the sentence before, and where a side outside the clause came from (`speaker`,
     `pair`, `state`, `reporter`, `previous`, or ""); None when the event is background or has no party.
     `pair`: the article's two main countries; `previous`: whom a pronoun subject stands for; `noun(word, lang)`:
     whether a trigger word is a noun; `predicated`: whether an event noun is its clause's predicate («провели
-    забастовку», «протести тривають»), not a mention; `end`: the token after the trigger's phrase."""
+    забастовку», «протести тривають»), not a mention; `end`: the token after the trigger's phrase; `agentless`:
+    whether its clause can name no doer (a passive, an impersonal form, no subject at all)."""
     tokens, lemmas, quote, marks = sentence.tokens, sentence.lemmas, sentence.quote, sentence.marks
     actor, recipient = list(roles.subjects), list(roles.objects)
     how = ""  # where a side not in the clause came from, for the rule
@@ -100,6 +102,13 @@ def parties(
         # «был арестован в Бангкоке»: with no one named, an arrest or seizure is the act of the place's state
         places = [p for p in roles.places if any(s.actor is p and clause_id(tokens, s.i) == clause_id(tokens, i)
                                                  for s in sentence.slots)]
+        # none in the clause: where the story is, the place named last shortly before («Las Vegas Strip» in the
+        # lines above "Lakeisha Holloway will be charged with murder")
+        if not places and not previous and agentless and (trigger.type != "ACCUSE" or _judicial(sentence)):
+            # an arrest or a charge done by no one the clause can name («был арестован», «будут предъявлены
+            # обвинения», "will be charged"), not one with a subject of its own ("residents accused"), nor a
+            # pronoun's («він звинуватив»), nor criticism
+            places = _story_place(sentence)
         actor = _states(sentence.a.actors, places)
         how = "state" if actor else how
         recipient = [x for x in recipient if x not in actor and x not in roles.places]
@@ -184,6 +193,30 @@ def aside(tokens: list[Token], k: int) -> int:
     if sum(t.is_word for t in tokens[start + 1 : closed]) <= GLOSS:
         return -1  # «суд кантону Цуг (Швейцарія)», "this guy (Trump)": a gloss names what stands before it
     return start
+
+STORY_CHARS = 600  # how far back the place a story happens in is looked for
+
+
+def _story_place(sentence: Sentence) -> list[Actor]:
+    """The place named last before the sentence, within `STORY_CHARS` and not across a blank line and a
+    headline of another story: where an arrest or a charge with no place and no one named happens."""
+    a, start = sentence.a, sentence.start
+    before = [(s, x) for s, _, x in mentions_of(a) if start - STORY_CHARS <= s < start and x.type == "location"]
+    if not before:
+        return []
+    at, place = before[-1]
+    return [place] if place.country else []
+
+
+JUDICIAL = frozenset({"legal", "crime"})  # contexts of a charge brought by a state
+
+
+def _judicial(sentence: Sentence) -> bool:
+    """Whether the sentence speaks of courts, prosecutors or crimes (`legal` and `crime` contexts): an accusation
+    there is a charge the state brings, not anyone's criticism."""
+    contexts = sentence.cues.contexts
+    return any(contexts.get(sentence.lemmas[k]) in JUDICIAL for k in sentence.lemmas)
+
 
 def _states(actors: tuple[Actor, ...], places: list[Actor]) -> list[Actor]:
     """The states of the places, as their country actors where the article has them."""

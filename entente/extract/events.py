@@ -474,6 +474,16 @@ class EventCoder:
                 return k == j or tokens[k - 1].text.lower() not in PLACE.get(sentence.lang, ())
         return False
 
+    def _agentless(self, sentence: Sentence, i: int, clause: Clause | None) -> bool:
+        """Whether the clause of the trigger at token i can name no doer: a passive or a clause with no subject in
+        the tree («был арестован», «ей предъявили обвинения»); without a tree, a passive form («затримано»,
+        «був заарештований», "will be charged")."""
+        if clause is not None:
+            return clause.passive or not clause.subjects
+        if sentence.lang == "en":
+            return passive_en(sentence.tokens, i)
+        return passive_uk(sentence.tokens[i].text, self.lexicon.morph)
+
     def _refusal(self, tokens: list[Token], i: int, lang: str, clause: Clause | None) -> bool:
         """Whether a denied concession at token i is someone refusing it: an active verb («не сдастся», "did not
         apologize") or a noun its verb carries («не пошёл на уступки»), not a bare noun («не амнистия») or a
@@ -504,7 +514,17 @@ class EventCoder:
             else event_frame.predicated(sentence.tokens, sentence.lemmas.get, i, j, sentence.cues.clause)
         )
         sides = parties(
-            sentence, trigger, i, roles, pair, previous, self.lexicon.morph, self.triggers.noun, predicated, j
+            sentence,
+            trigger,
+            i,
+            roles,
+            pair,
+            previous,
+            self.lexicon.morph,
+            self.triggers.noun,
+            predicated,
+            j,
+            self._agentless(sentence, i, clause),
         )
         if trigger.type == "COOPERATE" and "legal" in trigger.context:  # an extradition: between states
             actor, recipient = extradition(sentence, i, *(sides[:2] if sides else ([], [])), self.lexicon.morph)
