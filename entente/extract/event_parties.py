@@ -198,13 +198,13 @@ STORY_CHARS = 600  # how far back the place a story happens in is looked for
 
 
 def _story_place(sentence: Sentence) -> list[Actor]:
-    """The place named last before the sentence, within `STORY_CHARS` and not across a blank line and a
-    headline of another story: where an arrest or a charge with no place and no one named happens."""
+    """The place named last before the sentence, within `STORY_CHARS` (a headline above it counts: a digest's
+    "Driver identified on Las Vegas Strip."): where an arrest or a charge with no place and no one named happens."""
     a, start = sentence.a, sentence.start
     before = [(s, x) for s, _, x in mentions_of(a) if start - STORY_CHARS <= s < start and x.type == "location"]
     if not before:
         return []
-    at, place = before[-1]
+    place = before[-1][1]
     return [place] if place.country else []
 
 
