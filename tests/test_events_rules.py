@@ -576,6 +576,9 @@ def test_a_plural_pronoun_never_stands_for_one_person(pipeline, text, kind):
         ("Hillary Clinton's lawyers opposed a request to question her under oath.", "ACCUSE", False),
         ("The question is whether Russia will agree to talks with Ukraine.", "ACCUSE", False),
         ("Immigration was capped at 16,000, as opposed to 80,000 from the European Union.", "REJECT", False),
+        # a refusal to give a reporter information is no rejection between parties
+        ("China's finance minister Lou Jiwei declined to offer his own figure for layoffs.", "REJECT", False),
+        ("China declined to offer military support to Russia.", "REJECT", True),
     ],
 )
 def test_what_only_sounds_like_a_stance_is_no_event(pipeline, text, kind, coded):

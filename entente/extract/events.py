@@ -91,6 +91,7 @@ DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 PREDICATED = frozenset({"headline", "occurrence", "support"})  # how a parsed clause holds a noun it reports
 MOVED = frozenset({"MOBILIZE", "RETREAT"})  # types whose phrase object is the actor's own forces or arms
 FORCE = frozenset({"ASSAULT", "THREATEN"})  # verbs of force and threat, which a thing does only in a figure
+WITHHELD = 5  # words after "declined to" in which what is withheld stands ("to offer his own figure")
 OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («призвала центристскую оппозицию»)
 # a pointer to another page: «Подробнее о ... читайте», «Детальніше про ... дивіться», "for more, read ..."
 POINTER_MORE = frozenset({"подробнее", "подробности", "детальнее", "детальніше", "докладніше", "подробиці"})
@@ -250,6 +251,15 @@ class EventCoder:
                 silent = cues.clause.get("answering", set()) | cues.clause.get("withholding", set()) | comments
                 if trigger.type == "REJECT" and asked_to_answer(lemmas, j, silent, i, comments):
                     continue  # «отказался назвать сроки», "declined to comment": no answer to a reporter
+                if (
+                    trigger.type == "REJECT"
+                    and trigger.lemmas[-1] == "to"
+                    and any(
+                        tokens[k].text.lower() in cues.clause.get("withheld", ())
+                        for k in range(j, min(len(tokens), j + WITHHELD))
+                    )
+                ):
+                    continue  # "declined to offer his own figure for layoffs": information withheld
                 clause, received = None, False
                 if tree is not None:
                     # «совместные учения»: the phrase's head word, not its first, says whether it is a noun
