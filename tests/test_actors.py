@@ -103,6 +103,12 @@ def test_english_names_titles_and_possessives(pipeline):
     assert any(x.id == "org:RUS-MFA" for x in a.actors)
 
 
+def test_an_english_name_ending_in_a_building_or_a_harbor_is_no_person(pipeline):
+    a = analyze(pipeline, "Jack Lew spoke at the Diaoyutai State Guesthouse in Beijing. "
+                          "Laura Bush recalled the attack on Pearl Harbor.")
+    assert set(people(a)) == {"Jack Lew", "Laura Bush"}
+
+
 def test_user_actors_file_adds_people(tmp_path):
     from entente import Pipeline, Settings
 
