@@ -20,6 +20,23 @@ from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
 
 PREPOSITIONS_UK = PARTNER["uk"] | PLACE["uk"] | AGAINST["uk"] | OTHER_PREP["uk"]
+PREPOSITIONS_RU = PARTNER["ru"] | PLACE["ru"] | AGAINST["ru"] | OTHER_PREP["ru"]
+
+
+def _agents(tokens: list[Token], slots: list[Slot], lang: str, morph: Morph, prepositions: set[str]) -> list[Actor]:
+    """The doers a passive names: mentions in a bare instrumental («поліцією», «боевиками»), or in the genitive of
+    an instrumental noun («представниками Білого дому»); no place."""
+
+    def ablt(k: int, *tags: str) -> bool:
+        readings = morph.readings(tokens[k].text.lower(), lang)
+        return bool(readings) and {"ablt", *tags} <= readings[0].tags
+
+    def instrumental(s: Slot) -> bool:
+        k = s.i - 1 if s.i > 0 and ablt(s.i - 1, "NOUN") and not ablt(s.i) else s.i
+        before = tokens[k - 1].text.lower() if k > 0 else ""
+        return before not in prepositions and ablt(k)
+
+    return list(dict.fromkeys(s.actor for s in slots if instrumental(s) and s.actor.type != "location"))
 
 
 def passive_uk(word: str, morph: Morph) -> bool:
@@ -36,14 +53,7 @@ def short_passive_ru(roles: Roles, tokens: list[Token], i: int, slots: list[Slot
     readings = morph.readings(tokens[i].text.lower(), "ru")
     if not readings or not {"PRTS", "pssv"} <= readings[0].tags:
         return roles
-    prepositions = PARTNER["ru"] | PLACE["ru"] | AGAINST["ru"] | OTHER_PREP["ru"]
-
-    def instrumental(s: Slot) -> bool:
-        before = tokens[s.i - 1].text.lower() if s.i > 0 else ""
-        found = morph.readings(tokens[s.i].text.lower(), "ru")
-        return before not in prepositions and bool(found) and "ablt" in found[0].tags
-
-    agents = list(dict.fromkeys(s.actor for s in slots if instrumental(s) and s.actor.type != "location"))
+    agents = _agents(tokens, slots, "ru", morph, PREPOSITIONS_RU)
     patients = [x for x in roles.subjects if x not in agents]
     roles.subjects = agents
     roles.objects = patients + [x for x in roles.objects if x not in patients and x not in agents]
@@ -62,16 +72,7 @@ def voice_uk(roles: Roles, tokens: list[Token], i: int, slots: list[Slot], morph
     subject is the recipient, a bare instrumental the actor, or the genitive of one («підтримуються
     представниками Білого дому»)."""
 
-    def ablt(k: int, *tags: str) -> bool:
-        readings = morph.readings(tokens[k].text.lower(), "uk")
-        return bool(readings) and {"ablt", *tags} <= readings[0].tags
-
-    def instrumental(s: Slot) -> bool:
-        k = s.i - 1 if s.i > 0 and ablt(s.i - 1, "NOUN") and not ablt(s.i) else s.i
-        before = tokens[k - 1].text.lower() if k > 0 else ""
-        return before not in PREPOSITIONS_UK and ablt(k)
-
-    agents = list(dict.fromkeys(s.actor for s in slots if instrumental(s) and s.actor.type != "location"))
+    agents = _agents(tokens, slots, "uk", morph, PREPOSITIONS_UK)
     readings = morph.readings(tokens[i].text.lower(), "uk")
     if not agents and readings and "Impe" in readings[0].tags:
         return roles  # «між X та Y було укладено договір»: the form in -но / -то has no nominative to undergo it
