@@ -22,16 +22,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from entente.extract import event_frame
-from entente.extract.event_args import Heads, Roles, assign, passive_en
+from entente.extract.event_args import Heads, Roles, passive_en
 from entente.extract.event_charges import CHARGES, about_charges, answer_charges, denied_guilt
 from entente.extract.event_clause import Clause, analytic_future, phrase_head, read
 from entente.extract.event_grammar import PLACE
-from entente.extract.event_hosting import as_visit, drop_hosted, hosted_guests
+from entente.extract.event_hosting import drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import drop_promised, framing, historical
 from entente.extract.event_parties import (
-    CONFLICT,
-    POLICED,
     aside,
     extradition,
     main_pair,
@@ -49,6 +47,7 @@ from entente.extract.event_reference import (
     pronoun_subject,
     singular_pronoun,
 )
+from entente.extract.event_roles import trigger_roles
 from entente.extract.event_senses import done_by_a_thing, other_sense, political
 from entente.extract.event_sentence import (
     CLAUSE_BREAKS,
@@ -61,23 +60,11 @@ from entente.extract.event_sentence import (
 from entente.extract.event_statements import THAT, demand, evaluation, naming, obligation, reported
 from entente.extract.event_triggers import Triggers, asked_to_answer
 from entente.extract.event_voice import (
-    AGENTIVE,
-    UNDERGONE,
-    UNDERGONE_MODES,
     figurative,
-    genitive_agent_uk,
     in_name,
     interview,
     monologue_en,
-    not_subjects,
-    passive_participle_ru,
     passive_uk,
-    refused_party,
-    short_passive_ru,
-    undergone,
-    voice_uk,
-    with_agent,
-    within_phrase_en,
 )
 from entente.models import Actor, Analysis, Event, Quote
 from entente.nlp.sentences import sentences
@@ -89,7 +76,6 @@ _WORD = re.compile(r"\w+")
 BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 PREDICATED = frozenset({"headline", "occurrence", "support"})  # how a parsed clause holds a noun it reports
-MOVED = frozenset({"MOBILIZE", "RETREAT"})  # types whose phrase object is the actor's own forces or arms
 FORCE = frozenset({"ASSAULT", "THREATEN"})  # verbs of force and threat, which a thing does only in a figure
 WITHHELD = 5  # words after "declined to" in which what is withheld stands ("to offer his own figure")
 OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («призвала центристскую оппозицию»)
@@ -260,7 +246,7 @@ class EventCoder:
                     )
                 ):
                     continue  # "declined to offer his own figure for layoffs": information withheld
-                clause, received = None, False
+                clause = None
                 if tree is not None:
                     # «совместные учения»: the phrase's head word, not its first, says whether it is a noun
                     head = phrase_head(tree, i, j)
@@ -281,121 +267,20 @@ class EventCoder:
                     and same_voice(s, i, tokens, quote)
                     and aside(tokens, s.i) == aside(tokens, i)
                 ]
-                roles = assign(
+                roles, received, governed = trigger_roles(
+                    self.lexicon,
+                    self.triggers,
                     tokens,
-                    [s for s in usable if not any(s.i <= k < s.j for k in matched)],
+                    lemmas,
+                    trigger,
                     (i, j),
-                    lang,
-                    self.lexicon.morph,
-                    trigger.mode == "visit",
+                    clause,
+                    usable,
+                    matched,
+                    guests,
                     heads,
+                    cues.clause,
                 )
-                if trigger.host:  # «Путин принял Ли Шанфу»: the visitor is the actor, the host the recipient
-                    roles = as_visit(roles, guests[i])
-                elif (
-                    clause is not None
-                    and clause.agents
-                    and not clause.patients
-                    and (trigger.type in UNDERGONE or trigger.mode in UNDERGONE_MODES)
-                ):
-                    # «арест канадца»: the Canadian is arrested
-                    roles = undergone(roles, usable, clause.agents, trigger.type)
-                elif clause is not None and clause.patients and trigger.type in MOVED and len(trigger.lemmas) > 1:
-                    # «войска России переброшены», «оружие было сложено»: the forces or arms moved are the actor's own
-                    roles = with_agent(roles, usable, clause.owners, (), True)
-                elif clause is not None and (clause.agents or clause.patients or clause.passive):
-                    roles = with_agent(roles, usable, clause.agents, clause.patients, clause.passive)
-                elif clause is not None and clause.subjects:
-                    # the tree's subject phrase names the actor, or no one (a pronoun, a common noun): a mention
-                    # elsewhere that case alone made a subject («... против действий президента Лукашенко») is not
-                    subjects = [s for s in usable if s.actor.type != "location"]
-                    roles = with_agent(roles, subjects, clause.subjects, (), passive=True)
-                elif clause is not None and clause.objects:
-                    roles = not_subjects(roles, usable, clause.objects)
-                elif (
-                    clause is None
-                    and lang == "uk"
-                    and (
-                        passive_uk(tokens[i].text, self.lexicon.morph)
-                        or self.lexicon.reflexive_passive(tokens[i].text, lang)
-                    )
-                ):
-                    roles = voice_uk(roles, tokens, i, usable, self.lexicon.morph)
-                elif (
-                    clause is None
-                    and lang == "en"
-                    and (
-                        span := event_frame.agent_phrase_en(
-                            tokens,
-                            lemmas.get,
-                            i,
-                            j,
-                            trigger.type,
-                            cues.clause.get("undergo", set()),
-                            self.lexicon.morph,
-                        )
-                    ) is not None
-                    # a place is no doer: "attacks from New Jersey Gov. Chris Christie"
-                    and (agents := [s.actor for s in usable if span[0] <= s.i < span[1] and s.actor.type != "location"])
-                ):
-                    # "complaints by Jacob J. Lew that China ...", "support from McCain": the phrase after the noun
-                    # does it; the sentence's subject, when nothing else is named, is whom it is done to
-                    rest = [x for x in roles.objects + roles.partners if x not in agents]
-                    roles.objects = rest or [x for x in roles.subjects if x not in agents]
-                    roles.subjects, roles.partners = agents, []
-                elif clause is None and lang == "en" and event_frame.undergone_en(tokens, lemmas.get, i, cues.clause):
-                    # "Clinton received stronger support from ...": the subject gets it; "from X" gives it
-                    roles.objects = roles.subjects + [x for x in roles.objects if x not in roles.subjects]
-                    roles.subjects, received = [], True
-                elif (
-                    clause is None
-                    and lang == "uk"
-                    and trigger.type in AGENTIVE
-                    and self.triggers.noun(tokens[j - 1].text, lang)  # a phrase trigger ends with its noun
-                ):
-                    roles = genitive_agent_uk(roles, tokens, usable, j, self.lexicon.morph)
-                if (
-                    clause is not None
-                    and clause.how == "presupposed"
-                    and trigger.type == "COERCE"
-                    and trigger.mode in POLICED
-                    and not clause.agents
-                ):
-                    # «После ареста Саипов заявил ...»: who speaks after an arrest is the one arrested
-                    roles.objects = roles.subjects + [x for x in roles.objects if x not in roles.subjects]
-                    roles.subjects = []
-                if (
-                    clause is not None
-                    and clause.how.startswith("mentioned")
-                    and trigger.type in CONFLICT
-                    and not (clause.agents and trigger.type not in UNDERGONE)  # a genitive doer of its own
-                ):
-                    # «полиция подтвердила сообщения об убийстве», «Маас назвал введение санкций неправильным»: who
-                    # speaks of an attack or a sanction merely mentioned is not who does it
-                    roles.subjects = []
-                governed = False
-                if (
-                    clause is None
-                    and lang == "en"
-                    and trigger.type in CONFLICT
-                    and (left := event_frame.governed_en(tokens, i)) is not None
-                ):
-                    # "After the Paris attacks, Trump released ...", "reaction to the attacks": a conflict noun a
-                    # preposition governs is mentioned, and only its own phrase says who did it to whom
-                    roles, governed = within_phrase_en(roles, tokens, usable, left, i, j), True
-                if (
-                    lang == "ru"
-                    and not (clause is not None and clause.passive)
-                    and passive_participle_ru(tokens[i].text, self.lexicon.morph)
-                ):
-                    # «обвиняемый в убийстве Олег Топалов», «в камере приговорённых к смерти»: the person a passive
-                    # participle names is the one it was done to
-                    roles.objects = roles.subjects + [x for x in roles.objects if x not in roles.subjects]
-                    roles.subjects = []
-                elif lang == "ru" and not (clause is not None and (clause.passive or clause.how != "verb")):
-                    roles = short_passive_ru(roles, tokens, i, usable, self.lexicon.morph)
-                if clause is not None and trigger.type == "REJECT" and clause.complement:
-                    roles = refused_party(roles, usable, clause.complement)
                 # the actor of the sentence before stands in only for a pronoun subject («Він також поклав
                 # відповідальність ...»), as the tree's subject rule does for Russian: a noun with no party of its
                 # own («заборона на експорт», "tariffs") is not the last actor's act

@@ -1,0 +1,167 @@
+"""Who plays which part in one trigger's event: the roles case and word order give its sentence's mentions
+(`event_args.assign`), corrected by how the clause holds the trigger — a host receiving a visitor, an event noun's
+genitive that undergoes it, a passive (from the tree, a Ukrainian participle or form in -но / -то, a reflexive, a
+Russian short participle), an English phrase "by X" / "from X" after a noun or a noun the subject receives, a
+conflict noun merely mentioned or governed by a preposition, the party a refusal refuses.
+"""
+
+from __future__ import annotations
+
+from entente.extract import event_frame
+from entente.extract.event_args import Heads, Roles, Slot, assign
+from entente.extract.event_clause import Clause
+from entente.extract.event_hosting import as_visit
+from entente.extract.event_lexicon import Lexicon, Trigger
+from entente.extract.event_parties import CONFLICT, POLICED
+from entente.extract.event_sentence import Lemmas
+from entente.extract.event_triggers import Triggers
+from entente.extract.event_voice import (
+    AGENTIVE,
+    UNDERGONE,
+    UNDERGONE_MODES,
+    genitive_agent_uk,
+    not_subjects,
+    passive_participle_ru,
+    passive_uk,
+    refused_party,
+    short_passive_ru,
+    undergone,
+    voice_uk,
+    with_agent,
+    within_phrase_en,
+)
+from entente.nlp.tokens import Token
+
+MOVED = frozenset({"MOBILIZE", "RETREAT"})  # types whose phrase object is the actor's own forces or arms
+
+
+def trigger_roles(
+    lexicon: Lexicon,
+    triggers: Triggers,
+    tokens: list[Token],
+    lemmas: Lemmas,
+    trigger: Trigger,
+    phrase: tuple[int, int],
+    clause: Clause | None,
+    usable: list[Slot],
+    matched: set[int],
+    guests: dict[int, list[Slot]],
+    heads: Heads,
+    words: dict[str, set[str]],
+) -> tuple[Roles, bool, bool]:
+    """The roles of the trigger at tokens `phrase` among the `usable` mentions (`matched`: the trigger's own words;
+    `guests`: a host trigger's visitors; `words`: the `[clause]` cues), whether its subject receives it (an English
+    noun: "has support", "drew criticism") and whether a preposition governs it (an English conflict noun)."""
+    i, j = phrase
+    lang, morph = lemmas.lang, lexicon.morph
+    received = False
+    roles = assign(
+        tokens,
+        [s for s in usable if not any(s.i <= k < s.j for k in matched)],
+        (i, j),
+        lang,
+        morph,
+        trigger.mode == "visit",
+        heads,
+    )
+    if trigger.host:  # «Путин принял Ли Шанфу»: the visitor is the actor, the host the recipient
+        roles = as_visit(roles, guests[i])
+    elif (
+        clause is not None
+        and clause.agents
+        and not clause.patients
+        and (trigger.type in UNDERGONE or trigger.mode in UNDERGONE_MODES)
+    ):
+        # «арест канадца»: the Canadian is arrested
+        roles = undergone(roles, usable, clause.agents, trigger.type)
+    elif clause is not None and clause.patients and trigger.type in MOVED and len(trigger.lemmas) > 1:
+        # «войска России переброшены», «оружие было сложено»: the forces or arms moved are the actor's own
+        roles = with_agent(roles, usable, clause.owners, (), True)
+    elif clause is not None and (clause.agents or clause.patients or clause.passive):
+        roles = with_agent(roles, usable, clause.agents, clause.patients, clause.passive)
+    elif clause is not None and clause.subjects:
+        # the tree's subject phrase names the actor, or no one (a pronoun, a common noun): a mention
+        # elsewhere that case alone made a subject («... против действий президента Лукашенко») is not
+        subjects = [s for s in usable if s.actor.type != "location"]
+        roles = with_agent(roles, subjects, clause.subjects, (), passive=True)
+    elif clause is not None and clause.objects:
+        roles = not_subjects(roles, usable, clause.objects)
+    elif (
+        clause is None
+        and lang == "uk"
+        and (passive_uk(tokens[i].text, morph) or lexicon.reflexive_passive(tokens[i].text, lang))
+    ):
+        roles = voice_uk(roles, tokens, i, usable, morph)
+    elif (
+        clause is None
+        and lang == "en"
+        and (
+            span := event_frame.agent_phrase_en(
+                tokens,
+                lemmas.get,
+                i,
+                j,
+                trigger.type,
+                words.get("undergo", set()),
+                morph,
+            )
+        )
+        is not None
+        # a place is no doer: "attacks from New Jersey Gov. Chris Christie"
+        and (agents := [s.actor for s in usable if span[0] <= s.i < span[1] and s.actor.type != "location"])
+    ):
+        # "complaints by Jacob J. Lew that China ...", "support from McCain": the phrase after the noun
+        # does it; the sentence's subject, when nothing else is named, is whom it is done to
+        rest = [x for x in roles.objects + roles.partners if x not in agents]
+        roles.objects = rest or [x for x in roles.subjects if x not in agents]
+        roles.subjects, roles.partners = agents, []
+    elif clause is None and lang == "en" and event_frame.undergone_en(tokens, lemmas.get, i, words):
+        # "Clinton received stronger support from ...": the subject gets it; "from X" gives it
+        roles.objects = roles.subjects + [x for x in roles.objects if x not in roles.subjects]
+        roles.subjects, received = [], True
+    elif (
+        clause is None
+        and lang == "uk"
+        and trigger.type in AGENTIVE
+        and triggers.noun(tokens[j - 1].text, lang)  # a phrase trigger ends with its noun
+    ):
+        roles = genitive_agent_uk(roles, tokens, usable, j, morph)
+    if (
+        clause is not None
+        and clause.how == "presupposed"
+        and trigger.type == "COERCE"
+        and trigger.mode in POLICED
+        and not clause.agents
+    ):
+        # «После ареста Саипов заявил ...»: who speaks after an arrest is the one arrested
+        roles.objects = roles.subjects + [x for x in roles.objects if x not in roles.subjects]
+        roles.subjects = []
+    if (
+        clause is not None
+        and clause.how.startswith("mentioned")
+        and trigger.type in CONFLICT
+        and not (clause.agents and trigger.type not in UNDERGONE)  # a genitive doer of its own
+    ):
+        # «полиция подтвердила сообщения об убийстве», «Маас назвал введение санкций неправильным»: who
+        # speaks of an attack or a sanction merely mentioned is not who does it
+        roles.subjects = []
+    governed = False
+    if (
+        clause is None
+        and lang == "en"
+        and trigger.type in CONFLICT
+        and (left := event_frame.governed_en(tokens, i)) is not None
+    ):
+        # "After the Paris attacks, Trump released ...", "reaction to the attacks": a conflict noun a
+        # preposition governs is mentioned, and only its own phrase says who did it to whom
+        roles, governed = within_phrase_en(roles, tokens, usable, left, i, j), True
+    if lang == "ru" and not (clause is not None and clause.passive) and passive_participle_ru(tokens[i].text, morph):
+        # «обвиняемый в убийстве Олег Топалов», «в камере приговорённых к смерти»: the person a passive
+        # participle names is the one it was done to
+        roles.objects = roles.subjects + [x for x in roles.objects if x not in roles.subjects]
+        roles.subjects = []
+    elif lang == "ru" and not (clause is not None and (clause.passive or clause.how != "verb")):
+        roles = short_passive_ru(roles, tokens, i, usable, morph)
+    if clause is not None and trigger.type == "REJECT" and clause.complement:
+        roles = refused_party(roles, usable, clause.complement)
+    return roles, received, governed
