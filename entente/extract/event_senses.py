@@ -6,9 +6,9 @@ campaign's gathering or "show"; and, once an event's sides are known, everyday v
 between states or their bodies ("provide"; "allow", "offer", "pledge", "seek" by one) or only on a named party
 ("defend"). The word lists are the `[clause]` cues of each language (`share`, `attraction`, `concur`,
 `concur_after`, `gathering`, `cause`, `between_states`, `by_states`, `needs_party`, `idiom`, `purpose`,
-`of_possessor`). A fixed
-phrase that holds a trigger word is no event either ("as opposed to", "attack ads"), nor a participle that says
-what a thing is meant for («визит призван решить проблему»).
+`of_possessor`, `thing_doers`). A fixed phrase that holds a trigger word is no event either ("as opposed to", "attack
+ads"), nor a participle that says what a thing is meant for («визит призван решить проблему»), nor force or a threat
+whose subject is an event or a disaster («кризис угрожает»).
 """
 
 from __future__ import annotations
@@ -66,18 +66,27 @@ def _meant(tokens: list[Token], lemmas: Lemmas, i: int) -> bool:
     readings = morph.readings(tokens[i].text.lower(), lang)
     if not readings or "pssv" not in readings[0].tags:
         return False
-    for k in range(i - 1, max(-1, i - 1 - PURPOSE_SPAN), -1):
-        if tokens[k].text in CLAUSE_BREAKS:
-            return False
-        found = morph.readings(tokens[k].text.lower(), lang)
-        if not found or (k > 0 and tokens[k].is_capitalized) or found[0].tags & NAMES:
-            continue  # a name («визит Нетаньяху»): the thing is the common noun
-        if {"NOUN", "nomn"} <= found[0].tags:
-            return "inan" in found[0].tags
-    return False
+    k = _nominative_before(tokens, morph, lang, i, PURPOSE_SPAN, skip_names=True)
+    return k is not None and "inan" in morph.readings(tokens[k].text.lower(), lang)[0].tags
 
 
 NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def _nominative_before(
+    tokens: list[Token], morph: Morph, lang: str, i: int, span: int, skip_names: bool = False
+) -> int | None:
+    """The nearest word before token i, within `span` words of its clause, that reads first as a noun in the
+    nominative; with `skip_names`, past names («визит Нетаньяху»: the common noun is the thing)."""
+    for k in range(i - 1, max(-1, i - 1 - span), -1):
+        if tokens[k].text in CLAUSE_BREAKS:
+            return None
+        found = morph.readings(tokens[k].text.lower(), lang)
+        if skip_names and (not found or (k > 0 and tokens[k].is_capitalized) or found[0].tags & NAMES):
+            continue
+        if found and {"NOUN", "nomn"} <= found[0].tags:
+            return k
+    return None
 
 
 def _idiom(tokens: list[Token], i: int, j: int, idioms: set[str]) -> bool:
@@ -162,12 +171,16 @@ SKIP_EN = frozenset({"could", "can", "may", "might", "will", "would", "should", 
 
 
 def done_by_a_thing(
-    tokens: list[Token], lemmas: Lemmas, i: int, subjects: tuple[int, ...] | None, words: dict[str, set[str]],
+    tokens: list[Token],
+    lemmas: Lemmas,
+    i: int,
+    subjects: tuple[int, ...] | None,
+    words: dict[str, set[str]],
     contexts: dict[str, str],
 ) -> bool:
     """Whether a verb of force or threat at token i has for its subject an event or a force of nature, which
     destroys or threatens only in a figure («пожежа знищила дах», «страйк може зруйнувати бізнес», «кризис
-    угрожает шансам Мэй», "the fire destroyed"): the subject noun's lemma is a disaster (`disasters` context), a
+    угрожает шансам Мэй», "the crisis threatens"): the subject noun's lemma is a disaster (`disasters` context), a
     trigger noun of the lexicon (an event), or one of `thing_doers`. `subjects`: the tree's subject phrase, when
     the sentence was parsed; without a tree, the nearest noun before the verb in its clause."""
     lexicon, lang = lemmas.lexicon, lemmas.lang
@@ -175,24 +188,10 @@ def done_by_a_thing(
     if subjects is not None:
         heads = [k for k in subjects if k in lemmas and _noun(morph, tokens[k].text, lang, nominative=True)]
         subject = heads[0] if heads else None
+    elif lang == "en":
+        subject = _subject_en(tokens, i)
     else:
-        subject = None
-        for k in range(i - 1, max(-1, i - 1 - THING_SPAN), -1):
-            if tokens[k].text in CLAUSE_BREAKS:
-                break
-            word = tokens[k].text.lower()
-            if lang == "en":
-                if word in SKIP_EN:
-                    continue
-                # "the fire destroyed", "a crisis threatens", "the strike could destroy": a noun after a
-                # determiner right before a verb in a finite form (not "an alleged rape")
-                finite = k < i - 1 or tokens[i].text.lower().endswith(("ed", "s"))
-                determined = k > 0 and tokens[k - 1].text.lower() in DETERMINERS_EN and not word.endswith("ed")
-                subject = k if finite and determined and tokens[k].is_word and not tokens[k].is_capitalized else None
-                break
-            if _noun(morph, word, lang, nominative=True):
-                subject = k
-                break
+        subject = _nominative_before(tokens, morph, lang, i, THING_SPAN)
     if subject is None or subject not in lemmas or not _inanimate(morph, tokens[subject].text, lang):
         return False
     lemma = lemmas[subject]
@@ -202,6 +201,21 @@ def done_by_a_thing(
         or (lemma in lexicon.triggers.get(lang, {}) and any(len(t.lemmas) == 1 for t in lexicon.triggers[lang][lemma])
             and _noun(morph, tokens[subject].text, lang, nominative=False))
     )
+
+
+def _subject_en(tokens: list[Token], i: int) -> int | None:
+    """The noun right before an English verb in a finite form, past modals and auxiliaries, when a determiner
+    stands before it ("the crisis threatens", "the strike could destroy"; not "an alleged rape")."""
+    for k in range(i - 1, max(-1, i - 1 - THING_SPAN), -1):
+        word = tokens[k].text.lower()
+        if tokens[k].text in CLAUSE_BREAKS:
+            return None
+        if word in SKIP_EN:
+            continue
+        finite = k < i - 1 or tokens[i].text.lower().endswith(("ed", "s"))  # after a modal, or in -ed / -s
+        determined = k > 0 and tokens[k - 1].text.lower() in DETERMINERS_EN and not word.endswith("ed")
+        return k if finite and determined and tokens[k].is_word and not tokens[k].is_capitalized else None
+    return None
 
 
 def _noun(morph: Morph, word: str, lang: str, nominative: bool) -> bool:

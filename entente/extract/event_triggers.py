@@ -167,6 +167,17 @@ def _phrase(lemmas_wanted: tuple[str, ...], words: list[int], lemmas: Lemmas, n:
     return last + 1
 
 
+WITHHELD_SPAN = 5  # words after "declined to" in which what is withheld stands ("to offer his own figure")
+
+
+def withholds(tokens: list[Token], trigger: Trigger, j: int, withheld: set[str]) -> bool:
+    """Whether a refusal "to" ending at token j withholds information from a reporter ("declined to offer his own
+    figure for layoffs", "declining to go into specifics"): a word of `withheld` within `WITHHELD_SPAN` words."""
+    if trigger.lemmas[-1] != "to":
+        return False
+    return any(tokens[k].text.lower() in withheld for k in range(j, min(len(tokens), j + WITHHELD_SPAN)))
+
+
 def asked_to_answer(
     lemmas: Lemmas, j: int, answering: set[str], i: int = 0, fronted: frozenset[str] = frozenset()
 ) -> bool:

@@ -58,7 +58,7 @@ from entente.extract.event_sentence import (
     sentence_slots,
 )
 from entente.extract.event_statements import THAT, demand, evaluation, naming, obligation, reported
-from entente.extract.event_triggers import Triggers, asked_to_answer
+from entente.extract.event_triggers import Triggers, asked_to_answer, withholds
 from entente.extract.event_voice import (
     figurative,
     in_name,
@@ -77,7 +77,6 @@ BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 PREDICATED = frozenset({"headline", "occurrence", "support"})  # how a parsed clause holds a noun it reports
 FORCE = frozenset({"ASSAULT", "THREATEN"})  # verbs of force and threat, which a thing does only in a figure
-WITHHELD = 5  # words after "declined to" in which what is withheld stands ("to offer his own figure")
 OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («призвала центристскую оппозицию»)
 # a pointer to another page: «Подробнее о ... читайте», «Детальніше про ... дивіться», "for more, read ..."
 POINTER_MORE = frozenset({"подробнее", "подробности", "детальнее", "детальніше", "докладніше", "подробиці"})
@@ -235,17 +234,11 @@ class EventCoder:
                     continue  # «Трампа попросили уточнити позицію»: a reporter's question, not a demand
                 comments = frozenset(cues.clause.get("comment", ()))
                 silent = cues.clause.get("answering", set()) | cues.clause.get("withholding", set()) | comments
-                if trigger.type == "REJECT" and asked_to_answer(lemmas, j, silent, i, comments):
-                    continue  # «отказался назвать сроки», "declined to comment": no answer to a reporter
-                if (
-                    trigger.type == "REJECT"
-                    and trigger.lemmas[-1] == "to"
-                    and any(
-                        tokens[k].text.lower() in cues.clause.get("withheld", ())
-                        for k in range(j, min(len(tokens), j + WITHHELD))
-                    )
+                if trigger.type == "REJECT" and (
+                    asked_to_answer(lemmas, j, silent, i, comments)
+                    or withholds(tokens, trigger, j, cues.clause.get("withheld", set()))
                 ):
-                    continue  # "declined to offer his own figure for layoffs": information withheld
+                    continue  # «отказался назвать сроки», "declined to comment", "declined to offer his figure"
                 clause = None
                 if tree is not None:
                     # «совместные учения»: the phrase's head word, not its first, says whether it is a noun
