@@ -637,8 +637,8 @@ def test_a_pointer_to_another_page_reports_nothing(pipeline, text):
 
 def test_a_parenthetical_aside_is_no_argument_but_a_gloss_is(pipeline):
     # the legal note in brackets names no party of the meeting; a one-word gloss names the court's country
-    text = ("Министр встретился с коллегами из коалиции против «Исламского государства» (организация запрещена "
-            "в России) в Вашингтоне.")
+    text = ("Министр иностранных дел Дании встретился с коллегами из коалиции против «Исламского государства» "
+            "(организация запрещена в России) в Вашингтоне.")
     found = [e for e in code(pipeline, text) if e[0] == "CONSULT"]
     assert found and all("RUS" not in e[1] + e[2] for e in found), found
     text = "Суд кантону Цуг (Швейцарія) відновив арешт акцій Nord Stream."
@@ -836,3 +836,19 @@ def test_having_support_is_receiving_it(pipeline, text, actor, recipient):
     events = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
     found = [(e.actor, e.recipient) for e in events if e.type == "SUPPORT"]
     assert found == [(actor, recipient)], [(e.actor, e.recipient, e.rule) for e in events]
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a venue is no party: thanks, an appeal or a summit there is not addressed to the place; talks no one is
+    # named as holding are with no one
+    ("Ted Cruz thanked volunteers at his campaign office in Iowa.", [("SUPPORT", ())]),
+    ("Ukraine's foreign minister Dmytro Kuleba called for more sanctions at a conference in Kyiv.", [("REQUEST", ())]),
+    ("NATO held a summit in Oslo.", [("CONSULT", ())]),
+    ("Министры обсуждали в Брюсселе энергетическую безопасность.", []),
+    # talks a side holds abroad are with the state it visits; an attack there is on that state
+    ("Лавров провёл переговоры в Пекине.", [("CONSULT", ("place:beijing",))]),
+    ("Gunmen attacked a hotel in Kabul.", [("ASSAULT", ("place:kabul",))]),
+])
+def test_a_venue_is_a_party_only_to_talks_held_abroad_and_to_force(pipeline, text, expected):
+    assert [(e[0], e[2]) for e in code(pipeline, text)] == expected

@@ -9,12 +9,14 @@ recipient. English: the mention before the trigger is the actor, the one after i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from entente.extract.event_grammar import (
     AGAINST,
     AGENT_MARK,
     CLAUSE_OPEN,
     CONJUNCTIONS,
+    GATHERING,
     OTHER_PREP,
     PARTNER,
     PLACE,
@@ -53,14 +55,21 @@ def assign(
     morph: Morph,
     visit: bool = False,
     heads: Heads | None = None,
+    venue: Venue = "done",
 ) -> Roles:
     """Roles of the sentence's mentions; mentions in the trigger's own clause are preferred as actors.
     `visit`: a place named as the direct object («посетил Москву») is the destination; `heads`: the
-    lemmas of nouns whose genitive complement acts («представители Евросоюза», «міністри країн ЄС»)."""
+    lemmas of nouns whose genitive complement acts («представители Евросоюза», «міністри країн ЄС»); `venue`:
+    when an English place where the event is done, with no one else named, is the party it is done to: "done" for
+    acts done to a place ("imposed a curfew in Cizre"), "abroad" for the others when the subject is no person of
+    unknown country nor of the place's country ("refused to deploy peacekeepers in Iraq", not "Ted Cruz thanked
+    supporters in Iowa"), "never" for talks (event_parties reads their venue)."""
     heads = heads or Heads()
-    roles = _assign(tokens, slots, trigger, lang, morph, visit, heads)
+    roles = _assign(tokens, slots, trigger, lang, morph, visit, heads, venue)
     clause = clause_id(tokens, trigger[0])
-    local = _assign(tokens, [s for s in slots if clause_id(tokens, s.i) == clause], trigger, lang, morph, visit, heads)
+    local = _assign(
+        tokens, [s for s in slots if clause_id(tokens, s.i) == clause], trigger, lang, morph, visit, heads, venue
+    )
     if local.objects or local.partners:  # the trigger's own clause names whom: others name other things
         roles.objects, roles.partners = local.objects, local.partners
     else:
@@ -72,7 +81,7 @@ def assign(
         first = min((clause_id(tokens, s.i) for s in slots if s.i < trigger[0]), default=None)
         if first is not None and first < clause:
             head = _assign(
-                tokens, [s for s in slots if clause_id(tokens, s.i) == first], trigger, lang, morph, visit, heads
+                tokens, [s for s in slots if clause_id(tokens, s.i) == first], trigger, lang, morph, visit, heads, venue
             )
             if head.subjects and all(a.country for a in head.subjects):
                 local.subjects = head.subjects
@@ -153,6 +162,8 @@ def _relative(tokens: list[Token], k: int) -> bool:
 
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
+Venue = Literal["done", "abroad", "never"]
+GATHERING_SPAN = 4  # words between a gathering noun and "in"/"at" + its place ("a town hall meeting in ...")
 
 # English passives: "was attacked by", "have been accused by"; the subject before them is the recipient
 BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting", "become", "became"})
@@ -324,6 +335,7 @@ def _assign(
     morph: Morph,
     visit: bool,
     heads: Heads,
+    venue: Venue,
 ) -> Roles:
     roles = Roles()
     passive = lang == "en" and passive_en(tokens, trigger[0])
@@ -368,7 +380,7 @@ def _assign(
             # «в Пекине», «до Москви», and for a visit «посетил Москву»; «засудження Москви» is no place
             if prep in PLACE.get(lang, ()) or (visit and slot.i >= trigger[1] and slot.i - trigger[1] <= 1):
                 _add(roles.places, slot.actor)
-                if lang == "en" and slot.i >= trigger[1] and slot.actor.country:
+                if lang == "en" and slot.i >= trigger[1] and slot.actor.country and not _gathered_en(tokens, slot.i):
                     _add(scene, slot.actor)
             continue
         if prep in PARTNER.get(lang, ()):
@@ -389,12 +401,30 @@ def _assign(
             _add(roles.subjects, slot.actor)
         else:
             _add(roles.objects, slot.actor)
-    if lang == "en" and not roles.objects and not roles.partners and len(roles.subjects) < 2:
+    if venue == "abroad":  # not a subject's own country, nor where people of no known country act (a candidate)
+        own = {x.country for x in roles.subjects}
+        unknown = bool(roles.subjects) and all(x.type == "person" and not x.country for x in roles.subjects)
+        scene = [] if unknown else [p for p in scene if p.country not in own]
+    if venue != "never" and lang == "en" and not roles.objects and not roles.partners and len(roles.subjects) < 2:
         # with no one else named, the country where it is done is the one it is done to ("imposed a curfew
         # in Cizre", "deployed troops in Lebanon"); talks held there are talks with it, as for visits. Not
         # with two subjects: "China and Russia held talks in Beijing" is between the two
         roles.objects = scene
     return roles
+
+
+def _gathered_en(tokens: list[Token], k: int) -> bool:
+    """Whether the English place at token k is where people gather or a contest is held ("thanked supporters at a
+    rally in Mississippi", "a town hall meeting in Columbus", "her victory in Iowa"): a venue, not the party
+    to what is done there, unlike "refused to deploy peacekeepers in Iraq"."""
+    if k < 1 or tokens[k - 1].text.lower() not in PLACE["en"]:
+        return False
+    for n in range(k - 2, max(-1, k - 2 - GATHERING_SPAN), -1):
+        if tokens[n].text in CLAUSE_BREAKS:
+            return False
+        if tokens[n].text.lower() in GATHERING:
+            return True
+    return False
 
 
 def _case(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> str:

@@ -20,8 +20,12 @@ from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
 
 CONFLICT = frozenset({"SANCTION", "ASSAULT", "MOBILIZE", "COERCE", "THREATEN", "PROTEST"})
-# types whose place («в Иране», «до Росії») is also whom they concern when no one else is named
-PLACED = frozenset({"CONSULT", "AID", "SANCTION", "ASSAULT", "PROTEST"})
+# types whose place («в Иране», «до Росії») is also whom they concern when no one else is named (for talks, only
+# when a side holds them abroad)
+PLACED = frozenset({"AID", "SANCTION", "ASSAULT", "PROTEST"})
+# types whose act in a country, when no one else is named, is done to it: "imposed a curfew in Cizre", "deployed
+# troops in Lebanon", "threatened to impose a curfew in Algiers" (English; event_args.assign)
+DONE_THERE = PLACED | {"COERCE", "MOBILIZE", "CONCEDE", "RETREAT", "THREATEN"}
 # conflict whose doers are mostly left unnamed (crowds, strikers): a predicated noun reports it happened
 UNNAMED_DOERS = frozenset({"PROTEST"})
 POLICED = frozenset({"arrest", "seize"})  # coercion done where it happens by that state's authorities
@@ -78,9 +82,15 @@ def parties(
         actor, recipient = actor[:1], actor[1:]
     recipient += [p for p in roles.partners if p not in recipient]
     if (trigger.mode == "visit" and not (trigger.host and recipient)) or (trigger.type in PLACED and not recipient):
-        # a visit's destination is its host (unless named: «Путин принял в Москве ...»); talks held in
-        # another country are talks with it
+        # a visit's destination is its host (unless named: «Путин принял в Москве ...»); an attack, aid, a
+        # sanction or a protest there concerns its state
         recipient += [p for p in roles.places if p not in recipient]
+    elif trigger.type == "CONSULT" and not recipient and actor and all(x.country for x in actor):
+        # talks a side holds in another country are talks with it («Самуэльсен в Вашингтоне принимал участие во
+        # встрече»); not a meeting in its own country, one of a body of no country ("a NATO summit in Warsaw"),
+        # nor talks no one is named as holding («переговоры состоялись в Берлине»): a venue is no party
+        own = {x.country for x in actor}
+        recipient += [p for p in roles.places if p.country and p.country not in own and p not in recipient]
     if mutual and actor and not recipient and len(pair) == 2:
         # «стороны будут поддерживать друг друга»: the other side is the article's other main party
         own_countries = {x.country for x in actor}

@@ -8,11 +8,11 @@ conflict noun merely mentioned or governed by a preposition, the party a refusal
 from __future__ import annotations
 
 from entente.extract import event_frame
-from entente.extract.event_args import Heads, Roles, Slot, assign
+from entente.extract.event_args import Heads, Roles, Slot, Venue, assign
 from entente.extract.event_clause import Clause
 from entente.extract.event_hosting import as_visit
 from entente.extract.event_lexicon import Lexicon, Trigger
-from entente.extract.event_parties import CONFLICT, POLICED
+from entente.extract.event_parties import CONFLICT, DONE_THERE, POLICED
 from entente.extract.event_sentence import Lemmas
 from entente.extract.event_triggers import Triggers
 from entente.extract.event_voice import (
@@ -33,6 +33,13 @@ from entente.extract.event_voice import (
 from entente.nlp.tokens import Token
 
 MOVED = frozenset({"MOBILIZE", "RETREAT"})  # types whose phrase object is the actor's own forces or arms
+
+
+def _venue(trigger: Trigger) -> Venue:
+    """When the English place where the trigger's act is done is whom it is done to (event_args.assign)."""
+    if trigger.mode == "visit" or trigger.type in DONE_THERE:
+        return "done"
+    return "never" if trigger.type == "CONSULT" else "abroad"
 
 
 def trigger_roles(
@@ -63,6 +70,7 @@ def trigger_roles(
         morph,
         trigger.mode == "visit",
         heads,
+        _venue(trigger),
     )
     if trigger.host:  # «Путин принял Ли Шанфу»: the visitor is the actor, the host the recipient
         roles = as_visit(roles, guests[i])
