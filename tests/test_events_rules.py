@@ -852,3 +852,16 @@ def test_having_support_is_receiving_it(pipeline, text, actor, recipient):
 ])
 def test_a_venue_is_a_party_only_to_talks_held_abroad_and_to_force(pipeline, text, expected):
     assert [(e[0], e[2]) for e in code(pipeline, text)] == expected
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # the party a demand addresses is its recipient; the parties of what it asks for are not
+    ("Poland urged Germany to send tanks to Ukraine.", ("DEU",)),
+    ("Зеленский призвал Запад ввести новые санкции против России.", ("place:zapad",)),
+    ("The PRC demanded that the US cancel plans to sell weapons to Taiwan.", ("USA",)),
+    ("Москва потребовала, чтобы Киев прекратил обстрелы Донецка.", ("org:UKR-GOV",)),
+    # with no addressee named, the party of what is asked for is all the text gives
+    ("Зеленский призвал ввести санкции против России.", ("RUS",)),
+])
+def test_a_demand_is_addressed_to_its_own_object_not_to_its_complements(pipeline, text, recipient):
+    assert [e[2] for e in code(pipeline, text) if e[0] == "REQUEST"] == [recipient]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from entente.extract import event_frame
 from entente.extract.event_args import Heads, Roles, Slot, Venue, assign
 from entente.extract.event_clause import Clause
+from entente.extract.event_embedded import own_objects
 from entente.extract.event_hosting import as_visit
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_parties import CONFLICT, DONE_THERE, POLICED
@@ -172,4 +173,6 @@ def trigger_roles(
         roles = short_passive_ru(roles, tokens, i, usable, morph)
     if clause is not None and trigger.type == "REJECT" and clause.complement:
         roles = refused_party(roles, usable, clause.complement)
+    if not received and not triggers.noun(tokens[i].text, lang):
+        roles = own_objects(roles, tokens, usable, j, lang, morph)  # «призвал Запад ввести санкции против России»
     return roles, received, governed
