@@ -66,3 +66,23 @@ def test_a_description_of_someone_else_gives_no_country(pipeline, text, name):
     found = countries(pipeline, text)
     people = [name] if name else list(found)
     assert people and all(p in found and found[p] is None for p in people), found
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a title completed by its country's genitive, right before the name
+    ("Умер народный артист России Пётр Самойлов.", "Petr Samoylov", "RUS"),
+    ("Глава Олимпийского комитета Бразилии Карлос Нузман подал в отставку.", "Carlos Nuzman", "BRA"),
+    ("Заслужений артист України Олег Скрипка виступив у Львові.", "Oleh Skrypka", "UKR"),
+])
+def test_a_title_with_its_countrys_genitive_gives_the_country(pipeline, text, name, country):
+    assert countries(pipeline, text).get(name) == country
+
+
+@pytest.mark.parametrize("text, name", [
+    # a country a preposition governs is what the title concerns, not the person's own
+    ("Спецпосланник ООН по Сирии Стаффан Ригер провёл переговоры.", "Staffan Riger"),
+    ("Датский эксперт по России Флемминг Сплидсбёль дал интервью.", "Flemming Splidsbel"),
+])
+def test_a_country_after_a_preposition_is_no_nationality(pipeline, text, name):
+    found = countries(pipeline, text)
+    assert name in found and found[name] != "SYR" and found[name] != "RUS", found

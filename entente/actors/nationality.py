@@ -23,6 +23,7 @@ from entente.nlp.morph import Morph
 from entente.nlp.tokens import SENTENCE_END, Token
 
 APPOSITION = 4  # words from a describing noun to the name its phrase leads to
+TITLE_SPAN = 4  # words from a title noun to the country genitive completing it («министр по делам ... Великобритании»)
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 
 
@@ -58,6 +59,11 @@ def described(
         referent = _referent(people, sentence, sentence[head])
         if referent is not None and referent in unknown:
             votes[referent].add(code)
+    for code, a, b in _country_genitives(tokens, entities, lang, morph):
+        # «министр иностранных дел Великобритании Борис Джонсон», «глава МИД Литвы ...»: a title with its country
+        after = _name_after(tokens, b - 1, named, lang, morph)
+        if after is not None and after in unknown and _title_before(tokens, a, lang, morph) is not None:
+            votes[after].add(code)
     return {pid: next(iter(codes)) for pid, codes in votes.items() if len(codes) == 1}
 
 
@@ -115,6 +121,48 @@ def _country_adjectives(tokens: list[Token], entities: Sequence[Entity]) -> list
         if code and not any(h.entry.type == "country" and (h.entry.country or h.entry.id) != code for h in e.hits):
             out.append((code, a, b))  # «китайско-российские»: two countries, no one's nationality
     return out
+
+
+def _country_genitives(
+    tokens: list[Token], entities: Sequence[Entity], lang: str, morph: Morph
+) -> list[tuple[str, int, int]]:
+    """(country code, first token, token after the last) of every country named in the genitive, one word long
+    («Великобритании», «Литвы»), in Russian and Ukrainian."""
+    if lang not in ("ru", "uk"):
+        return []
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    out = []
+    for e in entities:
+        hits = [h for h in e.hits if h.entry.type == "country"]
+        if not hits or any(h.how == "adj" for h in hits) or e.start not in starts:
+            continue
+        a = starts[e.start]
+        if a + 1 < len(tokens) and tokens[a + 1].start < e.end:
+            continue  # «Соединённых Штатов»: the case of a phrase is not read here
+        codes = {h.entry.country or h.entry.id for h in hits}
+        readings = morph.readings(tokens[a].text.lower(), lang)
+        if len(codes) == 1 and readings and "gent" in readings[0].tags:
+            out.append((next(iter(codes)), a, a + 1))
+    return out
+
+
+def _title_before(tokens: list[Token], a: int, lang: str, morph: Morph) -> int | None:
+    """The title noun a country genitive at token a completes, within TITLE_SPAN lower-case words before it
+    («министр иностранных дел», «глава МИД», «посол»): a singular person noun, with no verb, preposition or
+    comma between («министр по делам» is a title all the same)."""
+    if a > 0 and (readings := morph.readings(tokens[a - 1].text.lower(), lang)) and "PREP" in readings[0].tags:
+        return None  # «спецпосланник по Сирии», «посол в Беларуси»: a place the title concerns, not its country
+    for k in range(a - 1, max(-1, a - 1 - TITLE_SPAN), -1):
+        word = tokens[k].text
+        if not tokens[k].is_word:
+            return None
+        opens = k == 0 or tokens[k - 1].text[-1:] in SENTENCE_END
+        if _singular_person(word, lang, morph) and (word[:1].islower() or opens):
+            return k
+        readings = morph.readings(word.lower(), lang)
+        if readings and readings[0].tags & {"VERB", "INFN", "PRTS", "GRND", "CONJ", "verb"}:
+            return None
+    return None
 
 
 def _person_noun(tokens: list[Token], a: int, b: int, lang: str, morph: Morph, roles: Roles) -> int | None:
