@@ -865,3 +865,26 @@ def test_a_venue_is_a_party_only_to_talks_held_abroad_and_to_force(pipeline, tex
 ])
 def test_a_demand_is_addressed_to_its_own_object_not_to_its_complements(pipeline, text, recipient):
     assert [e[2] for e in code(pipeline, text) if e[0] == "REQUEST"] == [recipient]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what is discussed is a topic, not the other side
+    ("Лавров и Блинкен обсудили ситуацию вокруг Ирана.", ("person:sergey-lavrov", "person:antony-blinken")),
+    ("Lavrov and Blinken discussed Iran's nuclear program.", ("person:sergey-lavrov", "person:antony-blinken")),
+    # whom one speaks with stays, a title between the preposition and the name notwithstanding
+    ("Путин обсудил с президентом Эрдоганом ситуацию в Сирии.",
+     ("person:vladimir-putin", "person:recep-tayyip-erdogan")),
+])
+def test_a_discussions_topic_is_no_party(pipeline, text, expected):
+    assert [e[1] + e[2] for e in code(pipeline, text) if e[0] == "CONSULT"] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle of harm that counts the harmed is a casualty figure, not an act of the sentence's subject
+    ("Hezbollah has lost over 6,000 dead and wounded in Syria.", []),
+    ("Russia has suffered heavy losses in Ukraine, with thousands killed and wounded.", []),
+    # the act itself stays
+    ("Militants wounded 20 soldiers in Kabul.", [("ASSAULT", (), ("place:kabul",))]),
+])
+def test_a_count_of_the_harmed_is_no_attack(pipeline, text, expected):
+    assert [e[:3] for e in code(pipeline, text)] == expected

@@ -16,13 +16,13 @@ from entente.extract.event_grammar import (
     AGENT_MARK,
     CLAUSE_OPEN,
     CONJUNCTIONS,
-    GATHERING,
     OTHER_PREP,
     PARTNER,
     PLACE,
     POSSESSIVE,
     QUANTITY,
     RELATIVE,
+    VENUE_NOUNS,
 )
 from entente.models import Actor
 from entente.nlp.morph import Morph
@@ -163,7 +163,7 @@ def _relative(tokens: list[Token], k: int) -> bool:
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})
 Venue = Literal["done", "abroad", "never"]
-GATHERING_SPAN = 4  # words between a gathering noun and "in"/"at" + its place ("a town hall meeting in ...")
+VENUE_SPAN = 4  # words between a venue noun and "in"/"at" + its place ("a town hall meeting in ...")
 
 # English passives: "was attacked by", "have been accused by"; the subject before them is the recipient
 BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting", "become", "became"})
@@ -419,10 +419,10 @@ def _gathered_en(tokens: list[Token], k: int) -> bool:
     to what is done there, unlike "refused to deploy peacekeepers in Iraq"."""
     if k < 1 or tokens[k - 1].text.lower() not in PLACE["en"]:
         return False
-    for n in range(k - 2, max(-1, k - 2 - GATHERING_SPAN), -1):
+    for n in range(k - 2, max(-1, k - 2 - VENUE_SPAN), -1):
         if tokens[n].text in CLAUSE_BREAKS:
             return False
-        if tokens[n].text.lower() in GATHERING:
+        if tokens[n].text.lower() in VENUE_NOUNS:
             return True
     return False
 

@@ -50,7 +50,7 @@ BE = words("be")
 HE = words("he")
 CLAUSE_OPEN = words("clause_open")
 POSSESSIVE = words("possessive")
-GATHERING = everywhere("gathering")
+VENUE_NOUNS = everywhere("venue_nouns")
 # «со стороны X»: the noun, then the prepositions before it
 AGENT_MARK = {
     lang: (marks[0], set(marks[1:])) for lang in LANGS if (marks := _table()[lang].get("agent_mark", []))

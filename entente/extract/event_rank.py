@@ -61,3 +61,13 @@ def nested(sentence: Sentence, i: int, clause: Clause | None) -> bool:
         and i > 0
         and tokens[i - 1].text.lower() in OTHER_PREP["en"] | AGAINST["en"] | {"in", "at"}
     )
+
+
+def drop_broader(out: dict[Key, Event], start: int) -> None:
+    """Two events of one type and actor in a sentence, the recipients of one among the other's, are one event
+    told twice («Лавров в беседе с Ван И обсудил Украину»: the conversation and the discussion); the one with
+    the fewer recipients stays, since the other took a party from what the first reads as its topic."""
+    keys = [k for k in out if k[3] == start and k[2]]
+    for k in keys:
+        if any(o != k and o[:2] == k[:2] and set(o[2]) < set(k[2]) for o in keys):
+            del out[k]

@@ -31,6 +31,7 @@ from entente.extract.event_voice import (
     with_agent,
     within_phrase_en,
 )
+from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
 
 MOVED = frozenset({"MOBILIZE", "RETREAT"})  # types whose phrase object is the actor's own forces or arms
@@ -175,4 +176,18 @@ def trigger_roles(
         roles = refused_party(roles, usable, clause.complement)
     if not received and not triggers.noun(tokens[i].text, lang):
         roles = own_objects(roles, tokens, usable, j, lang, morph)  # «призвал Запад ввести санкции против России»
+        if trigger.type == "CONSULT" and trigger.lemmas[0] in words.get("discussing", set()):
+            # «обсудили ситуацию вокруг Ирана», "discussed Iran's nuclear program": what is discussed is a topic;
+            # the other side is the one spoken with («с президентом Путиным», "with Xi") or a second subject
+            spoken_with = {id(s.actor) for s in usable if _instrumental(tokens, s, lang, morph)}
+            roles.objects = [x for x in roles.objects if id(x) in spoken_with]
     return roles, received, governed
+
+
+def _instrumental(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> bool:
+    """Whether a Russian or Ukrainian mention, or the title just before it, is in the instrumental case, the case
+    of whom one speaks with («с президентом Путиным», «з Макроном»)."""
+    if lang not in ("ru", "uk"):
+        return False
+    words = [tokens[k].text.lower() for k in range(max(0, slot.i - 1), slot.j) if tokens[k].is_word]
+    return any((r := morph.readings(w, lang)) and "ablt" in r[0].tags for w in words)

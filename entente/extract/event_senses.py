@@ -6,9 +6,10 @@ campaign's gathering or "show"; and, once an event's sides are known, everyday v
 between states or their bodies ("provide"; "allow", "offer", "pledge", "seek" by one) or only on a named party
 ("defend"). The word lists are the `[clause]` cues of each language (`share`, `attraction`, `concur`,
 `concur_after`, `gathering`, `cause`, `between_states`, `by_states`, `needs_party`, `idiom`, `purpose`,
-`of_possessor`, `thing_doers`). A fixed phrase that holds a trigger word is no event either ("as opposed to", "attack
-ads"), nor a participle that says what a thing is meant for («визит призван решить проблему»), nor force or a threat
-whose subject is an event or a disaster («кризис угрожает»).
+`of_possessor`, `thing_doers`, `casualty`, `casualty_count`). A fixed phrase that holds a trigger word is no event
+either ("as opposed to", "attack ads"), nor a participle that says what a thing is meant for («визит призван решить
+проблему»), nor force or a threat whose subject is an event or a disaster («кризис угрожает»), nor a participle of harm
+that counts the harmed ("14 dead and 20 wounded").
 """
 
 from __future__ import annotations
@@ -34,7 +35,19 @@ def other_sense(
         or _idiom(tokens, i, j, words.get("idiom", set()))
         or (single in words.get("purpose", set()) and _meant(tokens, lemmas, i))
         or (single in words.get("of_possessor", set()) and not _before_possessive(tokens, j))
+        or (single in words.get("casualty", set()) and _counted(tokens, lemmas, i, words.get("casualty_count", set())))
     )
+
+
+def _counted(tokens: list[Token], lemmas: Lemmas, i: int, count: set[str]) -> bool:
+    """Whether an English participle of harm names the harmed, counted or listed ("14 dead and 20 wounded",
+    "lost 6,000 dead and wounded", "with thousands killed", "the wounded"): a casualty figure, not an act of the
+    sentence's subject."""
+    if not tokens[i].text.lower().endswith("ed") or i == 0:
+        return False
+    k = i - 2 if tokens[i - 1].text.lower() in ("and", "or") and i > 1 else i - 1
+    before = tokens[k].text.lower()
+    return (lemmas.get(k) or before) in count or before in count or before.replace(",", "").replace(".", "").isdigit()
 
 
 POSSESSIVES_EN = frozenset({"his", "her", "their", "its", "our", "your", "my"})

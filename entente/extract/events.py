@@ -38,7 +38,7 @@ from entente.extract.event_parties import (
     parties,
     same_voice,
 )
-from entente.extract.event_rank import ALLEGING, demote_content, drop_alleged, nested
+from entente.extract.event_rank import ALLEGING, demote_content, drop_alleged, drop_broader, nested
 from entente.extract.event_reference import (
     PLURAL_HE,
     antecedent,
@@ -334,6 +334,7 @@ class EventCoder:
             drop_alleged(out, placed, sentence, alleging)
             drop_promised(out, start)
             drop_hosted(out, hosted)
+            drop_broader(out, start)
             if statement and quote is not None:
                 speaker = next((x for x in a.actors if x.id == quote.speaker), None)
                 said = evaluation(sentence, speaker, (quote.start, quote.end))
