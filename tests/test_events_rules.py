@@ -888,3 +888,15 @@ def test_a_discussions_topic_is_no_party(pipeline, text, expected):
 ])
 def test_a_count_of_the_harmed_is_no_attack(pipeline, text, expected):
     assert [e[:3] for e in code(pipeline, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whoever causes a sanction or criticism is whom it is done to; "from X" names who does it
+    ("Russia's actions triggered sanctions from the European Union.", [("SANCTION", ("org:EU",), ("RUS",))]),
+    ("China's exports of cheap steel have prompted anti-dumping tariffs.", [("SANCTION", (), ("CHN",))]),
+    # "prompted X to do": X does it
+    ("The mere mention of the theory prompted Sirius XM to suspend Beck from its airwaves.",
+     [("SANCTION", ("person:sirius-xm",), ())]),
+])
+def test_who_causes_an_event_undergoes_it(pipeline, text, expected):
+    assert [e[:3] for e in code(pipeline, text)] == expected

@@ -136,7 +136,8 @@ def of_topic(
 
 def undergone_en(tokens: list[Token], lemma: Callable[[int], str | None], i: int, words: dict[str, set[str]]) -> bool:
     """Whether an English event noun at token i is what its clause's subject gets or loses ("received even stronger
-    support", "drew criticism", "facing accusations"): a verb of `undergo` a few words before it, in its clause; or
+    support", "drew criticism", "facing accusations"), or what it causes ("triggered sanctions"): a verb of `undergo` or
+    `causing` a few words before it, in its clause; or
     what a constituency gives its holder ("her broad support among black voters", "Obama's support across
     Florida": a word of `constituency` right after it)."""
     if i + 1 < len(tokens) and tokens[i + 1].text.lower() in words.get("constituency", ()):
@@ -146,6 +147,8 @@ def undergone_en(tokens: list[Token], lemma: Callable[[int], str | None], i: int
             return False
         if lemma(k) in words.get("undergo", ()):
             return True
+        if lemma(k) in words.get("causing", ()):
+            return not any(t.text.lower() == "to" for t in tokens[k + 1 : i])  # "prompted Sirius XM to suspend"
         if tokens[k].text.lower() in words.get("possess", ()):
             # "has strong support among voters": "have" before the noun itself, with no participle between ("has
             # signaled their support", "has met with") and no verb form as the trigger ("has supported")

@@ -112,7 +112,7 @@ def trigger_roles(
                 i,
                 j,
                 trigger.type,
-                words.get("undergo", set()),
+                words.get("undergo", set()) | words.get("causing", set()),
                 morph,
             )
         )
