@@ -900,3 +900,12 @@ def test_a_count_of_the_harmed_is_no_attack(pipeline, text, expected):
 ])
 def test_who_causes_an_event_undergoes_it(pipeline, text, expected):
     assert [e[:3] for e in code(pipeline, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "seek to" do something is an attempt, no request
+    ("Hillary Clinton has sought to distance herself from Wall Street.", []),
+    ("Ukraine sought help from the United States.", [("REQUEST", ("UKR",), ("USA",))]),
+])
+def test_seeking_to_do_is_an_attempt_not_a_request(pipeline, text, expected):
+    assert [e[:3] for e in code(pipeline, text)] == expected

@@ -6,10 +6,10 @@ campaign's gathering or "show"; and, once an event's sides are known, everyday v
 between states or their bodies ("provide"; "allow", "offer", "pledge", "seek" by one) or only on a named party
 ("defend"). The word lists are the `[clause]` cues of each language (`share`, `attraction`, `concur`,
 `concur_after`, `gathering`, `cause`, `between_states`, `by_states`, `needs_party`, `idiom`, `purpose`,
-`of_possessor`, `thing_doers`, `casualty`, `casualty_count`). A fixed phrase that holds a trigger word is no event
-either ("as opposed to", "attack ads"), nor a participle that says what a thing is meant for («визит призван решить
-проблему»), nor force or a threat whose subject is an event or a disaster («кризис угрожает»), nor a participle of harm
-that counts the harmed ("14 dead and 20 wounded").
+`of_possessor`, `thing_doers`, `casualty`, `casualty_count`, `attempt`). A fixed phrase that holds a trigger word is
+no event either ("as opposed to", "attack ads"), nor a participle that says what a thing is meant for («визит призван
+решить проблему»), nor force or a threat whose subject is an event or a disaster («кризис угрожает»), nor a participle
+of harm that counts the harmed ("14 dead and 20 wounded"), nor "seek to" do something, an attempt.
 """
 
 from __future__ import annotations
@@ -36,6 +36,19 @@ def other_sense(
         or (single in words.get("purpose", set()) and _meant(tokens, lemmas, i))
         or (single in words.get("of_possessor", set()) and not _before_possessive(tokens, j))
         or (single in words.get("casualty", set()) and _counted(tokens, lemmas, i, words.get("casualty_count", set())))
+        or (single in words.get("attempt", set()) and _infinitive_after(tokens, j))
+    )
+
+
+def _infinitive_after(tokens: list[Token], j: int) -> bool:
+    """Whether "to" and a verb follow token j ("sought to distance herself", "seeking to stem his rise"): an attempt,
+    not a request of anyone."""
+    return (
+        j + 1 < len(tokens)
+        and tokens[j].text.lower() == "to"
+        and tokens[j + 1].text.isalpha()
+        and tokens[j + 1].text.islower()
+        and tokens[j + 1].text not in DETERMINERS_EN
     )
 
 
