@@ -909,3 +909,15 @@ def test_who_causes_an_event_undergoes_it(pipeline, text, expected):
 ])
 def test_seeking_to_do_is_an_attempt_not_a_request(pipeline, text, expected):
     assert [e[:3] for e in code(pipeline, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "hardly" is "not": the event is not asserted
+    "Турция едва ли пойдет на ответное эмбарго против России.",
+    "Россия вряд ли введёт санкции против Турции.",
+    "Україна навряд чи запровадить санкції проти Білорусі.",
+    "Hezbollah seems unlikely to attack Israel again.",
+])
+def test_an_event_said_to_be_unlikely_is_negated(pipeline, text):
+    found = code(pipeline, text)
+    assert found and all(e[3] for e in found), found
