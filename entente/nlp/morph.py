@@ -38,7 +38,7 @@ class Morph:
             with loading():
                 import pymorphy3
 
-                self._loaded[lang] = pymorphy3.MorphAnalyzer(path=_dictionary(lang), lang=lang)
+                self._loaded[lang] = pymorphy3.MorphAnalyzer(path=dictionary(lang), lang=lang)
         return self._loaded[lang]
 
     def _readings(self, word: str, lang: str) -> tuple[Reading, ...]:
@@ -128,7 +128,7 @@ def _match_case(text: str, model: str) -> str:
     return "-".join(p[:1].upper() + p[1:] for p in text.split("-")) if model[:1].isupper() else text
 
 
-def _dictionary(lang: str) -> str | None:
+def dictionary(lang: str) -> str | None:
     """The folder of pymorphy3's dictionary for `lang`, as its `pymorphy3_dicts` entry point names it
     (`pymorphy3_dicts_ru`, `pymorphy3_dicts_uk`), found by importing that package: pymorphy3 itself reads
     the entry points of every installed package (≈0.02 s a language). None (pymorphy3 chooses) when
