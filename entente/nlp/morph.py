@@ -46,12 +46,15 @@ class Morph:
         if analyzer is None:
             return ()
         out = []
+        known: dict[str, bool] = {}  # a dictionary look-up per form: the readings of a word mostly share theirs
         for p in analyzer.parse(word):
             tag = str(p.tag)
             tags = self._tagsets.get(tag)
             if tags is None:  # a few hundred distinct tags: each split once
                 tags = self._tagsets[tag] = frozenset(tag.replace(" ", ",").split(","))
-            out.append(Reading(p.normal_form, tags, p.score, bool(p.is_known)))
+            if p.word not in known:
+                known[p.word] = bool(p.is_known)
+            out.append(Reading(p.normal_form, tags, p.score, known[p.word]))
         return tuple(out)
 
     def forms(self, lemma: str, lang: str) -> frozenset[str]:
