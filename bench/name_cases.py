@@ -22,7 +22,7 @@ import pymorphy3
 
 from entente.actors.kb import KnowledgeBase
 from entente.extract.gazetteer import scan
-from entente.nlp.morph import _dictionary
+from entente.nlp.morph import dictionary
 from entente.nlp.tokens import tokenize
 
 CASES = ("gent", "datv", "ablt", "loct")
@@ -91,7 +91,7 @@ def main() -> None:
     ap.add_argument("--list", action="store_true", help="list every unmatched form")
     args = ap.parse_args()
     kb = KnowledgeBase.load()
-    analyzers = {lang: pymorphy3.MorphAnalyzer(path=_dictionary(lang), lang=lang) for lang in ("ru", "uk")}
+    analyzers = {lang: pymorphy3.MorphAnalyzer(path=dictionary(lang), lang=lang) for lang in ("ru", "uk")}
     countries = country_misses(kb, analyzers)
     tried, bodies = body_misses(kb, analyzers)
     result = {"member_state_forms_unmatched": len(countries), "body_genitives_tried": tried,

@@ -79,3 +79,15 @@ def test_the_parser_parses_as_natasha_parses(natasha, embedding):
         _break_cycles(heads, rels)  # as Syntax.parse does with the rare loop a parser closes
         _close_clauses(heads, rels)  # and with a word hung on a clause that opens after it
         assert (list(tree.heads), list(tree.rels)) == (heads, rels)
+
+
+def test_the_quick_word_vectors_are_slovnets_numbers(natasha):
+    import numpy as np
+
+    from entente.nlp.slovnet_load import QuickVectors
+
+    theirs = natasha[1].infer.model.emb.word  # slovnet's NavecEmbedding
+    ids = np.random.default_rng(7).integers(0, theirs.indexes.array.shape[0], size=(8, 41))
+    expected = theirs(ids)
+    got = QuickVectors(theirs)(ids)
+    assert got.dtype == expected.dtype and got.shape == expected.shape and np.array_equal(got, expected)

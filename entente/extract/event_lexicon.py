@@ -6,15 +6,17 @@ first of a few suffix-stripped candidates («talks» -> talk, "imposed" -> impos
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-from entente.disk_cache import cached, code_digest
-from entente.nlp.morph import Morph
+from entente.disk_cache import cached, code_digest, files_digest
+from entente.nlp.morph import Morph, dictionary
 
 LANGS = ("ru", "uk", "en")
 
@@ -55,14 +57,32 @@ def _data(name: str) -> dict[str, Any]:
     return tomllib.loads(path.read_text("utf-8")) if path.is_file() else {}
 
 
+# what Lexicon builds from the data files and the dictionaries (its disk-cache entry holds them)
+_TABLES = ("plover", "types", "triggers", "cues", "prefixes", "_openers", "fronted", "vocabulary", "passives")
+_FILES = ("plover.toml", *(f"{kind}_{lang}.toml" for kind in ("events", "cues") for lang in LANGS))
+
+
+def _parts() -> list[bytes | str]:
+    """What the lexicon's tables are built from: its data files, this code and pymorphy3's (the version of
+    pymorphy3 and of its Russian and Ukrainian dictionaries)."""
+    import pymorphy3
+
+    folder = resources.files("entente.extract") / "data"
+    files = [folder / name for name in _FILES if (folder / name).is_file()]
+    places = [dictionary(lang) or os.environ.get("PYMORPHY2_DICT_PATH") for lang in ("ru", "uk")]
+    dictionaries = [Path(p) / "meta.json" for p in places if p]
+    return [files_digest(files), files_digest(dictionaries), ",".join(_FILES), pymorphy3.__version__,
+            code_digest(["entente.extract.event_lexicon", "entente.nlp.morph"])]
+
+
 INFINITIVE = ("ть", "ти", "чь", "ться", "тися", "тись")  # Russian and Ukrainian infinitive endings
 
 
 class Lexicon:
     def __init__(self, morph: Morph) -> None:
         self.morph = morph
-        self.plover = _data("plover.toml")
-        self.types: dict[str, dict[str, Any]] = self.plover.get("types", {})
+        self.plover: dict[str, Any] = {}
+        self.types: dict[str, dict[str, Any]] = {}
         self.triggers: dict[str, dict[str, list[Trigger]]] = {}
         self.cues: dict[str, Cues] = {}
         self.prefixes: dict[str, dict[str, set[str]]] = {}
@@ -70,6 +90,16 @@ class Lexicon:
         self.fronted: dict[str, dict[str, list[Trigger]]] = {}
         self.vocabulary: dict[str, set[str]] = defaultdict(set)
         self.passives: dict[str, set[str]] = {}  # verbs whose reflexive form is read as their passive
+        tables = cached("event-lexicon", _parts, self._build, dict)
+        for name in _TABLES:
+            setattr(self, name, tables[name])
+        self.lemma = lru_cache(maxsize=200_000)(self._lemma)
+
+    def _build(self) -> dict[str, Any]:
+        """The tables read from the data files, as `__init__` keeps them in the disk cache: reading the files
+        and looking up a few hundred words in the dictionaries takes ≈0.3 s at every start-up."""
+        self.plover = _data("plover.toml")
+        self.types = self.plover.get("types", {})
         for lang in LANGS:
             self._openers[lang] = {}
             self._load(lang)
@@ -77,7 +107,7 @@ class Lexicon:
             words = {w for ts in self.triggers[lang].values() for t in ts for w in t.lemmas}
             self.passives[lang] = words | clause.get("support", set())
         self._prefixes()
-        self.lemma = lru_cache(maxsize=200_000)(self._lemma)
+        return {name: getattr(self, name) for name in _TABLES}
 
     def _fronted(self, index: dict[str, list[Trigger]], lang: str) -> dict[str, list[Trigger]]:
         """Verb + object phrases whose object may come first («Ответственность за теракт возложили на ...»,

@@ -55,12 +55,22 @@ class Lemmas(Mapping[int, str]):
         self._cache: dict[int, str] = {}
         self._prefix = [t.text[:3].lower() for t in tokens]
         self._kinds = lexicon.prefixes[lang]
+        self._openers: dict[str, set[int]] = {}
 
     def __getitem__(self, k: int) -> str:
-        if k not in self._word_set:
-            raise KeyError(k)
         lemma = self._cache.get(k)
         if lemma is None:
+            if k not in self._word_set:
+                raise KeyError(k)
+            lemma = self._cache[k] = self.lexicon.lemma(self.tokens[k].text, self.lang)
+        return lemma
+
+    def get(self, k: int, default: str | None = None) -> str | None:  # type: ignore[override]
+        """`Mapping.get` without its exception handling (the rules ask ≈100 times an article)."""
+        lemma = self._cache.get(k)
+        if lemma is None:
+            if k not in self._word_set:
+                return default
             lemma = self._cache[k] = self.lexicon.lemma(self.tokens[k].text, self.lang)
         return lemma
 
@@ -73,6 +83,14 @@ class Lemmas(Mapping[int, str]):
     def could(self, k: int, kind: str) -> bool:
         """Whether word k's first letters allow it to begin a `kind` (trigger, future, ...) phrase."""
         return self._prefix[k] in self._kinds[kind]
+
+    def openers(self, kind: str) -> set[int]:
+        """The words whose first letters allow them to begin a `kind` phrase (`could`, for every word at once)."""
+        found = self._openers.get(kind)
+        if found is None:
+            prefixes, starts = self._prefix, self._kinds[kind]
+            found = self._openers[kind] = {k for k in self.words if prefixes[k] in starts}
+        return found
 
 
 def has_phrase(phrases: set[tuple[str, ...]], lemmas: Lemmas, k: int) -> bool:

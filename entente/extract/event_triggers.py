@@ -34,11 +34,10 @@ class Triggers:
         found: list[tuple[Trigger, int, int]] = []
         taken: set[int] = set()
         index = self.lexicon.triggers.get(lang, {})
-        fronting = bool(self.lexicon.fronted.get(lang)) and any(lemmas.could(k, "fronted_verb") for k in words)
+        fronting = bool(self.lexicon.fronted.get(lang)) and bool(lemmas.openers("fronted_verb"))
+        openers = lemmas.openers("trigger") | (lemmas.openers("fronted") if fronting else set())
         for n, k in enumerate(words):
-            if k in taken:
-                continue
-            if not lemmas.could(k, "trigger") and not (fronting and lemmas.could(k, "fronted")):
+            if k in taken or k not in openers:
                 continue
             candidates = index.get(lemmas[k], ())
             if candidates and lang == "en" and n > 0 and lemmas.tokens[k].text in MONTHS_EN:

@@ -189,7 +189,7 @@ class EventCoder:
                         and event_frame.of_topic(tokens, lemmas.get, f[1], words_uk, self.lexicon.morph)
                     )
                 ]
-            if not found and not statement and not evaluative and not any(lemmas.could(k, "naming") for k in words):
+            if not found and not statement and not evaluative and not lemmas.openers("naming"):
                 continue
             slots = slots or sentence_slots(tokens, mentions, start, end)
             outlets = {
@@ -204,8 +204,8 @@ class EventCoder:
                 {
                     name: {
                         k
-                        for k in lemmas
-                        if k not in named and lemmas.could(k, name) and has_phrase(getattr(cues, name), lemmas, k)
+                        for k in lemmas.openers(name)
+                        if k not in named and has_phrase(getattr(cues, name), lemmas, k)
                     }
                     for name in ("future", "hypothetical", "reciprocal")
                 }

@@ -38,7 +38,7 @@ class Morph:
             with loading():
                 import pymorphy3
 
-                self._loaded[lang] = pymorphy3.MorphAnalyzer(path=_dictionary(lang), lang=lang)
+                self._loaded[lang] = pymorphy3.MorphAnalyzer(path=dictionary(lang), lang=lang)
         return self._loaded[lang]
 
     def _readings(self, word: str, lang: str) -> tuple[Reading, ...]:
@@ -46,12 +46,15 @@ class Morph:
         if analyzer is None:
             return ()
         out = []
+        known: dict[str, bool] = {}  # a dictionary look-up per form: the readings of a word mostly share theirs
         for p in analyzer.parse(word):
             tag = str(p.tag)
             tags = self._tagsets.get(tag)
             if tags is None:  # a few hundred distinct tags: each split once
                 tags = self._tagsets[tag] = frozenset(tag.replace(" ", ",").split(","))
-            out.append(Reading(p.normal_form, tags, p.score, bool(p.is_known)))
+            if p.word not in known:
+                known[p.word] = bool(p.is_known)
+            out.append(Reading(p.normal_form, tags, p.score, known[p.word]))
         return tuple(out)
 
     def forms(self, lemma: str, lang: str) -> frozenset[str]:
@@ -128,7 +131,7 @@ def _match_case(text: str, model: str) -> str:
     return "-".join(p[:1].upper() + p[1:] for p in text.split("-")) if model[:1].isupper() else text
 
 
-def _dictionary(lang: str) -> str | None:
+def dictionary(lang: str) -> str | None:
     """The folder of pymorphy3's dictionary for `lang`, as its `pymorphy3_dicts` entry point names it
     (`pymorphy3_dicts_ru`, `pymorphy3_dicts_uk`), found by importing that package: pymorphy3 itself reads
     the entry points of every installed package (≈0.02 s a language). None (pymorphy3 chooses) when
