@@ -921,3 +921,13 @@ def test_seeking_to_do_is_an_attempt_not_a_request(pipeline, text, expected):
 def test_an_event_said_to_be_unlikely_is_negated(pipeline, text):
     found = code(pipeline, text)
     assert found and all(e[3] for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # the genitive of a visit noun that names a city is where one goes, not who goes
+    "Во время посещения Пекина Лавров встретился с Ван И.",
+    "При посещении Санкт-Петербурга он встречался с автором закона Виталием Милоновым.",
+])
+def test_a_visited_city_is_no_visitor(pipeline, text):
+    found = code(pipeline, text)
+    assert found and all(not any(a.startswith("place:") for a in e[1]) for e in found), found

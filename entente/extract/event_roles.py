@@ -181,6 +181,14 @@ def trigger_roles(
             # the other side is the one spoken with («с президентом Путиным», "with Xi") or a second subject
             spoken_with = {id(s.actor) for s in usable if _instrumental(tokens, s, lang, morph)}
             roles.objects = [x for x in roles.objects if id(x) in spoken_with]
+    if trigger.mode == "visit" and not trigger.host and any(x.type == "location" for x in roles.subjects):
+        # «во время посещения Пекина», «при посещении Санкт-Петербурга»: a city does not visit; it is where one goes
+        places = [x for x in roles.subjects if x.type == "location"]
+        roles.subjects = [x for x in roles.subjects if x.type != "location"]
+        roles.objects = roles.objects or places
+        if not roles.subjects and clause is not None and clause.how == "presupposed":
+            # the visitor is who does what the visit frames («во время посещения Пекина Лавров встретился ...»)
+            roles.subjects = [s.actor for s in usable if s.i in clause.subjects and s.actor.type != "location"]
     return roles, received, governed
 
 
