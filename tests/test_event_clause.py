@@ -419,3 +419,13 @@ def test_a_dative_beside_an_event_noun_receives_it(pipeline):
 
 def test_a_participle_with_its_agent_that_describes_reports_no_event(pipeline):
     assert events(pipeline, "Сайт Ryanair стал самым посещаемым туристами из России сайтом авиакомпаний.") == ()
+
+
+@pytest.mark.parametrize("text", [
+    # an event noun under a verb of intent is still to come, and a «не» on that verb denies it
+    "Тереза Мэй в отставку не собирается.",
+    "Путин не собирается на саммит в Вашингтон.",
+])
+def test_an_event_under_a_denied_intent_is_negated(pipeline, text):
+    found = events(pipeline, text)
+    assert found and all(e.negated for e in found), [(e.type, e.negated, e.rule) for e in found]

@@ -42,7 +42,8 @@ NOT_PREDICATED = frozenset({"obj", "iobj", "nsubj:pass"})
 @dataclass(frozen=True)
 class Clause:
     """The reading of one trigger in its tree. `how` names the rule that predicated it: `verb`,
-    `headline`, `occurrence`, `support`, `undergone` (its verb's subject undergoes it), `presupposed`, `failed`,
+    `headline`, `occurrence`, `support`, `undergone` (its verb's subject undergoes it), `intended` (under a verb of
+    intent: «в отставку не собирается»), `presupposed`, `failed`,
     or `mentioned-<relation>` (a noun in any other place); `negated_by` and `condition` are the words that
     frame it, if any; `pronoun` whether the clause's subject is a pronoun for someone named before."""
 
@@ -81,7 +82,7 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
             # «на оккупированных (Израилем) территориях»: a participle that describes, with its agent or not, does
             # not report
             return None
-    if how in ("verb", "occurrence", "support", "undergone"):
+    if how in ("verb", "occurrence", "support", "undergone", "intended"):
         negated_by = negated_by or _not(tree, lemmas, predicate, range(i, i + 1))  # «встреча не состоялась»
     condition: str | None = None
     if how != "presupposed" and not how.startswith("mentioned"):
@@ -282,6 +283,8 @@ def _predication(tree: Tree, lemmas: Lemmas, n: int, words: dict[str, set[str]])
         return None  # «решение относительно участия в саммите»: what a decision or a statement is about
     if _in_title(tree, lemmas, n, words.get("agent_heads", set())):
         return None  # «глава делегации на переговорах Эрекат»: a description of a person, not a report
+    if rel in ("obl", "obj", "xcomp") and head in words.get("intending", ()):
+        return h, "intended"  # «в отставку не собирается», «собирается в отставку»: still to come, or not at all
     if rel == "obl" and _case(tree, lemmas, n) in presupposing:
         return h, "presupposed"  # «на встрече Путин заявил»
     if rel == "nmod" and (lemmas.get(h) or "") in presupposing and tree.rels[h] == "obl" and tree.heads[h] >= 0:
