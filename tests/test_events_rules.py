@@ -931,3 +931,14 @@ def test_an_event_said_to_be_unlikely_is_negated(pipeline, text):
 def test_a_visited_city_is_no_visitor(pipeline, text):
     found = code(pipeline, text)
     assert found and all(not any(a.startswith("place:") for a in e[1]) for e in found), found
+
+
+@pytest.mark.parametrize("text, actor", [
+    # where a title is held or a branch works is no party: «посол США в Германии», the list after «в» as well
+    ("Посол США в Германии Ричард Гренелл угрожает участникам проекта санкциями.", ("person:richard-grenell",)),
+    ("Бастовать в пятницу будут также пилоты Ryanair в Бельгии, Ирландии и Швеции.", ("org:IRL-RYANAIR",)),
+    # whose court it is stays
+    ("Вчера суд в Пакистане утвердил смертный приговор христианке Азии Биби.", ("PAK",)),
+])
+def test_a_place_of_posting_is_no_actor(pipeline, text, actor):
+    assert [e[1] for e in code(pipeline, text)] == [actor]

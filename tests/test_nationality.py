@@ -86,3 +86,9 @@ def test_a_title_with_its_countrys_genitive_gives_the_country(pipeline, text, na
 def test_a_country_after_a_preposition_is_no_nationality(pipeline, text, name):
     found = countries(pipeline, text)
     assert name in found and found[name] != "SYR" and found[name] != "RUS", found
+
+
+def test_a_title_held_abroad_gives_its_own_country(pipeline):
+    # «посол Украины в Польше»: the country the title serves, not where it is held
+    found = countries(pipeline, "Посол Украины в Польше Василий Зварыч осудил нападение.")
+    assert found.get("Vasiliy Zvarych") == "UKR", found

@@ -11,6 +11,7 @@ from entente.extract import event_frame
 from entente.extract.event_args import Heads, Roles, Slot, Venue, assign
 from entente.extract.event_clause import Clause
 from entente.extract.event_embedded import own_objects
+from entente.extract.event_grammar import PLACE
 from entente.extract.event_hosting import as_visit
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_parties import CONFLICT, DONE_THERE, POLICED
@@ -35,6 +36,8 @@ from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
 
 MOVED = frozenset({"MOBILIZE", "RETREAT"})  # types whose phrase object is the actor's own forces or arms
+LIST_WORDS = frozenset({",", "и", "і", "й", "та", "and"})  # what joins the members of a list
+SENTENCE_OPENERS = frozenset({".", "!", "?", "«", '"', "—", "\n"})  # tokens after which a capital says nothing
 
 
 def _venue(trigger: Trigger) -> Venue:
@@ -91,9 +94,13 @@ def trigger_roles(
         roles = with_agent(roles, usable, clause.agents, clause.patients, clause.passive)
     elif clause is not None and clause.subjects:
         # the tree's subject phrase names the actor, or no one (a pronoun, a common noun): a mention
-        # elsewhere that case alone made a subject («... против действий президента Лукашенко») is not
-        subjects = [s for s in usable if s.actor.type != "location"]
+        # elsewhere that case alone made a subject («... против действий президента Лукашенко») is not; nor a country
+        # of posting in the phrase («посол США в Германии Ричард Гренелл»: Germany does nothing)
+        placed = _placed(tokens, usable, lang)
+        subjects = [s for s in usable if s.actor.type != "location" and id(s.actor) not in placed]
         roles = with_agent(roles, subjects, clause.subjects, (), passive=True)
+        posted = {id(s.actor) for s in usable if id(s.actor) in placed and any(s.i <= k < s.j for k in clause.subjects)}
+        roles.objects = [x for x in roles.objects if id(x) not in posted]  # nor is it whom the act concerns
     elif clause is not None and clause.objects:
         roles = not_subjects(roles, usable, clause.objects)
     elif (
@@ -199,3 +206,28 @@ def _instrumental(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> b
         return False
     words = [tokens[k].text.lower() for k in range(max(0, slot.i - 1), slot.j) if tokens[k].is_word]
     return any((r := morph.readings(w, lang)) and "ablt" in r[0].tags for w in words)
+
+
+def _placed(tokens: list[Token], slots: list[Slot], lang: str) -> set[int]:
+    """The ids of the actors mentioned where another one serves: after a preposition of place right after a mention
+    of its own («посол США в Германии», «пилоты Ryanair в Бельгии, Ирландии и Швеции», the list as well), not whose
+    it is («суд в Пакистане»)."""
+    placed: set[int] = set()
+    last = -1  # the token after the last placed mention
+    for slot in sorted(slots, key=lambda x: x.i):
+        before = tokens[slot.i - 1].text.lower() if slot.i > 0 else ""
+        if (
+            slot.i > 1
+            and before in PLACE.get(lang, ())
+            and _named(tokens, slot.i - 2, slots)  # «США в ...», «Украины в ...»
+        ) or (0 <= last < slot.i and all(t.text.lower() in LIST_WORDS for t in tokens[last : slot.i])):
+            placed.add(id(slot.actor))
+            last = slot.j
+    return placed
+
+
+def _named(tokens: list[Token], k: int, slots: list[Slot]) -> bool:
+    """Whether token k ends a name: a mention's last word, or a capitalized word that does not open its sentence."""
+    if any(other.j == k + 1 for other in slots):
+        return True
+    return k > 0 and tokens[k].text[:1].isupper() and tokens[k - 1].text not in SENTENCE_OPENERS
