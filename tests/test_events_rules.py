@@ -942,3 +942,13 @@ def test_a_visited_city_is_no_visitor(pipeline, text):
 ])
 def test_a_place_of_posting_is_no_actor(pipeline, text, actor):
     assert [e[1] for e in code(pipeline, text)] == [actor]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who accepts a resignation does not resign: it is offered to them
+    ("Премьер-министр Тереза Мэй приняла отставку министра.", [((), ("person:theresa-may",))]),
+    ("Тереза Мэй приняла отставку Бориса Джонсона.", [(("person:boris-johnson",), ("person:theresa-may",))]),
+    ("Президент Зеленський прийняв відставку міністра оборони.", [((), ("person:volodymyr-zelensky",))]),
+])
+def test_who_accepts_a_resignation_receives_it(pipeline, text, expected):
+    assert [e[1:3] for e in code(pipeline, text) if e[0] == "RETREAT"] == expected

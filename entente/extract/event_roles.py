@@ -8,7 +8,7 @@ conflict noun merely mentioned or governed by a preposition, the party a refusal
 from __future__ import annotations
 
 from entente.extract import event_frame
-from entente.extract.event_args import Heads, Roles, Slot, Venue, assign
+from entente.extract.event_args import Heads, Roles, Slot, Venue, assign, clause_id
 from entente.extract.event_clause import Clause
 from entente.extract.event_embedded import own_objects
 from entente.extract.event_grammar import PLACE
@@ -188,6 +188,19 @@ def trigger_roles(
             # the other side is the one spoken with («с президентом Путиным», "with Xi") or a second subject
             spoken_with = {id(s.actor) for s in usable if _instrumental(tokens, s, lang, morph)}
             roles.objects = [x for x in roles.objects if id(x) in spoken_with]
+    verb = i - 2 if i > 1 and tokens[i - 1].text.lower() in ("the", "his", "her", "their") else i - 1
+    if trigger.type == "RETREAT" and verb >= 0 and (lemmas.get(verb) or "") in words.get("accepting", set()):
+        # «Мэй приняла отставку министра», "accepted the resignation": who accepts it does not resign; it is
+        # offered to them
+        # «отставку Бориса Джонсона»: no one accepts their own (a title before the verb may stand for the name after)
+        resigning = {id(s.actor) for s in usable if s.i >= j and tokens[s.i].text[:1].isupper()}
+        acceptors = [
+            s.actor
+            for s in usable
+            if s.j <= verb and clause_id(tokens, s.i) == clause_id(tokens, i) and id(s.actor) not in resigning
+        ]
+        roles.subjects = [x for x in roles.subjects if x not in acceptors]
+        roles.objects = acceptors + [x for x in roles.objects if x not in acceptors]
     if trigger.mode == "visit" and not trigger.host and any(x.type == "location" for x in roles.subjects):
         # «во время посещения Пекина», «при посещении Санкт-Петербурга»: a city does not visit; it is where one goes
         places = [x for x in roles.subjects if x.type == "location"]
