@@ -148,8 +148,8 @@ def _country_genitives(
 
 def _title_before(tokens: list[Token], a: int, lang: str, morph: Morph) -> int | None:
     """The title noun a country genitive at token a completes, within TITLE_SPAN lower-case words before it
-    («министр иностранных дел», «глава МИД», «посол»): a singular person noun, with no verb, preposition or
-    comma between («министр по делам» is a title all the same)."""
+    («министр иностранных дел», «глава МИД», «посол»): a singular person noun, with no verb or punctuation between;
+    a preposition inside the title is allowed («министр по делам ...»), not right before the country («по Сирии»)."""
     if a > 0 and (readings := morph.readings(tokens[a - 1].text.lower(), lang)) and "PREP" in readings[0].tags:
         return None  # «спецпосланник по Сирии», «посол в Беларуси»: a place the title concerns, not its country
     for k in range(a - 1, max(-1, a - 1 - TITLE_SPAN), -1):

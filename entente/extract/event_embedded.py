@@ -57,9 +57,15 @@ def complement_start(tokens: list[Token], j: int, lang: str, morph: Morph) -> in
         if low in OPENERS.get(lang, ()):
             return k
         if lang == "en":
-            after = tokens[k + 1].text if k + 1 < len(tokens) else ""
-            if low == "to" and after.isalpha() and after.islower() and after not in DETERMINERS:
-                return k  # "to send", not "to the talks", "to Ukraine"
+            if to_infinitive(tokens, k):
+                return k
         elif word.islower() and (readings := morph.readings(low, lang)) and INFINITIVE & readings[0].tags:
             return k
     return None
+
+
+def to_infinitive(tokens: list[Token], k: int) -> bool:
+    """Whether token k is an English "to" that opens an infinitive ("to send", "sought to distance"; not "to the
+    talks", "to Ukraine")."""
+    after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    return tokens[k].text.lower() == "to" and after.isalpha() and after.islower() and after not in DETERMINERS

@@ -8,7 +8,7 @@ conflict noun merely mentioned or governed by a preposition, the party a refusal
 from __future__ import annotations
 
 from entente.extract import event_frame
-from entente.extract.event_args import Heads, Roles, Slot, Venue, assign, clause_id
+from entente.extract.event_args import DETERMINERS, Heads, Roles, Slot, Venue, assign, clause_id
 from entente.extract.event_clause import Clause
 from entente.extract.event_embedded import own_objects
 from entente.extract.event_grammar import PLACE
@@ -184,32 +184,21 @@ def trigger_roles(
     if not received and not triggers.noun(tokens[i].text, lang):
         roles = own_objects(roles, tokens, usable, j, lang, morph)  # «призвал Запад ввести санкции против России»
         if trigger.type == "CONSULT" and trigger.lemmas[0] in words.get("discussing", set()):
-            # «обсудили ситуацию вокруг Ирана», "discussed Iran's nuclear program": what is discussed is a topic;
-            # the other side is the one spoken with («с президентом Путиным», "with Xi") or a second subject
-            spoken_with = {id(s.actor) for s in usable if _instrumental(tokens, s, lang, morph)}
-            roles.objects = [x for x in roles.objects if id(x) in spoken_with]
-    verb = i - 2 if i > 1 and tokens[i - 1].text.lower() in ("the", "his", "her", "their") else i - 1
-    if trigger.type == "RETREAT" and verb >= 0 and (lemmas.get(verb) or "") in words.get("accepting", set()):
-        # «Мэй приняла отставку министра», "accepted the resignation": who accepts it does not resign; it is
-        # offered to them
-        # «отставку Бориса Джонсона»: no one accepts their own (a title before the verb may stand for the name after)
-        resigning = {id(s.actor) for s in usable if s.i >= j and tokens[s.i].text[:1].isupper()}
-        acceptors = [
-            s.actor
-            for s in usable
-            if s.j <= verb and clause_id(tokens, s.i) == clause_id(tokens, i) and id(s.actor) not in resigning
-        ]
-        roles.subjects = [x for x in roles.subjects if x not in acceptors]
-        roles.objects = acceptors + [x for x in roles.objects if x not in acceptors]
-    if trigger.mode == "visit" and not trigger.host and any(x.type == "location" for x in roles.subjects):
-        # «во время посещения Пекина», «при посещении Санкт-Петербурга»: a city does not visit; it is where one goes
-        places = [x for x in roles.subjects if x.type == "location"]
-        roles.subjects = [x for x in roles.subjects if x.type != "location"]
-        roles.objects = roles.objects or places
-        if not roles.subjects and clause is not None and clause.how == "presupposed":
-            # the visitor is who does what the visit frames («во время посещения Пекина Лавров встретился ...»)
-            roles.subjects = [s.actor for s in usable if s.i in clause.subjects and s.actor.type != "location"]
+            roles = _spoken_with(roles, tokens, usable, lang, morph)
+    if trigger.type == "RETREAT":
+        roles = _accepted(roles, tokens, lemmas, usable, phrase, words.get("accepting", set()))
+    if trigger.mode == "visit" and not trigger.host:
+        roles = _visited(roles, usable, clause)
     return roles, received, governed
+
+
+def _spoken_with(roles: Roles, tokens: list[Token], usable: list[Slot], lang: str, morph: Morph) -> Roles:
+    """A discussion's recipients without its topic: «обсудили ситуацию вокруг Ирана», "discussed Iran's nuclear
+    program" name what is discussed; the other side is the one spoken with («с президентом Путиным», "with Xi", a
+    partner) or a second subject."""
+    spoken_with = {id(s.actor) for s in usable if _instrumental(tokens, s, lang, morph)}
+    roles.objects = [x for x in roles.objects if id(x) in spoken_with]
+    return roles
 
 
 def _instrumental(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> bool:
@@ -219,6 +208,40 @@ def _instrumental(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> b
         return False
     words = [tokens[k].text.lower() for k in range(max(0, slot.i - 1), slot.j) if tokens[k].is_word]
     return any((r := morph.readings(w, lang)) and "ablt" in r[0].tags for w in words)
+
+
+def _accepted(
+    roles: Roles, tokens: list[Token], lemmas: Lemmas, usable: list[Slot], phrase: tuple[int, int], accepting: set[str]
+) -> Roles:
+    """A resignation after a verb of `accepting` («Мэй приняла отставку министра», "accepted the resignation"): who
+    accepts it does not resign, it is offered to them; the one named after the noun resigns («отставку Бориса
+    Джонсона»; no one accepts their own, though a title before the verb may stand for that name)."""
+    i, j = phrase
+    verb = i - 2 if i > 1 and tokens[i - 1].text.lower() in DETERMINERS else i - 1
+    if verb < 0 or (lemmas.get(verb) or "") not in accepting:
+        return roles
+    resigning = {id(s.actor) for s in usable if s.i >= j and tokens[s.i].text[:1].isupper()}
+    acceptors = [
+        s.actor
+        for s in usable
+        if s.j <= verb and clause_id(tokens, s.i) == clause_id(tokens, i) and id(s.actor) not in resigning
+    ]
+    roles.subjects = [x for x in roles.subjects if x not in acceptors]
+    roles.objects = acceptors + [x for x in roles.objects if x not in acceptors]
+    return roles
+
+
+def _visited(roles: Roles, usable: list[Slot], clause: Clause | None) -> Roles:
+    """A city does not visit, it is where one goes («во время посещения Пекина», «при посещении Санкт-Петербурга»);
+    the visitor of a presupposed visit is who does what it frames («... Лавров встретился ...»)."""
+    if not any(x.type == "location" for x in roles.subjects):
+        return roles
+    places = [x for x in roles.subjects if x.type == "location"]
+    roles.subjects = [x for x in roles.subjects if x.type != "location"]
+    roles.objects = roles.objects or places
+    if not roles.subjects and clause is not None and clause.how == "presupposed":
+        roles.subjects = [s.actor for s in usable if s.i in clause.subjects and s.actor.type != "location"]
+    return roles
 
 
 def _placed(tokens: list[Token], slots: list[Slot], lang: str) -> set[int]:

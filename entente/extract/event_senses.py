@@ -14,6 +14,7 @@ of harm that counts the harmed ("14 dead and 20 wounded"), nor "seek to" do some
 
 from __future__ import annotations
 
+from entente.extract.event_embedded import to_infinitive
 from entente.extract.event_frame import DETERMINERS_EN
 from entente.extract.event_lexicon import Trigger
 from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas
@@ -36,19 +37,7 @@ def other_sense(
         or (single in words.get("purpose", set()) and _meant(tokens, lemmas, i))
         or (single in words.get("of_possessor", set()) and not _before_possessive(tokens, j))
         or (single in words.get("casualty", set()) and _counted(tokens, lemmas, i, words.get("casualty_count", set())))
-        or (single in words.get("attempt", set()) and _infinitive_after(tokens, j))
-    )
-
-
-def _infinitive_after(tokens: list[Token], j: int) -> bool:
-    """Whether "to" and a verb follow token j ("sought to distance herself", "seeking to stem his rise"): an attempt,
-    not a request of anyone."""
-    return (
-        j + 1 < len(tokens)
-        and tokens[j].text.lower() == "to"
-        and tokens[j + 1].text.isalpha()
-        and tokens[j + 1].text.islower()
-        and tokens[j + 1].text not in DETERMINERS_EN
+        or (single in words.get("attempt", set()) and j < len(tokens) and to_infinitive(tokens, j))
     )
 
 
