@@ -14,7 +14,7 @@ import pytest
 from .conftest import shared_path
 
 # overall figures (score_seeds.py summary)
-PINNED = {  # measured at the last raise: 0.896 / 0.915 / 0.97 / 0.866 / 0.763 / 0.732; titles 0.95
+PINNED = {  # measured at the last raise: 0.896 / 0.915 / 0.97 / 0.866 / 0.763 / 0.738; titles 0.95
     "actor_recall": 0.89,
     "person_precision": 0.91,
     "quote_recall": 0.96,
@@ -25,9 +25,9 @@ PINNED = {  # measured at the last raise: 0.896 / 0.915 / 0.97 / 0.866 / 0.763 /
     "published_acc": 1.0,
 }
 MAX_JUNK_LINES = 0  # page furniture lines the gold lists that survive cleaning
-# events per language: (recall, precision); measured ru .760 / .752, uk .792 / .810, en .733 / .574 (English is six
+# events per language: (recall, precision); measured ru .760 / .758, uk .792 / .810, en .733 / .587 (English is six
 # documents: one event moves its figures by .02 to .07)
-PINNED_EVENTS = {"ru": (0.76, 0.75), "uk": (0.79, 0.80), "en": (0.73, 0.57)}
+PINNED_EVENTS = {"ru": (0.76, 0.75), "uk": (0.79, 0.80), "en": (0.73, 0.58)}
 MAX_FORBIDDEN = 0  # asserted events the text says did not happen (issue 10 allows one; none is asserted now)
 
 

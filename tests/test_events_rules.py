@@ -952,3 +952,20 @@ def test_a_place_of_posting_is_no_actor(pipeline, text, actor):
 ])
 def test_who_accepts_a_resignation_receives_it(pipeline, text, expected):
     assert [e[1:3] for e in code(pipeline, text) if e[0] == "RETREAT"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a party must or should do is not reported as done: no event unless someone named demands it
+    ("Россия должна прекратить поставки оружия Сирии.", []),
+    ("Евросоюзу следует незамедлительно ввести санкции против Белоруссии.", []),
+    ("Україна має запровадити санкції проти Росії.", []),
+    ("Japan needs to impose sanctions on North Korea.", []),
+    ("China should reject the proposal of the United States.", []),
+    ("Лавров заявил, что США должны отказаться от санкций против Ирана.",
+     [("REQUEST", ("person:sergey-lavrov",), ("USA",))]),
+    # not obligations: «как следует из», «мають намір» + infinitive (an intent), "had to" (it was done)
+    ("Пілоти Ryanair мають намір провести страйк проти Ryanair.", [("THREATEN", (), ("org:IRL-RYANAIR",))]),
+    ("Russia had to withdraw its troops from Georgia.", [("RETREAT", (), ("RUS", "GEO"))]),
+])
+def test_an_obligation_is_no_act(pipeline, text, expected):
+    assert [e[:3] for e in code(pipeline, text) if not e[3]] == expected

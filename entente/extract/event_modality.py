@@ -24,6 +24,10 @@ INTENT_SPAN = 8  # words before a cooperative trigger in which an intent word tu
 NEGATION_SPAN = 6
 OCCURRENCE_SPAN = 14  # words after a noun trigger in which its occurrence verb is looked for, without a tree
 HISTORICAL_DAYS = 90  # an event dated this long before publication is background
+OBLIGATION_SPAN = 6  # words between «должна» / "must" and the act it obliges («должна незамедлительно выпустить»)
+INFINITIVE_GAP = 2  # words from «следует» to its infinitive («следует незамедлительно ввести»)
+THAT = frozenset({"что", "чтобы", "що", "щоб", "that"})
+EPISTEMIC_EN = frozenset({"have", "'ve", "’ve", "be"})  # "must have attacked", "must be": a guess, not a duty
 
 
 class Framing(NamedTuple):
@@ -64,6 +68,46 @@ def framing(sentence: Sentence, kind: str, i: int, morph: Morph, after: int | No
     elif modality == "future" and kind in COERCIVE:
         kind, modality = "THREATEN", "asserted"  # «введёт санкции», "will blockade": a threat
     return Framing(kind, negated, modality)
+
+
+def obliged(sentence: Sentence, i: int, morph: Morph) -> int | None:
+    """The word by which the trigger at token i is what its doer must or should do, or None: «Россия должна
+    прекратить поставки», «Брюсселю необходимо отказаться», «Україна має скасувати», "Japan needs to apologize".
+    Such an act is not reported as done; it is demanded by whoever says so (`demand`). The word stands earlier in
+    the trigger's clause, within OBLIGATION_SPAN words, with no «что» / "that" between. A word of `obliging`
+    ("need", "have", «следует», «мати») obliges only before an infinitive ("needs to", «має скасувати»; not «как
+    следует из призыва»), and not in the past ("had to withdraw": it did); "must have" and "must be" are guesses."""
+    tokens, lemmas, cues = sentence.tokens, sentence.lemmas, sentence.cues
+    obliging = cues.clause.get("obliging", set())
+    for k in range(i - 1, max(-1, i - OBLIGATION_SPAN - 1), -1):
+        word = tokens[k].text.lower()
+        if tokens[k].text in CLAUSE_BREAKS or word in THAT:
+            return None
+        lemma = lemmas.get(k)
+        if lemma in obliging or word in obliging:
+            if word != "had" and _infinitive_after(tokens, k, i, sentence.lang, morph):
+                return k
+        elif word in cues.obligation or lemma in cues.obligation:
+            after = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
+            if not (sentence.lang == "en" and after in EPISTEMIC_EN):
+                return k
+    return None
+
+
+def _infinitive_after(tokens: list[Token], k: int, i: int, lang: str, morph: Morph) -> bool:
+    """Whether an infinitive follows word k, before the trigger at i: "to" right after it in English; in Russian and
+    Ukrainian an infinitive after at most INFINITIVE_GAP - 1 adverbs («следует незамедлительно ввести»; not «мають
+    намір провести», which has a noun between)."""
+    if lang == "en":
+        return k + 1 <= i and tokens[k + 1].text.lower() == "to"
+    for n in range(k + 1, min(i + 1, k + 1 + INFINITIVE_GAP)):
+        readings = morph.readings(tokens[n].text.lower(), lang)
+        tags = readings[0].tags if readings else frozenset()
+        if {"INFN", "infn"} & tags:
+            return True
+        if not {"ADVB", "adv"} & tags:
+            return False
+    return False
 
 
 def _ultimatum(sentence: Sentence, i: int) -> bool:

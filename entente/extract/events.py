@@ -28,7 +28,7 @@ from entente.extract.event_clause import Clause, analytic_future, phrase_head, r
 from entente.extract.event_grammar import PLACE
 from entente.extract.event_hosting import drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
-from entente.extract.event_modality import drop_promised, framing, historical
+from entente.extract.event_modality import COOPERATIVE, drop_promised, framing, historical, obliged
 from entente.extract.event_parties import (
     aside,
     extradition,
@@ -320,7 +320,12 @@ class EventCoder:
                     continue
                 if not political(trigger, event, a.actors, cues.clause):
                     continue  # "providing a big audience for his views", "defended his record": no act between parties
-                event = demand(sentence, i, event, self.lexicon.morph)
+                demanded = demand(sentence, i, event, self.lexicon.morph)
+                if demanded is event and event.type not in COOPERATIVE | {"AGREE"} and obliged(
+                    sentence, i, self.lexicon.morph
+                ) is not None:
+                    continue  # «Россия должна прекратить поставки», "Japan needs to apologize": a duty, not an act
+                event = demanded
                 key = (event.type, event.actor, event.recipient, start)
                 if key not in out:
                     out[key] = event
