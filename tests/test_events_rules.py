@@ -969,3 +969,13 @@ def test_who_accepts_a_resignation_receives_it(pipeline, text, expected):
 ])
 def test_an_obligation_is_no_act(pipeline, text, expected):
     assert [e[:3] for e in code(pipeline, text) if not e[3]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a meeting is held to discuss is its topic, not its other side; whom one discusses it with stays
+    ("The group met last week to discuss how to escalate their efforts against Donald Trump.", []),
+    ("Lavrov flew to Beijing to discuss Iran with Wang Yi.",
+     [("CONSULT", ("person:sergey-lavrov",), ("person:wang-yi",))]),
+])
+def test_what_a_meeting_discusses_is_no_side(pipeline, text, expected):
+    assert [e[:3] for e in code(pipeline, text) if e[2]] == expected

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from entente.extract.event_args import CLAUSE_BREAKS, DETERMINERS, Roles, Slot
 from entente.extract.event_grammar import words
+from entente.extract.event_sentence import Lemmas
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
 
 OPENERS = words("complement_open")  # «чтобы», «щоб», "that": a finite complement clause
 INFINITIVE = frozenset({"INFN", "inf"})  # pymorphy3's tag of an infinitive, Russian and Ukrainian
 SUBJECT_GAP = 3  # words from a complementizer to its clause's subject ("that the United States")
+VERB_GAP = 2  # words from a complement's first word to its verb ("to discuss", «чтобы вместе обсудить»)
 
 
 def own_objects(roles: Roles, tokens: list[Token], usable: list[Slot], j: int, lang: str, morph: Morph) -> Roles:
@@ -41,6 +43,25 @@ def own_objects(roles: Roles, tokens: list[Token], usable: list[Slot], j: int, l
     theirs = {id(s.actor) for s in usable if s.i >= start} - mine
     roles.objects = [x for x in roles.objects if id(x) not in theirs]
     roles.partners = [x for x in roles.partners if id(x) not in theirs]
+    return roles
+
+
+def discussed(
+    roles: Roles, tokens: list[Token], lemmas: Lemmas, usable: list[Slot], j: int, lang: str, morph: Morph,
+    discussing: set[str],
+) -> Roles:
+    """A meeting's sides without what it is held to discuss: in "sat down with reporters to discuss the United
+    States' longest war", «встретились, чтобы обсудить ситуацию в Сирии» the parties named after the verb of
+    discussion of a complement that opens after the trigger (ending at token j) are its topic, not its sides; whom
+    one discusses it with is a partner and stays."""
+    start = complement_start(tokens, j, lang, morph)
+    if start is None:
+        return roles
+    verb = next((k for k in range(start, min(len(tokens), start + VERB_GAP + 1)) if lemmas.get(k) in discussing), None)
+    if verb is None:
+        return roles
+    topic = {id(s.actor) for s in usable if s.i > verb} - {id(s.actor) for s in usable if s.i < start}
+    roles.objects = [x for x in roles.objects if id(x) not in topic]  # partners ("with Xi", «с Си») stay
     return roles
 
 

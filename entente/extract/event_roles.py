@@ -10,7 +10,7 @@ from __future__ import annotations
 from entente.extract import event_frame
 from entente.extract.event_args import DETERMINERS, Heads, Roles, Slot, Venue, assign, clause_id
 from entente.extract.event_clause import Clause
-from entente.extract.event_embedded import own_objects
+from entente.extract.event_embedded import discussed, own_objects
 from entente.extract.event_grammar import PLACE
 from entente.extract.event_hosting import as_visit
 from entente.extract.event_lexicon import Lexicon, Trigger
@@ -185,6 +185,8 @@ def trigger_roles(
         roles = own_objects(roles, tokens, usable, j, lang, morph)  # «призвал Запад ввести санкции против России»
         if trigger.type == "CONSULT" and trigger.lemmas[0] in words.get("discussing", set()):
             roles = _spoken_with(roles, tokens, usable, lang, morph)
+    if trigger.type == "CONSULT":
+        roles = discussed(roles, tokens, lemmas, usable, j, lang, morph, words.get("discussing", set()))
     if trigger.type == "RETREAT":
         roles = _accepted(roles, tokens, lemmas, usable, phrase, words.get("accepting", set()))
     if trigger.mode == "visit" and not trigger.host:
