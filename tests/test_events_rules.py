@@ -979,3 +979,14 @@ def test_an_obligation_is_no_act(pipeline, text, expected):
 ])
 def test_what_a_meeting_discusses_is_no_side(pipeline, text, expected):
     assert [e[:3] for e in code(pipeline, text) if e[2]] == expected
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    # an infinitive a demand governs is what is asked, not done
+    ("Масих просит власти США, Великобритании и Канады предоставить убежище Асии Биби.", "AID", "REQUEST"),
+    # a verb of its own after «и» is done: Maas rejected the criticism
+    ("Хайко Маас призвал США не вмешиваться в энергетическую политику и отверг критику Вашингтона.", None, "REQUEST"),
+])
+def test_what_a_demand_asks_for_is_not_done(pipeline, text, absent, present):
+    types = [e[0] for e in code(pipeline, text) if not e[3]]
+    assert absent not in types and (present is None or present in types), types

@@ -13,28 +13,97 @@ from entente.extract.event_clause import Clause
 from entente.extract.event_grammar import AGAINST, OTHER_PREP
 from entente.extract.event_sentence import Key, Sentence
 from entente.models import Event
+from entente.nlp.morph import Morph
+from entente.nlp.tokens import Token
 
 FRAMING = frozenset({"REQUEST", "REJECT", "AGREE", "THREATEN", "ACCUSE"})  # types whose complement is an event
 ALLEGING = frozenset({"ACCUSE", "REQUEST", "THREATEN"})  # types whose complement is alleged, wanted or threatened
 # words that open what an accusation, a demand or a threat says: «что», «чтобы», "that"
 COMPLEMENTIZERS = frozenset({"что", "чтобы", "що", "щоб", "that"})
+WANTING = frozenset({"REQUEST", "THREATEN"})  # types whose infinitive complement is wanted or threatened, not done
+CONTENT_SPAN = 12  # words from a demand to the infinitive it governs («просит Британию, США и Канаду предоставить»)
+STRONG_BREAKS = frozenset({";", ":", "—", "–", "(", ")", "but", "но", "але", "а", "однако", "проте"})
+AND = frozenset({"и", "і", "й", "та", "and"})
+SUBORDINATORS = frozenset({"while", "after", "before", "когда", "коли", "when", "until", "пока", "поки", "if", "если",
+                           "якщо", "because", "потому", "бо"})
+INFINITIVE = frozenset({"INFN", "infn"})
+FRAMING_WORDS = 2  # words of a demand's own phrase before its "to" ("called on", "pleaded with them")
+ADDRESSED_EN = frozenset({"him", "her", "them", "us", "me", "you", "it", "not", "never"})
 
 
 def drop_alleged(
-    out: dict[Key, Event], placed: list[tuple[Key, int]], sentence: Sentence, alleging: list[int]
+    out: dict[Key, Event],
+    placed: list[tuple[Key, int]],
+    sentence: Sentence,
+    alleging: list[int],
+    wanted: list[int],
+    morph: Morph,
 ) -> None:
     """Drop an event whose trigger follows an accusation, a demand or a threat in the same sentence with a
     complementizer between them: it is what is alleged, demanded or threatened («Смилянца обвиняют в том, что
     ... он похитил информацию», «требует, чтобы ...»). `alleging`: the positions of the sentence's accusation,
     demand and threat triggers, also those that made no event of their own (an accuser the article does not
-    name: «мусульманки обвинили женщину в том, что она «осквернила воду»»)."""
+    name: «мусульманки обвинили женщину в том, что она «осквернила воду»»). So is an event whose trigger is an
+    infinitive a demand or a threat governs («Масих просит власти Канады предоставить убежище Биби», "called for
+    the United States to organize ground forces to fight", «закликають стратити»): what is asked or threatened;
+    `wanted`: the positions of the demand and threat triggers, also those that made no event.
+    """
     tokens = sentence.tokens
     framing = sorted(set(alleging) | {i for key, i in placed if key[0] in ALLEGING})
+    wanting = sorted(set(wanted) | {i for key, i in placed if key[0] in WANTING})
     for key, i in placed:
         if key[0] in ALLEGING or key not in out:
             continue
         if any(f < i and any(tokens[k].text.lower() in COMPLEMENTIZERS for k in range(f + 1, i)) for f in framing):
             del out[key]
+        elif any(_governs(tokens, f, i, sentence.lang, morph) and _infinitive(sentence, f, i, morph) for f in wanting):
+            del out[key]  # «просит Канаду предоставить убежище», "urged him not to back down": wanted, not done
+
+
+def _infinitive(sentence: Sentence, f: int, i: int, morph: Morph) -> bool:
+    """Whether the trigger at token i is an infinitive that the demand or threat at f governs: by its first word's
+    reading in Russian and Ukrainian; in English a "to" before it right after the demand's own words, whom it
+    addresses or "not" ("threatened to impose", "urged Germany to send", "urged him not to back down"; not "in
+    response to missile tests", nor a purpose: "organize forces to fight")."""
+    tokens = sentence.tokens
+    if sentence.lang == "en":
+        if i < 2 or tokens[i - 1].text.lower() != "to":
+            return False
+        before = i - 2
+        return (
+            before <= f + FRAMING_WORDS
+            or tokens[before].text.lower() in ADDRESSED_EN
+            or any(s.j == before + 1 for s in sentence.slots)
+        )
+    readings = morph.readings(tokens[i].text.lower(), sentence.lang) if tokens[i].text.islower() else ()
+    return bool(readings) and bool(INFINITIVE & readings[0].tags)
+
+
+def _governs(tokens: list[Token], f: int, i: int, lang: str, morph: Morph) -> bool:
+    """Whether a demand or threat at token f can govern an infinitive at token i: f comes first, at most
+    CONTENT_SPAN words before, with no sentence-like break, complementizer, subordinating conjunction or «и» / "and"
+    opening a clause between (not «призвал США не вмешиваться ... и отверг критику»)."""
+    if not f < i <= f + CONTENT_SPAN:
+        return False
+    for k in range(f + 1, i):
+        word = tokens[k].text.lower()
+        if word in STRONG_BREAKS or word in COMPLEMENTIZERS or word in SUBORDINATORS:
+            return False
+        if word in AND and not _listed(tokens[k + 1].text, lang, morph):
+            return False
+    return True
+
+
+def _listed(word: str, lang: str, morph: Morph) -> bool:
+    """Whether the word after «и» / "and" goes on a list of names or nouns («США, Великобритании и Канады») rather
+    than opening a clause of its own («и отверг критику», "and imposed"): a capitalized word, or in Russian and
+    Ukrainian one whose reading is no verb."""
+    if word[:1].isupper():
+        return True
+    if lang == "en":
+        return False
+    readings = morph.readings(word.lower(), lang)
+    return bool(readings) and not {"VERB", "verb", "INFN", "infn"} & readings[0].tags
 
 
 def demote_content(out: dict[Key, Event], placed: list[tuple[Key, int]]) -> None:

@@ -38,7 +38,7 @@ from entente.extract.event_parties import (
     parties,
     same_voice,
 )
-from entente.extract.event_rank import ALLEGING, demote_content, drop_alleged, drop_broader, nested
+from entente.extract.event_rank import ALLEGING, WANTING, demote_content, drop_alleged, drop_broader, nested
 from entente.extract.event_reference import (
     PLURAL_HE,
     antecedent,
@@ -217,6 +217,7 @@ class EventCoder:
             hosted: list[Key] = []
             placed: list[tuple[Key, int]] = []  # this sentence's events and their trigger positions
             alleging: list[int] = []  # positions of the triggers of accusations in their sense of one
+            wanted: list[int] = []  # positions of the triggers of demands and threats
             others = _noun_phrases(tree, c.found, tokens, lang, self.triggers.noun) if tree is not None else {}
             for trigger, i, j in found:
                 # the phrase of another event noun holds that event's arguments: «поездка состоялась за неделю до
@@ -230,6 +231,8 @@ class EventCoder:
                     continue  # a poll's figure, an appeal to voters, a shared view, a campaign's rally: no act
                 if trigger.type in ALLEGING:
                     alleging.append(i)  # what it alleges is no event of its own, whether or not it names a party
+                if trigger.type in WANTING:
+                    wanted.append(i)  # nor is the infinitive it governs («просит предоставить убежище»)
                 if trigger.type == "REQUEST" and asked_to_answer(lemmas, j, cues.clause.get("answering", set())):
                     continue  # «Трампа попросили уточнити позицію»: a reporter's question, not a demand
                 comments = frozenset(cues.clause.get("comment", ()))
@@ -336,7 +339,7 @@ class EventCoder:
                     if trigger.host and roles.objects:
                         previous = roles.objects  # the sentence is about its subject, the host
             demote_content(out, placed)
-            drop_alleged(out, placed, sentence, alleging)
+            drop_alleged(out, placed, sentence, alleging, wanted, self.lexicon.morph)
             drop_promised(out, start)
             drop_hosted(out, hosted)
             drop_broader(out, start)
