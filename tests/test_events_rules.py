@@ -990,3 +990,13 @@ def test_what_a_meeting_discusses_is_no_side(pipeline, text, expected):
 def test_what_a_demand_asks_for_is_not_done(pipeline, text, absent, present):
     types = [e[0] for e in code(pipeline, text) if not e[3]]
     assert absent not in types and (present is None or present in types), types
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "aides" are staff ("aide"), not "aid"; "aids" is still the verb
+    ("Aides said Barack Obama would travel to Cuba.", []),
+    ("Top aides to Hillary Clinton say she will win.", []),
+    ("The United States aids Ukraine.", [("AID", ("USA",), ("UKR",))]),
+])
+def test_aides_are_no_aid(pipeline, text, expected):
+    assert [e[:3] for e in code(pipeline, text) if e[0] == "AID"] == expected

@@ -291,10 +291,10 @@ def _english(w: str) -> list[str]:
     out = [w]
     if w.endswith("ies") and len(w) > 4:
         out.append(w[:-3] + "y")
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 2:
+        out.append(w[:-1])  # before "-es": "aides" is "aide" (a known word, `visitor`), not "aid"
     if w.endswith("es") and len(w) > 3:
         out.append(w[:-2])
-    if w.endswith("s") and not w.endswith("ss") and len(w) > 2:
-        out.append(w[:-1])
     for suffix in ("ed", "ing"):
         if w.endswith(suffix) and len(w) > len(suffix) + 2:
             stem = w[: -len(suffix)]
