@@ -1000,3 +1000,14 @@ def test_what_a_demand_asks_for_is_not_done(pipeline, text, absent, present):
 ])
 def test_aides_are_no_aid(pipeline, text, expected):
     assert [e[:3] for e in code(pipeline, text) if e[0] == "AID"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # how voters lean is a poll's or a vote's figure, no act between parties
+    ("Most evangelical voters support Donald Trump.", []),
+    ("Hillary Clinton has strong support among African-American voters.", []),
+    ("Большинство избирателей поддержали Владимира Зеленского.", []),
+    ("France supports Ukraine.", [("SUPPORT", ("FRA",), ("UKR",))]),
+])
+def test_an_electorate_leaning_is_no_event(pipeline, text, expected):
+    assert [e[:3] for e in code(pipeline, text) if e[0] in ("SUPPORT", "REJECT")] == expected

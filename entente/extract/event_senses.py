@@ -30,6 +30,7 @@ def other_sense(
     single = trigger.lemmas[0] if len(trigger.lemmas) == 1 else None
     return (
         (trigger.type in ("SUPPORT", "AGREE") and _poll(tokens, lemmas, i, words.get("share", set())))
+        or (trigger.type in ("SUPPORT", "REJECT") and _electorate(tokens, lemmas, i, j, words))
         or (single in words.get("attraction", set()) and _attraction(tokens, j))
         or (single in words.get("concur", set()) and _concurring(tokens, j, words.get("concur_after", set())))
         or (trigger.type == "PROTEST" and _campaign_gathering(tokens, lemmas, i, words))
@@ -149,6 +150,20 @@ def _poll(tokens: list[Token], lemmas: Lemmas, i: int, share: set[str]) -> bool:
         if tokens[k].text in share or (lemmas.get(k) or "") in share:
             return True
     return False
+
+
+def _electorate(tokens: list[Token], lemmas: Lemmas, i: int, j: int, words: dict[str, set[str]]) -> bool:
+    """Whether voters are who support or oppose, in the trigger's clause: one of `electorate` among the POLL_SPAN
+    words before it ("evangelical voters overwhelmingly support Trump", «избиратели поддержали»), or a group right
+    after it (`among`: "his support among evangelicals", «поддержка среди молодёжи»). How an electorate leans is a
+    poll's or a vote's figure, no act between parties."""
+    electorate = words.get("electorate", set())
+    for k in range(i - 1, max(-1, i - POLL_SPAN - 1), -1):
+        if tokens[k].text in CLAUSE_BREAKS:
+            break
+        if (lemmas.get(k) or tokens[k].text.lower()) in electorate:
+            return True
+    return j < len(tokens) and tokens[j].text.lower() in words.get("among", set())
 
 
 APPEAL_SPAN = 10  # words after "appeal to" in which the "to" of what is asked stands ("appealed to them not to vote")
