@@ -826,11 +826,8 @@ def test_a_passive_participle_names_whom_it_was_done_to(pipeline, text):
 
 # "has support" is support received; "has supported", "has met with" act
 @pytest.mark.parametrize("text, actor, recipient", [
-    ("Hillary Clinton has strong support among African-American voters.", (), ("person:hillary-clinton",)),
+    ("Hillary Clinton has strong support from labor unions.", (), ("person:hillary-clinton",)),
     ("Hillary Clinton has supported Barack Obama.", ("person:hillary-clinton",), ("person:barack-obama",)),
-    # a constituency gives its holder support; a pronoun that has it is its holder, not its giver
-    ("Hillary Clinton's deep support among black voters gives her an edge.", (), ("person:hillary-clinton",)),
-    ("Barack Obama spoke in Ohio. He has strong support among African-American voters.", (), ("person:barack-obama",)),
 ])
 def test_having_support_is_receiving_it(pipeline, text, actor, recipient):
     events = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
@@ -1006,6 +1003,8 @@ def test_aides_are_no_aid(pipeline, text, expected):
     # how voters lean is a poll's or a vote's figure, no act between parties
     ("Most evangelical voters support Donald Trump.", []),
     ("Hillary Clinton has strong support among African-American voters.", []),
+    ("Hillary Clinton's deep support among black voters gives her an edge.", []),
+    ("Barack Obama spoke in Ohio. He has strong support among African-American voters.", []),
     ("Большинство избирателей поддержали Владимира Зеленского.", []),
     ("France supports Ukraine.", [("SUPPORT", ("FRA",), ("UKR",))]),
 ])
