@@ -1010,3 +1010,16 @@ def test_aides_are_no_aid(pipeline, text, expected):
 ])
 def test_an_electorate_leaning_is_no_event(pipeline, text, expected):
     assert [e[:3] for e in code(pipeline, text) if e[0] in ("SUPPORT", "REJECT")] == expected
+
+
+@pytest.mark.parametrize("text, trigger_word, expected", [
+    # "thanks to" is "because of"; "talk show", "phone bank", "pep talk" are no talks
+    ("The delegate lead for Hillary Clinton continues to grow thanks to a big win in North Carolina.", "thanks", 0),
+    ("Donald Trump told the radio talk show host that he likes Ted Cruz.", "talk", 0),
+    ("Bernie Sanders allies have been hosting activists at phone banks.", "phone", 0),
+    # a possessive makes it a noun: thanks given
+    ("Hillary Clinton tweeted her thanks to Barack Obama.", "thanks", 1),
+])
+def test_fixed_phrases_are_no_acts(pipeline, text, trigger_word, expected):
+    events = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
+    assert len([e for e in events if e.trigger.lower().startswith(trigger_word)]) == expected

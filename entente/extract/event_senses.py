@@ -35,6 +35,7 @@ def other_sense(
         or (single in words.get("concur", set()) and _concurring(tokens, j, words.get("concur_after", set())))
         or (trigger.type == "PROTEST" and _campaign_gathering(tokens, lemmas, i, words))
         or _idiom(tokens, i, j, words.get("idiom", set()))
+        or (_idiom(tokens, i, j, words.get("prepositional", set())) and not _determined(tokens, i))
         or (single in words.get("purpose", set()) and _meant(tokens, lemmas, i))
         or (single in words.get("of_possessor", set()) and not _before_possessive(tokens, j))
         or (single in words.get("casualty", set()) and _counted(tokens, lemmas, i, words.get("casualty_count", set())))
@@ -115,6 +116,12 @@ def _idiom(tokens: list[Token], i: int, j: int, idioms: set[str]) -> bool:
             if end >= j and end <= len(tokens) and [t.text.lower() for t in tokens[start:end]] == words:
                 return True
     return False
+
+
+def _determined(tokens: list[Token], i: int) -> bool:
+    """Whether a possessive or a determiner stands right before token i ("her thanks to", "the thanks of")."""
+    before = tokens[i - 1].text.lower() if i > 0 else ""
+    return before in POSSESSIVES_EN | {"the", "a", "an", "our", "my"} or before.endswith(("'s", "’s"))
 
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "JUD", "LEG", "COP", "SPY"})
