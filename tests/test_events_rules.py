@@ -1023,3 +1023,14 @@ def test_an_electorate_leaning_is_no_event(pipeline, text, expected):
 def test_fixed_phrases_are_no_acts(pipeline, text, trigger_word, expected):
     events = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
     assert len([e for e in events if e.trigger.lower().startswith(trigger_word)]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an event noun in the name of a body, a title or a document is what it is for or about, no event
+    "Європейський Комісар з гуманітарної допомоги Христос Стиліанідес прокоментував подію.",
+    "Проект реалізується в рамках Програми транскордонного співробітництва Польща-Білорусь-Україна.",
+    "Він очолював слідче управління фінансових розслідувань Міндоходів.",
+    "Поскольку между США и Таиландом существует договор об экстрадиции, американские власти затребовали выдачи.",
+])
+def test_an_event_noun_in_a_name_is_no_event(pipeline, text):
+    assert [e for e in code(pipeline, text) if not e[3] and e[0] in ("AID", "COOPERATE", "ACCUSE")] == []

@@ -277,8 +277,10 @@ def _predication(tree: Tree, lemmas: Lemmas, n: int, words: dict[str, set[str]])
     presupposing = words.get("presupposing", set())
     if rel == "nmod" and head in words.get("failure_nouns", ()):
         return h, "failed"  # «срыв переговоров», «отмена визита»: the noun says it did not happen
-    if rel == "nmod" and head in words.get("topic", ()):
-        return None  # «темы саммита», «повестка переговоров»: what is said of the event, not a report of it
+    if rel == "nmod" and (head in words.get("topic", ()) or head in words.get("topic_institutions", ())):
+        # «темы саммита», «повестка переговоров»: what is said of the event, not a report of it; «Организация по
+        # безопасности и сотрудничеству», «договор об экстрадиции»: what a body or a text is for or about
+        return None
     if _topic(tree, lemmas, n, words.get("topic_case", set())):
         return None  # «решение относительно участия в саммите»: what a decision or a statement is about
     if _in_title(tree, lemmas, n, words.get("agent_heads", set())):

@@ -47,6 +47,8 @@ IRREGULAR_PARTICIPLES = frozenset({"met", "won", "held", "made", "got", "had", "
                                    "become", "come", "run", "spread", "hit", "cut", "hurt", "cast", "let", "shut",
                                    "quit", "bid", "cost", "beat", "bought", "caught", "taught", "thought", "found",
                                    "heard", "lost", "meant", "read", "stood", "understood", "built", "spent"})
+NAME_SPAN = 3  # words from the head of a name to its event noun («Комісар з гуманітарної допомоги»)
+NAME_PREP = frozenset({"з", "із", "про", "щодо"})  # prepositions inside a body's or document's name
 GOVERNOR_SPAN = 2  # words between a failure word and the event noun («скасування запланованого візиту»)
 # words that stand between a determiner and an English event noun ("the latest terrorist attacks")
 NOUN_MODIFIERS = frozenset({"last", "recent", "latest", "deadly", "mass", "terrorist", "terror", "new", "initial",
@@ -127,11 +129,28 @@ def of_topic(
 ) -> bool:
     """Whether the Ukrainian event noun at token i names no event of its own: a title's («Координатор Євросоюзу на
     переговорах щодо Brexit»), or the topic of the noun right before it («план візиту», «правом вето»; not one that
-    presupposes it, «за підсумками переговорів»)."""
+    presupposes it, «за підсумками переговорів»), or part of the name of a body or a document (`topic_institutions`).
+    """
     if in_title(tokens, lemma, i, words.get("agent_heads", set()), morph):
         return True
     before = lemma(i - 1) if i > 0 else None
-    return before in words.get("topic", set()) and before not in words.get("presupposing", set())
+    if before in words.get("topic", set()) and before not in words.get("presupposing", set()):
+        return True
+    # the head of a body's or a document's name, adjectives and one preposition between: «Програми транскордонного
+    # співробітництва», «управління фінансових розслідувань», «угода про співпрацю», «Комісар з гуманітарної допомоги»
+    k, preposition = i - 1, False
+    while k >= 0 and i - k <= NAME_SPAN:
+        word = tokens[k].text.lower()
+        if word not in NAME_PREP and not _pos(word, morph, "ADJF"):
+            break
+        preposition = preposition or word in NAME_PREP
+        k -= 1
+    head = lemma(k) if 0 <= k < i - 1 else None
+    return (
+        head in words.get("topic_institutions", set())
+        or (head in words.get("topic", set()) and head not in words.get("presupposing", set()))
+        or (preposition and head in words.get("agent_heads", set()))
+    )
 
 
 def undergone_en(tokens: list[Token], lemma: Callable[[int], str | None], i: int, words: dict[str, set[str]]) -> bool:

@@ -185,7 +185,8 @@ class EventCoder:
                     f
                     for f in found
                     if not (
-                        self.triggers.noun(tokens[f[1]].text, lang)
+                        # a noun, or a phrase that ends with one («гуманітарної допомоги»)
+                        (self.triggers.noun(tokens[f[1]].text, lang) or self.triggers.noun(tokens[f[2] - 1].text, lang))
                         and event_frame.of_topic(tokens, lemmas.get, f[1], words_uk, self.lexicon.morph)
                     )
                 ]
