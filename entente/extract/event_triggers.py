@@ -16,6 +16,7 @@ PARTNERS = everywhere("partner")
 FILLERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "all", "some",
                      "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                      "sunday"})
+NOUN_OPENERS_EN = frozenset({"with", "of", "for", "the", "a", "an", "its", "their", "his", "her", "our"})
 OBJECT_SPAN = 8  # tokens after a trigger in which a noun trigger is its object
 INSERTED = 6  # words a phrase trigger may have between its words when they open with «с», «з», "with"
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
@@ -99,7 +100,7 @@ class Triggers:
                 head is not None
                 and (
                     head[0].type in ("AGREE", "THREATEN", "REQUEST")  # what is promised, threatened, asked for
-                    or (self.noun(tokens[i].text, lang) and not self._verb_after_noun(tokens, head[1], i, lang))
+                    or (self._object_noun(tokens, i, j, lang) and not self._verb_after_noun(tokens, head[1], i, lang))
                     or (head[0].host and trigger.type == "CONSULT")  # "hosted Putin for talks": one meeting
                 )
                 and not any(tokens[k].text in CLAUSE_BREAKS for k in range(head[2], i))
@@ -107,6 +108,16 @@ class Triggers:
                 continue
             kept.append((trigger, i, j))
         return kept
+
+    def _object_noun(self, tokens: list[Token], i: int, j: int, lang: str) -> bool:
+        """Whether the trigger at tokens i..j is a noun: `noun` of its first word, or in English of its last one, or
+        a preposition or a determiner before it ("provide Kazakhstan with economic aid")."""
+        if self.noun(tokens[i].text, lang):
+            return True
+        if lang != "en":
+            return False
+        before = tokens[i - 1].text.lower() if i > 0 else ""
+        return self.noun(tokens[j - 1].text, lang) or before in NOUN_OPENERS_EN
 
     def _verb_after_noun(self, tokens: list[Token], head: int, i: int, lang: str) -> bool:
         """Whether trigger i is an infinitive after a noun trigger («на переговорах ... будет настаивать»): a

@@ -140,8 +140,9 @@ class EventCoder:
         out: dict[Key, Event] = {}
         previous: list[Actor] = []
         prefixes = self.lexicon.prefixes[lang]
-        # the regular-expression tokenizer (the "en" path) keeps apostrophe words whole, as tokenize-uk does
-        every = tokenize(a.text, "en")
+        # the regular-expression tokenizer (not tokenize-uk) for every language: it keeps apostrophe words whole, as
+        # tokenize-uk does; its English rule for a final dot only for English («ім.», «г.» keep theirs)
+        every = tokenize(a.text, "en" if lang == "en" else "ru")
         starts = [t.start for t in every]
         plans: list[Candidate] = []
         reset = False

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 _WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*\.?|[^\w\s]", re.UNICODE)
 _ABBREV_DOT = re.compile(r"^(?:[A-ZА-ЯІЇЄҐ]|[a-zа-яіїєґ]{1,3})\.$")
+# English short lower-case words end sentences ("attack ads.", "the ban."): only these keep their dot
+_ABBREV_DOT_EN = re.compile(r"^(?:[A-Za-z]|vs|etc|al|cf|ca|approx|est|pp|vol|ed|eds|fig|ft|lb|oz|jr|sr)\.$")
 SENTENCE_END = frozenset(".!?…")
 
 
@@ -31,7 +33,8 @@ class Token:
 
 
 def tokenize(text: str, lang: str | None) -> list[Token]:
-    """Tokens of `text`; a final dot stays on initials and short abbreviations ("В.", "м.", "ст.").
+    """Tokens of `text`; a final dot stays on initials and short abbreviations ("В.", "м.", "ст."; in English
+    only on initials and a few abbreviations: "attack ads." ends a sentence).
 
     >>> [t.text for t in tokenize("В. Путин прибыл.", "ru")]
     ['В.', 'Путин', 'прибыл', '.']
@@ -41,24 +44,25 @@ def tokenize(text: str, lang: str | None) -> list[Token]:
 
         return [Token(s, e, text[s:e]) for _, s, e in tokenize_words_with_spans(text)]
     if len(text) >= _WHOLE:
-        return list(_remembered(text))
-    return _tokens(text)
+        return list(_remembered(text, lang == "en"))
+    return _tokens(text, lang == "en")
 
 
 _WHOLE = 1_000  # characters: a text this long is an article's, which more than one stage tokenizes
 
 
 @lru_cache(maxsize=2)
-def _remembered(text: str) -> tuple[Token, ...]:
+def _remembered(text: str, english: bool) -> tuple[Token, ...]:
     """The last articles' tokens: the recognizer and the event coder both tokenize the whole text."""
-    return tuple(_tokens(text))
+    return tuple(_tokens(text, english))
 
 
-def _tokens(text: str) -> list[Token]:
+def _tokens(text: str, english: bool = False) -> list[Token]:
+    abbreviation = _ABBREV_DOT_EN if english else _ABBREV_DOT
     out = []
     for m in _WORD.finditer(text):
         word, start = m.group(), m.start()
-        if len(word) > 1 and word.endswith(".") and not _ABBREV_DOT.match(word):
+        if len(word) > 1 and word.endswith(".") and not abbreviation.match(word):
             out.append(Token(start, start + len(word) - 1, word[:-1]))
             out.append(Token(start + len(word) - 1, start + len(word), "."))
         else:
