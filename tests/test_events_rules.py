@@ -1034,3 +1034,13 @@ def test_fixed_phrases_are_no_acts(pipeline, text, trigger_word, expected):
 ])
 def test_an_event_noun_in_a_name_is_no_event(pipeline, text):
     assert [e for e in code(pipeline, text) if not e[3] and e[0] in ("AID", "COOPERATE", "ACCUSE")] == []
+
+
+@pytest.mark.parametrize("text, absent", [
+    # «в деревне X», «у місті X»: a kind of place between the preposition and the name; the name is still where it
+    # happens, no party to an accusation
+    ("Женщину обвинили в оскорблении пророка в 2009 году в деревне Иттан Вали.", "place:ittan-valit"),
+    ("В столице Чехии Праге 27 мая состоялись финальные встречи.", "CZE"),
+])
+def test_a_place_after_a_kind_of_place_is_still_a_place(pipeline, text, absent):
+    assert all(absent not in e[2] for e in code(pipeline, text)), code(pipeline, text)

@@ -19,6 +19,7 @@ from entente.extract.event_grammar import (
     OTHER_PREP,
     PARTNER,
     PLACE,
+    PLACE_NOUNS,
     POSSESSIVE,
     QUANTITY,
     RELATIVE,
@@ -342,6 +343,8 @@ def _assign(
     scene: list[Actor] = []  # English places after the trigger: "lifted a curfew in Montenegro"
     for slot in slots:
         prep = _prep_en(tokens, slot.i) if lang == "en" else tokens[slot.i - 1].text.lower() if slot.i > 0 else ""
+        if prep in PLACE_NOUNS.get(lang, ()) and slot.i > 1 and tokens[slot.i - 2].text.lower() in PLACE[lang]:
+            prep = tokens[slot.i - 2].text.lower()  # «в деревне Иттан Вали»: the name's preposition is the noun's
         if lang == "en" and prep == "by" and slot.i >= trigger[1] and slot.actor.type != "location" and passive:
             _add(roles.subjects, slot.actor)  # "was attacked by militiamen", "has been indicted by the court"
             continue

@@ -32,6 +32,7 @@ def everywhere(name: str) -> frozenset[str]:
 
 PARTNER = words("partner")
 PLACE = words("place")
+PLACE_NOUNS = words("place_nouns")  # «в деревне Иттан Вали»: a kind of place between «в» and the name
 AGAINST = words("against")
 OTHER_PREP = words("other_prep")
 CONJUNCTIONS = everywhere("conjunctions")
