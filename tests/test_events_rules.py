@@ -1044,3 +1044,14 @@ def test_an_event_noun_in_a_name_is_no_event(pipeline, text):
 ])
 def test_a_place_after_a_kind_of_place_is_still_a_place(pipeline, text, absent):
     assert all(absent not in e[2] for e in code(pipeline, text)), code(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a phrase's preposition past another trigger word is that word's: «осудил нападение на», "fired back at"
+    ("Премьер-министр Японии Наото Кан осудил визит на острова президента России Дмитрия Медведева.",
+     [("ACCUSE", ("person:naoto-kan",), ("person:dmitry-medvedev",))]),
+    # not a partner's «с» / "with": "coordinates in intelligence and military affairs with Egypt"
+    ("Israel coordinates in intelligence and military affairs with Egypt.", [("COOPERATE", ("ISR",), ("EGY",))]),
+])
+def test_a_phrase_preposition_past_another_trigger_is_not_the_phrase(pipeline, text, expected):
+    assert [e[:3] for e in code(pipeline, text) if not e[3]] == expected

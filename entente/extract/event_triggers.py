@@ -5,6 +5,8 @@ own rather than the object, time or purpose of another («готов укреп�
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from entente.extract.event_grammar import GOVERNED_TEMPORAL, PURPOSE, TEMPORAL, TEMPORAL_LEAD, everywhere
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas
@@ -18,6 +20,7 @@ FILLERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "th
                      "sunday"})
 NOUN_OPENERS_EN = frozenset({"with", "of", "for", "the", "a", "an", "its", "their", "his", "her", "our"})
 OBJECT_SPAN = 8  # tokens after a trigger in which a noun trigger is its object
+PREPOSITIONS = (everywhere("place") | everywhere("against") | everywhere("other_prep")) - PARTNERS  # not «с», "with"
 INSERTED = 6  # words a phrase trigger may have between its words when they open with «с», «з», "with"
 GAP = 2  # words a phrase trigger may have between its words ("подписали важное соглашение")
 ANSWER_SPAN = 3  # words after a request in which its infinitive stands («попросили прокоментувати»)
@@ -46,7 +49,7 @@ class Triggers:
             if candidates and lang == "uk" and attributive_uk(lemmas, words, n, self.lexicon.morph):
                 continue  # «проект, схвалений урядом», «схвалений кандидат»: a description, not a report
             for trigger in candidates:
-                end = _phrase(trigger.lemmas, words, lemmas, n)
+                end = _phrase(trigger.lemmas, words, lemmas, n, index)
                 if end is not None:
                     found.append((trigger, k, end))
                     taken.update(range(k, end))
@@ -153,8 +156,12 @@ def _time_or_purpose(tokens: list[Token], k: int, lang: str) -> bool:
     return before in CLAUSE_BREAKS or before.lower() in TEMPORAL_LEAD[lang]
 
 
-def _phrase(lemmas_wanted: tuple[str, ...], words: list[int], lemmas: Lemmas, n: int) -> int | None:
-    """Token index just after the phrase starting at words[n], or None if it is not there."""
+def _phrase(
+    lemmas_wanted: tuple[str, ...], words: list[int], lemmas: Lemmas, n: int, index: Mapping[str, object] = {}
+) -> int | None:
+    """Token index just after the phrase starting at words[n], or None if it is not there. A preposition of the
+    phrase is not looked for past a word that opens a trigger of its own (`index`): in «осудил нападение на
+    посольство» the «на» is the attack's, not «осудить на» (to sentence to)."""
     pos, last = n, words[n]
     for wanted in lemmas_wanted[1:]:
         # «на совместной с Путиным пресс-конференции»: a partner's phrase may stand inside the phrase
@@ -169,6 +176,8 @@ def _phrase(lemmas_wanted: tuple[str, ...], words: list[int], lemmas: Lemmas, n:
                 pos += step
                 last = words[pos]
                 break
+            if wanted in PREPOSITIONS and lemma in index:
+                return None
             # "lifted Friday a day-old blockade": articles, determiners and days do not count towards the gap
             between += lemma not in FILLERS
             if between > allowed:
