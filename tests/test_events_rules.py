@@ -1055,3 +1055,12 @@ def test_a_place_after_a_kind_of_place_is_still_a_place(pipeline, text, absent):
 ])
 def test_a_phrase_preposition_past_another_trigger_is_not_the_phrase(pipeline, text, expected):
     assert [e[:3] for e in code(pipeline, text) if not e[3]] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an offer of talks in the imperfective is an offer too (AGREE), not the talks
+    "Посольство РФ пропонувало ще чотири зустрічі з МЗС України.",
+    "Россия предлагает Украине провести переговоры.",
+])
+def test_an_offered_meeting_is_agree(pipeline, text):
+    assert [e[0] for e in code(pipeline, text) if not e[3]] == ["AGREE"]
