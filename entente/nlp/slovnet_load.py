@@ -36,6 +36,7 @@ def load_ner(path: str, vectors: Any, vocabs: dict[bytes, Any]) -> Any:
     model, words, shapes, tags = _unpack(path, NERModel, TAG, vocabs)
     ner = NER(NERInfer(model, TagEncoder(words, shapes, BATCH_SIZE), TagDecoder(tags)), BATCH_SIZE).navec(vectors)
     ner.infer.model.emb.word = QuickVectors(ner.infer.model.emb.word)
+    _quick_convolutions(ner.infer.model.encoder)
     return ner
 
 
@@ -51,6 +52,7 @@ def load_syntax(path: str, vectors: Any, vocabs: dict[bytes, Any]) -> Any:
     infer = SyntaxInfer(model, SyntaxEncoder(words, shapes, BATCH_SIZE), SyntaxDecoder(rels))
     syntax = Syntax(infer, BATCH_SIZE).navec(vectors)
     syntax.infer.model.emb.word = QuickVectors(syntax.infer.model.emb.word)
+    _quick_convolutions(syntax.infer.model.encoder)
     return syntax
 
 
@@ -73,6 +75,43 @@ class QuickVectors:
 
         rows = self.indexes[word_id.ravel()] + self._offsets
         return np.take(self._table, rows, axis=0).reshape(*word_id.shape, self.dim)
+
+
+def _quick_convolutions(encoder: Any) -> None:
+    """Each layer of slovnet's `CNNEncoder` given a `QuickConv1d` of its own convolution."""
+    for layer in encoder.layers:
+        layer.conv = QuickConv1d(layer.conv)
+
+
+class QuickConv1d:
+    """slovnet's `Conv1d` (a batch x channels x positions input, zero-padded at both ends, every window of
+    `kernel` positions multiplied by the filters in one matrix product) with its windows laid out straight
+    from the input instead of padding a copy of it and copying that again: the matrix product gets the very
+    same matrix (values, shape, C order), so the numbers are the same (a third of the NER model's time was
+    the two copies)."""
+
+    def __init__(self, conv: Any) -> None:
+        filters, width, self.kernel = conv.weight.shape
+        self.padding = conv.padding
+        self._weight = conv.weight.array.reshape(filters, width * self.kernel).T  # as slovnet's: a transposed view
+        self._bias = conv.bias.array
+
+    def __call__(self, input: Any) -> Any:
+        import numpy as np
+
+        batch, width, length = input.shape
+        pad, kernel = self.padding, self.kernel
+        count = length + 2 * pad - kernel + 1  # windows
+        rows = input.swapaxes(2, 1)  # batch x positions x channels
+        windows = np.empty((batch, count, width, kernel), dtype=input.dtype)
+        for k in range(kernel):  # the k-th position of window w is the input's position w + k - pad, 0 outside
+            first, last = max(0, pad - k), min(count, length + pad - k)  # windows whose k-th position is inside
+            windows[:, :first, :, k] = 0
+            windows[:, last:, :, k] = 0
+            if last > first:
+                windows[:, first:last, :, k] = rows[:, first + k - pad : last + k - pad]
+        output = np.matmul(windows.reshape(batch * count, width * kernel), self._weight) + self._bias
+        return output.reshape(batch, count, -1).swapaxes(2, 1)  # batch x filters x windows, as in torch
 
 
 def _unpack(path: str, model_class: Any, labels: str, vocabs: dict[bytes, Any]) -> tuple[Any, Any, Any, Any]:
