@@ -154,7 +154,7 @@ class SortedVocab:
 
     def __init__(self, items: list[str], sorted_part: int) -> None:
         self.items, self._sorted = items, sorted_part
-        self._tail = {item: k for k, item in enumerate(items) if k >= sorted_part}
+        self._tail = {items[k]: k for k in range(sorted_part, len(items))}  # not a pass over all 250,000
         self.unk_id = self._find("<unk>")  # as Vocab: None when the vocabulary has none
         self.pad_id = self._find("<pad>")
 
