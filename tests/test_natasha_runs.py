@@ -111,3 +111,19 @@ def test_the_quick_convolution_is_slovnets(natasha, padding):
             expected, got = theirs(x), QuickConv1d(theirs)(x)
             assert got.dtype == expected.dtype and got.shape == expected.shape
             assert np.array_equal(got, expected), (padding, batch, length)
+
+
+def test_viterbi_decodes_as_slovnets_crf(natasha):
+    import numpy as np
+
+    crf = natasha[0].infer.model.head.crf  # slovnet's CRF: natasha's own decoding
+    tags = crf.transitions.array.shape[0]
+    rng = np.random.default_rng(11)
+    for length in (1, 2, 7, 40, 300):
+        for rounded in (False, True):  # rounded scores make ties, where the first best must be kept
+            scores = rng.standard_normal((length, tags)).astype(np.float32) * 4
+            if rounded:
+                scores = np.round(scores).astype(np.float32)
+            mask = np.ones(length, dtype=bool)
+            expected = crf.decode(scores[None], mask[None])[0].tolist()
+            assert viterbi(scores, mask, crf.transitions.array) == expected, (length, rounded)
