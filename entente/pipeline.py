@@ -26,7 +26,7 @@ from entente.extract.quotes import QuoteFinder
 from entente.extract.roles import Roles
 from entente.extract.speakers import attribute
 from entente.ingest.html import extract_html
-from entente.lasting import loading
+from entente.lasting import fewer_collections, loading
 from entente.models import Analysis, Article
 from entente.nlp.dates import Calendar
 from entente.nlp.lang import LanguageId
@@ -55,7 +55,9 @@ class Toolkit:
     @classmethod
     def load(cls, settings: Settings) -> Toolkit:
         with loading():
-            return cls._load(settings)
+            kit = cls._load(settings)
+        fewer_collections()  # what follows is analysis: many short-lived objects
+        return kit
 
     @classmethod
     def _load(cls, settings: Settings) -> Toolkit:

@@ -91,3 +91,39 @@ def test_the_quick_word_vectors_are_slovnets_numbers(natasha):
     expected = theirs(ids)
     got = QuickVectors(theirs)(ids)
     assert got.dtype == expected.dtype and got.shape == expected.shape and np.array_equal(got, expected)
+
+
+@pytest.mark.parametrize("padding", [0, 1, 2])
+def test_the_quick_convolution_is_slovnets(natasha, padding):
+    import numpy as np
+    from slovnet.exec.model import Conv1d
+
+    from entente.nlp.slovnet_load import QuickConv1d
+
+    rng = np.random.default_rng(3)
+    for layer in natasha[0].infer.model.encoder.layers:  # 330 -> 256 -> 128 -> 64 channels, 3 positions wide
+        theirs = Conv1d(layer.conv.weight, layer.conv.bias, padding)
+        width = layer.conv.weight.shape[1]
+        for batch, length in ((1, 1), (1, 57), (8, 13), (3, 2), (2, 3)):
+            if length + 2 * padding < 3:
+                continue  # no whole window: slovnet's own raises
+            x = rng.standard_normal((batch, length, width), dtype=np.float32).swapaxes(2, 1)  # as the encoder's
+            expected, got = theirs(x), QuickConv1d(theirs)(x)
+            assert got.dtype == expected.dtype and got.shape == expected.shape
+            assert np.array_equal(got, expected), (padding, batch, length)
+
+
+def test_viterbi_decodes_as_slovnets_crf(natasha):
+    import numpy as np
+
+    crf = natasha[0].infer.model.head.crf  # slovnet's CRF: natasha's own decoding
+    tags = crf.transitions.array.shape[0]
+    rng = np.random.default_rng(11)
+    for length in (1, 2, 7, 40, 300):
+        for rounded in (False, True):  # rounded scores make ties, where the first best must be kept
+            scores = rng.standard_normal((length, tags)).astype(np.float32) * 4
+            if rounded:
+                scores = np.round(scores).astype(np.float32)
+            mask = np.ones(length, dtype=bool)
+            expected = crf.decode(scores[None], mask[None])[0].tolist()
+            assert viterbi(scores, mask, crf.transitions.array) == expected, (length, rounded)

@@ -60,10 +60,13 @@ class Roles:
     def at(self, tokens: list[Token], i: int) -> RoleMatch | None:
         """The longest role phrase starting at token `i`; a former holder's prefix is read through
         («экс-премьер», «екс-міністр», "ex-president"): the role still gives a sector and a country."""
-        if not tokens[i].is_word:
+        text = tokens[i].text
+        if not text[0].isalnum():  # not a word
             return None
-        first = _bare(tokens[i].text)
+        first = _bare(text)
         longest = self.first.get(first, 0)
+        if not longest:
+            return None  # no role phrase begins with this word: most words of a text
         # keys of the few words a phrase can span, not of the rest of the text (this runs at every token)
         keys = [first] + [name_key(t.text) for t in tokens[i + 1 : i + longest]]
         for n in range(min(longest, len(tokens) - i), 0, -1):

@@ -33,7 +33,7 @@ def natasha_data(*parts: str) -> str:
 class Embedding:
     def __init__(self) -> None:
         # the models' vocabularies by content: the NER tagger and the parser share their 250,000 words
-        self.vocabularies: dict[bytes, Any] = {}
+        self.vocabularies: dict[str, Any] = {}  # by the sha256 of their content
 
     @cached_property
     def vectors(self) -> Any:

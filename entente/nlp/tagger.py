@@ -98,16 +98,22 @@ def razdel_tokens(text: str) -> list[Any]:
 def viterbi(scores: np.ndarray, mask: np.ndarray, transitions: np.ndarray) -> list[int]:
     """The best tag path through `scores` (tokens x tags) under `transitions` (tags x tags), as slovnet's
     CRF decodes a batch of one: the step's scores are (previous + transition) + emission in float32, the
-    first best kept on ties, masked tokens leaving the scores as they were."""
+    first best kept on ties, masked tokens leaving the scores as they were. The step is held turned (to x from),
+    so that the previous scores add as a row and each token's emissions as a column: no reshaping per token."""
+    import numpy as np
+
+    maximum = np.maximum.reduce
+    turned = np.ascontiguousarray(transitions.T)
+    columns = scores[:, :, None]
     score = scores[0]
     history = []
+    keep = mask.tolist()
     for k in range(1, len(scores)):
-        step = score[:, None] + transitions
-        step += scores[k][None, :]
-        best = step.argmax(0)
-        if mask[k]:
-            score = step.max(0)
-        history.append(best)
+        step = turned + score  # the same float32 sums as previous + transition
+        step += columns[k]
+        history.append(step.argmax(1))
+        if keep[k]:
+            score = maximum(step, 1)
     tag = int(score.argmax())
     path = [tag]
     for best in reversed(history[: int(mask.sum()) - 1]):

@@ -7,8 +7,8 @@ Russian and English use one regular expression that does the same for hyphens an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*\.?|[^\w\s]", re.UNICODE)
 _ABBREV_DOT = re.compile(r"^(?:[A-ZА-ЯІЇЄҐ]|[a-zа-яіїєґ]{1,3})\.$")
@@ -17,8 +17,10 @@ _ABBREV_DOT_EN = re.compile(r"^(?:[A-Za-z]|vs|etc|al|cf|ca|approx|est|pp|vol|ed|
 SENTENCE_END = frozenset(".!?…")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or a punctuation mark of a text and where it stands (a named tuple: a text's tokens are made by the
+    thousand, and a tuple is made in one step; its hash is the frozen dataclass's it was)."""
+
     start: int
     end: int
     text: str
@@ -42,7 +44,8 @@ def tokenize(text: str, lang: str | None) -> list[Token]:
     if lang == "uk":
         from tokenize_uk import tokenize_words_with_spans
 
-        return [Token(s, e, text[s:e]) for _, s, e in tokenize_words_with_spans(text)]
+        make = Token._make
+        return [make((s, e, text[s:e])) for _, s, e in tokenize_words_with_spans(text)]
     if len(text) >= _WHOLE:
         return list(_remembered(text, lang == "en"))
     return _tokens(text, lang == "en")
@@ -58,13 +61,15 @@ def _remembered(text: str, english: bool) -> tuple[Token, ...]:
 
 
 def _tokens(text: str, english: bool = False) -> list[Token]:
-    abbreviation = _ABBREV_DOT_EN if english else _ABBREV_DOT
-    out = []
+    out: list[Token] = []
+    # new: Token._make without its checks
+    add, new, abbreviation = out.append, tuple.__new__, (_ABBREV_DOT_EN if english else _ABBREV_DOT).match
     for m in _WORD.finditer(text):
-        word, start = m.group(), m.start()
-        if len(word) > 1 and word.endswith(".") and not abbreviation.match(word):
-            out.append(Token(start, start + len(word) - 1, word[:-1]))
-            out.append(Token(start + len(word) - 1, start + len(word), "."))
+        word = m.group()
+        if word[-1] == "." and len(word) > 1 and not abbreviation(word):
+            dot = m.end() - 1
+            add(new(Token, (m.start(), dot, word[:-1])))
+            add(new(Token, (dot, dot + 1, ".")))
         else:
-            out.append(Token(start, start + len(word), word))
+            add(new(Token, (m.start(), m.end(), word)))
     return out
