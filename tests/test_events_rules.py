@@ -1064,3 +1064,15 @@ def test_a_phrase_preposition_past_another_trigger_is_not_the_phrase(pipeline, t
 ])
 def test_an_offered_meeting_is_agree(pipeline, text):
     assert [e[0] for e in code(pipeline, text) if not e[3]] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a state's speaker says another party must do, in reported speech, is the speaker's demand
+    ("Президент Эквадора Рафаэль Корреа заявил, что США должны не ловить Сноудена, а объясниться.",
+     [("REQUEST", ("person:rafael-correa",), ("USA",))]),
+    # not the speaker's own side, not an obligation with no act after it, not what is to be seen
+    ("Путин заявил, что Россия должна ответить.", []),
+    ("Тереза Мэй считает, что для переходного периода нужно лишь несколько месяцев.", []),
+])
+def test_a_reported_obligation_is_a_demand(pipeline, text, expected):
+    assert [e[:3] for e in code(pipeline, text) if e[0] == "REQUEST"] == expected

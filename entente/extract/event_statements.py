@@ -175,6 +175,75 @@ def _stance_for(tokens: list[Token], slots: list[Slot], targets: list[Actor], sp
     return out
 
 
+def reported_obligation(sentence: Sentence, morph: Morph) -> Event | None:
+    """«Нетаньяху заявил, что международное сообщество должно признать ...»: what a state's speaker says another
+    party must do, in reported speech after «что» / «що» / "that", is that speaker's demand (REQUEST), whatever the
+    act demanded (`demand` recodes one the lexicon knows). The party obliged is the one named between the
+    complementizer and the obligation word, if any is an actor; some word must stand there («заявил, что нужно ...»
+    obliges no one); the speaker's own side is an intent, not a demand."""
+    a, start, end = sentence.a, sentence.start, sentence.end
+    tokens, lemmas, cues = sentence.tokens, sentence.lemmas, sentence.cues
+    for k in lemmas:
+        if tokens[k].text.lower() not in cues.obligation and lemmas.get(k) not in cues.obligation:
+            continue
+        that = next((n for n in range(k - 1, -1, -1) if tokens[n].text.lower() in THAT), None)
+        if that is None or k == that + 1 or any(tokens[n].text in CLAUSE_BREAKS for n in range(that + 1, k)):
+            continue
+        if not _demanded_act(sentence, k, morph) or any(
+            tokens[n].text.lower() in NOT or lemmas.get(n) in REFUSING for n in range(max(0, that - SPEECH_GAP), that)
+        ):
+            continue  # "the reforms needed", «потрібно лише кілька місяців»; "refused to say that ..."
+        speakers, _ = reporter(sentence, k, morph)
+        if len(speakers) != 1 or not _official(speakers[0]):
+            continue
+        speaker = speakers[0]
+        addressed = [s.actor for s in sentence.slots if that < s.i < k and s.actor.type in PARTICIPANTS]
+        if any(x.country == speaker.country for x in addressed):
+            return None  # «Путин заявил, что Россия должна ответить»: his own side's intent
+        ids, rec = (speaker.id,), tuple(dict.fromkeys(x.id for x in addressed if x.country))
+        ref = nearest(sentence.refs, tokens[k].start, start, end)
+        date = ref.date if ref else None
+        digest = hashlib.sha1(f"{a.id}:{start}:REQUEST:{ids}:{rec}".encode()).hexdigest()[:16]
+        return Event(
+            digest, "REQUEST", None, (), ids, rec, date, None, False, "asserted", tokens[k].text, sentence.text,
+            start, end, 0.5, historical(date, a.published), "request:obligation reported",
+        )
+    return None
+
+
+REFUSING = frozenset({"refuse", "decline", "отказаться", "отказываться", "відмовитися", "відмовлятися"})
+# what says how a thing is, or is to be seen, not what someone is to do: "must be a key part", «следует воспринимать»
+NO_ACT = frozenset({"be", "have", "see", "view", "regard", "understand", "быть", "воспринимать", "восприниматься",
+                    "понимать", "рассматривать", "бути", "сприймати", "розуміти", "розглядати"})
+ACT_GAP = 3  # words from an obligation word to the act it demands («должно признать наконец», «должны не ловить»)
+
+
+def _demanded_act(sentence: Sentence, k: int, morph: Morph) -> bool:
+    """Whether an act follows the obligation word at token k: an infinitive within ACT_GAP words in Russian and
+    Ukrainian; in English a bare verb after "must", "should" or "ought to", or "to" after "need" (not "the reforms
+    needed", "we need more information")."""
+    tokens = sentence.tokens
+    word = tokens[k].text.lower()
+    after = [t.text.lower() for t in tokens[k + 1 : k + 1 + ACT_GAP]]
+    if sentence.lang == "en":
+        if word in ("need", "needs"):
+            return len(after) > 1 and after[0] == "to" and after[1] not in NO_ACT
+        return word in ("must", "should", "ought") and bool(after) and after[0].isalpha() and after[0] not in NO_ACT
+    for w in after:
+        readings = morph.readings(w, sentence.lang)
+        if readings and {"INFN", "infn"} & readings[0].tags:
+            return readings[0].lemma not in NO_ACT
+    return False
+
+
+OFFICIAL = frozenset({"GOV", "MIL", "IGO", "JUD", "LEG", "COP", "SPY"})  # sectors whose statements are a state's
+
+
+def _official(speaker: Actor) -> bool:
+    """Whether a speaker speaks for a state: a country, or a body or person in office (not an outlet)."""
+    return bool(speaker.country) and (speaker.type == "country" or speaker.sector in OFFICIAL)
+
+
 def obligation(sentence: Sentence, speaker: Actor | None, span: tuple[int, int]) -> Event | None:
     """A speaker's words that another state must act («Беларусь должна незамедлительно выпустить всех
     политических заключенных»): a demand, REQUEST, even where the demanded act is no event of the lexicon.

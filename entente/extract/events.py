@@ -57,7 +57,15 @@ from entente.extract.event_sentence import (
     has_phrase,
     sentence_slots,
 )
-from entente.extract.event_statements import THAT, demand, evaluation, naming, obligation, reported
+from entente.extract.event_statements import (
+    THAT,
+    demand,
+    evaluation,
+    naming,
+    obligation,
+    reported,
+    reported_obligation,
+)
 from entente.extract.event_triggers import Triggers, asked_to_answer, withholds
 from entente.extract.event_voice import (
     figurative,
@@ -350,7 +358,7 @@ class EventCoder:
                 said = evaluation(sentence, speaker, (quote.start, quote.end))
                 required = obligation(sentence, speaker, (quote.start, quote.end))
             else:
-                said, required = naming(sentence, self.lexicon.morph), None
+                said, required = naming(sentence, self.lexicon.morph), reported_obligation(sentence, self.lexicon.morph)
                 if said is None and evaluative:
                     said = reported(sentence, self.lexicon.morph)
             for spoken in (said, required):
