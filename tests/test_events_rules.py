@@ -1076,3 +1076,11 @@ def test_an_offered_meeting_is_agree(pipeline, text):
 ])
 def test_a_reported_obligation_is_a_demand(pipeline, text, expected):
     assert [e[:3] for e in code(pipeline, text) if e[0] == "REQUEST"] == expected
+
+
+def test_a_known_person_is_found_by_an_inflected_surname_whatever_the_dictionary_says_of_the_first_name(pipeline):
+    # the dictionary reads Macron's Russian first name «Эммануэль» as a woman's (Emmanuelle); the masculine
+    # «Макроном» must still be him: an indeclinable foreign first name says nothing of its bearer's sex
+    assert code(pipeline, "Зеленський провів переговори з Макроном.") == [
+        ("CONSULT", ("person:volodymyr-zelensky",), ("person:emmanuel-macron",), False)
+    ]

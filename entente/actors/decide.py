@@ -189,13 +189,15 @@ class Decider:
         return sexes.pop() if len(sexes) == 1 else None
 
     def _sex(self, entry: Entry) -> str | None:
-        """A base person's sex, from the dictionary's reading of the first name of its Russian form."""
+        """A base person's sex, from the dictionary's reading of the first name of its Russian form (a declined one:
+        the dictionary's indeclinable foreign names are often of either sex)."""
         if entry.id not in self._sexes:
             name = self.kb.russian_name.get(entry.id, "").split()
             sexes = {
                 g
                 for r in (self.morph.readings(name[0], "ru") if len(name) > 1 else ())
-                if "Name" in r.tags and r.known
+                # not an indeclinable foreign name: the dictionary reads «Эммануэль» (Macron's) as Emmanuelle
+                if "Name" in r.tags and r.known and "Fixd" not in r.tags
                 for g in ("masc", "femn")
                 if g in r.tags
             }
