@@ -12,7 +12,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from entente.extract.event_grammar import NOT_ONLY
-from entente.extract.event_sentence import CLAUSE_BREAKS, Key, Lemmas, Sentence, has_phrase
+from entente.extract.event_sentence import CLAUSE_BREAKS, COMPLEMENTIZERS, Key, Lemmas, Sentence, has_phrase
 from entente.models import Event
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
@@ -26,7 +26,6 @@ OCCURRENCE_SPAN = 14  # words after a noun trigger in which its occurrence verb 
 HISTORICAL_DAYS = 90  # an event dated this long before publication is background
 OBLIGATION_SPAN = 6  # words between «должна» / "must" and the act it obliges («должна незамедлительно выпустить»)
 INFINITIVE_GAP = 2  # words from «следует» to its infinitive («следует незамедлительно ввести»)
-THAT = frozenset({"что", "чтобы", "що", "щоб", "that"})
 EPISTEMIC_EN = frozenset({"have", "'ve", "’ve", "be"})  # "must have attacked", "must be": a guess, not a duty
 
 
@@ -81,7 +80,7 @@ def obliged(sentence: Sentence, i: int, morph: Morph) -> int | None:
     obliging = cues.clause.get("obliging", set())
     for k in range(i - 1, max(-1, i - OBLIGATION_SPAN - 1), -1):
         word = tokens[k].text.lower()
-        if tokens[k].text in CLAUSE_BREAKS or word in THAT:
+        if tokens[k].text in CLAUSE_BREAKS or word in COMPLEMENTIZERS:
             return None
         lemma = lemmas.get(k)
         if lemma in obliging or word in obliging:
@@ -101,11 +100,9 @@ def _infinitive_after(tokens: list[Token], k: int, i: int, lang: str, morph: Mor
     if lang == "en":
         return k + 1 <= i and tokens[k + 1].text.lower() == "to"
     for n in range(k + 1, min(i + 1, k + 1 + INFINITIVE_GAP)):
-        readings = morph.readings(tokens[n].text.lower(), lang)
-        tags = readings[0].tags if readings else frozenset()
-        if {"INFN", "infn"} & tags:
+        if morph.infinitive(tokens[n].text, lang):
             return True
-        if not {"ADVB", "adv"} & tags:
+        if not morph.has(tokens[n].text.lower(), lang, "ADVB"):
             return False
     return False
 

@@ -11,22 +11,19 @@ from dataclasses import replace
 
 from entente.extract.event_clause import Clause
 from entente.extract.event_grammar import AGAINST, OTHER_PREP
-from entente.extract.event_sentence import Key, Sentence
+from entente.extract.event_sentence import COMPLEMENTIZERS, Key, Sentence
 from entente.models import Event
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
 
 FRAMING = frozenset({"REQUEST", "REJECT", "AGREE", "THREATEN", "ACCUSE"})  # types whose complement is an event
 ALLEGING = frozenset({"ACCUSE", "REQUEST", "THREATEN"})  # types whose complement is alleged, wanted or threatened
-# words that open what an accusation, a demand or a threat says: «что», «чтобы», "that"
-COMPLEMENTIZERS = frozenset({"что", "чтобы", "що", "щоб", "that"})
 WANTING = frozenset({"REQUEST", "THREATEN"})  # types whose infinitive complement is wanted or threatened, not done
 CONTENT_SPAN = 12  # words from a demand to the infinitive it governs («просит Британию, США и Канаду предоставить»)
 STRONG_BREAKS = frozenset({";", ":", "—", "–", "(", ")", "but", "но", "але", "а", "однако", "проте"})
 AND = frozenset({"и", "і", "й", "та", "and"})
 SUBORDINATORS = frozenset({"while", "after", "before", "когда", "коли", "when", "until", "пока", "поки", "if", "если",
                            "якщо", "because", "потому", "бо"})
-INFINITIVE = frozenset({"INFN", "infn"})
 FRAMING_WORDS = 2  # words of a demand's own phrase before its "to" ("called on", "pleaded with them")
 ADDRESSED_EN = frozenset({"him", "her", "them", "us", "me", "you", "it", "not", "never"})
 
@@ -75,8 +72,7 @@ def _infinitive(sentence: Sentence, f: int, i: int, morph: Morph) -> bool:
             or tokens[before].text.lower() in ADDRESSED_EN
             or any(s.j == before + 1 for s in sentence.slots)
         )
-    readings = morph.readings(tokens[i].text.lower(), sentence.lang) if tokens[i].text.islower() else ()
-    return bool(readings) and bool(INFINITIVE & readings[0].tags)
+    return tokens[i].text.islower() and morph.infinitive(tokens[i].text, sentence.lang)
 
 
 def _governs(tokens: list[Token], f: int, i: int, lang: str, morph: Morph) -> bool:

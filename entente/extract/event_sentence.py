@@ -18,6 +18,8 @@ from entente.nlp.tokens import Token
 from entente.nlp.when import TimeRef
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+# words that open a clause that is another verb's content: «что», «чтобы», "that"
+COMPLEMENTIZERS = frozenset({"что", "чтобы", "що", "щоб", "that"})
 PARTICIPANTS = ("person", "country", "organization")  # actor types that can be a party to an event
 Key = tuple[str, tuple[str, ...], tuple[str, ...], int]  # (type, actor, recipient, sentence start): one event
 

@@ -229,11 +229,8 @@ def _demanded_act(sentence: Sentence, k: int, morph: Morph) -> bool:
         if word in ("need", "needs"):
             return len(after) > 1 and after[0] == "to" and after[1] not in NO_ACT
         return word in ("must", "should", "ought") and bool(after) and after[0].isalpha() and after[0] not in NO_ACT
-    for w in after:
-        readings = morph.readings(w, sentence.lang)
-        if readings and {"INFN", "infn"} & readings[0].tags:
-            return readings[0].lemma not in NO_ACT
-    return False
+    infinitive = next((w for w in after if morph.infinitive(w, sentence.lang)), None)
+    return infinitive is not None and morph.readings(infinitive, sentence.lang)[0].lemma not in NO_ACT
 
 
 OFFICIAL = frozenset({"GOV", "MIL", "IGO", "JUD", "LEG", "COP", "SPY"})  # sectors whose statements are a state's

@@ -157,7 +157,7 @@ def _time_or_purpose(tokens: list[Token], k: int, lang: str) -> bool:
 
 
 def _phrase(
-    lemmas_wanted: tuple[str, ...], words: list[int], lemmas: Lemmas, n: int, index: Mapping[str, object] = {}
+    lemmas_wanted: tuple[str, ...], words: list[int], lemmas: Lemmas, n: int, index: Mapping[str, object]
 ) -> int | None:
     """Token index just after the phrase starting at words[n], or None if it is not there. A preposition of the
     phrase is not looked for past a word that opens a trigger of its own (`index`): in «осудил нападение на

@@ -12,6 +12,9 @@ from typing import Any
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 
 
+INFINITIVE_TAGS = frozenset({"INFN", "infn"})  # the Russian and the Ukrainian dictionary's tag
+
+
 @dataclass(frozen=True)
 class Reading:
     lemma: str
@@ -68,6 +71,12 @@ class Morph:
             if p.normal_form == lemma:
                 out.update(f.word for f in p.lexeme)
         return frozenset(out)
+
+    def infinitive(self, word: str, lang: str) -> bool:
+        """Whether the first reading of `word` is an infinitive (pymorphy3 tags it INFN in Russian, infn in
+        Ukrainian)."""
+        readings = self.readings(word.lower(), lang)
+        return bool(readings) and bool(INFINITIVE_TAGS & readings[0].tags)
 
     def has(self, word: str, lang: str, *tags: str) -> bool:
         """Whether some reading of `word` carries all `tags`."""
