@@ -300,6 +300,10 @@ def test_the_demanded_act_is_no_event_and_expelled_inspectors_a_sanction(pipelin
     # someone else inside the quote, named by a common noun, is not the speaker
     ("«Переговорщики в Брюсселе требуют от Лондона ясной линии», — заявил Лавров.", False),
     ("''At that time, the whole world applauded and thanked China,'' Lavrov told a news briefing.", False),
+    # a first-person object is whom it is done to, not who does it; "let me" and "join me in" lead a subject
+    ("«Все эти годы Китай очень поддерживал меня», — заявил Лавров.", False),
+    ("''China has always supported us,'' Lavrov told a news briefing.", False),
+    ("''Let me thank China for its support,'' Lavrov told a news briefing.", True),
 ])
 def test_the_speaker_acts_in_a_quote_only_as_its_first_person(pipeline, text, speaker_acts):
     a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
@@ -307,6 +311,14 @@ def test_the_speaker_acts_in_a_quote_only_as_its_first_person(pipeline, text, sp
     acted = [e for e in a.events if speaker in e.actor]
     assert bool(acted) == speaker_acts, [(e.type, e.actor, e.rule) for e in a.events]
     assert all("from:speaker" in e.rule for e in acted)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Господин Путин, благодарю вас за поддержку.", ("SUPPORT", (), ("person:vladimir-putin",))),
+    ("Пане президенте Зеленський, дякую вам за підтримку.", ("SUPPORT", (), ("person:volodymyr-zelensky",))),
+])
+def test_a_name_beside_a_first_person_verb_is_addressed_not_acting(pipeline, text, expected):
+    assert [e[:3] for e in code(pipeline, text)] == [expected]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -107,6 +107,16 @@ def assign(
 
 
 
+def first_person_verb(tokens: list[Token], k: int, lang: str, morph: Morph) -> bool:
+    """Whether the verb at token k, or the finite verb an infinitive there depends on («хочу поблагодарить»), is of
+    the first person in every verbal reading («благодарю», «підпишемо»)."""
+    if k > 0 and morph.infinitive(tokens[k].text, lang):
+        k -= 1
+    readings = morph.readings(tokens[k].text.lower(), lang)
+    verbal = [r for r in readings if "VERB" in r.tags]
+    return bool(verbal) and "VERB" in readings[0].tags and all("1per" in r.tags for r in verbal)
+
+
 def overt_subject(tokens: list[Token], slots: list[Slot], i: int, lang: str, morph: Morph, heads: Heads) -> bool:
     """Without a parse: whether the clause of a verb trigger at token i names a subject of its own before it
     that is no actor («Трамп тішиться, що деякі з кіноактрис обіцяють», "Nega was poised ..., but the government

@@ -54,7 +54,7 @@ def parties(
     whether a trigger word is a noun; `predicated`: whether an event noun is its clause's predicate («провели
     забастовку», «протести тривають»), not a mention; `end`: the token after the trigger's phrase; `agentless`:
     whether its clause can name no doer (a passive, an impersonal form, no subject at all)."""
-    tokens, lemmas, quote, marks = sentence.tokens, sentence.lemmas, sentence.quote, sentence.marks
+    tokens, quote, marks = sentence.tokens, sentence.quote, sentence.marks
     actor, recipient = list(roles.subjects), list(roles.objects)
     how = ""  # where a side not in the clause came from, for the rule
     inside = quote is not None and quote.start <= tokens[i].start < quote.end
@@ -64,7 +64,7 @@ def parties(
         and quote is not None
         and quote.speaker
         and not both_sides
-        and first_person(tokens, i, lemmas, sentence.lang, morph)
+        and first_person(tokens, i, sentence.lang, morph)
     ):
         # «мы подпишем», «я встречусь», "I meet": the speaker acts; «переговорщики требуют», "the world
         # applauded" inside the quote are someone else, named or not

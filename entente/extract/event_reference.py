@@ -5,8 +5,8 @@ speaker; «он», "she" the person named before, of the pronoun's gender where 
 
 from __future__ import annotations
 
-from entente.extract.event_grammar import HE, WE
-from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas
+from entente.extract.event_grammar import HE, WE, WE_LED, WE_OBJECT
+from entente.extract.event_sentence import CLAUSE_BREAKS
 from entente.extract.speakers import GENDER
 from entente.models import Actor
 from entente.nlp.morph import Morph
@@ -17,16 +17,17 @@ PLURAL_HE = frozenset({"они", "вони", "they"})
 FIRST_PERSON_SPAN = 6  # words before a trigger in which "we" or "I" is its subject
 
 
-def first_person(tokens: list[Token], i: int, lemmas: Lemmas, lang: str, morph: Morph) -> bool:
+def first_person(tokens: list[Token], i: int, lang: str, morph: Morph) -> bool:
     """Whether the speaker is the subject of the trigger at token i: a first-person pronoun in its clause
     before it («мы будем», "I want to meet"), or a first-person verb beside it («подпишем», «зустрінуся»)."""
     for k in range(i - 1, max(-1, i - FIRST_PERSON_SPAN), -1):
         if tokens[k].text in CLAUSE_BREAKS:
             break
-        if tokens[k].text.lower() in WE or lemmas.get(k) in WE:
+        word = tokens[k].text.lower()
+        if word in WE or (word in WE_OBJECT and k > 0 and tokens[k - 1].text.lower() in WE_LED):
             return True
     return any(
-        tokens[k].is_word and morph.has(tokens[k].text.lower(), lang, "1per")
+        tokens[k].is_word and morph.has(tokens[k].text.lower(), lang, "1per", "VERB")
         for k in range(max(0, i - 2), min(len(tokens), i + 2))
     )
 

@@ -8,7 +8,7 @@ conflict noun merely mentioned or governed by a preposition, the party a refusal
 from __future__ import annotations
 
 from entente.extract import event_frame
-from entente.extract.event_args import DETERMINERS, Heads, Roles, Slot, Venue, assign, clause_id
+from entente.extract.event_args import DETERMINERS, Heads, Roles, Slot, Venue, assign, clause_id, first_person_verb
 from entente.extract.event_clause import Clause
 from entente.extract.event_embedded import discussed, own_objects
 from entente.extract.event_grammar import PLACE
@@ -191,6 +191,11 @@ def trigger_roles(
         roles = _accepted(roles, tokens, lemmas, usable, phrase, words.get("accepting", set()))
     if trigger.mode == "visit" and not trigger.host:
         roles = _visited(roles, usable, clause)
+    if lang in ("ru", "uk") and first_person_verb(tokens, i, lang, morph):
+        # «Владимир Владимирович, благодарю вас»: a verb of the first person has the speaker as its subject, so a
+        # name beside it is whom the speaker addresses, the other side
+        roles.objects += [a for a in roles.subjects if a not in roles.objects]
+        roles.subjects = []
     return roles, received, governed
 
 
