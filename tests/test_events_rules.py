@@ -1096,3 +1096,20 @@ def test_a_known_person_is_found_by_an_inflected_surname_whatever_the_dictionary
     assert code(pipeline, "Зеленський провів переговори з Макроном.") == [
         ("CONSULT", ("person:volodymyr-zelensky",), ("person:emmanuel-macron",), False)
     ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a support verb's subject does the act; the noun's genitive is whom it is done to
+    ("Лавров выступил с резкой критикой Германии.", ("ACCUSE", ("person:sergey-lavrov",), ("DEU",))),
+    # the target of a strike after «по»
+    ("Израиль нанес удар по Сирии.", ("ASSAULT", ("ISR",), ("SYR",))),
+    ("Росія завдала удару по Україні.", ("ASSAULT", ("RUS",), ("UKR",))),
+    # the one held on a charge is the accused
+    ("Ходорковский находится в розыске по обвинению в мошенничестве.",
+     ("ACCUSE", (), ("person:mikhail-khodorkovsky",))),
+    # a body in the title of the person named after it is that person's side, not the one acted on
+    ("Заступник начальника відділу Антимонопольного комітету України Андрій Павленко критикував Китай.",
+     ("ACCUSE", ("person:andrii-pavlenko", "org:UKR-AMCU"), ("CHN",))),
+])
+def test_sides_from_the_clause_structure(pipeline, text, expected):
+    assert expected in [e[:3] for e in code(pipeline, text)], code(pipeline, text)

@@ -23,6 +23,7 @@ from entente.extract.event_grammar import (
     POSSESSIVE,
     QUANTITY,
     RELATIVE,
+    STRUCK_AT,
     VENUE_NOUNS,
 )
 from entente.models import Actor
@@ -398,7 +399,7 @@ def _assign(
             continue
         if prep in PARTNER.get(lang, ()):
             _add(roles.partners, slot.actor)
-        elif prep in AGAINST.get(lang, ()):
+        elif prep in AGAINST.get(lang, ()) or (venue == "done" and not visit and prep in STRUCK_AT.get(lang, ())):
             _add(roles.objects, slot.actor)
         elif prep in OTHER_PREP.get(lang, ()) or prep in PLACE.get(lang, ()):
             continue

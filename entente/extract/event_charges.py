@@ -13,10 +13,23 @@ import dataclasses
 
 from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas
 from entente.models import Actor, Event
+from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
 
 AFTER = 6  # words after a refusal in which what it refuses names guilt or charges («отказался признать свою вину»)
 CHARGES = " charges"  # marks, in a rule, a rejection of charges
+
+
+def held_on_charges(lemmas: Lemmas, i: int, words: dict[str, set[str]], morph: Morph) -> bool:
+    """Whether the charge noun at token i is the grounds someone is held, sought or sentenced on («находится в розыске
+    по обвинению в вымогательстве», «просиділа за ґратами за звинуваченням», "was held on charges of fraud"): its
+    preposition, with adjectives between («по новым обвинениям»), is one of `held_on`."""
+    if lemmas.get(i) not in words.get("charge_nouns", set()):
+        return False
+    k = i - 1
+    while k >= 0 and lemmas.tokens[k].is_word and morph.has(lemmas.tokens[k].text.lower(), lemmas.lang, "ADJF"):
+        k -= 1
+    return k >= 0 and lemmas.tokens[k].text.lower() in words.get("held_on", set())
 
 
 def denied_guilt(trigger: tuple[str, ...], guilt: set[str]) -> bool:

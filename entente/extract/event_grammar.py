@@ -34,6 +34,7 @@ PARTNER = words("partner")
 PLACE = words("place")
 PLACE_NOUNS = words("place_nouns")  # «в деревне Иттан Вали»: a kind of place between «в» and the name
 AGAINST = words("against")
+STRUCK_AT = words("struck_at")
 OTHER_PREP = words("other_prep")
 CONJUNCTIONS = everywhere("conjunctions")
 RELATIVE = everywhere("relative")

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from entente.extract import event_frame
 from entente.extract.event_args import DETERMINERS, Heads, Roles, Slot, Venue, assign, clause_id, first_person_verb
+from entente.extract.event_charges import held_on_charges
 from entente.extract.event_clause import Clause
 from entente.extract.event_embedded import discussed, own_objects
-from entente.extract.event_grammar import PLACE
+from entente.extract.event_grammar import OTHER_PREP, PLACE
 from entente.extract.event_hosting import as_visit
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_parties import CONFLICT, DONE_THERE, POLICED
@@ -27,6 +28,7 @@ from entente.extract.event_voice import (
     passive_uk,
     refused_party,
     short_passive_ru,
+    titled,
     undergone,
     voice_uk,
     with_agent,
@@ -36,6 +38,8 @@ from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
 
 MOVED = frozenset({"MOBILIZE", "RETREAT"})  # types whose phrase object is the actor's own forces or arms
+# types whose event noun's genitive is whom the act is done to, when a support verb's subject does it
+TARGETED = frozenset({"ACCUSE", "ASSAULT", "SANCTION", "THREATEN", "SUPPORT", "COERCE"})
 LIST_WORDS = frozenset({",", "и", "і", "й", "та", "and"})  # what joins the members of a list
 SENTENCE_OPENERS = frozenset({".", "!", "?", "«", '"', "—", "\n"})  # tokens after which a capital says nothing
 
@@ -87,6 +91,19 @@ def trigger_roles(
     ):
         # «арест канадца»: the Canadian is arrested
         roles = undergone(roles, usable, clause.agents, trigger.type)
+    elif (
+        clause is not None
+        and clause.how == "support"
+        and trigger.type in TARGETED
+        and clause.agents
+        and not clause.passive
+        and clause.subjects
+        and not set(clause.agents) & set(clause.subjects)
+        and not _adjunct(tokens, i, lang, morph)
+    ):
+        # «Гренелл выступил с критикой Германии», «Россия нанесла удары Украине»: the support verb's subject does
+        # the act, and the noun's genitive is whom it is done to («критика Германии» alone could be Germany's)
+        roles = with_agent(roles, usable, clause.subjects, clause.agents)
     elif clause is not None and clause.patients and trigger.type in MOVED and len(trigger.lemmas) > 1:
         # «войска России переброшены», «оружие было сложено»: the forces or arms moved are the actor's own
         roles = with_agent(roles, usable, clause.owners, (), True)
@@ -191,12 +208,27 @@ def trigger_roles(
         roles = _accepted(roles, tokens, lemmas, usable, phrase, words.get("accepting", set()))
     if trigger.mode == "visit" and not trigger.host:
         roles = _visited(roles, usable, clause)
+    if clause is None and lang in ("ru", "uk"):
+        roles = titled(roles, tokens, usable, i, lang, morph)
+    if trigger.type == "ACCUSE" and held_on_charges(lemmas, i, words, morph):
+        # «Анисимов находится в розыске по обвинению в вымогательстве»: the one held on the charge is accused
+        roles.objects = roles.subjects + [x for x in roles.objects if x not in roles.subjects]
+        roles.subjects = []
     if lang in ("ru", "uk") and first_person_verb(tokens, i, lang, morph):
         # «Владимир Владимирович, благодарю вас»: a verb of the first person has the speaker as its subject, so a
         # name beside it is whom the speaker addresses, the other side
         roles.objects += [a for a in roles.subjects if a not in roles.objects]
         roles.subjects = []
     return roles, received, governed
+
+
+def _adjunct(tokens: list[Token], i: int, lang: str, morph: Morph) -> bool:
+    """Whether the noun at token i stands in an adverbial phrase of its own preposition («по иску Нафтогаза»,
+    «после критики»), adjectives between: not what its verb carries out, so its genitive keeps its own role."""
+    k = i - 1
+    while k >= 0 and tokens[k].is_word and morph.has(tokens[k].text.lower(), lang, "ADJF"):
+        k -= 1
+    return k >= 0 and tokens[k].text.lower() in OTHER_PREP.get(lang, set())
 
 
 def _spoken_with(roles: Roles, tokens: list[Token], usable: list[Slot], lang: str, morph: Morph) -> Roles:

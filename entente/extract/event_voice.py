@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from entente.extract.event_args import Roles, Slot
 from entente.extract.event_frame import DETERMINERS_EN, POSSESSIVE_ENDS
-from entente.extract.event_grammar import AGAINST, BE, OTHER_PREP, PARTNER, PLACE
+from entente.extract.event_grammar import AGAINST, BE, CONJUNCTIONS, OTHER_PREP, PARTNER, PLACE
 from entente.extract.event_lexicon import Trigger
 from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas, Sentence
 from entente.models import Actor
@@ -106,6 +106,33 @@ def genitive_agent_uk(roles: Roles, tokens: list[Token], slots: list[Slot], j: i
     return roles
 
 
+def titled(roles: Roles, tokens: list[Token], slots: list[Slot], i: int, lang: str, morph: Morph) -> Roles:
+    """Without a tree: a genitive mention inside the title of the person named right after it, before the trigger
+    («заступник начальника відділу Антимонопольного комітету України Андрій Павленко критикував»,
+    «Голова комітету Верховної Ради Ганна Гопко засудила»), is the body that person acts for, not whom the act
+    is done to: on the side of the subject, as the Russian tree's subject phrase has it."""
+    ordered = sorted((s for s in slots if s.j <= i), key=lambda s: s.i)
+    for s, person in zip(ordered, ordered[1:], strict=False):
+        if person.actor.type != "person" or person.actor not in roles.subjects or s.actor in roles.subjects:
+            continue
+        between = tokens[s.j : person.i]
+        if len(between) > TITLE_GAP or any(
+            not t.is_word or t.text.lower() in CONJUNCTIONS or morph.has(t.text.lower(), lang, "VERB") for t in between
+        ):
+            continue
+        if s.i == 0 or not tokens[s.i - 1].is_word or not tokens[s.i - 1].text[:1].islower():
+            continue  # a title's noun before it («відділу ...»), not the sentence's start nor a name
+        if tokens[s.i - 1].text.lower() in PARTNER[lang] | PLACE[lang] | AGAINST[lang] | OTHER_PREP[lang]:
+            continue
+        readings = morph.readings(tokens[s.i].text.lower(), lang)
+        if not readings or "gent" not in readings[0].tags:
+            continue
+        roles.subjects = roles.subjects + [s.actor]
+        roles.objects = [x for x in roles.objects if x is not s.actor]
+        roles.partners = [x for x in roles.partners if x is not s.actor]
+    return roles
+
+
 def attributive_uk(lemmas: Lemmas, words: list[int], n: int, morph: Morph) -> bool:
     """A Ukrainian passive participle without a form of «бути» just before it («була укладена угода» is
     a report; «проект, схвалений урядом» a description)."""
@@ -114,6 +141,8 @@ def attributive_uk(lemmas: Lemmas, words: list[int], n: int, morph: Morph) -> bo
         return False  # «угоду укладено»: the form in -но / -то is always a predicate
     return not any(lemmas.tokens[words[m]].text.lower() in BE["uk"] for m in range(max(0, n - 2), n))
 
+
+TITLE_GAP = 5  # words between a body in a title and the person's name («Ради з питань зовнішньої політики»)
 
 # event nouns whose genitive undergoes them («арест канадца», «убийство журналиста», «обстрел Харькова») or
 # benefits from them («оправдательный приговор Асии Биби», «помилование заключённых»)
