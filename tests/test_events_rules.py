@@ -1113,3 +1113,14 @@ def test_a_known_person_is_found_by_an_inflected_surname_whatever_the_dictionary
 ])
 def test_sides_from_the_clause_structure(pipeline, text, expected):
     assert expected in [e[:3] for e in code(pipeline, text)], code(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an English passive with "of" or "to" after it is done to its subject ("is accused of", "was urged to")
+    ("Dylann Roof was accused of a massacre at a church.", [("ACCUSE", (), ("person:dylann-roof",))]),
+    ("Lavrov was urged to resign.", [("REQUEST", (), ("person:sergey-lavrov",))]),
+    # a participle of a state keeps its subject ("is opposed to")
+    ("Lavrov is opposed to the deal with Iran.", [("REJECT", ("person:sergey-lavrov",), ("IRN",))]),
+])
+def test_english_passives_with_of_and_to(pipeline, text, expected):
+    assert [e[:3] for e in code(pipeline, text)] == expected

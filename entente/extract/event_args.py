@@ -272,13 +272,19 @@ AUXILIARIES = frozenset(
 )
 
 
+# participles that with "to" or "of" say how the subject stands, not what was done to it
+STATIVE_EN = frozenset({"opposed", "committed", "dedicated", "devoted", "used", "related", "accustomed", "entitled",
+                        "inclined", "supposed", "interested", "concerned", "allied", "tied", "linked", "aligned"})
+
+
 def passive_en(tokens: list[Token], i: int) -> bool:
     """Whether token i is an English past participle after a form of "be": "was attacked", "had been held"."""
     word = tokens[i].text.lower()
     if not (word.endswith(("ed", "en")) or word in PARTICIPLES):
         return False
-    if i + 1 < len(tokens) and tokens[i + 1].text.lower() in ("to", "of"):
-        return False  # a state, not an act done to the subject: "is opposed to", "was committed to", "is afraid of"
+    if word in STATIVE_EN and i + 1 < len(tokens) and tokens[i + 1].text.lower() in ("to", "of"):
+        return False  # a state, not an act done to the subject: "is opposed to", "was committed to"; but "is
+        # accused of", "was urged to", "was sentenced to" are done to it
     for k in range(i - 1, max(-1, i - ADVERB_GAP - 2), -1):
         w = tokens[k].text.lower()
         if w in BE:
