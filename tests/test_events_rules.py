@@ -1124,3 +1124,15 @@ def test_sides_from_the_clause_structure(pipeline, text, expected):
 ])
 def test_english_passives_with_of_and_to(pipeline, text, expected):
     assert [e[:3] for e in code(pipeline, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative, counsel or follower acts, not the person named through them
+    ("Адвокат христианки Азии Биби обратился к властям Нидерландов с просьбой.", [("REQUEST", (), ("NLD",))]),
+    ("Жена Порошенко встретилась с Меркель.", [("CONSULT", (), ("person:angela-merkel",))]),
+    ("Trump supporters criticized Hillary Clinton.", [("ACCUSE", (), ("person:hillary-clinton",))]),
+    # but not across a verb: the lawyer accuses whom the verb names
+    ("Его адвокат обвинил Польшу.", [("ACCUSE", (), ("POL",))]),
+])
+def test_a_relative_or_follower_is_not_the_person_named(pipeline, text, expected):
+    assert [e[:3] for e in code(pipeline, text)] == expected

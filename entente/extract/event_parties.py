@@ -13,7 +13,7 @@ from collections.abc import Callable
 from entente.extract.event_args import AUXILIARIES, Roles, Slot, clause_id
 from entente.extract.event_lexicon import Trigger
 from entente.extract.event_reference import antecedent, first_person
-from entente.extract.event_sentence import PARTICIPANTS, Sentence
+from entente.extract.event_sentence import PARTICIPANTS, Lemmas, Sentence
 from entente.extract.event_statements import reporter
 from entente.models import Actor, Analysis, Quote
 from entente.nlp.morph import Morph
@@ -31,6 +31,8 @@ UNNAMED_DOERS = frozenset({"PROTEST"})
 POLICED = frozenset({"arrest", "seize"})  # coercion done where it happens by that state's authorities
 CHARGED = frozenset({"ACCUSE"})  # «которого обвиняют в ... в США»: with no accuser named, the state where it is charged
 MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # what two sides do together
+SENTENCE_OPENERS = frozenset({".", "!", "?", "«", '"', "—", "\n"})
+RELATION_GAP = 3  # lower-case words between a relation noun and the mention it governs («адвокат христианки ...»)
 GLOSS = 2  # words of a parenthesis that glosses a name («Цуг (Швейцарія)», "(Trump)") rather than adds an aside
 
 
@@ -275,3 +277,38 @@ def extradition(
     actor = _states(states, away) or [x for x in actor if x.type != "person"]
     recipient = _states(states, to) or [x for x in recipient if x.type != "person"]
     return actor, [x for x in recipient if x not in actor]
+
+
+def related(tokens: list[Token], lemmas: Lemmas, slot: Slot, relations: set[str]) -> bool:
+    """Whether a mention names someone only through a relative, counsel, follower or foe (`relations`): «адвокат
+    христианки Азии Биби», «предки Алексиса Оганяна», "Gross's brother", "Trump supporters", "the lawyer of X".
+    That person acts or is acted on, and the mention is no party to the event."""
+    if lemmas.lang == "en":
+        k = slot.j + (slot.j < len(tokens) and tokens[slot.j].text in ("'", "’"))  # "Sanders’ son"
+        if k < len(tokens) and lemmas.get(k) in relations:
+            return True  # "Gross's brother", "Trump supporters"
+        return slot.i > 1 and tokens[slot.i - 1].text.lower() == "of" and lemmas.get(slot.i - 2) in relations
+    # «адвокат христианки Азии Биби», «сторонники лидера оппозиции Навального»: lower-case nouns between; the
+    # mention a relation noun governs is a genitive («мать пятерых детей Асия Биби» is Bibi herself)
+    if _nominative(lemmas, tokens[slot.i].text):
+        return False
+    for k in range(slot.i - 1, max(-1, slot.i - 1 - RELATION_GAP), -1):
+        t = tokens[k]
+        opens = k == 0 or tokens[k - 1].text in SENTENCE_OPENERS  # «Предки Алексиса Оганяна»: capital at the start
+        if lemmas.get(k) in relations and (t.text[:1].islower() or opens):
+            return True
+        if not t.is_word or not t.text[:1].islower() or not _nominal(lemmas, t.text):
+            return False  # «его адвокат обвинил американских ...»: not across a verb
+    return False
+
+
+def _nominative(lemmas: Lemmas, word: str) -> bool:
+    """Whether a declined word's most likely reading is a nominative («Асия», «Порошенко» is not declined)."""
+    readings = lemmas.lexicon.morph.readings(word.lower(), lemmas.lang)
+    return bool(readings) and "nomn" in readings[0].tags and "Fixd" not in readings[0].tags
+
+
+def _nominal(lemmas: Lemmas, word: str) -> bool:
+    """Whether a word's most likely reading is a noun or an adjective."""
+    readings = lemmas.lexicon.morph.readings(word.lower(), lemmas.lang)
+    return bool(readings) and bool({"NOUN", "noun", "ADJF", "adj"} & readings[0].tags)

@@ -36,6 +36,7 @@ from entente.extract.event_parties import (
     mentions_of,
     names_two,
     parties,
+    related,
     same_voice,
 )
 from entente.extract.event_rank import ALLEGING, WANTING, demote_content, drop_alleged, drop_broader, nested
@@ -235,6 +236,7 @@ class EventCoder:
                 own = others.get(i, set())  # only an event noun's: a verb's object may be a noun's phrase
                 foreign = {k for x, phrase in others.items() if own and x != i and not own & phrase for k in phrase}
                 press = cues.clause.get("press", set())
+                relations = cues.clause.get("relations", set())
                 if trigger.type == "CONSULT" and interview(tokens, j, outlets, lang, lemmas.get, press):
                     continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
                 if other_sense(trigger, tokens, lemmas, i, j, cues.clause):
@@ -272,6 +274,7 @@ class EventCoder:
                     if not any(s.i <= k < s.j for k in foreign)
                     and same_voice(s, i, tokens, quote)
                     and aside(tokens, s.i) == aside(tokens, i)
+                    and not related(tokens, lemmas, s, relations)
                 ]
                 roles, received, governed = trigger_roles(
                     self.lexicon,
