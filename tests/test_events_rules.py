@@ -1136,3 +1136,12 @@ def test_english_passives_with_of_and_to(pipeline, text, expected):
 ])
 def test_a_relative_or_follower_is_not_the_person_named(pipeline, text, expected):
     assert [e[:3] for e in code(pipeline, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Ukrainian infinitives (the dictionary's tag is "infn"): a purpose, an obligation — no act reported
+    "Цей страйк не несе нічого, крім мети зруйнувати відпустки тисяч родин в Іспанії та Португалії.",
+    "Після цього угоду повинні схвалити Європарламент і Вестмінстер.",
+])
+def test_a_ukrainian_infinitive_is_read_as_one(pipeline, text):
+    assert code(pipeline, text) == []

@@ -12,11 +12,10 @@ from __future__ import annotations
 from entente.extract.event_args import CLAUSE_BREAKS, DETERMINERS, Roles, Slot
 from entente.extract.event_grammar import words
 from entente.extract.event_sentence import Lemmas
-from entente.nlp.morph import Morph
+from entente.nlp.morph import INFINITIVE_TAGS, Morph
 from entente.nlp.tokens import Token
 
 OPENERS = words("complement_open")  # «чтобы», «щоб», "that": a finite complement clause
-INFINITIVE = frozenset({"INFN", "inf"})  # pymorphy3's tag of an infinitive, Russian and Ukrainian
 SUBJECT_GAP = 3  # words from a complementizer to its clause's subject ("that the United States")
 VERB_GAP = 2  # words from a complement's first word to its verb ("to discuss", «чтобы вместе обсудить»)
 
@@ -80,7 +79,7 @@ def complement_start(tokens: list[Token], j: int, lang: str, morph: Morph) -> in
         if lang == "en":
             if to_infinitive(tokens, k):
                 return k
-        elif word.islower() and (readings := morph.readings(low, lang)) and INFINITIVE & readings[0].tags:
+        elif word.islower() and (readings := morph.readings(low, lang)) and INFINITIVE_TAGS & readings[0].tags:
             return k
     return None
 

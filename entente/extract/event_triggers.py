@@ -11,6 +11,7 @@ from entente.extract.event_grammar import GOVERNED_TEMPORAL, PURPOSE, TEMPORAL, 
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas
 from entente.extract.event_voice import attributive_uk
+from entente.nlp.morph import INFINITIVE_TAGS
 from entente.nlp.tokens import Token
 
 PARTNERS = everywhere("partner")
@@ -130,8 +131,8 @@ class Triggers:
         head_tags = self.lexicon.morph.readings(tokens[head].text.lower(), lang)
         own = self.lexicon.morph.readings(tokens[i].text.lower(), lang)
         return (
-            bool(head_tags) and bool({"NOUN", "noun"} & head_tags[0].tags)
-            and bool(own) and bool({"INFN", "inf"} & own[0].tags)
+            bool(head_tags) and "NOUN" in head_tags[0].tags
+            and bool(own) and bool(INFINITIVE_TAGS & own[0].tags)
         )
 
     def noun(self, word: str, lang: str) -> bool:
@@ -141,7 +142,7 @@ class Triggers:
         readings = self.lexicon.morph.readings(word.lower(), lang)
         if any("PRTS" in r.tags for r in readings):
             return False  # «экстрадирован»: a short passive participle, though the dictionary guesses a noun first
-        return bool(readings) and bool({"NOUN", "noun", "INFN", "inf"} & readings[0].tags)
+        return bool(readings) and bool(({"NOUN"} | INFINITIVE_TAGS) & readings[0].tags)
 
 
 def _time_or_purpose(tokens: list[Token], k: int, lang: str) -> bool:
