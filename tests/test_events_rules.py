@@ -1145,3 +1145,15 @@ def test_a_relative_or_follower_is_not_the_person_named(pipeline, text, expected
 ])
 def test_a_ukrainian_infinitive_is_read_as_one(pipeline, text):
     assert code(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cooperative act someone else must do is a duty, not a promise
+    ("Соглашение должны одобрить Европарламент и Вестминстер.", []),
+    ("Obama should resign.", []),
+    # one's own: a commitment; a meeting due: a future meeting (AGREE)
+    ("«Мы должны сотрудничать с Китаем», — заявил Лавров.", ["AGREE"]),
+    ("Через тиждень має відбутися саміт Росії та Китаю.", ["AGREE"]),
+])
+def test_an_obligation_to_cooperate_is_a_promise_only_of_ones_own(pipeline, text, expected):
+    assert [e[0] for e in code(pipeline, text)] == expected

@@ -93,6 +93,13 @@ def obliged(sentence: Sentence, i: int, morph: Morph) -> int | None:
     return None
 
 
+def scheduled(sentence: Sentence, k: int) -> bool:
+    """Whether the obligation word at token k says when something is due, not who must do it: an occurrence verb
+    right after it («має відбутися саміт», «должна состояться встреча», "is to take place")."""
+    occurrence = sentence.cues.clause.get("occurrence", set())
+    return any(sentence.lemmas.get(n) in occurrence for n in range(k + 1, min(len(sentence.tokens), k + 3)))
+
+
 def _infinitive_after(tokens: list[Token], k: int, i: int, lang: str, morph: Morph) -> bool:
     """Whether an infinitive follows word k, before the trigger at i: "to" right after it in English; in Russian and
     Ukrainian an infinitive after at most INFINITIVE_GAP - 1 adverbs («следует незамедлительно ввести»; not «мають

@@ -28,7 +28,7 @@ from entente.extract.event_clause import Clause, analytic_future, phrase_head, r
 from entente.extract.event_grammar import PLACE
 from entente.extract.event_hosting import drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
-from entente.extract.event_modality import COOPERATIVE, drop_promised, framing, historical, obliged
+from entente.extract.event_modality import COOPERATIVE, drop_promised, framing, historical, obliged, scheduled
 from entente.extract.event_parties import (
     aside,
     extradition,
@@ -43,6 +43,7 @@ from entente.extract.event_rank import ALLEGING, WANTING, demote_content, drop_a
 from entente.extract.event_reference import (
     PLURAL_HE,
     antecedent,
+    first_person,
     of_gender,
     pronoun_before,
     pronoun_subject,
@@ -337,10 +338,15 @@ class EventCoder:
                 if not political(trigger, event, a.actors, cues.clause):
                     continue  # "providing a big audience for his views", "defended his record": no act between parties
                 demanded = demand(sentence, i, event, self.lexicon.morph)
-                if demanded is event and event.type not in COOPERATIVE | {"AGREE"} and obliged(
-                    sentence, i, self.lexicon.morph
-                ) is not None:
-                    continue  # «Россия должна прекратить поставки», "Japan needs to apologize": a duty, not an act
+                duty = obliged(sentence, i, self.lexicon.morph) if demanded is event else None
+                if duty is not None and (
+                    event.type not in COOPERATIVE | {"AGREE"}
+                    or not (first_person(tokens, i, lang, self.lexicon.morph) or scheduled(sentence, duty))
+                ):
+                    # «Россия должна прекратить поставки», "Japan needs to apologize", «угоду повинні схвалити
+                    # Європарламент і Вестмінстер»: a duty, not an act; «мы должны сотрудничать»: the speaker's own
+                    # commitment, «має відбутися саміт»: a meeting due (AGREE)
+                    continue
                 event = demanded
                 key = (event.type, event.actor, event.recipient, start)
                 if key not in out:
