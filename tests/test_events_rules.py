@@ -1154,6 +1154,8 @@ def test_a_ukrainian_infinitive_is_read_as_one(pipeline, text):
     # one's own: a commitment; a meeting due: a future meeting (AGREE)
     ("«Мы должны сотрудничать с Китаем», — заявил Лавров.", ["AGREE"]),
     ("Через тиждень має відбутися саміт Росії та Китаю.", ["AGREE"]),
+    # what a speaker says his own state must do with another is his side's commitment
+    ("Путин заявил китайскому военному чиновнику, что Россия и Китай должны расширять сотрудничество.", ["AGREE"]),
 ])
 def test_an_obligation_to_cooperate_is_a_promise_only_of_ones_own(pipeline, text, expected):
     assert [e[0] for e in code(pipeline, text)] == expected

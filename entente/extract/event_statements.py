@@ -55,9 +55,11 @@ def demand(sentence: Sentence, i: int, event: Event, morph: Morph) -> Event:
 THAT = frozenset({"что", "що", "that"})
 NOT = frozenset({"не", "ні", "not", "never", "no"})
 SPEECH_GAP = 4  # words between a speech verb and «что» («заявил журналистам в среду, что»)
+STATES = frozenset({"country", "location"})  # a state, or a capital standing for it («Москва и Пекин должны»)
+ADDRESSED_GAP = 8  # the same, when only whether the speaker is a party is asked
 
 
-def reporter(sentence: Sentence, i: int, morph: Morph) -> tuple[list[Actor], bool]:
+def reporter(sentence: Sentence, i: int, morph: Morph, gap: int = SPEECH_GAP) -> tuple[list[Actor], bool]:
     """Who reports, in indirect speech, the event at token i: «Мэй заявила, что переговоры продолжаются»
     gives May. The subjects of the speech verb before «что»/«що»/"that"; an empty list, and whether that
     subject is a personal pronoun («Вона зазначила, що ...»), when no actor is named."""
@@ -65,13 +67,28 @@ def reporter(sentence: Sentence, i: int, morph: Morph) -> tuple[list[Actor], boo
     that = next((k for k in range(i - 1, -1, -1) if tokens[k].text.lower() in THAT), None)
     if that is None or any(tokens[k].text.lower() in THAT for k in range(that + 1, i)):
         return [], False
-    verb = next((k for k in range(that - 1, max(-1, that - SPEECH_GAP - 1), -1) if lemmas.get(k) in cues.speech), None)
+    verb = next((k for k in range(that - 1, max(-1, that - gap - 1), -1) if lemmas.get(k) in cues.speech), None)
     if verb is None:
         return [], False
     before = [s for s in sentence.slots if s.j <= verb and s.actor.type in PARTICIPANTS]
     speakers = assign(tokens, before, (verb, verb + 1), sentence.lang, morph).subjects
     pronoun = verb > 0 and tokens[verb - 1].text.lower() in HE.get(sentence.lang, ())
     return speakers, pronoun and not speakers
+
+
+def speaks_for(sentence: Sentence, i: int, event: Event, morph: Morph) -> bool:
+    """Whether who says the sentence is among the event's parties, or of their country: the quote's speaker or the
+    reporter of its «что» / "that" clause («Путин заявил, что Москва и Пекин должны расширять сотрудничество»,
+    Xi: «Китай і Казахстан повинні ...»). What such a speaker says his side must do is his side's commitment."""
+    # the one addressed may stand between («заявил в среду высокопоставленному китайскому военному чиновнику, что»)
+    speakers = list(reporter(sentence, i, morph, ADDRESSED_GAP)[0])
+    quote = sentence.quote
+    if quote is not None and quote.speaker and quote.start <= sentence.tokens[i].start < quote.end:
+        speakers += [x for x in sentence.a.actors if x.id == quote.speaker]
+    parties = set(event.actor) | set(event.recipient)
+    # a state among the parties (not a compatriot: "Trump said Obama should step down" is no commitment of Trump's)
+    countries = {x.country for x in sentence.a.actors if x.id in parties and x.country and x.type in STATES}
+    return any(x.id in parties or (x.country and x.country in countries) for x in speakers)
 
 
 def reported(sentence: Sentence, morph: Morph) -> Event | None:

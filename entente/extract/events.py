@@ -67,6 +67,7 @@ from entente.extract.event_statements import (
     obligation,
     reported,
     reported_obligation,
+    speaks_for,
 )
 from entente.extract.event_triggers import Triggers, asked_to_answer, withholds
 from entente.extract.event_voice import (
@@ -341,11 +342,16 @@ class EventCoder:
                 duty = obliged(sentence, i, self.lexicon.morph) if demanded is event else None
                 if duty is not None and (
                     event.type not in COOPERATIVE | {"AGREE"}
-                    or not (first_person(tokens, i, lang, self.lexicon.morph) or scheduled(sentence, duty))
+                    or not (
+                        first_person(tokens, i, lang, self.lexicon.morph)
+                        or scheduled(sentence, duty)
+                        or speaks_for(sentence, i, event, self.lexicon.morph)
+                    )
                 ):
                     # «Россия должна прекратить поставки», "Japan needs to apologize", «угоду повинні схвалити
                     # Європарламент і Вестмінстер»: a duty, not an act; «мы должны сотрудничать»: the speaker's own
-                    # commitment, «має відбутися саміт»: a meeting due (AGREE)
+                    # commitment, as is what a speaker says his own side must do («Путин заявил, что Москва и Пекин
+                    # должны расширять сотрудничество»); «має відбутися саміт»: a meeting due (AGREE)
                     continue
                 event = demanded
                 key = (event.type, event.actor, event.recipient, start)
