@@ -1159,3 +1159,8 @@ def test_a_ukrainian_infinitive_is_read_as_one(pipeline, text):
 ])
 def test_an_obligation_to_cooperate_is_a_promise_only_of_ones_own(pipeline, text, expected):
     assert [e[0] for e in code(pipeline, text)] == expected
+
+
+def test_a_negated_verb_negates_the_infinitive_it_governs_however_far(pipeline):
+    events = code(pipeline, "В апреле власти Мальты и Италии не могли в течение четырех дней договориться о мигрантах.")
+    assert [(kind, negated) for kind, _, _, negated in events] == [("AGREE", True)]

@@ -82,8 +82,9 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
             # «на оккупированных (Израилем) территориях»: a participle that describes, with its agent or not, does
             # not report
             return None
-    if how in ("verb", "occurrence", "support", "undergone", "intended"):
-        negated_by = negated_by or _not(tree, lemmas, predicate, range(i, i + 1))  # «встреча не состоялась»
+    if how in ("verb", "occurrence", "support", "undergone", "intended", "mentioned-xcomp"):
+        # «встреча не состоялась»; an infinitive's verb: «не могли в течение четырех дней договориться»
+        negated_by = negated_by or _not(tree, lemmas, predicate, range(i, i + 1))
     condition: str | None = None
     if how != "presupposed" and not how.startswith("mentioned"):
         # «на встрече он не сказал ...»: what frames the saying leaves the meeting be
