@@ -1164,3 +1164,15 @@ def test_an_obligation_to_cooperate_is_a_promise_only_of_ones_own(pipeline, text
 def test_a_negated_verb_negates_the_infinitive_it_governs_however_far(pipeline):
     events = code(pipeline, "В апреле власти Мальты и Италии не могли в течение четырех дней договориться о мигрантах.")
     assert [(kind, negated) for kind, _, _, negated in events] == [("AGREE", True)]
+
+
+def test_a_place_of_no_country_is_no_party_beside_one(pipeline):
+    # a province two states share is a place, not a side
+    assert [e[:3] for e in code(pipeline, "Китай ввел санкции против Индии и Пенджаба.")] == [
+        ("SANCTION", ("CHN",), ("IND",))
+    ]
+
+
+def test_a_world_area_stays_a_party(pipeline):
+    events = code(pipeline, "Россия угрожает Европе.")
+    assert ("THREATEN", ("RUS",), ("place:europe",)) in [e[:3] for e in events], events

@@ -10,6 +10,7 @@ from __future__ import annotations
 import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cache
 from difflib import SequenceMatcher
 from importlib import resources
 from pathlib import Path
@@ -357,6 +358,15 @@ class KnowledgeBase:
             if best and best[1] not in out:
                 out.append(best[1])
         return out
+
+
+@cache
+def regions() -> frozenset[str]:
+    """The ids of the base's world areas that lie in no one country (Europe, the Middle East, the Balkans): places
+    that stand for the states in them as a party («угроза Европе»); other places of no country are only places."""
+    data = resources.files("entente.actors") / "data" / "places.toml"
+    places = tomllib.loads(data.read_text("utf-8")).get("place", [])
+    return frozenset(f"place:{_slug(d['name'])}" for d in places if d.get("kind") == "area" and not d.get("country"))
 
 
 def _base_files() -> list[str]:

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from entente.actors.kb import regions
 from entente.extract import event_frame
 from entente.extract.event_args import Heads, Roles, passive_en
 from entente.extract.event_charges import CHARGES, about_charges, answer_charges, denied_guilt
@@ -414,6 +415,13 @@ class EventCoder:
             return False
         return not self.triggers.noun(tokens[i].text, lang) or (clause is not None and clause.how == "support")
 
+    def _party(self, actor: Actor, blocs: set[str], lang: str) -> bool:
+        """Whether an actor can be a side of an event: anything but a place of no country, unless it is a world area
+        of the base («Европа») or a bloc of states the cues name («Запад», «Захід», "the West")."""
+        if actor.type != "location" or actor.country or actor.id in regions():
+            return True
+        return any(self.lexicon.lemma(m.text.split()[-1], lang) in blocs for m in actor.mentions[:1] if m.text)
+
     def _event(
         self,
         sentence: Sentence,
@@ -454,6 +462,15 @@ class EventCoder:
         if sides is None:
             return None
         actor, recipient, source = sides
+        # a place of no country is no party beside one that is, unless it is a world area standing for its states
+        # («Европа»): not a street, a mountain, a province two states share («губернатор Пенджаба»), a town the base
+        # does not know. Alone it stays, the only trace of where an unnamed party acted («шествие прошло по улице»)
+        blocs = sentence.cues.clause.get("blocs", set())
+        kept = [x for x in actor if self._party(x, blocs, sentence.lang)], [
+            x for x in recipient if self._party(x, blocs, sentence.lang)
+        ]
+        if kept[0] or kept[1]:
+            actor, recipient = kept
         if clause is not None and _interview(sentence, trigger, clause, roles.partners):
             return None
         a, start, end, tokens = sentence.a, sentence.start, sentence.end, sentence.tokens
