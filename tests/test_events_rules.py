@@ -1176,3 +1176,9 @@ def test_a_place_of_no_country_is_no_party_beside_one(pipeline):
 def test_a_world_area_stays_a_party(pipeline):
     events = code(pipeline, "Россия угрожает Европе.")
     assert ("THREATEN", ("RUS",), ("place:europe",)) in [e[:3] for e in events], events
+
+
+def test_a_clause_describing_an_event_nouns_genitive_holds_no_agent(pipeline):
+    # «приступили к расследованию обстоятельств, которые позволили Младичу ...»: the authorities investigate
+    text = "Сербские власти приступили к расследованию обстоятельств, которые позволили Младичу скрываться."
+    assert [e[:2] for e in code(pipeline, text)] == [("ACCUSE", ("SRB",))]

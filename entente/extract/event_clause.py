@@ -219,7 +219,9 @@ def _agents(tree: Tree, n: int, lemmas: Lemmas) -> tuple[int, ...]:
     for c in tree.children(n):
         bare = not any(tree.rels[g] == "case" for g in tree.children(c))
         if tree.rels[c] == "nmod" and bare and _genitive(lemmas, c):
-            out += _bare_phrase(tree, c, keep=lambda k: any(words[x] == mark for x in tree.subtree(k)))
+            # not a clause that describes the genitive («расследованию обстоятельств, которые позволили Младичу ...»)
+            phrase = _bare_phrase(tree, c, keep=lambda k: any(words[x] == mark for x in tree.subtree(k)))
+            out += [k for k in phrase if k not in _clauses_below(tree, c)]
     return tuple(out)
 
 
