@@ -1182,3 +1182,8 @@ def test_a_clause_describing_an_event_nouns_genitive_holds_no_agent(pipeline):
     # «приступили к расследованию обстоятельств, которые позволили Младичу ...»: the authorities investigate
     text = "Сербские власти приступили к расследованию обстоятельств, которые позволили Младичу скрываться."
     assert [e[:2] for e in code(pipeline, text)] == [("ACCUSE", ("SRB",))]
+
+
+def test_refused_talks_with_no_one_named_are_with_the_other_main_party(pipeline):
+    text = "Палестинцы отказываются от возобновления переговоров, поскольку Израиль отказывается заморозить поселения."
+    assert ("REJECT", ("PSE",), ("ISR",)) in [e[:3] for e in code(pipeline, text)]

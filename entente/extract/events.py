@@ -84,6 +84,8 @@ from entente.nlp.syntax import Syntax, Tree
 from entente.nlp.tokens import Token, tokenize
 from entente.nlp.when import When, nearest
 
+JOINT = frozenset({"CONSULT", "COOPERATE"})  # acts two sides do together, whose refusal is to the other side
+JOINT_SPAN = 6  # words after a refusal, without a tree, in which what it refuses is named
 _WORD = re.compile(r"\w+")
 BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
@@ -415,6 +417,26 @@ class EventCoder:
             return False
         return not self.triggers.noun(tokens[i].text, lang) or (clause is not None and clause.how == "support")
 
+    def _joint(self, sentence: Sentence, j: int, clause: Clause | None) -> bool:
+        """Whether what a refusal ending at token j refuses is done by two sides together: a noun of talks, a meeting or
+        cooperation in its complement (the tree's, or the next few words), «отказываются от возобновления переговоров».
+        """
+        tokens, lemmas, lang = sentence.tokens, sentence.lemmas, sentence.lang
+        if clause is not None:
+            span = list(clause.complement)
+        else:
+            span = []
+            for k in range(j, min(len(tokens), j + JOINT_SPAN)):
+                if tokens[k].text in CLAUSE_BREAKS:
+                    break
+                span.append(k)
+        table = self.lexicon.triggers[lang]
+        return any(
+            t.type in JOINT and not t.host and self.triggers.noun(tokens[k].text, lang)
+            for k in span
+            for t in table.get(lemmas.get(k) or "", ())
+        )
+
     def _party(self, actor: Actor, blocs: set[str], lang: str) -> bool:
         """Whether an actor can be a side of an event: anything but a place of no country, unless it is a world area
         of the base («Европа») or a bloc of states the cues name («Запад», «Захід», "the West")."""
@@ -471,6 +493,13 @@ class EventCoder:
         ]
         if kept[0] or kept[1]:
             actor, recipient = kept
+        if trigger.type == "REJECT" and actor and not recipient and len(pair) == 2:
+            # «Палестинцы отказываются от возобновления переговоров»: talks or a deal refused with no one named are
+            # with the article's other main party
+            own = {x.country for x in actor}
+            other = [p for p in pair if p.country not in own]
+            if len(other) == 1 and len(own & {p.country for p in pair}) == 1 and self._joint(sentence, j, clause):
+                recipient, source = other, source or "pair"
         if clause is not None and _interview(sentence, trigger, clause, roles.partners):
             return None
         a, start, end, tokens = sentence.a, sentence.start, sentence.end, sentence.tokens
