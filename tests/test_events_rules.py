@@ -1187,3 +1187,11 @@ def test_a_clause_describing_an_event_nouns_genitive_holds_no_agent(pipeline):
 def test_refused_talks_with_no_one_named_are_with_the_other_main_party(pipeline):
     text = "Палестинцы отказываются от возобновления переговоров, поскольку Израиль отказывается заморозить поселения."
     assert ("REJECT", ("PSE",), ("ISR",)) in [e[:3] for e in code(pipeline, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Критики Алиева считают, что голосование закрепило династическое правление.",
+    "Критики правительства Китая считают операцию политической.",
+])
+def test_critics_as_a_subject_are_people_not_criticism(pipeline, text):
+    assert [e for e in code(pipeline, text) if e[0] == "ACCUSE"] == []
