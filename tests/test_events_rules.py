@@ -1195,3 +1195,11 @@ def test_refused_talks_with_no_one_named_are_with_the_other_main_party(pipeline)
 ])
 def test_critics_as_a_subject_are_people_not_criticism(pipeline, text):
     assert [e for e in code(pipeline, text) if e[0] == "ACCUSE"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Известный публицист и историк Михаэль Штюрмер критикует отправку американского оружия на Украину.",
+    "Russian political analyst Sergei Markov criticized China.",
+])
+def test_commentary_of_journalists_and_experts_is_no_event(pipeline, text):
+    assert code(pipeline, text) == []

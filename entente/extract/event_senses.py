@@ -130,9 +130,12 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "JUD", "LEG", "COP", "SPY"})
 def political(trigger: Trigger, event: Event, actors: tuple[Actor, ...], words: dict[str, set[str]]) -> bool:
     """Whether an event of an everyday verb has the sides its political sense needs: states or their bodies on both
     sides (`between_states`) or as its actor (`by_states`), a named party acted on (`needs_party`); any other
-    trigger's event has them."""
+    trigger's event has them. A verbal event done only by journalists, outlets or experts has none."""
     lemma = trigger.lemmas[0]
     by_id = {x.id: x for x in actors}
+    doers = [by_id[i] for i in event.actor if i in by_id]
+    if event.type in SAID and doers and all(x.sector in COMMENTATORS for x in doers):
+        return False  # what journalists, outlets and experts say or meet about is commentary, not an act of a party
 
     def states(side: tuple[str, ...]) -> bool:
         parties = [by_id[i] for i in side if i in by_id]
@@ -145,6 +148,10 @@ def political(trigger: Trigger, event: Event, actors: tuple[Actor, ...], words: 
     return lemma not in words.get("needs_party", set()) or bool(event.recipient)
 
 
+# verbal events; done by the press or by experts only («публицист и историк Штюрмер критикует», "said Tony Cordesman,
+# a national security analyst") they are commentary (ANNOTATION: opinions of journalists and analysts are no events)
+SAID = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "AGREE", "CONSULT", "THREATEN"})
+COMMENTATORS = frozenset({"MED", "EDU"})
 POLL_SPAN = 5  # words before a trigger in which a share of people stands as its subject ("43% of Ohio voters")
 
 
