@@ -1203,3 +1203,11 @@ def test_critics_as_a_subject_are_people_not_criticism(pipeline, text):
 ])
 def test_commentary_of_journalists_and_experts_is_no_event(pipeline, text):
     assert code(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The talks, set to end on Tuesday, also cover security tensions, such as North Korea's nuclear weapons.",
+    "Ці зустрічі стосуються поставок до України бронетехніки з Канади.",
+])
+def test_what_a_meeting_covers_is_its_topic_not_its_side(pipeline, text):
+    assert all(not set(e[2]) & {"PRK", "CAN"} for e in code(pipeline, text)), code(pipeline, text)

@@ -64,6 +64,29 @@ def discussed(
     return roles
 
 
+COVER_SPAN = 12  # words from a meeting noun to the verb of what it covers, an aside between ("talks, set to end ...")
+SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+
+
+def covered(roles: Roles, tokens: list[Token], lemmas: Lemmas, usable: list[Slot], j: int, covering: set[str]) -> Roles:
+    """A meeting's sides without what it covers: when the meeting noun ending at token j is the subject of a verb of
+    `covering` ("The talks, set to end on Tuesday, also cover ... North Korea's nuclear weapons", «переговоры
+    касались ситуации в Сирии»), the parties named after that verb are its topic, not its sides."""
+    verb = None
+    for k in range(j, min(len(tokens), j + COVER_SPAN)):
+        if tokens[k].text in SENTENCE_ENDS:
+            break
+        if lemmas.get(k) in covering:
+            verb = k
+            break
+    if verb is None:
+        return roles
+    topic = {id(s.actor) for s in usable if s.i > verb}
+    roles.objects = [x for x in roles.objects if id(x) not in topic]
+    roles.partners = [x for x in roles.partners if id(x) not in topic]
+    return roles
+
+
 def complement_start(tokens: list[Token], j: int, lang: str, morph: Morph) -> int | None:
     """The first token of a complement clause after token j, in the trigger's clause: an infinitive (its "to"),
     a complementizer; None when the clause ends first."""

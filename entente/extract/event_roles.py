@@ -11,7 +11,7 @@ from entente.extract import event_frame
 from entente.extract.event_args import DETERMINERS, Heads, Roles, Slot, Venue, assign, clause_id, first_person_verb
 from entente.extract.event_charges import held_on_charges
 from entente.extract.event_clause import Clause
-from entente.extract.event_embedded import discussed, own_objects
+from entente.extract.event_embedded import covered, discussed, own_objects
 from entente.extract.event_grammar import OTHER_PREP, PLACE
 from entente.extract.event_hosting import as_visit
 from entente.extract.event_lexicon import Lexicon, Trigger
@@ -204,6 +204,8 @@ def trigger_roles(
             roles = _spoken_with(roles, tokens, usable, lang, morph)
     if trigger.type == "CONSULT":
         roles = discussed(roles, tokens, lemmas, usable, j, lang, morph, words.get("discussing", set()))
+        if triggers.noun(tokens[i].text, lang) or lang == "en":
+            roles = covered(roles, tokens, lemmas, usable, j, words.get("covering", set()))
     if trigger.type == "RETREAT":
         roles = _accepted(roles, tokens, lemmas, usable, phrase, words.get("accepting", set()))
     if trigger.mode == "visit" and not trigger.host:
