@@ -10,8 +10,8 @@ from __future__ import annotations
 import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cache
 from difflib import SequenceMatcher
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
