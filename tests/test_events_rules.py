@@ -1211,3 +1211,12 @@ def test_commentary_of_journalists_and_experts_is_no_event(pipeline, text):
 ])
 def test_what_a_meeting_covers_is_its_topic_not_its_side(pipeline, text):
     assert all(not set(e[2]) & {"PRK", "CAN"} for e in code(pipeline, text)), code(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # «намерена» lemmatizes to «намерить»: an intent, so cooperation is a promise and a strike a threat
+    ("Франция намерена поддержать поправки к газовой директиве ЕС.", "AGREE"),
+    ("Так в Италии бортпроводники намерены провести 24-часовую забастовку 25 июля.", "THREATEN"),
+])
+def test_an_intent_in_the_short_form_is_an_intent(pipeline, text, expected):
+    assert [e[0] for e in code(pipeline, text)] == [expected]
