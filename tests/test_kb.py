@@ -86,6 +86,35 @@ def test_case_forms_reach_their_entry(kb, form, expected):
     assert match.hits[0].entry.id == expected
 
 
+@pytest.mark.parametrize("text, lang, country", [
+    ("демонстрации в Фейсалабаде", "ru", "PAK"), ("протесты в Газиантепе", "ru", "TUR"),
+    ("в Сан-Бернардино", "ru", "USA"), ("у Нюрнберзі", "uk", "DEU"), ("протести в Ганновері", "uk", "DEU"),
+    ("у Сан-Бернардіно", "uk", "USA"), ("a shooting in San Bernardino", "en", "USA"),
+    ("arrested in Gaziantep", "en", "TUR"), ("in Nuremberg", "en", "DEU"),
+])
+def test_cities_that_are_no_capital_reach_their_country(kb, text, lang, country):
+    from entente.extract.gazetteer import scan
+    from entente.nlp.tokens import tokenize
+
+    tokens = tokenize(text, lang)
+    [match] = scan(text, tokens, kb, lang=lang)
+    assert match.hits[0].entry.type == "location" and match.hits[0].entry.country == country
+
+
+# city names left out of places.toml because their key is that of a common word or a name (see its comments)
+@pytest.mark.parametrize("text, lang", [
+    ("Турки заявили", "ru"), ("Гену любили", "ru"), ("Давай", "ru"), ("Себе", "ru"), ("Секундер Кермани", "ru"),
+    ("Андреа Лидсом", "ru"), ("Решта депутатів", "uk"), ("Коби", "uk"), ("ТОВ «Енселко Агро»", "uk"),
+    ("Ben Rhodes said", "en"),
+])
+def test_words_that_share_a_city_key_are_no_city(kb, text, lang):
+    from entente.extract.gazetteer import scan
+    from entente.nlp.tokens import tokenize
+
+    matches = scan(text, tokenize(text, lang), kb, lang=lang)
+    assert not [h.entry.id for m in matches for h in m.hits if h.entry.id.startswith("place:")]
+
+
 @pytest.mark.parametrize("form, lang, expected", [
     ("Північний потік-2", "uk", "org:NORD-STREAM-2"), ("Nord Stream 2 AG", "ru", "org:NORD-STREAM-2"),
     ("Nord Stream AG", "ru", "org:NORD-STREAM"), ("Партії регіонів", "uk", "org:UKR-PR"),
