@@ -1224,6 +1224,7 @@ def test_an_intent_in_the_short_form_is_an_intent(pipeline, text, expected):
 
 def test_ukrainian_past_forms_the_dictionary_does_not_lemmatize_are_cues(pipeline):
     # «міг» and «хотів» lemmatize to themselves, not to «могти», «хотіти»
-    could = pipeline(Article(file="t.txt", text="Зеленський міг зустрітися з Путіним у Стамбулі.", published="2024-04-10"))
+    text = "Зеленський міг зустрітися з Путіним у Стамбулі."
+    could = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
     assert [(e.type, e.modality) for e in could.events] == [("CONSULT", "hypothetical")]
     assert [e[0] for e in code(pipeline, "Зеленський хотів зустрітися з Путіним.")] == ["AGREE"]
