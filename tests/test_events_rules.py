@@ -1228,3 +1228,15 @@ def test_ukrainian_past_forms_the_dictionary_does_not_lemmatize_are_cues(pipelin
     could = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
     assert [(e.type, e.modality) for e in could.events] == [("CONSULT", "hypothetical")]
     assert [e[0] for e in code(pipeline, "Зеленський хотів зустрітися з Путіним.")] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the country of the press that reports or accuses is no party
+    ("Британские СМИ обвинили россиянку в шпионаже.", [("ACCUSE", (), ("RUS",))]),
+    ("Chinese state media criticized Japan.", [("ACCUSE", (), ("JPN",))]),
+    # but a country named as such, or its body, stays
+    ("U.S. presses for truce in Syria.", [("REQUEST", ("USA",), ("SYR",))]),
+    ("Британские власти обвинили Россию.", [("ACCUSE", ("GBR",), ("RUS",))]),
+])
+def test_the_nationality_of_the_press_is_no_party(pipeline, text, expected):
+    assert [e[:3] for e in code(pipeline, text)] == expected

@@ -32,6 +32,7 @@ POLICED = frozenset({"arrest", "seize"})  # coercion done where it happens by th
 CHARGED = frozenset({"ACCUSE"})  # «которого обвиняют в ... в США»: with no accuser named, the state where it is charged
 MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # what two sides do together
 SENTENCE_OPENERS = frozenset({".", "!", "?", "«", '"', "—", "\n"})
+DEMONYM_ENDS = ("ese", "ish", "ian", "an", "ic", "i")  # English adjectives of countries: Chinese, Turkish, Russian
 RELATION_GAP = 3  # lower-case words between a relation noun and the mention it governs («адвокат христианки ...»)
 GLOSS = 2  # words of a parenthesis that glosses a name («Цуг (Швейцарія)», "(Trump)") rather than adds an aside
 
@@ -279,10 +280,14 @@ def extradition(
     return actor, [x for x in recipient if x not in actor]
 
 
-def related(tokens: list[Token], lemmas: Lemmas, slot: Slot, relations: set[str]) -> bool:
+def related(tokens: list[Token], lemmas: Lemmas, slot: Slot, relations: set[str], press: set[str]) -> bool:
     """Whether a mention names someone only through a relative, counsel, follower or foe (`relations`): «адвокат
-    христианки Азии Биби», «предки Алексиса Оганяна», "Gross's brother", "Trump supporters", "the lawyer of X".
-    That person acts or is acted on, and the mention is no party to the event."""
+    христианки Азии Биби», «предки Алексиса Оганяна», "Gross's brother", "Trump supporters", "the lawyer of X";
+    or is a country only as the nationality of the press named right after it (`press`: «Британские СМИ обвинили»,
+    «британская газета», "Chinese state media"). That person or outlet acts or is acted on, and the mention is no party
+    to the event."""
+    if slot.actor.type == "country" and _adjective(tokens, lemmas, slot) and _of_press(tokens, lemmas, slot.j, press):
+        return True
     if lemmas.lang == "en":
         k = slot.j + (slot.j < len(tokens) and tokens[slot.j].text in ("'", "’"))  # "Sanders’ son"
         if k < len(tokens) and lemmas.get(k) in relations:
@@ -300,6 +305,40 @@ def related(tokens: list[Token], lemmas: Lemmas, slot: Slot, relations: set[str]
         if not t.is_word or not t.text[:1].islower() or not _nominal(lemmas, t.text):
             return False  # «его адвокат обвинил американских ...»: not across a verb
     return False
+
+
+def _adjective(tokens: list[Token], lemmas: Lemmas, slot: Slot) -> bool:
+    """Whether a country's mention is its adjective («британские», «пакистанского», "Turkish", "Chinese"), not its
+    name («в Эритрее», "the U.S.")."""
+    word = tokens[slot.j - 1].text
+    if lemmas.lang == "en":
+        return slot.j - slot.i == 1 and word.endswith(DEMONYM_ENDS)
+    return _pos(lemmas, word, "ADJF")
+
+
+def _of_press(tokens: list[Token], lemmas: Lemmas, k: int, press: set[str]) -> bool:
+    """Whether a noun of the press stands at token k, or after an adjective there («информационного агентства»,
+    "state media")."""
+    if k < len(tokens) and _press(tokens, lemmas, k, press):
+        return True
+    if k + 1 >= len(tokens) or not tokens[k].is_word or not tokens[k].text[:1].islower():
+        return False
+    between = lemmas.lang == "en" or _pos(lemmas, tokens[k].text, "ADJF")
+    return between and _press(tokens, lemmas, k + 1, press)
+
+
+def _press(tokens: list[Token], lemmas: Lemmas, k: int, press: set[str]) -> bool:
+    """Whether token k is a noun of the press (in English its lemma or plural as written: "media", "newspapers"; not
+    the verb "presses")."""
+    lemma = lemmas.get(k)
+    if lemma not in press:
+        return False
+    return lemmas.lang != "en" or tokens[k].text.lower() in (lemma, lemma + "s")
+
+
+def _pos(lemmas: Lemmas, word: str, tag: str) -> bool:
+    readings = lemmas.lexicon.morph.readings(word.lower(), lemmas.lang)
+    return bool(readings) and tag in readings[0].tags
 
 
 def _nominative(lemmas: Lemmas, word: str) -> bool:

@@ -279,7 +279,7 @@ class EventCoder:
                     if not any(s.i <= k < s.j for k in foreign)
                     and same_voice(s, i, tokens, quote)
                     and aside(tokens, s.i) == aside(tokens, i)
-                    and not related(tokens, lemmas, s, relations)
+                    and not related(tokens, lemmas, s, relations, press)
                 ]
                 roles, received, governed = trigger_roles(
                     self.lexicon,
