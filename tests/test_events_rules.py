@@ -945,7 +945,8 @@ def test_a_visited_city_is_no_visitor(pipeline, text):
 @pytest.mark.parametrize("text, actor", [
     # where a title is held or a branch works is no party: «посол США в Германии», the list after «в» as well
     ("Посол США в Германии Ричард Гренелл угрожает участникам проекта санкциями.", ("person:richard-grenell",)),
-    ("Бастовать в пятницу будут также пилоты Ryanair в Бельгии, Ирландии и Швеции.", ("org:IRL-RYANAIR",)),
+    # (the pilots strike, not Ryanair, their employer, whom the strike is against)
+    ("Бастовать в пятницу будут также пилоты Ryanair в Бельгии, Ирландии и Швеции.", ()),
     # whose court it is stays
     ("Вчера суд в Пакистане утвердил смертный приговор христианке Азии Биби.", ("PAK",)),
 ])
@@ -1239,4 +1240,15 @@ def test_ukrainian_past_forms_the_dictionary_does_not_lemmatize_are_cues(pipelin
     ("Британские власти обвинили Россию.", [("ACCUSE", ("GBR",), ("RUS",))]),
 ])
 def test_the_nationality_of_the_press_is_no_party(pipeline, text, expected):
+    assert [e[:3] for e in code(pipeline, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the workers' employer does not strike: the strike is against it
+    ("Пилоты авиакомпании Ryanair начали забастовку.", [("PROTEST", (), ("org:IRL-RYANAIR",))]),
+    ("Пілоти ірландської авіакомпанії Ryanair оголосили страйк.", [("PROTEST", (), ("org:IRL-RYANAIR",))]),
+    # a strike's infinitive is a predicate, whoever holds it
+    ("Бастовать в пятницу будут также пилоты Ryanair.", [("PROTEST", (), ("org:IRL-RYANAIR",))]),
+])
+def test_a_strike_of_an_employers_workers_is_against_it(pipeline, text, expected):
     assert [e[:3] for e in code(pipeline, text)] == expected

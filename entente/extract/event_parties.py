@@ -104,6 +104,8 @@ def parties(
         and len(trigger.lemmas) == 1
         and not roles.subjects
         and noun(tokens[i].text, sentence.lang)
+        # «бастовать будут пилоты Ryanair»: a strike's infinitive is a predicate whoever holds it
+        and not (trigger.type in UNNAMED_DOERS and morph.infinitive(tokens[i].text, sentence.lang))
         and not (predicated and trigger.type in UNNAMED_DOERS)
     ):
         # a bare «санкции», «учения», «вторжение» with no one doing it: background, not a report; a strike or a
@@ -281,26 +283,44 @@ def extradition(
 
 
 def related(tokens: list[Token], lemmas: Lemmas, slot: Slot, relations: set[str], press: set[str]) -> bool:
-    """Whether a mention names someone only through a relative, counsel, follower or foe (`relations`): «адвокат
-    христианки Азии Биби», «предки Алексиса Оганяна», "Gross's brother", "Trump supporters", "the lawyer of X";
-    or is a country only as the nationality of the press named right after it (`press`: «Британские СМИ обвинили»,
-    «британская газета», "Chinese state media"). That person or outlet acts or is acted on, and the mention is no party
-    to the event."""
+    """Whether a mention names someone only through a relative, counsel, follower, foe or worker (`relations`, which
+    hold the cues' `labor` nouns too): «адвокат христианки Азии Биби», «предки Алексиса Оганяна», «пилоты Ryanair»,
+    "Gross's brother", "Trump supporters", "the lawyer of X"; or is a country only as the nationality of the press
+    named right after it (`press`: «Британские СМИ обвинили», «британская газета», "Chinese state media"). That
+    person or outlet acts or is acted on, and the mention is no party to the event."""
     if slot.actor.type == "country" and _adjective(tokens, lemmas, slot) and _of_press(tokens, lemmas, slot.j, press):
         return True
+    return governed(tokens, lemmas, slot, relations)
+
+
+def employers(sentence: Sentence, labor: set[str]) -> list[Actor]:
+    """The organizations the sentence names as its workers' employer («забастовка пилотов Ryanair», "Ryanair pilots"):
+    whom a strike is against."""
+    return list(
+        dict.fromkeys(
+            s.actor
+            for s in sentence.slots
+            if s.actor.type == "organization" and governed(sentence.tokens, sentence.lemmas, s, labor)
+        )
+    )
+
+
+def governed(tokens: list[Token], lemmas: Lemmas, slot: Slot, nouns: set[str]) -> bool:
+    """Whether one of `nouns` governs the mention: its genitive, lower-case nouns and adjectives between, never across
+    a verb («адвокат христианки Азии Биби», «сторонники лидера оппозиции Навального»); in English its possessor or
+    modifier ("Gross's brother", "Trump supporters") or "of" after it ("the lawyer of X")."""
     if lemmas.lang == "en":
         k = slot.j + (slot.j < len(tokens) and tokens[slot.j].text in ("'", "’"))  # "Sanders’ son"
-        if k < len(tokens) and lemmas.get(k) in relations:
+        if k < len(tokens) and lemmas.get(k) in nouns:
             return True  # "Gross's brother", "Trump supporters"
-        return slot.i > 1 and tokens[slot.i - 1].text.lower() == "of" and lemmas.get(slot.i - 2) in relations
-    # «адвокат христианки Азии Биби», «сторонники лидера оппозиции Навального»: lower-case nouns between; the
-    # mention a relation noun governs is a genitive («мать пятерых детей Асия Биби» is Bibi herself)
+        return slot.i > 1 and tokens[slot.i - 1].text.lower() == "of" and lemmas.get(slot.i - 2) in nouns
+    # the mention a noun governs is a genitive («мать пятерых детей Асия Биби» is Bibi herself)
     if _nominative(lemmas, tokens[slot.i].text):
         return False
     for k in range(slot.i - 1, max(-1, slot.i - 1 - RELATION_GAP), -1):
         t = tokens[k]
         opens = k == 0 or tokens[k - 1].text in SENTENCE_OPENERS  # «Предки Алексиса Оганяна»: capital at the start
-        if lemmas.get(k) in relations and (t.text[:1].islower() or opens):
+        if lemmas.get(k) in nouns and (t.text[:1].islower() or opens):
             return True
         if not t.is_word or not t.text[:1].islower() or not _nominal(lemmas, t.text):
             return False  # «его адвокат обвинил американских ...»: not across a verb

@@ -32,6 +32,7 @@ from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import COOPERATIVE, drop_promised, framing, historical, obliged, scheduled
 from entente.extract.event_parties import (
     aside,
+    employers,
     extradition,
     main_pair,
     mentions_of,
@@ -241,7 +242,8 @@ class EventCoder:
                 own = others.get(i, set())  # only an event noun's: a verb's object may be a noun's phrase
                 foreign = {k for x, phrase in others.items() if own and x != i and not own & phrase for k in phrase}
                 press = cues.clause.get("press", set())
-                relations = cues.clause.get("relations", set())
+                labor = cues.clause.get("labor", set())
+                relations = cues.clause.get("relations", set()) | labor
                 if trigger.type == "CONSULT" and interview(tokens, j, outlets, lang, lemmas.get, press):
                     continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
                 if other_sense(trigger, tokens, lemmas, i, j, cues.clause):
@@ -295,6 +297,8 @@ class EventCoder:
                     heads,
                     cues.clause,
                 )
+                if trigger.type == "PROTEST" and not roles.objects:
+                    roles.objects = employers(sentence, labor)  # «забастовка пилотов Ryanair»: against Ryanair
                 # the actor of the sentence before stands in only for a pronoun subject («Він також поклав
                 # відповідальність ...»), as the tree's subject rule does for Russian: a noun with no party of its
                 # own («заборона на експорт», "tariffs") is not the last actor's act
