@@ -1252,3 +1252,11 @@ def test_the_nationality_of_the_press_is_no_party(pipeline, text, expected):
 ])
 def test_a_strike_of_an_employers_workers_is_against_it(pipeline, text, expected):
     assert [e[:3] for e in code(pipeline, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Clinton currently leads Sanders by roughly 270 pledged delegates.",
+    "Sanders's campaign was a sustained clarion call for grassroots democracy.",
+])
+def test_fixed_phrases_with_a_trigger_word_report_no_act(pipeline, text):
+    assert code(pipeline, text) == []
