@@ -107,13 +107,13 @@ def _nominative_before(
 
 
 def _idiom(tokens: list[Token], i: int, j: int, idioms: set[str]) -> bool:
-    """Whether the trigger at tokens i..j stands inside a fixed phrase of `idiom` ("as opposed to", "attack ads",
-    "a consulting firm"): a word of the phrase, not an act."""
+    """Whether the trigger at tokens i..j opens inside a fixed phrase of `idiom` ("as opposed to", "attack ads",
+    "a consulting firm", "a clarion call for"): a word of the phrase, not an act."""
     for idiom in idioms:
         words = idiom.split()
         for start in range(max(0, i - len(words) + 1), i + 1):
             end = start + len(words)
-            if end >= j and end <= len(tokens) and [t.text.lower() for t in tokens[start:end]] == words:
+            if end > i and end <= len(tokens) and [t.text.lower() for t in tokens[start:end]] == words:
                 return True
     return False
 
