@@ -1260,3 +1260,12 @@ def test_a_strike_of_an_employers_workers_is_against_it(pipeline, text, expected
 ])
 def test_fixed_phrases_with_a_trigger_word_report_no_act(pipeline, text):
     assert code(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an English conflict noun's "of" phrase is whom it is done to
+    ("The American invasion of Iraq in 2003 was pure rollback.", [("ASSAULT", ("USA",), ("IRQ",))]),
+    ("The arrest of Navalny shocked Europe.", [("COERCE", (), ("person:alexei-navalny",))]),
+])
+def test_an_english_conflict_nouns_of_phrase_is_its_target(pipeline, text, expected):
+    assert [e[:3] for e in code(pipeline, text)] == expected

@@ -365,6 +365,9 @@ def _assign(
         if lang == "en" and prep == "by" and slot.i >= trigger[1] and slot.actor.type != "location" and passive:
             _add(roles.subjects, slot.actor)  # "was attacked by militiamen", "has been indicted by the court"
             continue
+        if lang == "en" and prep == "of" and venue == "done" and not visit and _right_after(tokens, trigger, slot):
+            _add(roles.objects, slot.actor)  # "the invasion of Iraq", "the bombing of Aleppo": whom it is done to
+            continue
         if lang == "en" and prep in ("to", "toward", "towards") and slot.actor.type == "country":
             _add(roles.objects, slot.actor)  # "aid to Serbia", "apologized to Brazil"; a visit's host all the same
             continue
@@ -431,6 +434,13 @@ def _assign(
         # with two subjects: "China and Russia held talks in Beijing" is between the two
         roles.objects = scene
     return roles
+
+
+def _right_after(tokens: list[Token], trigger: tuple[int, int], slot: Slot) -> bool:
+    """Whether a mention follows the trigger's words with only "of" and a determiner between ("invasion of Iraq",
+    "the bombing of the city of Aleppo" is not)."""
+    between = [t.text.lower() for t in tokens[trigger[1] : slot.i]]
+    return bool(between) and between[0] == "of" and all(w in ("the", "a", "an") for w in between[1:])
 
 
 def _gathered_en(tokens: list[Token], k: int) -> bool:
