@@ -7,9 +7,11 @@ that needs one more thing about the sentence gets it here, not through a longer 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from entente.extract.event_args import Slot
 from entente.extract.event_lexicon import Cues, Lexicon
@@ -114,21 +116,25 @@ def _by_first(phrases: frozenset[tuple[str, ...]]) -> dict[str, list[tuple[str, 
     return out
 
 
+_begin, _end = itemgetter(0), itemgetter(1)  # of a mention (start, end, actor) or a token (start, end, text)
+
+
 def sentence_slots(tokens: list[Token], mentions: list[tuple[int, int, Actor]], start: int, end: int) -> list[Slot]:
     """The mentions (start, end, actor) between `start` and `end` that can be a party to an event, as
     token ranges of the sentence's `tokens`."""
-    starts = [t.start for t in tokens]
     out = []
-    for s, e, actor in mentions:
+    # `mentions` are in text order: only those that begin inside the sentence can lie in it
+    first, last = bisect_left(mentions, start, key=_begin), bisect_right(mentions, end, key=_begin)
+    for s, e, actor in mentions[first:last]:
         outlet = actor.sector == "MED"  # outlets report events, they are not parties to them
         # «МИД» of whom? A state body without its state is vague; a company, union or party is a party itself
         vague = actor.type == "organization" and not actor.country and actor.sector not in ("IGO", None)
         if s < start or e > end or outlet or vague:
             continue
-        i = next((k for k, x in enumerate(starts) if x >= s), None)
-        if i is None:
+        i = bisect_left(tokens, (s,))  # the first token that begins at s or after it
+        if i == len(tokens):
             continue
-        j = next((k for k in range(i, len(tokens)) if tokens[k].end >= e), len(tokens) - 1) + 1
+        j = min(bisect_left(tokens, e, lo=i, key=_end), len(tokens) - 1) + 1  # the token that ends at e or after it
         out.append(Slot(actor, i, j))
     if any(s.actor.country for s in out):
         # a company, union or party unknown to the base is a party only where no state is named: beside

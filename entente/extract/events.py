@@ -178,6 +178,7 @@ class EventCoder:
         trees = self._trees(lang, [(c.tokens, c.found) for c in plans])
         clause_words = self.lexicon.cues[lang].clause
         heads = Heads(frozenset(clause_words.get("agent_heads", ())), frozenset(clause_words.get("agent_between", ())))
+        media = [(m_start, m_end) for m_start, m_end, x in mentions if x.sector == "MED"]
         for c, tree in zip(plans, trees, strict=True):
             start, end, text, quote, statement, evaluative = c.start, c.end, c.text, c.quote, c.statement, c.evaluative
             tokens, words, lemmas, found = c.tokens, c.words, c.lemmas, c.found
@@ -202,12 +203,11 @@ class EventCoder:
             if not found and not statement and not evaluative and not lemmas.openers("naming"):
                 continue
             slots = slots or sentence_slots(tokens, mentions, start, end)
-            outlets = {
+            outlets = {  # the tokens of the outlets named in the sentence
                 k
-                for m_start, m_end, x in mentions
-                if x.sector == "MED" and start <= m_start < end
-                for k, t in enumerate(tokens)
-                if m_start <= t.start < m_end
+                for m_start, m_end in media
+                if start <= m_start < end
+                for k in range(bisect.bisect_left(tokens, (m_start,)), bisect.bisect_left(tokens, (m_end,)))
             }
             named = {k for s in slots for k in range(s.i, s.j)}  # «Ли Шанфу» is a name, not the particle «ли»
             marks = (
