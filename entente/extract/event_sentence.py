@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from operator import itemgetter
 
 from entente.extract.event_args import Slot
@@ -57,9 +58,10 @@ class Lemmas(Mapping[int, str]):
         self.lexicon, self.tokens, self.words, self.lang = lexicon, tokens, words, lang
         self._word_set = set(words)
         self._cache: dict[int, str] = {}
-        self._prefix = [t.text[:3].lower() for t in tokens]
+        self._prefix = list(map(str.lower, map(_first_three, map(_text, tokens))))  # each token's text[:3].lower()
         self._kinds = lexicon.prefixes[lang]
         self._openers: dict[str, set[int]] = {}
+        self._mapped: tuple[Mapping[str, str], list[str]] | None = None
 
     def __getitem__(self, k: int) -> str:
         lemma = self._cache.get(k)
@@ -84,6 +86,14 @@ class Lemmas(Mapping[int, str]):
     def __len__(self) -> int:
         return len(self.words)
 
+    def mapped(self, table: Mapping[str, str]) -> list[str]:
+        """The values `table` gives the sentence's lemmas, in word order, each once, none empty (the contexts of
+        `Cues.contexts`: every event of the sentence asks, so they are looked up once)."""
+        if self._mapped is None or self._mapped[0] is not table:
+            found = (table.get(self[k]) for k in self.words)
+            self._mapped = (table, list(dict.fromkeys(c for c in found if c)))
+        return self._mapped[1]
+
     def could(self, k: int, kind: str) -> bool:
         """Whether word k's first letters allow it to begin a `kind` (trigger, future, ...) phrase."""
         return self._prefix[k] in self._kinds[kind]
@@ -92,9 +102,17 @@ class Lemmas(Mapping[int, str]):
         """The words whose first letters allow them to begin a `kind` phrase (`could`, for every word at once)."""
         found = self._openers.get(kind)
         if found is None:
-            prefixes, starts = self._prefix, self._kinds[kind]
-            found = self._openers[kind] = {k for k in self.words if prefixes[k] in starts}
+            could = map(self._kinds[kind].__contains__, map(self._prefix.__getitem__, self.words))
+            found = self._openers[kind] = set(compress(self.words, could))
         return found
+
+
+def word_positions(tokens: list[Token]) -> list[int]:
+    """The positions of the words among `tokens` (`Token.is_word`: the first character a letter or a digit)."""
+    return list(compress(range(len(tokens)), map(str.isalnum, map(_first, map(_text, tokens)))))
+
+
+_text, _first, _first_three = itemgetter(2), itemgetter(0), itemgetter(slice(0, 3))  # a token's text; of a text
 
 
 def has_phrase(phrases: set[tuple[str, ...]], lemmas: Lemmas, k: int) -> bool:

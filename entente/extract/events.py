@@ -56,6 +56,7 @@ from entente.extract.event_sentence import (
     Sentence,
     has_phrase,
     sentence_slots,
+    word_positions,
 )
 from entente.extract.event_statements import (
     THAT,
@@ -160,7 +161,7 @@ class EventCoder:
             statement = quote is not None and quote.speaker is not None and not quote.partial
             low = text.lower()
             found_words = _WORD.findall(low)
-            evaluative = any(w in THAT for w in found_words) and any(
+            evaluative = not THAT.isdisjoint(found_words) and any(
                 w[:3] in prefixes["disapproval"] or w[:3] in prefixes["approval"] for w in found_words
             )  # «заявил, что ... неприемлемо»: words of judgement in reported speech
             if not statement and not evaluative and not any(
@@ -170,7 +171,7 @@ class EventCoder:
             if _pointer(found_words):
                 continue  # «Читайте також: ...», «Подробнее о ходе переговоров читайте в “Ъ”»: another page's teaser
             tokens = every[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
-            words = [k for k, t in enumerate(tokens) if t.is_word]
+            words = word_positions(tokens)
             lemmas = Lemmas(self.lexicon, tokens, words, lang)
             found = self.triggers.find(lang, words, lemmas)
             plans.append(Candidate(start, end, text, reset, quote, statement, evaluative, tokens, words, lemmas, found))
@@ -500,9 +501,8 @@ class EventCoder:
         if kind == "REJECT" and not negated and about_charges(tokens, sentence.lemmas, i, j, guilt):
             rule += CHARGES
         contexts = list(trigger.context)
-        for k in sentence.lemmas:
-            c = sentence.cues.contexts.get(sentence.lemmas[k])
-            if c and c not in contexts:
+        for c in sentence.lemmas.mapped(sentence.cues.contexts):
+            if c not in contexts:
                 contexts.append(c)
         if kind == "ASSAULT" and figurative(sentence, trigger, contexts):
             places = any(x.type in ("country", "location") for x in actor + recipient)
