@@ -14,12 +14,10 @@ of harm that counts the harmed ("14 dead and 20 wounded"), nor "seek to" do some
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from entente.extract.event_embedded import to_infinitive
 from entente.extract.event_frame import DETERMINERS_EN
 from entente.extract.event_lexicon import Trigger
-from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas
+from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas, prepared
 from entente.models import Actor, Event
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
@@ -111,15 +109,14 @@ def _nominative_before(
 def _idiom(tokens: list[Token], i: int, j: int, idioms: set[str]) -> bool:
     """Whether the trigger at tokens i..j stands inside a fixed phrase of `idiom` ("as opposed to", "attack ads",
     "a consulting firm"): a word of the phrase, not an act."""
-    for n, phrases in _by_length(frozenset(idioms)):
+    for n, phrases in prepared(idioms, "by length", lambda: _by_length(idioms)):
         for start in range(max(0, i - n + 1, j - n), min(i, len(tokens) - n) + 1):  # ending at j or after it
             if tuple(t.text.lower() for t in tokens[start : start + n]) in phrases:
                 return True
     return False
 
 
-@lru_cache(maxsize=64)
-def _by_length(idioms: frozenset[str]) -> tuple[tuple[int, frozenset[tuple[str, ...]]], ...]:
+def _by_length(idioms: set[str]) -> tuple[tuple[int, frozenset[tuple[str, ...]]], ...]:
     """The fixed phrases `idioms` as word tuples, by their number of words (an empty one holds no trigger)."""
     phrases: dict[int, set[tuple[str, ...]]] = {}
     for idiom in idioms:

@@ -8,11 +8,11 @@ that needs one more thing about the sentence gets it here, not through a longer 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
+from typing import Any, TypeVar, cast
 
 from entente.extract.event_args import Slot
 from entente.extract.event_lexicon import Cues, Lexicon
@@ -24,7 +24,8 @@ CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 # words that open a clause that is another verb's content: «что», «чтобы», "that"
 COMPLEMENTIZERS = frozenset({"что", "чтобы", "що", "щоб", "that"})
 PARTICIPANTS = ("person", "country", "organization")  # actor types that can be a party to an event
-Key = tuple[str, tuple[str, ...], tuple[str, ...], int]  # (type, actor, recipient, sentence start): one event
+Key = tuple[str, tuple[str, ...], tuple[str, ...], int]
+T = TypeVar("T")  # (type, actor, recipient, sentence start): one event
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class Lemmas(Mapping[int, str]):
         self.lexicon, self.tokens, self.words, self.lang = lexicon, tokens, words, lang
         self._word_set = set(words)
         self._cache: dict[int, str] = {}
-        self._prefix = list(map(str.lower, map(_first_three, map(_text, tokens))))  # each token's text[:3].lower()
+        self._prefix = [t.text[:3].lower() for t in tokens]
         self._kinds = lexicon.prefixes[lang]
         self._openers: dict[str, set[int]] = {}
         self._mapped: tuple[Mapping[str, str], list[str]] | None = None
@@ -102,8 +103,8 @@ class Lemmas(Mapping[int, str]):
         """The words whose first letters allow them to begin a `kind` phrase (`could`, for every word at once)."""
         found = self._openers.get(kind)
         if found is None:
-            could = map(self._kinds[kind].__contains__, map(self._prefix.__getitem__, self.words))
-            found = self._openers[kind] = set(compress(self.words, could))
+            prefixes, starts = self._prefix, self._kinds[kind]
+            found = self._openers[kind] = {k for k in self.words if prefixes[k] in starts}
         return found
 
 
@@ -112,7 +113,7 @@ def word_positions(tokens: list[Token]) -> list[int]:
     return list(compress(range(len(tokens)), map(str.isalnum, map(_first, map(_text, tokens)))))
 
 
-_text, _first, _first_three = itemgetter(2), itemgetter(0), itemgetter(slice(0, 3))  # a token's text; of a text
+_text, _first = itemgetter(2), itemgetter(0)  # a token's text; a text's first character
 
 
 def has_phrase(phrases: set[tuple[str, ...]], lemmas: Lemmas, k: int) -> bool:
@@ -120,18 +121,33 @@ def has_phrase(phrases: set[tuple[str, ...]], lemmas: Lemmas, k: int) -> bool:
     first = lemmas.get(k)
     if first is None:
         return False
-    for p in _by_first(frozenset(phrases)).get(first, ()):
-        if all(lemmas.get(k + d) == w for d, w in enumerate(p[1:], 1)):
-            return True
-    return False
+    return any(all(lemmas.get(k + d) == w for d, w in enumerate(p[1:], 1)) for p in _by_first(phrases).get(first, ()))
 
 
-@lru_cache(maxsize=64)
-def _by_first(phrases: frozenset[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for p in phrases:
-        out.setdefault(p[0], []).append(p)
-    return out
+def _by_first(phrases: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    def build() -> dict[str, list[tuple[str, ...]]]:
+        out: dict[str, list[tuple[str, ...]]] = {}
+        for p in phrases:
+            out.setdefault(p[0], []).append(p)
+        return out
+
+    return prepared(phrases, "by first", build)
+
+
+_PREPARED: dict[tuple[int, str], tuple[object, Any]] = {}
+PREPARED_KEPT = 256  # sets prepared at most (a lexicon has a few dozen): past that the memory starts again
+
+
+def prepared(words: Collection[Any], kind: str, build: Callable[[], T]) -> T:
+    """`build()`, a table made from the lexicon's set `words`, made once per set (by its identity: the lexicon's
+    sets are built once and never changed after). A rule that asks ≈100,000 times a corpus would otherwise hash a
+    copy of a few hundred phrases at each call to find its table."""
+    known = _PREPARED.get((id(words), kind))
+    if known is None or known[0] is not words:  # (the set is held here, so its id is no other's meanwhile)
+        if len(_PREPARED) >= PREPARED_KEPT:
+            _PREPARED.clear()
+        known = _PREPARED[(id(words), kind)] = (words, build())
+    return cast(T, known[1])
 
 
 _begin, _end = itemgetter(0), itemgetter(1)  # of a mention (start, end, actor) or a token (start, end, text)
