@@ -17,7 +17,8 @@ from __future__ import annotations
 from entente.extract.event_embedded import to_infinitive
 from entente.extract.event_frame import DETERMINERS_EN
 from entente.extract.event_lexicon import Trigger
-from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas, prepared
+from entente.extract.event_memo import prepared
+from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas
 from entente.models import Actor, Event
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token

@@ -8,14 +8,14 @@ that needs one more thing about the sentence gets it here, not through a longer 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
-from typing import Any, TypeVar, cast
 
 from entente.extract.event_args import Slot
 from entente.extract.event_lexicon import Cues, Lexicon
+from entente.extract.event_memo import prepared
 from entente.models import Actor, Analysis, Quote
 from entente.nlp.tokens import Token
 from entente.nlp.when import TimeRef
@@ -24,8 +24,7 @@ CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 # words that open a clause that is another verb's content: «что», «чтобы», "that"
 COMPLEMENTIZERS = frozenset({"что", "чтобы", "що", "щоб", "that"})
 PARTICIPANTS = ("person", "country", "organization")  # actor types that can be a party to an event
-Key = tuple[str, tuple[str, ...], tuple[str, ...], int]
-T = TypeVar("T")  # (type, actor, recipient, sentence start): one event
+Key = tuple[str, tuple[str, ...], tuple[str, ...], int]  # (type, actor, recipient, sentence start): one event
 
 
 @dataclass(frozen=True)
@@ -132,22 +131,6 @@ def _by_first(phrases: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]
         return out
 
     return prepared(phrases, "by first", build)
-
-
-_PREPARED: dict[tuple[int, str], tuple[object, Any]] = {}
-PREPARED_KEPT = 256  # sets prepared at most (a lexicon has a few dozen): past that the memory starts again
-
-
-def prepared(words: Collection[Any], kind: str, build: Callable[[], T]) -> T:
-    """`build()`, a table made from the lexicon's set `words`, made once per set (by its identity: the lexicon's
-    sets are built once and never changed after). A rule that asks ≈100,000 times a corpus would otherwise hash a
-    copy of a few hundred phrases at each call to find its table."""
-    known = _PREPARED.get((id(words), kind))
-    if known is None or known[0] is not words:  # (the set is held here, so its id is no other's meanwhile)
-        if len(_PREPARED) >= PREPARED_KEPT:
-            _PREPARED.clear()
-        known = _PREPARED[(id(words), kind)] = (words, build())
-    return cast(T, known[1])
 
 
 _begin, _end = itemgetter(0), itemgetter(1)  # of a mention (start, end, actor) or a token (start, end, text)

@@ -19,7 +19,8 @@ import bisect
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from entente.extract import event_frame
 from entente.extract.event_args import Heads, Roles, passive_en
@@ -102,11 +103,11 @@ POINTER_ALSO = [["читайте", "также"], ["читайте", "також
 PARSED = ("ru",)  # languages whose candidate sentences get a dependency tree (nlp/syntax.py)
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A sentence that may hold an event, as the first pass leaves it for the parse and the second pass:
     `reset` whether a paragraph began since the last candidate, `statement` whether it is in or holds an
-    attributed quote, `found` its triggers (trigger, first token, token after the last)."""
+    attributed quote, `found` its triggers (trigger, first token, token after the last). (A named tuple: every
+    sentence but a few is one, and a tuple is made in one step.)"""
 
     start: int
     end: int
@@ -224,7 +225,8 @@ class EventCoder:
                 else {}
             )
             sentence = Sentence(a, lang, text, start, end, tokens, lemmas, slots, refs, cues, quote, marks)
-            sentence = replace(sentence, two=bool(found) and names_two(sentence, self.lexicon.morph))
+            if found and names_two(sentence, self.lexicon.morph):
+                sentence = replace(sentence, two=True)  # (made with two=False, as it stays in most sentences)
             hosted: list[Key] = []
             placed: list[tuple[Key, int]] = []  # this sentence's events and their trigger positions
             alleging: list[int] = []  # positions of the triggers of accusations in their sense of one
