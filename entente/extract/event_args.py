@@ -327,8 +327,13 @@ def _predicate_first(tokens: list[Token], k: int) -> bool:
 
 def clause_id(tokens: list[Token], k: int) -> int:
     """The number of clause breaks before token k (a crude clause id); `tokens[:k]`'s, for any k."""
-    before = prepared(tokens, "clause breaks", lambda: [0, *accumulate(t.text in CLAUSE_BREAKS for t in tokens)])
+    before = prepared(tokens, _breaks_before)
     return before[max(0, len(tokens) + k) if k < 0 else min(k, len(tokens))]
+
+
+def _breaks_before(tokens: list[Token]) -> list[int]:
+    """The number of clause breaks before each token, and before the end."""
+    return [0, *accumulate(t.text in CLAUSE_BREAKS for t in tokens)]
 
 
 def _assign(

@@ -5,28 +5,32 @@ Hashing a set of a few hundred phrases, or counting a sentence's clause breaks a
 the question itself: the rules ask ≈100,000 times a corpus.
 
 >>> words = {"as opposed to", "attack ads"}
->>> prepared(words, "lengths", lambda: sorted(len(w) for w in words)) is prepared(words, "lengths", list)
+>>> prepared(words, sorted) is prepared(words, sorted)
 True
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
+V = TypeVar("V")
 T = TypeVar("T")
-KEPT = 256  # tables of a kind kept at most (a lexicon has a few dozen sets; sentences come one by one): then anew
+KEPT = 256  # tables of one `build` kept at most (a lexicon has a few dozen sets; sentences come one by one)
 
-_TABLES: dict[str, dict[int, tuple[object, Any]]] = {}
+_TABLES: dict[Callable[[Any], Any], dict[int, tuple[Any, Any]]] = {}
 
 
-def prepared(value: object, kind: str, build: Callable[[], T]) -> T:
-    """`build()`, the table of `kind` made from `value`, made once while `value` is kept here (it is held, so its
-    id is no other value's meanwhile). `value` must not change after its first table."""
-    tables = _TABLES.setdefault(kind, {})
+def prepared(value: V, build: Callable[[V], T]) -> T:
+    """`build(value)`, made once while `value` is kept here (it is held, so its id is no other value's meanwhile),
+    then given again; `value` must not change after. `build` is a module's function: its tables are kept apart."""
+    tables = _TABLES.get(build)
+    if tables is None:
+        tables = _TABLES[build] = {}
     known = tables.get(id(value))
     if known is None or known[0] is not value:
         if len(tables) >= KEPT:
             tables.clear()
-        known = tables[id(value)] = (value, build())
-    return cast(T, known[1])
+        known = tables[id(value)] = (value, build(value))
+    table: T = known[1]
+    return table

@@ -110,7 +110,7 @@ def _nominative_before(
 def _idiom(tokens: list[Token], i: int, j: int, idioms: set[str]) -> bool:
     """Whether the trigger at tokens i..j stands inside a fixed phrase of `idiom` ("as opposed to", "attack ads",
     "a consulting firm"): a word of the phrase, not an act."""
-    for n, phrases in prepared(idioms, "by length", lambda: _by_length(idioms)):
+    for n, phrases in prepared(idioms, _by_length):
         for start in range(max(0, i - n + 1, j - n), min(i, len(tokens) - n) + 1):  # ending at j or after it
             if tuple(t.text.lower() for t in tokens[start : start + n]) in phrases:
                 return True

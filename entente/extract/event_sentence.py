@@ -124,13 +124,14 @@ def has_phrase(phrases: set[tuple[str, ...]], lemmas: Lemmas, k: int) -> bool:
 
 
 def _by_first(phrases: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
-    def build() -> dict[str, list[tuple[str, ...]]]:
-        out: dict[str, list[tuple[str, ...]]] = {}
-        for p in phrases:
-            out.setdefault(p[0], []).append(p)
-        return out
+    return prepared(phrases, _phrases_by_first)
 
-    return prepared(phrases, "by first", build)
+
+def _phrases_by_first(phrases: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        out.setdefault(p[0], []).append(p)
+    return out
 
 
 _begin, _end = itemgetter(0), itemgetter(1)  # of a mention (start, end, actor) or a token (start, end, text)

@@ -55,10 +55,9 @@ class Tree:
             h = self.heads[h]
 
     def subtree(self, k: int) -> set[int]:
-        out, todo = {k}, [k]
+        out, todo, children = {k}, [k], self._children
         while todo:
-            x = todo.pop()
-            for c in self.children(x):
+            for c in children.get(todo.pop(), ()):
                 if c not in out:
                     out.add(c)
                     todo.append(c)
