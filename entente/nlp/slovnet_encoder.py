@@ -3,12 +3,12 @@ and slovnet's encoder runs every layer's filters over the padding too (45 % more
 parsed sentences), then sets what it found there to zero before the next layer.
 
 Here each layer's window matrix is laid out as slovnet lays it out, padding included (a word's window reaches into
-the padding beside it, and the first layer's padding is the `<pad>` word's vector, not zero), and only the rows of
-real words are multiplied by the filters; the padding's rows are zero, as slovnet leaves them. Each real row is the
-same numbers in the same order, so the result is the same — as long as the matrix product gives a row the same
-value whatever other rows come with it. OpenBLAS does (its kernels sum along a row in one order), but for a
-product of a few rows, which it hands to another kernel: below `MIN_ROWS` real words the batch goes through
-slovnet's own encoder (on this machine's OpenBLAS, 18 rows or fewer took the other path).
+the padding beside it: the `<pad>` word's vector in the first layer, zero in natasha's news model, and zeros after
+it), and only the rows of real words are multiplied by the filters; the padding's rows are zero, as slovnet leaves
+them. Each real row is the same numbers in the same order, so the result is the same — as long as the matrix
+product gives a row the same value whatever other rows come with it. OpenBLAS does (its kernels sum along a row in
+one order), but for a product of a few rows, which it hands to another kernel: below `MIN_ROWS` real words the
+batch goes through slovnet's own encoder (on this machine's OpenBLAS, 18 rows or fewer took the other path).
 """
 
 from __future__ import annotations
