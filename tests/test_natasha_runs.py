@@ -127,3 +127,27 @@ def test_viterbi_decodes_as_slovnets_crf(natasha):
             mask = np.ones(length, dtype=bool)
             expected = crf.decode(scores[None], mask[None])[0].tolist()
             assert viterbi(scores, mask, crf.transitions.array) == expected, (length, rounded)
+
+
+def test_the_encoder_over_real_words_gives_slovnets_numbers(natasha, embedding):
+    import numpy as np
+
+    from entente.nlp.slovnet_encoder import MIN_ROWS, QuickEncoder
+
+    theirs = natasha[1].infer.model  # slovnet's Syntax: its CNNEncoder runs the filters over the padding too
+    syntax = Syntax(embedding)
+    ours, inputs = syntax._parser.infer.model.encoder, syntax._inputs
+    assert isinstance(ours, QuickEncoder)
+    words = [[t.text for t in tokenize(s, "ru")] for text in TEXTS for _, _, s in sentences(text)]
+    words = sorted((w for w in words if 0 < len(w) <= 120), key=len)
+    batches = [words[:3], words[-8:], words[::7][:8], [words[0], words[-1]], words[10:18], [words[-1]]]
+    padded = 0
+    with one_blas_thread():
+        for batch in batches:
+            x = inputs(batch)
+            vectors = theirs.emb(x.word_id, x.shape_id)
+            expected, got = theirs.encoder(vectors, x.pad_mask), ours(vectors, x.pad_mask)
+            assert got.dtype == expected.dtype and got.shape == expected.shape and got.strides == expected.strides
+            assert np.array_equal(got, expected), [len(w) for w in batch]
+            padded += int(x.pad_mask.sum()) > 0 and int((~x.pad_mask).sum()) >= MIN_ROWS
+    assert padded >= 3  # most batches went the quick way, over padding

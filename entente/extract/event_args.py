@@ -9,6 +9,7 @@ recipient. English: the mention before the trigger is the actor, the one after i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Literal
 
 from entente.extract.event_grammar import (
@@ -26,6 +27,7 @@ from entente.extract.event_grammar import (
     STRUCK_AT,
     VENUE_NOUNS,
 )
+from entente.extract.event_memo import prepared
 from entente.models import Actor
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
@@ -341,8 +343,14 @@ def _predicate_first(tokens: list[Token], k: int) -> bool:
 
 
 def clause_id(tokens: list[Token], k: int) -> int:
-    """The number of clause breaks before token k (a crude clause id)."""
-    return sum(1 for t in tokens[:k] if t.text in CLAUSE_BREAKS)
+    """The number of clause breaks before token k (a crude clause id); `tokens[:k]`'s, for any k."""
+    before = prepared(tokens, _breaks_before)
+    return before[max(0, len(tokens) + k) if k < 0 else min(k, len(tokens))]
+
+
+def _breaks_before(tokens: list[Token]) -> list[int]:
+    """The number of clause breaks before each token, and before the end."""
+    return [0, *accumulate(t.text in CLAUSE_BREAKS for t in tokens)]
 
 
 def _assign(

@@ -17,6 +17,7 @@ from __future__ import annotations
 from entente.extract.event_embedded import to_infinitive
 from entente.extract.event_frame import DETERMINERS_EN
 from entente.extract.event_lexicon import Trigger
+from entente.extract.event_memo import prepared
 from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas
 from entente.models import Actor, Event
 from entente.nlp.morph import Morph
@@ -109,13 +110,21 @@ def _nominative_before(
 def _idiom(tokens: list[Token], i: int, j: int, idioms: set[str]) -> bool:
     """Whether the trigger at tokens i..j opens inside a fixed phrase of `idiom` ("as opposed to", "attack ads",
     "a consulting firm", "a clarion call for"): a word of the phrase, not an act."""
-    for idiom in idioms:
-        words = idiom.split()
-        for start in range(max(0, i - len(words) + 1), i + 1):
-            end = start + len(words)
-            if end > i and end <= len(tokens) and [t.text.lower() for t in tokens[start:end]] == words:
+    for n, phrases in prepared(idioms, _by_length):
+        for start in range(max(0, i - n + 1), min(i, len(tokens) - n) + 1):  # holding the trigger's first word
+            if tuple(t.text.lower() for t in tokens[start : start + n]) in phrases:
                 return True
     return False
+
+
+def _by_length(idioms: set[str]) -> tuple[tuple[int, frozenset[tuple[str, ...]]], ...]:
+    """The fixed phrases `idioms` as word tuples, by their number of words (an empty one holds no trigger)."""
+    phrases: dict[int, set[tuple[str, ...]]] = {}
+    for idiom in idioms:
+        words = tuple(idiom.split())
+        if words:
+            phrases.setdefault(len(words), set()).add(words)
+    return tuple((n, frozenset(p)) for n, p in sorted(phrases.items()))
 
 
 def _determined(tokens: list[Token], i: int) -> bool:

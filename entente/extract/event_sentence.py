@@ -7,12 +7,15 @@ that needs one more thing about the sentence gets it here, not through a longer 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from entente.extract.event_args import Slot
 from entente.extract.event_lexicon import Cues, Lexicon
+from entente.extract.event_memo import prepared
 from entente.models import Actor, Analysis, Quote
 from entente.nlp.tokens import Token
 from entente.nlp.when import TimeRef
@@ -58,6 +61,7 @@ class Lemmas(Mapping[int, str]):
         self._prefix = [t.text[:3].lower() for t in tokens]
         self._kinds = lexicon.prefixes[lang]
         self._openers: dict[str, set[int]] = {}
+        self._mapped: tuple[Mapping[str, str], list[str]] | None = None
 
     def __getitem__(self, k: int) -> str:
         lemma = self._cache.get(k)
@@ -82,6 +86,14 @@ class Lemmas(Mapping[int, str]):
     def __len__(self) -> int:
         return len(self.words)
 
+    def mapped(self, table: Mapping[str, str]) -> list[str]:
+        """The values `table` gives the sentence's lemmas, in word order, each once, none empty (the contexts of
+        `Cues.contexts`: every event of the sentence asks, so they are looked up once)."""
+        if self._mapped is None or self._mapped[0] is not table:
+            found = (table.get(self[k]) for k in self.words)
+            self._mapped = (table, list(dict.fromkeys(c for c in found if c)))
+        return self._mapped[1]
+
     def could(self, k: int, kind: str) -> bool:
         """Whether word k's first letters allow it to begin a `kind` (trigger, future, ...) phrase."""
         return self._prefix[k] in self._kinds[kind]
@@ -95,40 +107,52 @@ class Lemmas(Mapping[int, str]):
         return found
 
 
+def word_positions(tokens: list[Token]) -> list[int]:
+    """The positions of the words among `tokens` (`Token.is_word`: the first character a letter or a digit)."""
+    return list(compress(range(len(tokens)), map(str.isalnum, map(_first, map(_text, tokens)))))
+
+
+_text, _first = itemgetter(2), itemgetter(0)  # a token's text; a text's first character
+
+
 def has_phrase(phrases: set[tuple[str, ...]], lemmas: Lemmas, k: int) -> bool:
     """Whether one of the cue `phrases` (tuples of lemmas) begins at word k."""
     first = lemmas.get(k)
     if first is None:
         return False
-    for p in _by_first(frozenset(phrases)).get(first, ()):
-        if all(lemmas.get(k + d) == w for d, w in enumerate(p[1:], 1)):
-            return True
-    return False
+    return any(all(lemmas.get(k + d) == w for d, w in enumerate(p[1:], 1)) for p in _by_first(phrases).get(first, ()))
 
 
-@lru_cache(maxsize=64)
-def _by_first(phrases: frozenset[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+def _by_first(phrases: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    return prepared(phrases, _phrases_by_first)
+
+
+def _phrases_by_first(phrases: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
     out: dict[str, list[tuple[str, ...]]] = {}
     for p in phrases:
         out.setdefault(p[0], []).append(p)
     return out
 
 
+_begin, _end = itemgetter(0), itemgetter(1)  # of a mention (start, end, actor) or a token (start, end, text)
+
+
 def sentence_slots(tokens: list[Token], mentions: list[tuple[int, int, Actor]], start: int, end: int) -> list[Slot]:
     """The mentions (start, end, actor) between `start` and `end` that can be a party to an event, as
     token ranges of the sentence's `tokens`."""
-    starts = [t.start for t in tokens]
     out = []
-    for s, e, actor in mentions:
+    # `mentions` are in text order: only those that begin inside the sentence can lie in it
+    first, last = bisect_left(mentions, start, key=_begin), bisect_right(mentions, end, key=_begin)
+    for s, e, actor in mentions[first:last]:
         outlet = actor.sector == "MED"  # outlets report events, they are not parties to them
         # «МИД» of whom? A state body without its state is vague; a company, union or party is a party itself
         vague = actor.type == "organization" and not actor.country and actor.sector not in ("IGO", None)
         if s < start or e > end or outlet or vague:
             continue
-        i = next((k for k, x in enumerate(starts) if x >= s), None)
-        if i is None:
+        i = bisect_left(tokens, (s,))  # the first token that begins at s or after it
+        if i == len(tokens):
             continue
-        j = next((k for k in range(i, len(tokens)) if tokens[k].end >= e), len(tokens) - 1) + 1
+        j = min(bisect_left(tokens, e, lo=i, key=_end), len(tokens) - 1) + 1  # the token that ends at e or after it
         out.append(Slot(actor, i, j))
     if any(s.actor.country for s in out):
         # a company, union or party unknown to the base is a party only where no state is named: beside

@@ -200,7 +200,12 @@ def reported_obligation(sentence: Sentence, morph: Morph) -> Event | None:
     obliges no one); the speaker's own side is an intent, not a demand."""
     a, start, end = sentence.a, sentence.start, sentence.end
     tokens, lemmas, cues = sentence.tokens, sentence.lemmas, sentence.cues
+    first = next((n for n, t in enumerate(tokens) if t.text.lower() in THAT), None)
+    if first is None:
+        return None  # no reported speech: no word needs its lemma looked up
     for k in lemmas:
+        if k <= first:
+            continue  # no «что» before it
         if tokens[k].text.lower() not in cues.obligation and lemmas.get(k) not in cues.obligation:
             continue
         that = next((n for n in range(k - 1, -1, -1) if tokens[n].text.lower() in THAT), None)

@@ -5,6 +5,7 @@ own rather than the object, time or purpose of another («готов укреп�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 
 from entente.extract.event_grammar import GOVERNED_TEMPORAL, PURPOSE, TEMPORAL, TEMPORAL_LEAD, everywhere
@@ -41,9 +42,10 @@ class Triggers:
         index = self.lexicon.triggers.get(lang, {})
         fronting = bool(self.lexicon.fronted.get(lang)) and bool(lemmas.openers("fronted_verb"))
         openers = lemmas.openers("trigger") | (lemmas.openers("fronted") if fronting else set())
-        for n, k in enumerate(words):
-            if k in taken or k not in openers:
+        for k in sorted(openers):  # in word order: the others are skipped without a step of their own
+            if k in taken:
                 continue
+            n = bisect_left(words, k)
             candidates = index.get(lemmas[k], ())
             if candidates and lang == "en" and n > 0 and lemmas.tokens[k].text in MONTHS_EN:
                 continue  # "in March", "after March 15": the month, not a march

@@ -19,7 +19,8 @@ import bisect
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from entente.actors.kb import regions
 from entente.extract import event_frame
@@ -60,6 +61,7 @@ from entente.extract.event_sentence import (
     Sentence,
     has_phrase,
     sentence_slots,
+    word_positions,
 )
 from entente.extract.event_statements import (
     THAT,
@@ -108,11 +110,11 @@ POINTER_ALSO = [["читайте", "также"], ["читайте", "також
 PARSED = ("ru",)  # languages whose candidate sentences get a dependency tree (nlp/syntax.py)
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A sentence that may hold an event, as the first pass leaves it for the parse and the second pass:
     `reset` whether a paragraph began since the last candidate, `statement` whether it is in or holds an
-    attributed quote, `found` its triggers (trigger, first token, token after the last)."""
+    attributed quote, `found` its triggers (trigger, first token, token after the last). (A named tuple: every
+    sentence but a few is one, and a tuple is made in one step.)"""
 
     start: int
     end: int
@@ -167,7 +169,7 @@ class EventCoder:
             statement = quote is not None and quote.speaker is not None and not quote.partial
             low = text.lower()
             found_words = _WORD.findall(low)
-            evaluative = any(w in THAT for w in found_words) and any(
+            evaluative = not THAT.isdisjoint(found_words) and any(
                 w[:3] in prefixes["disapproval"] or w[:3] in prefixes["approval"] for w in found_words
             )  # «заявил, что ... неприемлемо»: words of judgement in reported speech
             if not statement and not evaluative and not any(
@@ -177,7 +179,7 @@ class EventCoder:
             if _pointer(found_words):
                 continue  # «Читайте також: ...», «Подробнее о ходе переговоров читайте в “Ъ”»: another page's teaser
             tokens = every[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
-            words = [k for k, t in enumerate(tokens) if t.is_word]
+            words = word_positions(tokens)
             lemmas = Lemmas(self.lexicon, tokens, words, lang)
             found = self.triggers.find(lang, words, lemmas)
             plans.append(Candidate(start, end, text, reset, quote, statement, evaluative, tokens, words, lemmas, found))
@@ -185,6 +187,7 @@ class EventCoder:
         trees = self._trees(lang, [(c.tokens, c.found) for c in plans])
         clause_words = self.lexicon.cues[lang].clause
         heads = Heads(frozenset(clause_words.get("agent_heads", ())), frozenset(clause_words.get("agent_between", ())))
+        media = [(m_start, m_end) for m_start, m_end, x in mentions if x.sector == "MED"]
         for c, tree in zip(plans, trees, strict=True):
             start, end, text, quote, statement, evaluative = c.start, c.end, c.text, c.quote, c.statement, c.evaluative
             tokens, words, lemmas, found = c.tokens, c.words, c.lemmas, c.found
@@ -209,12 +212,11 @@ class EventCoder:
             if not found and not statement and not evaluative and not lemmas.openers("naming"):
                 continue
             slots = slots or sentence_slots(tokens, mentions, start, end)
-            outlets = {
+            outlets = {  # the tokens of the outlets named in the sentence
                 k
-                for m_start, m_end, x in mentions
-                if x.sector == "MED" and start <= m_start < end
-                for k, t in enumerate(tokens)
-                if m_start <= t.start < m_end
+                for m_start, m_end in media
+                if start <= m_start < end
+                for k in range(bisect.bisect_left(tokens, (m_start,)), bisect.bisect_left(tokens, (m_end,)))
             }
             named = {k for s in slots for k in range(s.i, s.j)}  # «Ли Шанфу» is a name, not the particle «ли»
             marks = (
@@ -230,7 +232,8 @@ class EventCoder:
                 else {}
             )
             sentence = Sentence(a, lang, text, start, end, tokens, lemmas, slots, refs, cues, quote, marks)
-            sentence = replace(sentence, two=bool(found) and names_two(sentence, self.lexicon.morph))
+            if found and names_two(sentence, self.lexicon.morph):
+                sentence = replace(sentence, two=True)  # (made with two=False, as it stays in most sentences)
             hosted: list[Key] = []
             placed: list[tuple[Key, int]] = []  # this sentence's events and their trigger positions
             alleging: list[int] = []  # positions of the triggers of accusations in their sense of one
@@ -565,9 +568,8 @@ class EventCoder:
         if kind == "REJECT" and not negated and about_charges(tokens, sentence.lemmas, i, j, guilt):
             rule += CHARGES
         contexts = list(trigger.context)
-        for k in sentence.lemmas:
-            c = sentence.cues.contexts.get(sentence.lemmas[k])
-            if c and c not in contexts:
+        for c in sentence.lemmas.mapped(sentence.cues.contexts):
+            if c not in contexts:
                 contexts.append(c)
         if kind == "ASSAULT" and figurative(sentence, trigger, contexts):
             places = any(x.type in ("country", "location") for x in actor + recipient)

@@ -48,11 +48,15 @@ def load_syntax(path: str, vectors: Any, vocabs: dict[str, Any]) -> Any:
     from slovnet.exec.infer import SyntaxDecoder, SyntaxInfer
     from slovnet.exec.model import Syntax as SyntaxModel
 
+    from entente.nlp.slovnet_encoder import QuickEncoder
+
     model, words, shapes, rels = _unpack(path, SyntaxModel, REL, vocabs)
     infer = SyntaxInfer(model, SyntaxEncoder(words, shapes, BATCH_SIZE), SyntaxDecoder(rels))
     syntax = Syntax(infer, BATCH_SIZE).navec(vectors)
     syntax.infer.model.emb.word = QuickVectors(syntax.infer.model.emb.word)
     _quick_convolutions(syntax.infer.model.encoder)
+    # batches of sentences padded to their longest: the filters run over real words only (NER runs one text, unpadded)
+    syntax.infer.model.encoder = QuickEncoder(syntax.infer.model.encoder)
     return syntax
 
 
@@ -99,19 +103,26 @@ class QuickConv1d:
     def __call__(self, input: Any) -> Any:
         import numpy as np
 
-        batch, width, length = input.shape
+        batch, _, _ = input.shape
+        windows = self.windows(input.swapaxes(2, 1))
+        output = np.matmul(windows, self._weight) + self._bias
+        return output.reshape(batch, -1, output.shape[-1]).swapaxes(2, 1)  # batch x filters x windows, as in torch
+
+    def windows(self, rows: Any) -> Any:
+        """The matrix the filters multiply, a row per window, from a batch x positions x channels input."""
+        import numpy as np
+
+        batch, length, width = rows.shape
         pad, kernel = self.padding, self.kernel
         count = length + 2 * pad - kernel + 1  # windows
-        rows = input.swapaxes(2, 1)  # batch x positions x channels
-        windows = np.empty((batch, count, width, kernel), dtype=input.dtype)
+        windows = np.empty((batch, count, width, kernel), dtype=rows.dtype)
         for k in range(kernel):  # the k-th position of window w is the input's position w + k - pad, 0 outside
             first, last = max(0, pad - k), min(count, length + pad - k)  # windows whose k-th position is inside
             windows[:, :first, :, k] = 0
             windows[:, last:, :, k] = 0
             if last > first:
                 windows[:, first:last, :, k] = rows[:, first + k - pad : last + k - pad]
-        output = np.matmul(windows.reshape(batch * count, width * kernel), self._weight) + self._bias
-        return output.reshape(batch, count, -1).swapaxes(2, 1)  # batch x filters x windows, as in torch
+        return windows.reshape(batch * count, width * kernel)
 
 
 def _unpack(path: str, model_class: Any, labels: str, vocabs: dict[str, Any]) -> tuple[Any, Any, Any, Any]:

@@ -55,10 +55,9 @@ class Tree:
             h = self.heads[h]
 
     def subtree(self, k: int) -> set[int]:
-        out, todo = {k}, [k]
+        out, todo, children = {k}, [k], self._children
         while todo:
-            x = todo.pop()
-            for c in self.children(x):
+            for c in children.get(todo.pop(), ()):
                 if c not in out:
                     out.add(c)
                     todo.append(c)
@@ -91,17 +90,20 @@ class Syntax:
     def _run(self, sentences: list[list[str]]) -> Iterator[tuple[list[int], list[str]]]:
         """(heads, relations) of each sentence as natasha's parser gives them (heads 1-based, 0 the root), run
         as it runs them — batches of its batch size in the given order, each padded to its longest sentence —
-        with each word's ids remembered and no markup objects built."""
+        with each word's ids remembered and no markup objects built. The model's steps are slovnet's `Syntax`'s,
+        taken one by one so that the heads it decodes to find the relations are the heads given (slovnet decodes
+        them again), decoded as `_decode_heads` does."""
         from slovnet.exec.mask import split_masked
 
         infer = self._parser.infer
-        size, rels = self._parser.batch_size, infer.decoder.rels_vocab.items
+        model, size, rels = infer.model, self._parser.batch_size, infer.decoder.rels_vocab.items
         for at in range(0, len(sentences), size):
             batch = self._inputs(sentences[at : at + size])
-            pred = infer.model(batch.word_id, batch.shape_id, batch.pad_mask)
+            x = model.encoder(model.emb(batch.word_id, batch.shape_id), batch.pad_mask)
             mask = ~batch.pad_mask
-            heads = split_masked(infer.model.head.decode(pred.head_id, mask), mask)
-            relations = split_masked(infer.model.rel.decode(pred.rel_id, mask), mask)
+            head_ids = _decode_heads(model.head(x), mask)
+            heads = split_masked(head_ids, mask)
+            relations = split_masked(model.rel.decode(model.rel(x, head_ids), mask), mask)
             for h, r in zip(heads, relations, strict=True):
                 yield h.tolist(), [rels[k] for k in r]
 
@@ -126,6 +128,19 @@ class Syntax:
             _close_clauses(heads, rels)
             out[k] = Tree(tuple(heads), tuple(rels))
         return out
+
+
+def _decode_heads(scores: Any, mask: Any) -> Any:
+    """slovnet's `SyntaxHead.decode`: each word's best head (0 the root, k the k-th word) among the real words of its
+    sentence. The same choice from the same scores: the padding's scores set to the lowest score, by `np.where`
+    rather than by slovnet's arithmetic (`fill * mask + score * ~mask`, which gives the same numbers) and the mask
+    made by `&` rather than by padding it with `np.pad` and multiplying it by itself."""
+    import numpy as np
+
+    batch = mask.shape[0]
+    with_root = np.concatenate((np.ones((batch, 1), dtype=bool), mask), axis=1)  # the root is always a head
+    allowed = mask[:, :, None] & with_root[:, None, :]  # word x candidate head
+    return np.where(allowed, scores, scores.min()).argmax(-1)
 
 
 OPENED = frozenset({"xcomp", "conj", "obj", "iobj", "obl", "nsubj", "advmod"})  # what a clause cannot hold before it
