@@ -22,7 +22,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
-from entente.actors.kb import regions
 from entente.extract import event_frame
 from entente.extract.event_args import Heads, Roles, passive_en
 from entente.extract.event_charges import CHARGES, about_charges, answer_charges, denied_guilt
@@ -63,6 +62,7 @@ from entente.extract.event_sentence import (
     sentence_slots,
     word_positions,
 )
+from entente.extract.event_sides import real_parties, refused_talks
 from entente.extract.event_statements import (
     THAT,
     demand,
@@ -87,8 +87,6 @@ from entente.nlp.syntax import Syntax, Tree
 from entente.nlp.tokens import Token, tokenize
 from entente.nlp.when import When, nearest
 
-JOINT = frozenset({"CONSULT", "COOPERATE"})  # acts two sides do together, whose refusal is to the other side
-JOINT_SPAN = 6  # words after a refusal, without a tree, in which what it refuses is named
 _WORD = re.compile(r"\w+")
 BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
@@ -424,33 +422,6 @@ class EventCoder:
             return False
         return not self.triggers.noun(tokens[i].text, lang) or (clause is not None and clause.how == "support")
 
-    def _joint(self, sentence: Sentence, j: int, clause: Clause | None) -> bool:
-        """Whether what a refusal ending at token j refuses is done by two sides together: a noun of talks, a meeting or
-        cooperation in its complement (the tree's, or the next few words), «отказываются от возобновления переговоров».
-        """
-        tokens, lemmas, lang = sentence.tokens, sentence.lemmas, sentence.lang
-        if clause is not None:
-            span = list(clause.complement)
-        else:
-            span = []
-            for k in range(j, min(len(tokens), j + JOINT_SPAN)):
-                if tokens[k].text in CLAUSE_BREAKS:
-                    break
-                span.append(k)
-        table = self.lexicon.triggers[lang]
-        return any(
-            t.type in JOINT and not t.host and self.triggers.noun(tokens[k].text, lang)
-            for k in span
-            for t in table.get(lemmas.get(k) or "", ())
-        )
-
-    def _party(self, actor: Actor, blocs: set[str], lang: str) -> bool:
-        """Whether an actor can be a side of an event: anything but a place of no country, unless it is a world area
-        of the base («Европа») or a bloc of states the cues name («Запад», «Захід», "the West")."""
-        if actor.type != "location" or actor.country or actor.id in regions():
-            return True
-        return any(self.lexicon.lemma(m.text.split()[-1], lang) in blocs for m in actor.mentions[:1] if m.text)
-
     def _event(
         self,
         sentence: Sentence,
@@ -491,22 +462,10 @@ class EventCoder:
         if sides is None:
             return None
         actor, recipient, source = sides
-        # a place of no country is no party beside one that is, unless it is a world area standing for its states
-        # («Европа»): not a street, a mountain, a province two states share («губернатор Пенджаба»), a town the base
-        # does not know. Alone it stays, the only trace of where an unnamed party acted («шествие прошло по улице»)
-        blocs = sentence.cues.clause.get("blocs", set())
-        kept = [x for x in actor if self._party(x, blocs, sentence.lang)], [
-            x for x in recipient if self._party(x, blocs, sentence.lang)
-        ]
-        if kept[0] or kept[1]:
-            actor, recipient = kept
-        if trigger.type == "REJECT" and actor and not recipient and len(pair) == 2:
-            # «Палестинцы отказываются от возобновления переговоров»: talks or a deal refused with no one named are
-            # with the article's other main party
-            own = {x.country for x in actor}
-            other = [p for p in pair if p.country not in own]
-            if len(other) == 1 and len(own & {p.country for p in pair}) == 1 and self._joint(sentence, j, clause):
-                recipient, source = other, source or "pair"
+        actor, recipient = real_parties(sentence, actor, recipient, self.lexicon)
+        talked = refused_talks(sentence, trigger, j, clause, actor, recipient, pair, self.lexicon, self.triggers)
+        if talked is not recipient:
+            recipient, source = talked, source or "pair"
         if clause is not None and _interview(sentence, trigger, clause, roles.partners):
             return None
         a, start, end, tokens = sentence.a, sentence.start, sentence.end, sentence.tokens
