@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas
+from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas, before_adjectives
 from entente.models import Actor, Event
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
@@ -26,9 +26,7 @@ def held_on_charges(lemmas: Lemmas, i: int, words: dict[str, set[str]], morph: M
     preposition, with adjectives between («по новым обвинениям»), is one of `held_on`."""
     if lemmas.get(i) not in words.get("charge_nouns", set()):
         return False
-    k = i - 1
-    while k >= 0 and lemmas.tokens[k].is_word and morph.has(lemmas.tokens[k].text.lower(), lemmas.lang, "ADJF"):
-        k -= 1
+    k = before_adjectives(lemmas.tokens, i, lemmas.lang, morph)
     return k >= 0 and lemmas.tokens[k].text.lower() in words.get("held_on", set())
 
 

@@ -292,5 +292,5 @@ def _predicate_en(tokens: list[Token], k: int) -> bool:
 
 
 def _pos(word: str, morph: Morph, tag: str) -> bool:
-    readings = morph.readings(word.lower(), "uk")
-    return bool(readings) and tag in readings[0].tags
+    """Whether the most likely Ukrainian reading of `word` carries `tag`."""
+    return tag in morph.best(word, "uk")

@@ -333,7 +333,7 @@ def _adjective(tokens: list[Token], lemmas: Lemmas, slot: Slot) -> bool:
     word = tokens[slot.j - 1].text
     if lemmas.lang == "en":
         return slot.j - slot.i == 1 and word.endswith(DEMONYM_ENDS)
-    return _pos(lemmas, word, "ADJF")
+    return "ADJF" in lemmas.lexicon.morph.best(word, lemmas.lang)
 
 
 def _of_press(tokens: list[Token], lemmas: Lemmas, k: int, press: set[str]) -> bool:
@@ -343,7 +343,7 @@ def _of_press(tokens: list[Token], lemmas: Lemmas, k: int, press: set[str]) -> b
         return True
     if k + 1 >= len(tokens) or not tokens[k].is_word or not tokens[k].text[:1].islower():
         return False
-    between = lemmas.lang == "en" or _pos(lemmas, tokens[k].text, "ADJF")
+    between = lemmas.lang == "en" or "ADJF" in lemmas.lexicon.morph.best(tokens[k].text, lemmas.lang)
     return between and _press(tokens, lemmas, k + 1, press)
 
 
@@ -356,11 +356,6 @@ def _press(tokens: list[Token], lemmas: Lemmas, k: int, press: set[str]) -> bool
     return lemmas.lang != "en" or tokens[k].text.lower() in (lemma, lemma + "s")
 
 
-def _pos(lemmas: Lemmas, word: str, tag: str) -> bool:
-    readings = lemmas.lexicon.morph.readings(word.lower(), lemmas.lang)
-    return bool(readings) and tag in readings[0].tags
-
-
 def _nominative(lemmas: Lemmas, word: str) -> bool:
     """Whether a declined word's most likely reading is a nominative («Асия», «Порошенко» is not declined)."""
     readings = lemmas.lexicon.morph.readings(word.lower(), lemmas.lang)
@@ -369,5 +364,4 @@ def _nominative(lemmas: Lemmas, word: str) -> bool:
 
 def _nominal(lemmas: Lemmas, word: str) -> bool:
     """Whether a word's most likely reading is a noun or an adjective."""
-    readings = lemmas.lexicon.morph.readings(word.lower(), lemmas.lang)
-    return bool(readings) and bool({"NOUN", "noun", "ADJF", "adj"} & readings[0].tags)
+    return bool({"NOUN", "ADJF"} & lemmas.lexicon.morph.best(word, lemmas.lang))

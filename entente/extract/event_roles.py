@@ -16,7 +16,7 @@ from entente.extract.event_grammar import OTHER_PREP, PLACE
 from entente.extract.event_hosting import as_visit
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_parties import CONFLICT, DONE_THERE, POLICED
-from entente.extract.event_sentence import Lemmas
+from entente.extract.event_sentence import Lemmas, before_adjectives
 from entente.extract.event_triggers import Triggers
 from entente.extract.event_voice import (
     AGENTIVE,
@@ -227,9 +227,7 @@ def trigger_roles(
 def _adjunct(tokens: list[Token], i: int, lang: str, morph: Morph) -> bool:
     """Whether the noun at token i stands in an adverbial phrase of its own preposition («по иску Нафтогаза»,
     «после критики»), adjectives between: not what its verb carries out, so its genitive keeps its own role."""
-    k = i - 1
-    while k >= 0 and tokens[k].is_word and morph.has(tokens[k].text.lower(), lang, "ADJF"):
-        k -= 1
+    k = before_adjectives(tokens, i, lang, morph)
     return k >= 0 and tokens[k].text.lower() in OTHER_PREP.get(lang, set())
 
 

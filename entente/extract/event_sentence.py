@@ -17,6 +17,7 @@ from entente.extract.event_args import Slot
 from entente.extract.event_lexicon import Cues, Lexicon
 from entente.extract.event_memo import prepared
 from entente.models import Actor, Analysis, Quote
+from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
 from entente.nlp.when import TimeRef
 
@@ -113,6 +114,14 @@ def word_positions(tokens: list[Token]) -> list[int]:
 
 
 _text, _first = itemgetter(2), itemgetter(0)  # a token's text; a text's first character
+
+
+def before_adjectives(tokens: list[Token], i: int, lang: str, morph: Morph) -> int:
+    """The token before the adjectives that stand before token i («по новым обвинениям»: «по»), or -1."""
+    k = i - 1
+    while k >= 0 and tokens[k].is_word and morph.has(tokens[k].text.lower(), lang, "ADJF"):
+        k -= 1
+    return k
 
 
 def has_phrase(phrases: set[tuple[str, ...]], lemmas: Lemmas, k: int) -> bool:

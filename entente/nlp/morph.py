@@ -78,6 +78,11 @@ class Morph:
         readings = self.readings(word.lower(), lang)
         return bool(readings) and bool(INFINITIVE_TAGS & readings[0].tags)
 
+    def best(self, word: str, lang: str) -> frozenset[str]:
+        """The tags of the most likely reading of `word` (none when the dictionary has no reading)."""
+        readings = self.readings(word.lower(), lang)
+        return frozenset(readings[0].tags) if readings else frozenset()
+
     def has(self, word: str, lang: str, *tags: str) -> bool:
         """Whether some reading of `word` carries all `tags`."""
         return any(r.tags.issuperset(tags) for r in self.readings(word, lang))
