@@ -35,8 +35,8 @@ def other_sense(
         or (single in words.get("attraction", set()) and _attraction(tokens, j))
         or (single in words.get("concur", set()) and _concurring(tokens, j, words.get("concur_after", set())))
         or (trigger.type == "PROTEST" and _campaign_gathering(tokens, lemmas, i, words))
-        or _idiom(tokens, i, j, words.get("idiom", set()))
-        or (_idiom(tokens, i, j, words.get("prepositional", set())) and not _determined(tokens, i))
+        or _idiom(tokens, i, words.get("idiom", set()))
+        or (_idiom(tokens, i, words.get("prepositional", set())) and not _determined(tokens, i))
         or (single in words.get("purpose", set()) and _meant(tokens, lemmas, i))
         or (single in words.get("of_possessor", set()) and not _before_possessive(tokens, j))
         or (single in words.get("casualty", set()) and _counted(tokens, lemmas, i, words.get("casualty_count", set())))
@@ -107,8 +107,8 @@ def _nominative_before(
     return None
 
 
-def _idiom(tokens: list[Token], i: int, j: int, idioms: set[str]) -> bool:
-    """Whether the trigger at tokens i..j opens inside a fixed phrase of `idiom` ("as opposed to", "attack ads",
+def _idiom(tokens: list[Token], i: int, idioms: set[str]) -> bool:
+    """Whether the trigger at token i opens inside a fixed phrase of `idiom` ("as opposed to", "attack ads",
     "a consulting firm", "a clarion call for"): a word of the phrase, not an act."""
     for n, phrases in prepared(idioms, _by_length):
         for start in range(max(0, i - n + 1), min(i, len(tokens) - n) + 1):  # holding the trigger's first word
