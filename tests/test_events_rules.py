@@ -445,6 +445,20 @@ def test_words_of_force_in_a_figure_are_no_assault(pipeline, text, types):
     assert found == types
 
 
+@pytest.mark.parametrize("text, types", [
+    # words of deployment in politics: the MOBILIZE filed on the lexicon entry is no evidence of troops
+    ("His mispronunciations only reinforced the perception that Ben Carson is not ready.", []),
+    ("Ted Cruz will have a tougher time deploying such a strategy in the general election.", []),
+    ("Donald Trump's campaign hopes to mobilize voters in key early states.", []),
+    # with troops or an army in the sentence they stay
+    ("Russia deployed additional troops to the border.", ["MOBILIZE"]),
+    ("Libyan army troops were deployed.", ["MOBILIZE"]),
+])
+def test_words_of_deployment_in_a_figure_are_no_mobilization(pipeline, text, types):
+    found = sorted({e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events})
+    assert found == types
+
+
 def test_articles_and_days_do_not_count_towards_a_phrase_gap(pipeline):
     text = "The Israeli army lifted Friday a day-old blockade on Palestinian lorries."
     types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events]

@@ -288,11 +288,14 @@ def refused_party(roles: Roles, slots: list[Slot], complement: tuple[int, ...]) 
 PHYSICAL = frozenset({"military", "terrorism", "crime", "cbrn"})  # contexts that make force literal
 
 
-def figurative(sentence: Sentence, trigger: Trigger, contexts: list[str]) -> bool:
+def figurative(sentence: Sentence, trigger: Trigger) -> bool:
     """Whether a word of force is a figure of speech here: one of `[clause] figurative`, with no physical context and
-    no word of `[clause] violence` in its sentence (the lists are in the cue files of every language)."""
+    no word of `[clause] violence` in its sentence (the lists are in the cue files of every language). The context is
+    the sentence's, not the one the trigger's lexicon entry gives its events ("reinforce" is filed as military)."""
     figures = sentence.cues.clause.get("figurative", set())
-    if not figures or " ".join(trigger.lemmas) not in figures or PHYSICAL & set(contexts):
+    if not figures or " ".join(trigger.lemmas) not in figures:
+        return False
+    if PHYSICAL & set(sentence.lemmas.mapped(sentence.cues.contexts)):
         return False
     violence = sentence.cues.clause.get("violence", set())
     return not any(

@@ -92,6 +92,7 @@ BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 PREDICATED = frozenset({"headline", "occurrence", "support"})  # how a parsed clause holds a noun it reports
 FORCE = frozenset({"ASSAULT", "THREATEN"})  # verbs of force and threat, which a thing does only in a figure
+FIGURATIVE = frozenset({"ASSAULT", "MOBILIZE"})  # trigger types whose words politics uses in a figure
 OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («призвала центристскую оппозицию»)
 # a pointer to another page: «Подробнее о ... читайте», «Детальніше про ... дивіться», "for more, read ..."
 POINTER_MORE = frozenset({"подробнее", "подробности", "детальнее", "детальніше", "докладніше", "подробиці"})
@@ -530,7 +531,7 @@ class EventCoder:
         for c in sentence.lemmas.mapped(sentence.cues.contexts):
             if c not in contexts:
                 contexts.append(c)
-        if kind == "ASSAULT" and figurative(sentence, trigger, contexts):
+        if trigger.type in FIGURATIVE and figurative(sentence, trigger):
             places = any(x.type in ("country", "location") for x in actor + recipient)
             verbal = sentence.cues.clause.get("verbal_attack", set())
             by_people = bool(actor) and not recipient and all(x.type == "person" for x in actor)
@@ -541,7 +542,7 @@ class EventCoder:
                 # willingness": criticism (PLOVER ACCUSE), whether or not whom it targets is an actor
                 kind, mode, rule = "ACCUSE", "disapprove", rule + " figurative"
             elif trigger.lemmas[0] not in verbal and not places:
-                return None  # "the nomination battle", "a tough fight", "a live shot": no violence, no place
+                return None  # "the nomination battle", "a live shot", "reinforced the perception": no force, no place
             # "the attacks in Paris", "the September 11th attack": an attack on a place stays one
         if (
             trigger.type in FORCE
