@@ -459,6 +459,23 @@ def test_words_of_deployment_in_a_figure_are_no_mobilization(pipeline, text, typ
     assert found == types
 
 
+@pytest.mark.parametrize("text, types", [
+    # "seek" asks for what a party gives
+    ("President Obama is seeking congressional approval of the Trans-Pacific Partnership.", ["REQUEST"]),
+    ("Saudi Arabia is seeking help from the United States.", ["REQUEST"]),
+    # seeking an office, an outcome or a way asks no one
+    ("Joe Biden announced that he would seek the presidency.", []),
+    ("Marco Rubio sought a compromise plan on immigration.", []),
+    ("John Kerry said the talks were an opportunity to seek creative ways to narrow the differences.", []),
+    # nor is striking a balance force
+    ("Twitter has always sought to strike a balance between its rules and free speech.", []),
+])
+def test_seeking_is_a_request_only_for_what_a_party_gives(pipeline, text, types):
+    found = sorted({e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events
+                    if e.type in ("REQUEST", "ASSAULT")})
+    assert found == types
+
+
 def test_articles_and_days_do_not_count_towards_a_phrase_gap(pipeline):
     text = "The Israeli army lifted Friday a day-old blockade on Palestinian lorries."
     types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events]
