@@ -429,3 +429,16 @@ def test_a_participle_with_its_agent_that_describes_reports_no_event(pipeline):
 def test_an_event_under_a_denied_intent_is_negated(pipeline, text):
     found = events(pipeline, text)
     assert found and all(e.negated for e in found), [(e.type, e.negated, e.rule) for e in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ранее о намерении Франции поддержать поправки к газовой директиве ЕС сообщила газета.",
+     ("SUPPORT", ("FRA",))),
+    ("Официальный представитель прокомментировала решение Бориса Джонсона покинуть пост министра иностранных дел.",
+     ("RETREAT", ("person:boris-johnson",))),
+])
+def test_an_infinitive_of_a_noun_of_intent_is_done_by_the_nouns_owner(pipeline, text, expected):
+    """«намерение Франции поддержать»: the infinitive says what the intent is, so France supports; the
+    subject of the verb the noun depends on (a newspaper, a spokeswoman) does not."""
+    found = [(e.type, e.actor) for e in events(pipeline, text)]
+    assert expected in found, found

@@ -100,6 +100,14 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
     ):
         pronoun = True  # «его первая поездка»: the possessive stands for someone named before
     agents = _agents(tree, head, lemmas) if noun else ()
+    if noun and not agents and (owner := _intent_noun(tree, lemmas, head)) >= 0:
+        # «о намерении Франции поддержать», «решение Бориса Джонсона покинуть пост»: an infinitive that says what a
+        # noun of intent is is done by that noun's owner, not by the subject of the verb the noun depends on
+        agents = tuple(k for k in _agents(tree, owner, lemmas) if k not in tree.subtree(head))
+        pronoun = pronoun or any(
+            tree.rels[c] in ("det", "nmod") and (lemmas.get(c) or "") in words.get("pronoun", ())
+            for c in tree.children(owner)
+        )
     patients: tuple[int, ...] = ()
     owners: tuple[int, ...] = ()
     passive = False
@@ -223,6 +231,17 @@ def _agents(tree: Tree, n: int, lemmas: Lemmas) -> tuple[int, ...]:
             phrase = _bare_phrase(tree, c, keep=lambda k: any(words[x] == mark for x in tree.subtree(k)))
             out += [k for k in phrase if k not in _clauses_below(tree, c)]
     return tuple(out)
+
+
+def _intent_noun(tree: Tree, lemmas: Lemmas, k: int) -> int:
+    """The noun on which infinitive k depends as what it is («намерение ... поддержать», «решение ... уйти»,
+    «попытка ... вернуть»), or -1."""
+    h = tree.heads[k]
+    if h < 0 or tree.rels[k] not in ("nmod", "acl") or not lemmas.lexicon.morph.infinitive(lemmas.tokens[k].text,
+                                                                                          lemmas.lang):
+        return -1
+    readings = _readings(lemmas, h)
+    return h if readings and "NOUN" in readings[0].tags else -1
 
 
 def _genitive(lemmas: Lemmas, k: int) -> bool:
