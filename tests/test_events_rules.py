@@ -24,6 +24,23 @@ def test_a_speaker_demanding_of_another_party_is_request(pipeline, text, expecte
     assert code(pipeline, text) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a promise of coercion is a threat (AGREE is a commitment to cooperate)
+    ("Трамп пообещал ввести санкции против Ирана.", ("THREATEN", ("person:donald-trump",), ("IRN",))),
+    ("Трамп пообіцяв запровадити санкції проти Ірану.", ("THREATEN", ("person:donald-trump",), ("IRN",))),
+    ("Trump promised to impose sanctions on Iran.", ("THREATEN", ("person:donald-trump",), ("IRN",))),
+    # a promise of help stays AGREE
+    ("США пообещали помочь Украине.", ("AGREE", ("USA",), ("UKR",))),
+])
+def test_a_promise_of_coercion_is_a_threat(pipeline, text, expected):
+    assert [e[:3] for e in code(pipeline, text)] == [expected]
+
+
+def test_a_promise_to_release_the_detained_is_no_threat(pipeline):
+    # what is promised is the release; the detention is its object, not the promise's content
+    assert "THREATEN" not in [e[0] for e in code(pipeline, "Правительство Пакистана пообещало отпустить задержанных.")]
+
+
 def test_announced_coercion_is_a_threat(pipeline):
     events = code(pipeline, "США введут новые санкции против Ирана.")
     assert [e[0] for e in events] == ["THREATEN"]

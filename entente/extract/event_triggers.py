@@ -6,10 +6,12 @@ own rather than the object, time or purpose of another («готов укреп�
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 
 from entente.extract.event_grammar import GOVERNED_TEMPORAL, PURPOSE, TEMPORAL, TEMPORAL_LEAD, everywhere
 from entente.extract.event_lexicon import Lexicon, Trigger
+from entente.extract.event_modality import COERCIVE
 from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas
 from entente.extract.event_voice import attributive_uk
 from entente.nlp.morph import INFINITIVE_TAGS
@@ -94,6 +96,7 @@ class Triggers:
         or discussed, not a second event; any trigger after a promise, a threat or a demand in its clause
         is what was promised, threatened or asked for ("called for sanctions against Nigeria")."""
         kept: list[tuple[Trigger, int, int]] = []
+        promising = self.lexicon.cues[lang].clause.get("promising", set())
         for trigger, i, j in found:
             if self.noun(tokens[i].text, lang) and any(
                 _time_or_purpose(tokens, k, lang) for k in range(max(0, i - 2), i)
@@ -111,6 +114,16 @@ class Triggers:
                 )
                 and not any(tokens[k].text in CLAUSE_BREAKS for k in range(head[2], i))
             ):
+                if (
+                    head[0].type == "AGREE"
+                    and trigger.type in COERCIVE
+                    and head[0].lemmas[0] in promising
+                    and _promised(tokens, head[2], i, lambda x: self.lexicon.morph.infinitive(x, lang))
+                ):
+                    # «пообещал ввести санкции», "vowed to strike": a promise of coercion is a threat (manual:
+                    # AGREE is a commitment to cooperate; THREATEN, a coercive warning)
+                    kept[kept.index(head)] = (replace(head[0], type="THREATEN", mode=None, reciprocal=False),
+                                              head[1], head[2])
                 continue
             kept.append((trigger, i, j))
         return kept
@@ -211,3 +224,19 @@ def asked_to_answer(
     after = range(j, min(len(tokens), j + ANSWER_SPAN))
     start = max((k + 1 for k in range(i) if tokens[k].text in CLAUSE_BREAKS), default=0)
     return any(lemmas.get(k) in answering for k in after) or any(lemmas.get(k) in fronted for k in range(start, i))
+
+
+PROMISED_GAP = 1  # words between a promise and the act it promises («пообещал немедленно ввести», "vowed to forcibly")
+
+
+def _promised(tokens: list[Token], end: int, i: int, infinitive: Callable[[str], bool]) -> bool:
+    """Whether the trigger at token i is what the promise ending at token `end` promises: right after it, or
+    after its "to", an adverb between at most («пообещал ввести санкции», «пообещал введение санкций», "promised to
+    deport", "promised to forcibly deport"), not the object of another verb or a word further on ("promised to
+    debut new attacks", «пообещало отпустить задержанных», "his promises and rallies")."""
+    k = end + 1 if end < len(tokens) and tokens[end].text.lower() == "to" else end
+    between = [t.text for t in tokens[k:i]]
+    return 0 <= i - k <= PROMISED_GAP and not any(w.lower() in AND or infinitive(w) for w in between)
+
+
+AND = frozenset({"and", "и", "і", "й", "та", "or", "или", "або"})
