@@ -493,6 +493,21 @@ def test_seeking_is_a_request_only_for_what_a_party_gives(pipeline, text, types)
     assert found == types
 
 
+@pytest.mark.parametrize("text, types", [
+    # support someone expresses is an act
+    ("China voiced support for Russia's position on Syria.", ["SUPPORT"]),
+    ("Carly Fiorina threw her support behind Ted Cruz.", ["SUPPORT"]),
+    ("Russia strongly supports Syria.", ["SUPPORT"]),
+    # support someone has is a standing: a poll's figure, a base of voters
+    ("A survey found that support for Donald Trump rose from 11 percent in April to 19 percent in August.", []),
+    ("Ted Cruz may be taking much of his new support from Ben Carson.", []),
+    ("Hillary Clinton's support has steadily risen over the past two weeks.", []),
+])
+def test_support_is_an_act_when_expressed_and_a_standing_when_held(pipeline, text, types):
+    found = sorted({e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events})
+    assert found == types
+
+
 def test_articles_and_days_do_not_count_towards_a_phrase_gap(pipeline):
     text = "The Israeli army lifted Friday a day-old blockade on Palestinian lorries."
     types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events]

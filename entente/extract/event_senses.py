@@ -6,10 +6,12 @@ campaign's gathering or "show"; and, once an event's sides are known, everyday v
 between states or their bodies ("provide"; "allow", "offer", "pledge", "seek" by one) or only on a named party
 ("defend"). The word lists are the `[clause]` cues of each language (`share`, `attraction`, `concur`,
 `concur_after`, `gathering`, `cause`, `between_states`, `by_states`, `needs_party`, `idiom`, `purpose`,
-`of_possessor`, `thing_doers`, `casualty`, `casualty_count`, `attempt`). A fixed phrase that holds a trigger word is
-no event either ("as opposed to", "attack ads"), nor a participle that says what a thing is meant for («визит призван
-решить проблему»), nor force or a threat whose subject is an event or a disaster («кризис угрожает»), nor a participle
-of harm that counts the harmed ("14 dead and 20 wounded"), nor "seek to" do something, an attempt.
+`of_possessor`, `thing_doers`, `casualty`, `casualty_count`, `attempt`, `stance_noun`, `expressing`). A fixed
+phrase that holds a trigger word is no event either ("as opposed to", "attack ads"), nor a participle that says
+what a thing is meant for («визит призван решить проблему»), nor force or a threat whose subject is an event or a
+disaster («кризис угрожает»), nor a participle of harm that counts the harmed ("14 dead and 20 wounded"), nor "seek
+to" do something, an attempt, nor an English stance noun no one expresses ("support for Trump rose", "his support
+among voters": a standing, not an act).
 """
 
 from __future__ import annotations
@@ -41,7 +43,39 @@ def other_sense(
         or (single in words.get("of_possessor", set()) and not _before_possessive(tokens, j))
         or (single in words.get("casualty", set()) and _counted(tokens, lemmas, i, words.get("casualty_count", set())))
         or (single in words.get("attempt", set()) and j < len(tokens) and to_infinitive(tokens, j))
+        or (single in words.get("stance_noun", set()) and _unexpressed(tokens, lemmas, i, words))
     )
+
+
+# words before English "support" that make it a verb ("to support", "would support", "voters who support")
+VERB_BEFORE_EN = frozenset({"to", "would", "will", "can", "could", "should", "might", "may", "must", "did", "does",
+                            "do", "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "i", "we", "you", "they",
+                            "not", "also", "strongly", "fully", "still", "who", "firmly", "publicly", "generally",
+                            "overwhelmingly", "now", "and", "or", "never", "always", "continue", "n't"})
+NOUN_AFTER_EN = frozenset({"for", "from", "among", "behind", "of", "across", "in", "to"})
+EXPRESSED_SPAN = 4  # words between a verb of expressing and its stance noun ("expressed their strong support")
+
+
+def _unexpressed(tokens: list[Token], lemmas: Lemmas, i: int, words: dict[str, set[str]]) -> bool:
+    """Whether an English stance noun ("support") is a standing, not an act: a noun (after a determiner, a
+    possessive or an adjective, or before "for", "from", "among") that no verb of `expressing` gives within
+    EXPRESSED_SPAN words before it in its clause ("support for Trump rose to 19 percent", "lingering Sanders
+    support", "his greatest support among the Marines"; not "announced support", "threw her support behind",
+    "voiced strong support for")."""
+    before = tokens[i - 1].text.lower() if i > 0 else ""
+    after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    relative = before in ("that", "which") and (after in DETERMINERS_EN or tokens[i + 1].text[:1].isupper())
+    if relative or before in VERB_BEFORE_EN or (
+        before not in DETERMINERS_EN and not before.endswith(("'s", "’s")) and after not in NOUN_AFTER_EN
+    ):
+        return False  # a verb ("planks that support the rights"), or no sign of a noun ("voters support Trump")
+    expressing = words.get("expressing", set())
+    for k in range(i - 1, max(-1, i - 1 - EXPRESSED_SPAN), -1):
+        if tokens[k].text in CLAUSE_BREAKS:
+            return True
+        if (lemmas.get(k) or "") in expressing or tokens[k].text.lower() in expressing:
+            return False
+    return True
 
 
 def _counted(tokens: list[Token], lemmas: Lemmas, i: int, count: set[str]) -> bool:
