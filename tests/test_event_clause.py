@@ -154,7 +154,7 @@ def test_an_unparsed_event_its_clause_denies_is_negated(pipeline, text, kind, wo
     "text",
     [
         # an attribute or a noun is no predicate: "a failed bill", "a two-year delay"
-        "Cruz blasted Rubio for his support of a failed immigration reform bill.",
+        "Cruz blasted Rubio for his endorsement of a failed immigration reform bill.",
         "The meeting of Biden and Xi managed to delay the vote by several hours.",
         "Reid demanded that any package include a two-year delay of the tax.",
         # what the failure verb acts on is another noun, or the event noun is what hinders

@@ -829,7 +829,8 @@ def test_a_ukrainian_topic_noun_before_an_event_noun_makes_no_event(pipeline, te
 
 
 @pytest.mark.parametrize("text, recipient", [
-    ("But Hillary Clinton received even stronger support from those who said Wall Street helps the economy.",
+    # (support a candidate gets from voters is no event at all: test_support_is_an_act_when_expressed...)
+    ("But Hillary Clinton received even stronger criticism from those who said Wall Street hurts the economy.",
      "person:hillary-clinton"),
     ("With Hillary Clinton facing accusations of favoritism toward donors, Bill Clinton spoke.",
      "person:hillary-clinton"),
@@ -899,15 +900,15 @@ def test_a_passive_participle_names_whom_it_was_done_to(pipeline, text):
     assert events and all(not e.actor and "person:alexei-navalny" in e.recipient for e in events), events
 
 
-# "has support" is support received; "has supported", "has met with" act
-@pytest.mark.parametrize("text, actor, recipient", [
-    ("Hillary Clinton has strong support from labor unions.", (), ("person:hillary-clinton",)),
-    ("Hillary Clinton has supported Barack Obama.", ("person:hillary-clinton",), ("person:barack-obama",)),
+# "has support" is a standing, no act; "has supported", "has met with" act
+@pytest.mark.parametrize("text, expected", [
+    ("Hillary Clinton has strong support from labor unions.", []),
+    ("Hillary Clinton has supported Barack Obama.", [(("person:hillary-clinton",), ("person:barack-obama",))]),
 ])
-def test_having_support_is_receiving_it(pipeline, text, actor, recipient):
+def test_having_support_is_no_act_and_having_supported_is(pipeline, text, expected):
     events = pipeline(Article(file="t.txt", text=text, published="2016-06-07")).events
     found = [(e.actor, e.recipient) for e in events if e.type == "SUPPORT"]
-    assert found == [(actor, recipient)], [(e.actor, e.recipient, e.rule) for e in events]
+    assert found == expected, [(e.actor, e.recipient, e.rule) for e in events]
 
 
 
