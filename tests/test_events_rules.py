@@ -508,6 +508,18 @@ def test_support_is_an_act_when_expressed_and_a_standing_when_held(pipeline, tex
     assert found == types
 
 
+@pytest.mark.parametrize("text, types", [
+    # a campaign's town hall or a board's meeting is no consultation between parties
+    ("Hillary Clinton, during a town hall meeting in Columbus, Ohio, spoke about coal miners.", []),
+    ("Chris Christie was joined Monday at a town-hall meeting in Hudson by Buddy Valastro.", []),
+    # a meeting of two parties is
+    ("Hillary Clinton held a meeting with Vladimir Putin in Moscow.", ["CONSULT"]),
+])
+def test_a_town_hall_meeting_is_no_consultation(pipeline, text, types):
+    found = sorted({e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events})
+    assert found == types
+
+
 def test_articles_and_days_do_not_count_towards_a_phrase_gap(pipeline):
     text = "The Israeli army lifted Friday a day-old blockade on Palestinian lorries."
     types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events]
