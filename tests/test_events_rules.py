@@ -520,6 +520,13 @@ def test_a_town_hall_meeting_is_no_consultation(pipeline, text, types):
     assert found == types
 
 
+def test_a_ukrainian_subject_after_its_verb_is_the_clauses_own(pipeline):
+    # «її» before the verb is its object, and «опозиція» after it its subject: May criticizes no one
+    text = "Тереза Мей виступила в парламенті, однак її критикує опозиція."
+    events = pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events
+    assert not any("person:theresa-may" in e.actor for e in events), [(e.type, e.actor) for e in events]
+
+
 def test_articles_and_days_do_not_count_towards_a_phrase_gap(pipeline):
     text = "The Israeli army lifted Friday a day-old blockade on Palestinian lorries."
     types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events]

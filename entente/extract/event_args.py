@@ -136,8 +136,10 @@ def overt_subject(tokens: list[Token], slots: list[Slot], i: int, lang: str, mor
     if start == 0 or any(start <= s.i < i for s in slots):
         return False  # the sentence's first clause, or an actor named in the clause: the roles' own choice
     words = [k for k in range(start, i) if tokens[k].is_word]
-    if any(tokens[k].text.lower() in POSSESSIVE[lang] for k in words):
-        return False  # «міністри її кабінету»: a body of someone named before is on that one's side
+    if any(tokens[k].text.lower() in POSSESSIVE[lang] and k + 1 < i for k in words):
+        # «міністри її кабінету»: a body of someone named before is on that one's side (right before the verb, «її»
+        # is its object: «її критикує опозиція»)
+        return False
     if lang == "en":
         if i > 0 and tokens[i - 1].text.lower() in DETERMINERS:
             return False  # "the denial": a noun, not a verb
@@ -159,6 +161,24 @@ def overt_subject(tokens: list[Token], slots: list[Slot], i: int, lang: str, mor
         noun = "NOUN" in tags and not tags & {"Name", "Surn", "Patr"}
         if "nomn" in tags and (noun or ("NPRO" in tags and "pers" not in tags)) and ("plur" in tags) == plural:
             return readings[0].lemma not in heads.lemmas
+    return _subject_after(tokens, i, lang, morph, plural, heads)
+
+
+SUBJECT_AFTER_SPAN = 2  # words after a Ukrainian verb in which its own subject may stand («її критикує опозиція»)
+
+
+def _subject_after(tokens: list[Token], i: int, lang: str, morph: Morph, plural: bool, heads: Heads) -> bool:
+    """Whether a Ukrainian verb at token i has its subject right after it: a common noun that can only be a
+    nominative, of the verb's number («однак її критикує опозиція», «її підтримала більшість»), not an object
+    that looks like one («підтримав проект»: nominative and accusative alike)."""
+    for k in range(i + 1, min(len(tokens), i + 1 + SUBJECT_AFTER_SPAN)):
+        if tokens[k].text in CLAUSE_BREAKS or not tokens[k].is_word:
+            return False
+        readings = morph.readings(tokens[k].text.lower(), lang)
+        if not readings or "NOUN" not in readings[0].tags or readings[0].tags & {"Name", "Surn", "Patr"}:
+            continue
+        nominative = all("nomn" in r.tags for r in readings if "NOUN" in r.tags)
+        return nominative and ("plur" in readings[0].tags) == plural and readings[0].lemma not in heads.lemmas
     return False
 
 
