@@ -442,3 +442,14 @@ def test_an_infinitive_of_a_noun_of_intent_is_done_by_the_nouns_owner(pipeline, 
     subject of the verb the noun depends on (a newspaper, a spokeswoman) does not."""
     found = [(e.type, e.actor) for e in events(pipeline, text)]
     assert expected in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Президент встретился с Джо Байденом, который заявил о поддержке Македонии.",
+     ("SUPPORT", ("person:joe-biden",))),
+    ("На этом посту он сменил Бориса Джонсона, который подал в отставку.", ("RETREAT", ("person:boris-johnson",))),
+])
+def test_a_relative_pronoun_subject_is_the_noun_its_clause_describes(pipeline, text, expected):
+    """«Байденом, который заявил»: «который» is Biden, not the last actor before the sentence nor no one."""
+    found = [(e.type, e.actor) for e in events(pipeline, text)]
+    assert expected in found, found

@@ -431,6 +431,9 @@ def _subject(
             break
         k = tree.heads[k]
     named = controllers or [s for s in subjects if tree.rels[s] == "nsubj"]
+    if named and tree.rels[k] == "acl:relcl" and all((lemmas.get(s) or "") in RELATIVE for s in named):
+        # «встретился с Джо Байденом, который заявил»: the relative pronoun is the noun its clause describes
+        subjects = named = [tree.heads[k]]
     if not named and (object_subject := _object_subject(tree, lemmas, predicate)):
         subjects = named = object_subject
     pronoun = bool(subjects) and all((lemmas.get(s) or "") in words.get("pronoun", ()) for s in subjects)
