@@ -453,3 +453,11 @@ def test_a_relative_pronoun_subject_is_the_noun_its_clause_describes(pipeline, t
     """«Байденом, который заявил»: «который» is Biden, not the last actor before the sentence nor no one."""
     found = [(e.type, e.actor) for e in events(pipeline, text)]
     assert expected in found, found
+
+
+def test_a_passive_relative_clause_is_done_to_the_noun_it_describes(pipeline):
+    """«Асии Биби, которая ... была приговорена»: the relative pronoun undergoes the sentence, so Bibi is its
+    recipient and the event stands though no doer is named."""
+    text = "Верховный суд отменил вердикт в отношении христианки Асии Биби, которая в 2010 г. была приговорена к казни."
+    found = [(e.type, e.actor, e.recipient) for e in events(pipeline, text) if e.type == "SANCTION"]
+    assert found and all(not e[1] and e[2] for e in found), found

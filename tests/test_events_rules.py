@@ -527,6 +527,36 @@ def test_a_ukrainian_subject_after_its_verb_is_the_clauses_own(pipeline):
     assert not any("person:theresa-may" in e.actor for e in events), [(e.type, e.actor) for e in events]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # without a parse, a subject relative pronoun after a comma is the name before the comma
+    ("Президент зустрівся з Джо Байденом, який заявив про підтримку Македонії.",
+     ("SUPPORT", ("person:joe-biden",), ("MKD",))),
+    ("The president met Joe Biden, who expressed support for Macedonia.",
+     ("SUPPORT", ("person:joe-biden",), ("MKD",))),
+    # the person, not the state named after "of"
+    ("Senator Ted Cruz of Texas, who last year threatened to shut down the government, spoke.",
+     ("THREATEN", ("person:ted-cruz",), ())),
+    # a passive relative clause is done to the name
+    ("The family of Ronald Johnson, who was fatally shot by an officer, spoke.",
+     ("ASSAULT", (), ("person:ronald-johnson",))),
+])
+def test_a_relative_clause_is_about_the_name_before_its_comma(pipeline, text, expected):
+    found = [(e.type, e.actor, e.recipient) for e in pipeline(Article(file="t.txt", text=text,
+                                                                       published="2024-04-10")).events]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize("text", [
+    # the name is attached to the noun before it: the adviser declined, not Trump
+    "A longtime adviser to Donald Trump, who declined to be identified, spoke.",
+    # a campaign one suspends is one's own, no sanction
+    "Marco Rubio of Florida, who suspended his campaign in March, spoke.",
+])
+def test_a_relative_clause_about_someone_unnamed_names_no_doer(pipeline, text):
+    found = [(e.type, e.actor) for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events]
+    assert not any(e[1] for e in found), found
+
+
 def test_articles_and_days_do_not_count_towards_a_phrase_gap(pipeline):
     text = "The Israeli army lifted Friday a day-old blockade on Palestinian lorries."
     types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events]

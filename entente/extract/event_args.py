@@ -92,7 +92,16 @@ def assign(
                 local.subjects = head.subjects
             elif head.subjects:  # "Kenzo Oshima, the United Nations Emergency Relief Coordinator,": his body
                 local.subjects = head.subjects + [a for a in roles.subjects if a not in head.subjects]
-    if local.subjects:
+    described = _described(tokens, slots, trigger[0], lang, morph)
+    if described is not None and not any(s.i < trigger[0] and s.actor in local.subjects for s in slots):
+        # «Джо Байденом, який заявив», "Joe Biden, who expressed": the noun the clause describes, not a genitive after
+        # the verb that the case reading could take for a nominative («про підтримку Македонії»); "Johnson, who was
+        # shot": the one it was done to
+        if lang == "en" and passive_en(tokens, trigger[0]):
+            roles.subjects, roles.objects = [a for a in local.subjects if a is not described], [described]
+        else:
+            roles.subjects = [described]
+    elif local.subjects:
         roles.subjects = local.subjects
     elif _relative(tokens, trigger[0]):
         roles.subjects, roles.relative = [], True  # «..., которые требуют»: the subject is not among the actors
@@ -194,6 +203,67 @@ def _relative(tokens: list[Token], k: int) -> bool:
     """Whether the clause of token k opens with a relative pronoun."""
     start = max((n + 1 for n in range(k) if tokens[n].text in CLAUSE_BREAKS), default=0)
     return start < len(tokens) and tokens[start].text.lower() in RELATIVE and start > 0
+
+
+# relative pronouns that are their clause's subject (the nominative; "which" when no subject of its own follows)
+SUBJECT_RELATIVE = frozenset({"який", "яка", "яке", "які", "who", "which"})
+NOT_SUBJECT_AFTER = frozenset({"the", "a", "an", "he", "she", "they", "we", "it", "i", "you", "his", "her", "their"})
+
+
+def _described(tokens: list[Token], slots: list[Slot], k: int, lang: str, morph: Morph) -> Actor | None:
+    """Ukrainian and English, without a parse: the actor named right before the comma that opens token k's clause
+    with a subject relative pronoun («... з Джо Байденом, який заявив про підтримку», "met Joe Biden, who expressed
+    support"), whom the clause describes and so its subject; None otherwise ("sanctions, which the US imposed": an
+    object relative)."""
+    start = max((n + 1 for n in range(k) if tokens[n].text in CLAUSE_BREAKS), default=0)
+    if lang == "ru":
+        return None  # the tree reads Russian relative clauses (event_clause._subject)
+    if start < 2 or start >= k or tokens[start - 1].text != "," or tokens[start].text.lower() not in SUBJECT_RELATIVE:
+        return None
+    after = tokens[start + 1]
+    if tokens[start].text.lower() == "which" and (after.text.lower() in NOT_SUBJECT_AFTER or after.text[:1].isupper()):
+        return None
+    slot = next((s for s in slots if s.j == start - 1), None)
+    if slot is None or slot.i < 2:
+        return slot.actor if slot is not None else None
+    before = tokens[slot.i - 1].text.lower()
+    if before == "of" and lang == "en":  # "Senator Ted Cruz of Texas, who": the person, not the state
+        return next((s.actor for s in slots if s.j == slot.i - 1), None)
+    if before in NOUN_PREP.get(lang, ()) and _noun_before(tokens, slot.i - 2, lang, morph):
+        return None  # "a longtime adviser to Trump, who", «колег з Ірландії, які»: the noun before, not the name
+    if lang != "en" and _noun_before(tokens, slot.i - 1, lang, morph) and not _same_case(tokens, slot.i, lang, morph):
+        # «підтримки Москві, яка могла б спровокувати», «президент Білорусі, який»: the name depends on a noun the
+        # clause may describe (not a title in the name's own case: «христианки Асии Биби, которая»)
+        return None
+    return slot.actor
+
+
+# prepositions that attach a name to the noun before it ("adviser to Trump", «колеги з Ірландії»)
+NOUN_PREP = {"en": frozenset({"to", "for", "from"}), "uk": frozenset({"з", "із", "зі", "від"})}
+
+
+CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
+
+
+def _same_case(tokens: list[Token], k: int, lang: str, morph: Morph) -> bool:
+    """Whether the name at token k can stand in a case of the noun before it: a title in apposition («христианки
+    Асии Биби»), not a name that depends on it («підтримки Москві»)."""
+    def cases(word: str) -> set[str]:
+        return {c for r in morph.readings(word.lower(), lang) for c in r.tags & CASES}
+
+    return bool(cases(tokens[k - 1].text) & cases(tokens[k].text))
+
+
+def _noun_before(tokens: list[Token], k: int, lang: str, morph: Morph) -> bool:
+    """Whether token k is a common noun: a lower-case word whose first reading is a noun (English: a lower-case word
+    that is no verb form ending in -ed)."""
+    word = tokens[k].text
+    if not word[:1].islower() or not tokens[k].is_word:
+        return False
+    if lang == "en":
+        return not word.endswith("ed")
+    readings = morph.readings(word.lower(), lang)
+    return bool(readings) and "NOUN" in readings[0].tags
 
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–"})

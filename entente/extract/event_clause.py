@@ -116,8 +116,12 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
         verb = _subject_verb(tree, head) if _short_passive(lemmas, head) else head
         # «премьер обвиняется в ...»: the subject of a reflexive read as a passive is the one it is done to
         undergoes = {"nsubj:pass", "nsubj"} if _reflexive_passive(lemmas, verb) else {"nsubj:pass"}
-        patients = tuple(k for c in tree.children(verb) if tree.rels[c] in undergoes for k in sorted(tree.subtree(c)))
-        owners = tuple(k for c in tree.children(verb) if tree.rels[c] in undergoes for k in _bare_phrase(tree, c))
+        undergoing = [c for c in tree.children(verb) if tree.rels[c] in undergoes]
+        if undergoing and all((lemmas.get(c) or "") in RELATIVE for c in undergoing):
+            # «Асию Биби, которая была приговорена»: the one it was done to is the noun the clause describes
+            undergoing = [a for c in undergoing[:1] if (a := _antecedent(tree, lemmas, verb, c)) is not None]
+        patients = tuple(k for c in undergoing for k in sorted(tree.subtree(c) - _clauses_below(tree, c)))
+        owners = tuple(k for c in undergoing for k in _bare_phrase(tree, c))
         if patients:  # «был арестован властями США»: the bare oblique is the agent
             agents, passive = _bare_obliques(tree, head), True
         elif _object_relative(tree, lemmas, head):
@@ -431,14 +435,26 @@ def _subject(
             break
         k = tree.heads[k]
     named = controllers or [s for s in subjects if tree.rels[s] == "nsubj"]
-    if named and tree.rels[k] == "acl:relcl" and all((lemmas.get(s) or "") in RELATIVE for s in named):
+    if named and all((lemmas.get(s) or "") in RELATIVE for s in named):
         # «встретился с Джо Байденом, который заявил»: the relative pronoun is the noun its clause describes
-        subjects = named = [tree.heads[k]]
+        found = _antecedent(tree, lemmas, k, named[0])
+        subjects = named = [found] if found is not None else named
     if not named and (object_subject := _object_subject(tree, lemmas, predicate)):
         subjects = named = object_subject
     pronoun = bool(subjects) and all((lemmas.get(s) or "") in words.get("pronoun", ()) for s in subjects)
     phrase = tuple(k for s in named for k in sorted(tree.subtree(s) - _clauses_below(tree, s)))
     return pronoun, phrase
+
+
+def _antecedent(tree: Tree, lemmas: Lemmas, verb: int, pronoun: int) -> int | None:
+    """The noun a relative pronoun at token `pronoun` stands for: the head of the relative clause of `verb`, or,
+    where the parser hung the clause elsewhere, the word before its comma («Имрана Хана, который ... угрожал»)."""
+    if tree.rels[verb] == "acl:relcl":
+        return tree.heads[verb]
+    tokens = lemmas.tokens
+    if pronoun >= 2 and tokens[pronoun - 1].text == "," and tokens[pronoun - 2].is_word:
+        return pronoun - 2
+    return None
 
 
 def _object_subject(tree: Tree, lemmas: Lemmas, verb: int) -> list[int]:

@@ -109,6 +109,8 @@ def trigger_roles(
         roles = with_agent(roles, usable, clause.owners, (), True)
     elif clause is not None and (clause.agents or clause.patients or clause.passive):
         roles = with_agent(roles, usable, clause.agents, clause.patients, clause.passive)
+        if clause.patients:
+            roles.relative = False  # «Биби, которая была приговорена»: the relative pronoun undergoes it, no doer
     elif clause is not None and clause.subjects:
         # the tree's subject phrase names the actor, or no one (a pronoun, a common noun): a mention
         # elsewhere that case alone made a subject («... против действий президента Лукашенко») is not; nor a country
@@ -158,6 +160,8 @@ def trigger_roles(
         and lang == "uk"
         and trigger.type in AGENTIVE
         and triggers.noun(tokens[j - 1].text, lang)  # a phrase trigger ends with its noun
+        # not after a verb of its own («заявив про підтримку Македонії»: the verb's subject supports Macedonia)
+        and triggers.noun(tokens[i].text, lang)
     ):
         roles = genitive_agent_uk(roles, tokens, usable, j, morph)
     if (
