@@ -4,44 +4,40 @@ modality, date, location and context, with the sentence as evidence.
 One event per (type, actor, recipient, sentence). Nothing a sentence says is dropped: an event the
 text denies is kept with `negated` true, a planned one with `modality` "future".
 
-Here: the sentence loop and the event of each trigger. Beside it: the triggers (event_triggers.py), who takes
-part (event_parties.py), the sentence value the rules share (event_sentence.py), the roles around a trigger
-(event_args.py), the Russian tree's clause (event_clause.py) and the unparsed one's (event_frame.py), a host
-receiving a visitor (event_hosting.py), negation, modality and promises (event_modality.py), demands and
-evaluations read over the whole sentence (event_statements.py), whom a pronoun stands for
-(event_reference.py), denials of guilt and their accusers (event_charges.py), and which event is a sentence's
-main one or only what another alleges (event_rank.py).
+Here: the sentence loop. Beside it: the event of one trigger once its roles are read (event_build.py), the
+triggers (event_triggers.py), who takes part (event_parties.py), the sentence value the rules share
+(event_sentence.py), the roles around a trigger (event_args.py), the Russian tree's clause (event_clause.py) and
+the unparsed one's (event_frame.py), a host receiving a visitor (event_hosting.py), negation, modality and promises
+(event_modality.py), demands and evaluations read over the whole sentence (event_statements.py), whom a pronoun
+stands for (event_reference.py), denials of guilt and their accusers (event_charges.py), and which event is a
+sentence's main one or only what another alleges (event_rank.py).
 """
 
 from __future__ import annotations
 
 import bisect
-import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
 from entente.extract import event_frame
-from entente.extract.event_args import Heads, Roles, passive_en
-from entente.extract.event_charges import CHARGES, about_charges, answer_charges, denied_guilt
-from entente.extract.event_clause import Clause, analytic_future, phrase_head, read
-from entente.extract.event_grammar import PLACE
+from entente.extract.event_args import Heads
+from entente.extract.event_build import WORD, EventMaker
+from entente.extract.event_charges import answer_charges
+from entente.extract.event_clause import analytic_future, phrase_head, read
 from entente.extract.event_hosting import drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
-from entente.extract.event_modality import COOPERATIVE, drop_promised, framing, historical, obliged, scheduled
+from entente.extract.event_modality import COOPERATIVE, drop_promised, obliged, scheduled
 from entente.extract.event_parties import (
     aside,
     employers,
-    extradition,
     main_pair,
     mentions_of,
     names_two,
-    parties,
     related,
     same_voice,
 )
-from entente.extract.event_rank import ALLEGING, WANTING, demote_content, drop_alleged, drop_broader, nested
+from entente.extract.event_rank import ALLEGING, WANTING, demote_content, drop_alleged, drop_broader
 from entente.extract.event_reference import (
     PLURAL_HE,
     antecedent,
@@ -52,9 +48,8 @@ from entente.extract.event_reference import (
     singular_pronoun,
 )
 from entente.extract.event_roles import trigger_roles
-from entente.extract.event_senses import done_by_a_thing, other_sense, political
+from entente.extract.event_senses import other_sense, political
 from entente.extract.event_sentence import (
-    CLAUSE_BREAKS,
     Key,
     Lemmas,
     Sentence,
@@ -62,7 +57,6 @@ from entente.extract.event_sentence import (
     sentence_slots,
     word_positions,
 )
-from entente.extract.event_sides import real_parties, refused_talks
 from entente.extract.event_statements import (
     THAT,
     demand,
@@ -75,31 +69,20 @@ from entente.extract.event_statements import (
 )
 from entente.extract.event_triggers import Triggers, asked_to_answer, withholds
 from entente.extract.event_voice import (
-    figurative,
     in_name,
     interview,
     monologue_en,
-    passive_uk,
 )
 from entente.models import Actor, Analysis, Event, Quote
 from entente.nlp.sentences import sentences
 from entente.nlp.syntax import Syntax, Tree
 from entente.nlp.tokens import Token, tokenize
-from entente.nlp.when import When, nearest
+from entente.nlp.when import When
 
-_WORD = re.compile(r"\w+")
-BETWEEN_COUNTRIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT"})
-DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
-PREDICATED = frozenset({"headline", "occurrence", "support"})  # how a parsed clause holds a noun it reports
-FORCE = frozenset({"ASSAULT", "THREATEN"})  # verbs of force and threat, which a thing does only in a figure
-FIGURATIVE = frozenset({"ASSAULT", "MOBILIZE"})  # trigger types whose words politics uses in a figure
-OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («призвала центристскую оппозицию»)
 # a pointer to another page: «Подробнее о ... читайте», «Детальніше про ... дивіться», "for more, read ..."
 POINTER_MORE = frozenset({"подробнее", "подробности", "детальнее", "детальніше", "докладніше", "подробиці"})
 POINTER_READ = frozenset({"читайте", "смотрите", "дивіться", "слушайте", "слухайте"})
 # the words that open a yes/no question: English auxiliaries, Ukrainian «чи» (Russian puts «ли» after its first word)
-YES_NO_OPENERS = frozenset({"do", "does", "did", "will", "would", "is", "are", "was", "were", "can", "could",
-                            "should", "has", "have", "had", "shall", "may", "might", "чи"})
 POINTER_ALSO = [["читайте", "также"], ["читайте", "також"], ["смотрите", "также"], ["дивіться", "також"],
                 ["read", "also"], ["see", "also"], ["read", "more"]]  # the words a teaser of another page opens with
 
@@ -134,6 +117,7 @@ class EventCoder:
     ) -> None:
         self.lexicon, self.when = lexicon, when
         self.triggers = Triggers(lexicon)
+        self.maker = EventMaker(lexicon, self.triggers)
         self.syntax = syntax or Syntax()
         self.parsed = parsed  # languages whose sentences with a trigger are parsed (none: grammar cues only)
 
@@ -167,7 +151,7 @@ class EventCoder:
             quote = next((q for q in a.quotes if q.start <= start < q.end or start <= q.start < end), None)
             statement = quote is not None and quote.speaker is not None and not quote.partial
             low = text.lower()
-            found_words = _WORD.findall(low)
+            found_words = WORD.findall(low)
             evaluative = not THAT.isdisjoint(found_words) and any(
                 w[:3] in prefixes["disapproval"] or w[:3] in prefixes["approval"] for w in found_words
             )  # «заявил, что ... неприемлемо»: words of judgement in reported speech
@@ -340,7 +324,7 @@ class EventCoder:
                     roles.objects, before = before, []
                 elif received:
                     before = []  # "He cut into Obama's support": Obama gets it, and the pronoun does not give it
-                event = self._event(sentence, trigger, i, j, roles, pair, before, clause)
+                event = self.maker.event(sentence, trigger, i, j, roles, pair, before, clause)
                 if event is not None and done_to and not before and "from:" not in event.rule:
                     event = replace(event, rule=event.rule + " from:previous")
                 if event is None:
@@ -390,227 +374,6 @@ class EventCoder:
                     out[(spoken.type, spoken.actor, spoken.recipient, start)] = spoken
         return tuple(answer_charges(list(out.values()), a.actors))
 
-    def _addresses_own_people(self, sentence: Sentence, i: int, j: int) -> bool:
-        """Whether a verb trigger's object, in the words after it, is a group or body that needs no country
-        («оппозицию», «гражданам», «до громадян»): it is the actor's own. A noun trigger's genitive after it
-        is its agent («требования оппозиции»), not addressed."""
-        tokens, lemmas = sentence.tokens, sentence.lemmas
-        groups = sentence.cues.clause.get("own_people", set())
-        if not groups or self.triggers.noun(tokens[i].text, sentence.lang):
-            return False
-        for k in range(j, min(len(tokens), j + OWN_PEOPLE_SPAN)):
-            if tokens[k].text in CLAUSE_BREAKS or any(s.i <= k < s.j for s in sentence.slots):
-                return False  # a named party or another clause comes first
-            if lemmas.get(k) in groups:
-                return k == j or tokens[k - 1].text.lower() not in PLACE.get(sentence.lang, ())
-        return False
-
-    def _agentless(self, sentence: Sentence, i: int, clause: Clause | None) -> bool:
-        """Whether the clause of the trigger at token i can name no doer: a passive or a clause with no subject in
-        the tree («был арестован», «ей предъявили обвинения»); without a tree, a passive form («затримано»,
-        «був заарештований», "will be charged")."""
-        if clause is not None:
-            return clause.passive or not clause.subjects
-        if sentence.lang == "en":
-            return passive_en(sentence.tokens, i)
-        return passive_uk(sentence.tokens[i].text, self.lexicon.morph)
-
-    def _refusal(self, tokens: list[Token], i: int, lang: str, clause: Clause | None) -> bool:
-        """Whether a denied concession at token i is someone refusing it: an active verb («не сдастся», "did not
-        apologize") or a noun its verb carries («не пошёл на уступки»), not a bare noun («не амнистия») or a
-        passive ("are not allowed by law": a rule, not a refusal)."""
-        if lang == "en" and passive_en(tokens, i):
-            return False
-        return not self.triggers.noun(tokens[i].text, lang) or (clause is not None and clause.how == "support")
-
-    def _event(
-        self,
-        sentence: Sentence,
-        trigger: Trigger,
-        i: int,
-        j: int,
-        roles: Roles,
-        pair: list[Actor],
-        previous: list[Actor],
-        clause: Clause | None = None,
-    ) -> Event | None:
-        """The event of `trigger` at tokens i..j, or None when the sentence names no one taking part.
-        `pair`: the article's two main countries; `previous`: the actor of the sentence before; `clause`:
-        how the sentence's tree holds the trigger, when the sentence was parsed."""
-        if clause is not None and not clause.pronoun:
-            previous = []  # a side the clause does not fill stays empty, unless a pronoun stands for it
-        predicated = (
-            clause.how in PREDICATED
-            if clause is not None
-            else event_frame.predicated(sentence.tokens, sentence.lemmas.get, i, j, sentence.cues.clause)
-        )
-        sides = parties(
-            sentence,
-            trigger,
-            i,
-            roles,
-            pair,
-            previous,
-            self.lexicon.morph,
-            self.triggers.noun,
-            predicated,
-            j,
-            self._agentless(sentence, i, clause),
-        )
-        if trigger.type == "COOPERATE" and "legal" in trigger.context:  # an extradition: between states
-            actor, recipient = extradition(sentence, i, *(sides[:2] if sides else ([], [])), self.lexicon.morph)
-            sides = (actor, recipient, sides[2] if sides else "") if actor or recipient else None
-        if sides is None:
-            return None
-        actor, recipient, source = sides
-        actor, recipient = real_parties(sentence, actor, recipient, self.lexicon)
-        talked = refused_talks(sentence, trigger, j, clause, actor, recipient, pair, self.lexicon, self.triggers)
-        if talked is not recipient:
-            recipient, source = talked, source or "pair"
-        if clause is not None and _interview(sentence, trigger, clause, roles.partners):
-            return None
-        a, start, end, tokens = sentence.a, sentence.start, sentence.end, sentence.tokens
-        base = _commercial(sentence, trigger) or trigger.type
-        to_come = sentence.cues.clause.get("to_come", set())
-        after = (
-            clause.predicate
-            if clause is not None
-            and clause.predicate > i
-            and (clause.how == "support" or sentence.lemmas.get(clause.predicate) in to_come)
-            else None
-        )
-        kind, negated, modality = framing(sentence, base, i, self.lexicon.morph, after)
-        rule = f"{trigger.type.lower()}:{'+'.join(trigger.lemmas)}" + (" commercial" if base != trigger.type else "")
-        if clause is not None:
-            rule += f" {clause.how}"
-        if source:
-            rule += f" from:{source}"
-        if clause is not None:
-            if clause.negated_by:
-                negated = True
-                rule += f" negated-by:{clause.negated_by}"
-            if clause.condition:
-                modality = "hypothetical" if modality == "asserted" else modality
-                rule += f" if:{clause.condition}"
-        elif sentence.lang in ("uk", "en"):
-            # no parse: the noun's own clause says whether it happened («зустріч скасували», "the talks collapsed";
-            # an accusation or a lawsuit was made even when it is rejected: «суд відмовив у задоволенні позову»),
-            # and a verb of doubt or denial whether its «що» / "that" clause did («заперечує, що атакувала»)
-            words = sentence.cues.clause
-            word = event_frame.denied(tokens, sentence.lemmas.get, i, words)
-            if not word and trigger.type != "ACCUSE":
-                word = event_frame.failed(tokens, sentence.lemmas.get, i, j, words, self.lexicon.morph, sentence.lang)
-            if word:
-                negated = True
-                rule += f" negated-by:{word}"
-        if not negated and (
-            self.triggers.noun(tokens[i].text, sentence.lang)
-            or (sentence.lang == "en" and event_frame.noun_at(tokens, i, self.lexicon.morph, "en"))
-        ):
-            # «визит Нетаньяху в Вашингтон был под большим вопросом», "the summit is in doubt": not asserted
-            doubt = event_frame.in_doubt(tokens, sentence.lemmas.get, j, sentence.cues.clause)
-            if doubt:
-                negated = True
-                rule += f" negated-by:{doubt}"
-        if modality == "asserted" and _yes_no(sentence, tokens[i].start):
-            modality, rule = "hypothetical", rule + " question"  # "Do you support Donald Trump?", «Поддержит ли ...?»
-        guilt = sentence.cues.clause.get("guilt", set())
-        mode = trigger.mode if kind == trigger.type else None
-        ids = tuple(x.id for x in actor)
-        failed = clause is not None and clause.negated_by in sentence.cues.clause.get("failure", set())
-        if kind == "CONCEDE" and negated and not failed and ids and self._refusal(tokens, i, sentence.lang, clause):
-            # a concession refused is a rejection (REJECT yield): «не признал себя виновным» denies the charges,
-            # "would not meet the demands" rejects them; one that fell through («отказался признать»,
-            # already a REJECT of its own) stays negated
-            guilty = denied_guilt(trigger.lemmas, guilt)
-            kind, negated, mode = "REJECT", False, None if guilty else "yield"
-            rule += " denied-guilt" if guilty else " refused"
-        if kind == "REJECT" and not negated and about_charges(tokens, sentence.lemmas, i, j, guilt):
-            rule += CHARGES
-        contexts = list(trigger.context)
-        for c in sentence.lemmas.mapped(sentence.cues.contexts):
-            if c not in contexts:
-                contexts.append(c)
-        if trigger.type in FIGURATIVE and figurative(sentence, trigger):
-            places = any(x.type in ("country", "location") for x in actor + recipient)
-            verbal = sentence.cues.clause.get("verbal_attack", set())
-            by_people = bool(actor) and not recipient and all(x.type == "person" for x in actor)
-            if trigger.lemmas[0] in verbal and (
-                (recipient and all(x.type == "person" for x in recipient)) or (by_people and not places)
-            ):
-                # "Trump's attacks on Curiel", "attacked Rubio for not answering", "Sanders's attacks on her
-                # willingness": criticism (PLOVER ACCUSE), whether or not whom it targets is an actor
-                kind, mode, rule = "ACCUSE", "disapprove", rule + " figurative"
-            elif trigger.lemmas[0] not in verbal and not places:
-                return None  # "the nomination battle", "a live shot", "reinforced the perception": no force, no place
-            # "the attacks in Paris", "the September 11th attack": an attack on a place stays one
-        if (
-            trigger.type in FORCE
-            and not self.triggers.noun(tokens[i].text, sentence.lang)
-            and done_by_a_thing(
-                tokens,
-                sentence.lemmas,
-                i,
-                clause.subjects if clause is not None else None,
-                sentence.cues.clause,
-                sentence.cues.contexts,
-            )
-        ):
-            return None  # «пожежа знищила дах», «страйк може зруйнувати бізнес»: a thing destroys only in a figure
-        refs = sentence.refs
-        if clause is not None:  # a time named in another clause of the sentence is that clause's
-            refs = [r for r in refs if _token_at(tokens, r.start) in clause.scope]
-        ref = nearest(refs, tokens[i].start, start, end)
-        date = ref.date if ref else None
-        place = next((p.id for p in roles.places if p.type == "location"), None)
-        own = {x.country for x in actor if x.country}
-        if kind in DOMESTIC and not any(x.country for x in recipient) and len(own) == 1:
-            # protests, curfews, concessions with no one else named concern the actor's own country
-            home = next((x for x in a.actors if x.type == "country" and x.id in own), None)
-            recipient = recipient + [home] if home is not None else recipient
-        # «Китай ... с Россией»: the partner of cooperation is another country, but a person of the actor's own
-        # country may be one («Премьер поблагодарила министра»); a government may coerce, concede to or accuse
-        # its own people, so other types keep a recipient of the same country
-        rec = tuple(
-            x.id
-            for x in recipient
-            if (x.id not in ids or kind in DOMESTIC)
-            and not (
-                kind in BETWEEN_COUNTRIES
-                and x.country
-                and x.country in own
-                and (x.type != "person" or trigger.mode == "visit")  # a visit goes abroad: not to a compatriot
-            )
-        )
-        if not rec and len(own) == 1 and self._addresses_own_people(sentence, i, j):
-            # «Шидло призвала оппозицию», «звернувся до громадян»: a body or group of the actor's own country
-            home = next((x for x in a.actors if x.type == "country" and x.id in own), None)
-            rec = (home.id,) if home is not None else rec
-        confidence = 0.4 + 0.3 * bool(roles.subjects) + 0.2 * bool(rec) + 0.1 * (j - i > 1)
-        if nested(sentence, i, clause):
-            confidence -= 0.3  # the content of another event («accused of attacking»), not the sentence's own
-        confidence = round(max(0.1, confidence), 2)
-        digest = hashlib.sha1(f"{a.id}:{start}:{kind}:{ids}:{rec}".encode()).hexdigest()[:16]
-        return Event(
-            digest,
-            kind,
-            mode,
-            tuple(contexts),
-            ids,
-            rec,
-            date,
-            place,
-            negated,
-            modality,
-            a.text[tokens[i].start : tokens[j - 1].end],
-            sentence.text,
-            start,
-            end,
-            confidence,
-            historical(date, a.published),
-            rule,
-        )
-
 def _noun_phrases(
     tree: Tree, found: list[tuple[Trigger, int, int]], tokens: list[Token], lang: str, noun: Callable[[str, str], bool]
 ) -> dict[int, set[int]]:
@@ -623,52 +386,7 @@ def _noun_phrases(
     return out
 
 
-def _yes_no(sentence: Sentence, at: int) -> bool:
-    """Whether the text offset `at` lies in a yes/no question, which asserts nothing ("Did the foundation refuse
-    ...?", «Поддержит ли Китай ...?», «Чи погодиться ЄС ...?»); a wh-question presupposes its event ("Where were we
-    attacked?"), and what frames a quoted question is asserted ("went on the attack, saying, "Is ...?")."""
-    text = sentence.text.rstrip(" »”\"'")
-    if not text.endswith("?"):
-        return False
-    begin = max(text.rfind(c) for c in (".", "!", ":", "«", "“", '"')) + 1  # the question itself
-    words = _WORD.findall(text[begin:].lower())
-    return sentence.start + begin <= at and bool(words) and (words[0] in YES_NO_OPENERS or "ли" in words[1:3])
-
-
 def _pointer(words: list[str]) -> bool:
     """Whether a sentence's lower-case words point to another page rather than report («Читайте також: ...»)."""
     return words[:2] in POINTER_ALSO or bool(POINTER_MORE & set(words) and POINTER_READ & set(words))
 
-
-def _interview(sentence: Sentence, trigger: Trigger, clause: Clause, partners: list[Actor]) -> bool:
-    """A conversation that only sets the scene of what someone says, with no state on the other side
-    («говорит он в беседе с Jyllands-Posten»): an interview, not a meeting («на встрече с Си заявил» stays)."""
-    return (
-        trigger.type == "CONSULT"
-        and clause.how == "presupposed"
-        and sentence.lemmas.get(clause.head) in sentence.cues.clause.get("conversation", ())
-        and sentence.lemmas.get(clause.predicate) in sentence.cues.speech
-        and not any(x.country or x.sector in ("IGO", "GOV") for x in partners)
-    )
-
-
-def _commercial(sentence: Sentence, trigger: Trigger) -> str | None:
-    """The type of a signing whose sentence names a firm or a sale, None for any other trigger: a contract
-    («уклало угоду з ТОВ на постачання») begins an economic exchange, COOPERATE; an agreement to buy or sell
-    («банк подписал соглашение о покупке акций») promises a deal, AGREE. A state's political signing is SUPPORT."""
-    words = sentence.cues.clause
-    if trigger.type != "SUPPORT" or trigger.lemmas[0].split()[0] not in words.get("signing", ()):
-        return None
-    lemmas, tokens = sentence.lemmas, sentence.tokens
-
-    def named(wanted: set[str]) -> bool:
-        return any(lemmas[k] in wanted or tokens[k].text.lower() in wanted for k in lemmas)
-
-    if not named(words.get("commercial", set())):
-        return None
-    return "AGREE" if named(words.get("acquisition", set())) else "COOPERATE"
-
-
-def _token_at(tokens: list[Token], offset: int) -> int:
-    """The index of the token at or just after character `offset`."""
-    return bisect.bisect_left([t.start for t in tokens], offset)
