@@ -77,7 +77,7 @@ from entente.models import Actor, Analysis, Event, Quote
 from entente.nlp.sentences import sentences
 from entente.nlp.syntax import Syntax, Tree
 from entente.nlp.tokens import Token, tokenize
-from entente.nlp.when import When
+from entente.nlp.when import TimeRef, When
 
 # a pointer to another page: «Подробнее о ... читайте», «Детальніше про ... дивіться», "for more, read ..."
 POINTER_MORE = frozenset({"подробнее", "подробности", "детальнее", "детальніше", "докладніше", "подробиці"})
@@ -109,6 +109,17 @@ class Candidate(NamedTuple):
     words: list[int]
     lemmas: Lemmas
     found: list[tuple[Trigger, int, int]]
+
+
+class Context(NamedTuple):
+    """What every sentence of an article shares: its mentions (start, end, actor), dates, main pair of countries,
+    the nouns whose genitive acts, and the spans of the outlets it names."""
+
+    mentions: list[tuple[int, int, Actor]]
+    refs: list[TimeRef]
+    pair: list[Actor]
+    heads: Heads
+    media: list[tuple[int, int]]
 
 
 class EventCoder:
@@ -171,208 +182,225 @@ class EventCoder:
         clause_words = self.lexicon.cues[lang].clause
         heads = Heads(frozenset(clause_words.get("agent_heads", ())), frozenset(clause_words.get("agent_between", ())))
         media = [(m_start, m_end) for m_start, m_end, x in mentions if x.sector == "MED"]
+        context = Context(mentions, refs, pair, heads, media)
         for c, tree in zip(plans, trees, strict=True):
-            start, end, text, quote, statement, evaluative = c.start, c.end, c.text, c.quote, c.statement, c.evaluative
-            tokens, words, lemmas, found = c.tokens, c.words, c.lemmas, c.found
-            if c.reset:
-                previous = []  # a new paragraph: the last actor does not carry over
-            slots = sentence_slots(tokens, mentions, start, end) if any(t.host for t, _, _ in found) else []
-            cues = self.lexicon.cues[lang]
-            guests = hosted_guests(found, tokens, slots, lang, self.lexicon.morph, lemmas.get, cues)
-            found = self.triggers.main(tokens, [f for f in found if not f[0].host or f[1] in guests], lang)
-            found = [f for f in found if not in_name(tokens, f[1], f[2], mentions, start, end, lang)]
-            if lang == "uk":  # no parse: a title or a topic in the words before an event noun
-                words_uk = self.lexicon.cues[lang].clause
-                found = [
-                    f
-                    for f in found
-                    if not (
-                        # a noun, or a phrase that ends with one («гуманітарної допомоги»)
-                        (self.triggers.noun(tokens[f[1]].text, lang) or self.triggers.noun(tokens[f[2] - 1].text, lang))
-                        and event_frame.of_topic(tokens, lemmas.get, f[1], words_uk, self.lexicon.morph)
-                    )
-                ]
-            if not found and not statement and not evaluative and not lemmas.openers("naming"):
-                continue
-            slots = slots or sentence_slots(tokens, mentions, start, end)
-            outlets = {  # the tokens of the outlets named in the sentence
-                k
-                for m_start, m_end in media
-                if start <= m_start < end
-                for k in range(bisect.bisect_left(tokens, (m_start,)), bisect.bisect_left(tokens, (m_end,)))
-            }
-            named = {k for s in slots for k in range(s.i, s.j)}  # «Ли Шанфу» is a name, not the particle «ли»
-            marks = (
-                {
-                    name: {
-                        k
-                        for k in lemmas.openers(name)
-                        if k not in named and has_phrase(getattr(cues, name), lemmas, k)
-                    }
-                    for name in ("future", "hypothetical", "reciprocal")
-                }
-                if found
-                else {}
-            )
-            sentence = Sentence(a, lang, text, start, end, tokens, lemmas, slots, refs, cues, quote, marks)
-            if found and names_two(sentence, self.lexicon.morph):
-                sentence = replace(sentence, two=True)  # (made with two=False, as it stays in most sentences)
-            hosted: list[Key] = []
-            placed: list[tuple[Key, int]] = []  # this sentence's events and their trigger positions
-            alleging: list[int] = []  # positions of the triggers of accusations in their sense of one
-            wanted: list[int] = []  # positions of the triggers of demands and threats
-            others = _noun_phrases(tree, c.found, tokens, lang, self.triggers.noun) if tree is not None else {}
-            for trigger, i, j in found:
-                # the phrase of another event noun holds that event's arguments: «поездка состоялась за неделю до
-                # визита в Москву» — Moscow is the visit's, not the trip's
-                own = others.get(i, set())  # only an event noun's: a verb's object may be a noun's phrase
-                foreign = {k for x, phrase in others.items() if own and x != i and not own & phrase for k in phrase}
-                press = cues.clause.get("press", set())
-                labor = cues.clause.get("labor", set())
-                relations = cues.clause.get("relations", set()) | labor
-                if trigger.type == "CONSULT" and interview(tokens, j, outlets, lang, lemmas.get, press):
-                    continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
-                if other_sense(trigger, tokens, lemmas, i, j, cues.clause):
-                    continue  # a poll's figure, an appeal to voters, a shared view, a campaign's rally: no act
-                if trigger.type in ALLEGING:
-                    alleging.append(i)  # what it alleges is no event of its own, whether or not it names a party
-                if trigger.type in WANTING:
-                    wanted.append(i)  # nor is the infinitive it governs («просит предоставить убежище»)
-                if trigger.type == "REQUEST" and asked_to_answer(lemmas, j, cues.clause.get("answering", set())):
-                    continue  # «Трампа попросили уточнити позицію»: a reporter's question, not a demand
-                comments = frozenset(cues.clause.get("comment", ()))
-                silent = cues.clause.get("answering", set()) | cues.clause.get("withholding", set()) | comments
-                if trigger.type == "REJECT" and (
-                    asked_to_answer(lemmas, j, silent, i, comments)
-                    or withholds(tokens, trigger, j, cues.clause.get("withheld", set()))
-                ):
-                    continue  # «отказался назвать сроки», "declined to comment", "declined to offer his figure"
-                clause = None
-                if tree is not None:
-                    # «совместные учения»: the phrase's head word, not its first, says whether it is a noun
-                    head = phrase_head(tree, i, j)
-                    # «Россия будет поддерживать Китай»: the infinitive of a future tense is a verb, not a noun
-                    noun = self.triggers.noun(tokens[head].text, lang) and not analytic_future(tree, lemmas, head)
-                    clause = read(tree, lemmas, i, j, noun, cues.clause)
-                    if clause is None:
-                        continue  # an event noun as a topic, a time or a modifier: no event
-                # a mention inside a gapped phrase is an argument («предупредила Токио о последствиях»)
-                matched = {k for k in range(i, j) if lemmas.get(k) in trigger.lemmas}
-                # the mentions that can be this trigger's arguments, by grammar or by the tree: none from another
-                # event noun's phrase, from outside a quoted statement it is in, or from a parenthetical aside (a
-                # mention among the trigger's own words is the tree's to read: «Российские войска были выведены»)
-                usable = [
-                    s
-                    for s in slots
-                    if not any(s.i <= k < s.j for k in foreign)
-                    and same_voice(s, i, tokens, quote)
-                    and aside(tokens, s.i) == aside(tokens, i)
-                    and not related(tokens, lemmas, s, relations, press)
-                ]
-                roles, received, governed = trigger_roles(
-                    self.lexicon,
-                    self.triggers,
-                    tokens,
-                    lemmas,
-                    trigger,
-                    (i, j),
-                    clause,
-                    usable,
-                    matched,
-                    guests,
-                    heads,
-                    cues.clause,
-                )
-                if trigger.type == "PROTEST" and not roles.objects:
-                    roles.objects = employers(sentence, labor)  # «забастовка пилотов Ryanair»: against Ryanair
-                # the actor of the sentence before stands in only for a pronoun subject («Він також поклав
-                # відповідальність ...»), as the tree's subject rule does for Russian: a noun with no party of its
-                # own («заборона на експорт», "tariffs") is not the last actor's act
-                pronoun = clause.pronoun if clause is not None else not governed and pronoun_subject(tokens, i, lang)
-                if pronoun and singular_pronoun(tokens, i, lang):
-                    # «він», «она»: the person named last before the sentence (over a bench sample, right more often
-                    # than the last event's actor, EVALUATION.md), of the pronoun's gender where the name says it
-                    # («Алла ... Виктор. Она ...»: Alla)
-                    before = antecedent(mentions, start) or [x for x in previous if x.type == "person"]
-                    before = of_gender(before, pronoun_before(tokens, i, lang), mentions, start)
-                elif pronoun and pronoun_before(tokens, i, lang) in PLURAL_HE:
-                    # «они», "they": a group, a state, several actors; never one person («Они ... обвинили ее»
-                    # after a sentence about Imran Khan is not Khan)
-                    before = previous if len(previous) > 1 or any(x.type != "person" for x in previous) else []
-                else:
-                    before = (previous or antecedent(mentions, start)) if pronoun else []
-                if (
-                    lang == "en"
-                    and trigger.type == "CONSULT"
-                    and not marks["reciprocal"]
-                    and monologue_en(
-                        tokens,
-                        lemmas.get,
-                        i,
-                        roles,
-                        cues.clause.get("conversing", set()),
-                        cues.clause.get("leaders", set()) | cues.clause.get("both", set()),
-                    )
-                ):
-                    continue  # "Sanders was on CNN talking about what he does next": speaking of a topic, no meeting
-                done_to = bool(before) and (
-                    (clause is not None and clause.passive and bool(clause.patients)) or received
-                )
-                if done_to and not roles.objects:
-                    # «Он был оправдан», "he has strong support among ...": the pronoun of a passive, or of whom an
-                    # English noun is given, stands for whom it was done to
-                    roles.objects, before = before, []
-                elif received:
-                    before = []  # "He cut into Obama's support": Obama gets it, and the pronoun does not give it
-                event = self.maker.event(sentence, trigger, i, j, roles, pair, before, clause)
-                if event is not None and done_to and not before and "from:" not in event.rule:
-                    event = replace(event, rule=event.rule + " from:previous")
-                if event is None:
-                    continue
-                if not political(trigger, event, a.actors, cues.clause):
-                    continue  # "providing a big audience for his views", "defended his record": no act between parties
-                demanded = demand(sentence, i, event, self.lexicon.morph)
-                duty = obliged(sentence, i, self.lexicon.morph) if demanded is event else None
-                if duty is not None and (
-                    event.type not in COOPERATIVE | {"AGREE"}
-                    or not (
-                        first_person(tokens, i, lang, self.lexicon.morph)
-                        or scheduled(sentence, duty)
-                        or speaks_for(sentence, i, event, self.lexicon.morph)
-                    )
-                ):
-                    # «Россия должна прекратить поставки», "Japan needs to apologize", «угоду повинні схвалити
-                    # Європарламент і Вестмінстер»: a duty, not an act; «мы должны сотрудничать»: the speaker's own
-                    # commitment, as is what a speaker says his own side must do («Путин заявил, что Москва и Пекин
-                    # должны расширять сотрудничество»); «має відбутися саміт»: a meeting due (AGREE)
-                    continue
-                event = demanded
-                key = (event.type, event.actor, event.recipient, start)
-                if key not in out:
-                    out[key] = event
-                    hosted += [key] if trigger.host else []
-                    placed.append((key, i))
-                if event.actor:
-                    previous = [x for x in a.actors if x.id in event.actor]
-                    if trigger.host and roles.objects:
-                        previous = roles.objects  # the sentence is about its subject, the host
-            demote_content(out, placed)
-            drop_alleged(out, placed, sentence, alleging, wanted, self.lexicon.morph)
-            drop_promised(out, start)
-            drop_hosted(out, hosted)
-            drop_broader(out, start)
-            if statement and quote is not None:
-                speaker = next((x for x in a.actors if x.id == quote.speaker), None)
-                said = evaluation(sentence, speaker, (quote.start, quote.end))
-                required = obligation(sentence, speaker, (quote.start, quote.end))
-            else:
-                said, required = naming(sentence, self.lexicon.morph), reported_obligation(sentence, self.lexicon.morph)
-                if said is None and evaluative:
-                    said = reported(sentence, self.lexicon.morph)
-            for spoken in (said, required):
-                if spoken is not None and not any(k[0] == spoken.type and k[3] == start for k in out):
-                    out[(spoken.type, spoken.actor, spoken.recipient, start)] = spoken
+            previous = self._sentence(a, lang, c, tree, context, previous, out)
         return tuple(answer_charges(list(out.values()), a.actors))
+
+    def _sentence(
+        self,
+        a: Analysis,
+        lang: str,
+        c: Candidate,
+        tree: Tree | None,
+        context: Context,
+        previous: list[Actor],
+        out: dict[Key, Event],
+    ) -> list[Actor]:
+        """The events of one candidate sentence, added to `out`; returns the actor the next sentence's pronoun
+        subject may stand for (`previous`, as it was or as this sentence leaves it)."""
+        mentions, refs, pair, heads, media = context
+        start, end, text, quote, statement, evaluative = c.start, c.end, c.text, c.quote, c.statement, c.evaluative
+        tokens, lemmas, found = c.tokens, c.lemmas, c.found
+        if c.reset:
+            previous = []  # a new paragraph: the last actor does not carry over
+        slots = sentence_slots(tokens, mentions, start, end) if any(t.host for t, _, _ in found) else []
+        cues = self.lexicon.cues[lang]
+        guests = hosted_guests(found, tokens, slots, lang, self.lexicon.morph, lemmas.get, cues)
+        found = self.triggers.main(tokens, [f for f in found if not f[0].host or f[1] in guests], lang)
+        found = [f for f in found if not in_name(tokens, f[1], f[2], mentions, start, end, lang)]
+        if lang == "uk":  # no parse: a title or a topic in the words before an event noun
+            words_uk = self.lexicon.cues[lang].clause
+            found = [
+                f
+                for f in found
+                if not (
+                    # a noun, or a phrase that ends with one («гуманітарної допомоги»)
+                    (self.triggers.noun(tokens[f[1]].text, lang) or self.triggers.noun(tokens[f[2] - 1].text, lang))
+                    and event_frame.of_topic(tokens, lemmas.get, f[1], words_uk, self.lexicon.morph)
+                )
+            ]
+        if not found and not statement and not evaluative and not lemmas.openers("naming"):
+            return previous
+        slots = slots or sentence_slots(tokens, mentions, start, end)
+        outlets = {  # the tokens of the outlets named in the sentence
+            k
+            for m_start, m_end in media
+            if start <= m_start < end
+            for k in range(bisect.bisect_left(tokens, (m_start,)), bisect.bisect_left(tokens, (m_end,)))
+        }
+        named = {k for s in slots for k in range(s.i, s.j)}  # «Ли Шанфу» is a name, not the particle «ли»
+        marks = (
+            {
+                name: {
+                    k
+                    for k in lemmas.openers(name)
+                    if k not in named and has_phrase(getattr(cues, name), lemmas, k)
+                }
+                for name in ("future", "hypothetical", "reciprocal")
+            }
+            if found
+            else {}
+        )
+        sentence = Sentence(a, lang, text, start, end, tokens, lemmas, slots, refs, cues, quote, marks)
+        if found and names_two(sentence, self.lexicon.morph):
+            sentence = replace(sentence, two=True)  # (made with two=False, as it stays in most sentences)
+        hosted: list[Key] = []
+        placed: list[tuple[Key, int]] = []  # this sentence's events and their trigger positions
+        alleging: list[int] = []  # positions of the triggers of accusations in their sense of one
+        wanted: list[int] = []  # positions of the triggers of demands and threats
+        others = _noun_phrases(tree, c.found, tokens, lang, self.triggers.noun) if tree is not None else {}
+        for trigger, i, j in found:
+            # the phrase of another event noun holds that event's arguments: «поездка состоялась за неделю до
+            # визита в Москву» — Moscow is the visit's, not the trip's
+            own = others.get(i, set())  # only an event noun's: a verb's object may be a noun's phrase
+            foreign = {k for x, phrase in others.items() if own and x != i and not own & phrase for k in phrase}
+            press = cues.clause.get("press", set())
+            labor = cues.clause.get("labor", set())
+            relations = cues.clause.get("relations", set()) | labor
+            if trigger.type == "CONSULT" and interview(tokens, j, outlets, lang, lemmas.get, press):
+                continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
+            if other_sense(trigger, tokens, lemmas, i, j, cues.clause):
+                continue  # a poll's figure, an appeal to voters, a shared view, a campaign's rally: no act
+            if trigger.type in ALLEGING:
+                alleging.append(i)  # what it alleges is no event of its own, whether or not it names a party
+            if trigger.type in WANTING:
+                wanted.append(i)  # nor is the infinitive it governs («просит предоставить убежище»)
+            if trigger.type == "REQUEST" and asked_to_answer(lemmas, j, cues.clause.get("answering", set())):
+                continue  # «Трампа попросили уточнити позицію»: a reporter's question, not a demand
+            comments = frozenset(cues.clause.get("comment", ()))
+            silent = cues.clause.get("answering", set()) | cues.clause.get("withholding", set()) | comments
+            if trigger.type == "REJECT" and (
+                asked_to_answer(lemmas, j, silent, i, comments)
+                or withholds(tokens, trigger, j, cues.clause.get("withheld", set()))
+            ):
+                continue  # «отказался назвать сроки», "declined to comment", "declined to offer his figure"
+            clause = None
+            if tree is not None:
+                # «совместные учения»: the phrase's head word, not its first, says whether it is a noun
+                head = phrase_head(tree, i, j)
+                # «Россия будет поддерживать Китай»: the infinitive of a future tense is a verb, not a noun
+                noun = self.triggers.noun(tokens[head].text, lang) and not analytic_future(tree, lemmas, head)
+                clause = read(tree, lemmas, i, j, noun, cues.clause)
+                if clause is None:
+                    continue  # an event noun as a topic, a time or a modifier: no event
+            # a mention inside a gapped phrase is an argument («предупредила Токио о последствиях»)
+            matched = {k for k in range(i, j) if lemmas.get(k) in trigger.lemmas}
+            # the mentions that can be this trigger's arguments, by grammar or by the tree: none from another
+            # event noun's phrase, from outside a quoted statement it is in, or from a parenthetical aside (a
+            # mention among the trigger's own words is the tree's to read: «Российские войска были выведены»)
+            usable = [
+                s
+                for s in slots
+                if not any(s.i <= k < s.j for k in foreign)
+                and same_voice(s, i, tokens, quote)
+                and aside(tokens, s.i) == aside(tokens, i)
+                and not related(tokens, lemmas, s, relations, press)
+            ]
+            roles, received, governed = trigger_roles(
+                self.lexicon,
+                self.triggers,
+                tokens,
+                lemmas,
+                trigger,
+                (i, j),
+                clause,
+                usable,
+                matched,
+                guests,
+                heads,
+                cues.clause,
+            )
+            if trigger.type == "PROTEST" and not roles.objects:
+                roles.objects = employers(sentence, labor)  # «забастовка пилотов Ryanair»: against Ryanair
+            # the actor of the sentence before stands in only for a pronoun subject («Він також поклав
+            # відповідальність ...»), as the tree's subject rule does for Russian: a noun with no party of its
+            # own («заборона на експорт», "tariffs") is not the last actor's act
+            pronoun = clause.pronoun if clause is not None else not governed and pronoun_subject(tokens, i, lang)
+            if pronoun and singular_pronoun(tokens, i, lang):
+                # «він», «она»: the person named last before the sentence (over a bench sample, right more often
+                # than the last event's actor, EVALUATION.md), of the pronoun's gender where the name says it
+                # («Алла ... Виктор. Она ...»: Alla)
+                before = antecedent(mentions, start) or [x for x in previous if x.type == "person"]
+                before = of_gender(before, pronoun_before(tokens, i, lang), mentions, start)
+            elif pronoun and pronoun_before(tokens, i, lang) in PLURAL_HE:
+                # «они», "they": a group, a state, several actors; never one person («Они ... обвинили ее»
+                # after a sentence about Imran Khan is not Khan)
+                before = previous if len(previous) > 1 or any(x.type != "person" for x in previous) else []
+            else:
+                before = (previous or antecedent(mentions, start)) if pronoun else []
+            if (
+                lang == "en"
+                and trigger.type == "CONSULT"
+                and not marks["reciprocal"]
+                and monologue_en(
+                    tokens,
+                    lemmas.get,
+                    i,
+                    roles,
+                    cues.clause.get("conversing", set()),
+                    cues.clause.get("leaders", set()) | cues.clause.get("both", set()),
+                )
+            ):
+                continue  # "Sanders was on CNN talking about what he does next": speaking of a topic, no meeting
+            done_to = bool(before) and (
+                (clause is not None and clause.passive and bool(clause.patients)) or received
+            )
+            if done_to and not roles.objects:
+                # «Он был оправдан», "he has strong support among ...": the pronoun of a passive, or of whom an
+                # English noun is given, stands for whom it was done to
+                roles.objects, before = before, []
+            elif received:
+                before = []  # "He cut into Obama's support": Obama gets it, and the pronoun does not give it
+            event = self.maker.event(sentence, trigger, i, j, roles, pair, before, clause)
+            if event is not None and done_to and not before and "from:" not in event.rule:
+                event = replace(event, rule=event.rule + " from:previous")
+            if event is None:
+                continue
+            if not political(trigger, event, a.actors, cues.clause):
+                continue  # "providing a big audience for his views", "defended his record": no act between parties
+            demanded = demand(sentence, i, event, self.lexicon.morph)
+            duty = obliged(sentence, i, self.lexicon.morph) if demanded is event else None
+            if duty is not None and (
+                event.type not in COOPERATIVE | {"AGREE"}
+                or not (
+                    first_person(tokens, i, lang, self.lexicon.morph)
+                    or scheduled(sentence, duty)
+                    or speaks_for(sentence, i, event, self.lexicon.morph)
+                )
+            ):
+                # «Россия должна прекратить поставки», "Japan needs to apologize", «угоду повинні схвалити
+                # Європарламент і Вестмінстер»: a duty, not an act; «мы должны сотрудничать»: the speaker's own
+                # commitment, as is what a speaker says his own side must do («Путин заявил, что Москва и Пекин
+                # должны расширять сотрудничество»); «має відбутися саміт»: a meeting due (AGREE)
+                continue
+            event = demanded
+            key = (event.type, event.actor, event.recipient, start)
+            if key not in out:
+                out[key] = event
+                hosted += [key] if trigger.host else []
+                placed.append((key, i))
+            if event.actor:
+                previous = [x for x in a.actors if x.id in event.actor]
+                if trigger.host and roles.objects:
+                    previous = roles.objects  # the sentence is about its subject, the host
+        demote_content(out, placed)
+        drop_alleged(out, placed, sentence, alleging, wanted, self.lexicon.morph)
+        drop_promised(out, start)
+        drop_hosted(out, hosted)
+        drop_broader(out, start)
+        if statement and quote is not None:
+            speaker = next((x for x in a.actors if x.id == quote.speaker), None)
+            said = evaluation(sentence, speaker, (quote.start, quote.end))
+            required = obligation(sentence, speaker, (quote.start, quote.end))
+        else:
+            said, required = naming(sentence, self.lexicon.morph), reported_obligation(sentence, self.lexicon.morph)
+            if said is None and evaluative:
+                said = reported(sentence, self.lexicon.morph)
+        for spoken in (said, required):
+            if spoken is not None and not any(k[0] == spoken.type and k[3] == start for k in out):
+                out[(spoken.type, spoken.actor, spoken.recipient, start)] = spoken
+        return previous
 
 def _noun_phrases(
     tree: Tree, found: list[tuple[Trigger, int, int]], tokens: list[Token], lang: str, noun: Callable[[str, str], bool]
