@@ -557,6 +557,16 @@ def test_a_relative_clause_about_someone_unnamed_names_no_doer(pipeline, text):
     assert not any(e[1] for e in found), found
 
 
+@pytest.mark.parametrize("text, types", [
+    ("Bernie Sanders conceded the race to Hillary Clinton.", ["CONCEDE"]),
+    # conceding that something is so admits a point
+    ("Marco Rubio's advisers privately conceded that it had been a difficult night for Rubio.", []),
+])
+def test_conceding_that_admits_a_point(pipeline, text, types):
+    found = sorted({e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events})
+    assert found == types
+
+
 def test_articles_and_days_do_not_count_towards_a_phrase_gap(pipeline):
     text = "The Israeli army lifted Friday a day-old blockade on Palestinian lorries."
     types = [e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events]

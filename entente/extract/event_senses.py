@@ -1,13 +1,13 @@
 """Words that only sound like an event: the sense a trigger word has in its sentence when that sense is no act
 between parties. A share of people before a stance verb is a poll («32 відсотки опитаних підтримують», "43% of Ohio
 voters support"); "appeal" without "for" or "to X to do" is an attraction ("Trump's appeal to working-class
-whites"); "agree that / with" shares a view; "rally", "march", "demonstrate" with no cause in their sentence are a
-campaign's gathering or "show"; and, once an event's sides are known, everyday verbs that report an act only
-between states or their bodies ("provide"; "allow", "offer", "pledge", "seek" by one) or only on a named party
-("defend"). The word lists are the `[clause]` cues of each language (`share`, `attraction`, `concur`,
-`concur_after`, `gathering`, `cause`, `between_states`, `by_states`, `needs_party`, `idiom`, `purpose`,
-`of_possessor`, `thing_doers`, `casualty`, `casualty_count`, `attempt`, `stance_noun`, `expressing`). A fixed
-phrase that holds a trigger word is no event either ("as opposed to", "attack ads"), nor a participle that says
+whites"); "agree that / with" shares a view, "concede that" admits a point; "rally", "march", "demonstrate" with no
+cause in their sentence are a campaign's gathering or "show"; and, once an event's sides are known, everyday verbs
+that report an act only between states or their bodies ("provide"; "allow", "offer", "pledge", "seek" by one) or
+only on a named party ("defend"). The word lists are the `[clause]` cues of each language (`share`, `attraction`,
+`concur`, `concur_after`, `gathering`, `cause`, `between_states`, `by_states`, `needs_party`, `idiom`, `purpose`,
+`of_possessor`, `thing_doers`, `casualty`, `casualty_count`, `attempt`, `stance_noun`, `expressing`, `admit`). A
+fixed phrase that holds a trigger word is no event either ("as opposed to", "attack ads"), nor a participle that says
 what a thing is meant for («визит призван решить проблему»), nor force or a threat whose subject is an event or a
 disaster («кризис угрожает»), nor a participle of harm that counts the harmed ("14 dead and 20 wounded"), nor "seek
 to" do something, an attempt, nor an English stance noun no one expresses ("support for Trump rose", "his support
@@ -44,6 +44,7 @@ def other_sense(
         or (single in words.get("casualty", set()) and _counted(tokens, lemmas, i, words.get("casualty_count", set())))
         or (single in words.get("attempt", set()) and j < len(tokens) and to_infinitive(tokens, j))
         or (single in words.get("stance_noun", set()) and _unexpressed(tokens, lemmas, i, words))
+        or (single in words.get("admit", set()) and j < len(tokens) and tokens[j].text.lower() == "that")
     )
 
 
