@@ -461,3 +461,13 @@ def test_a_passive_relative_clause_is_done_to_the_noun_it_describes(pipeline):
     text = "Верховный суд отменил вердикт в отношении христианки Асии Биби, которая в 2010 г. была приговорена к казни."
     found = [(e.type, e.actor, e.recipient) for e in events(pipeline, text) if e.type == "SANCTION"]
     assert found and all(not e[1] and e[2] for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Ирландская авиакомпания Ryanair отменила 250 рейсов в шести странах Европы из-за забастовки бортпроводников.",
+    "Через масштабні страйки пілотів ірландський лоукостер Ryanair вимушений скасувати рейси.",
+])
+def test_an_event_named_as_a_cause_is_not_what_is_called_off(pipeline, text):
+    """The flights are cancelled because of the strike: the strike happened."""
+    found = [e for e in events(pipeline, text) if e.type == "PROTEST"]
+    assert found and not any(e.negated for e in found), [(e.type, e.negated, e.rule) for e in found]

@@ -294,8 +294,12 @@ def _predication(tree: Tree, lemmas: Lemmas, n: int, words: dict[str, set[str]])
         return h, "occurrence"
     if rel == "nsubj" and _people(lemmas, n):
         return None  # «Критики Алиева считают», «страдают критики режима»: people who criticize, not criticism
-    if head in words.get("failure", ()) and rel in SUBJECT | {"obj", "obl", "xcomp"}:
-        return h, "failed"
+    if (
+        head in words.get("failure", ())
+        and rel in SUBJECT | {"obj", "obl", "xcomp"}
+        and not (rel == "obl" and _case(tree, lemmas, n) in words.get("cause_case", ()))
+    ):
+        return h, "failed"  # «отменили встречу»; not a cause: «отменила рейсы из-за забастовки»
     if rel == "obl" and _case(tree, lemmas, n) in words.get("sequence", ()):
         return h, "presupposed"  # «После ареста Саипов заявил»: a time after the event, whatever the verb
     if rel in SUBJECT | {"obj", "obl", "iobj", "xcomp"} and head in words.get("support", ()):

@@ -82,6 +82,9 @@ def failed(
             break  # «скасувала 150 рейсів через страйк»: the flights are what was cancelled
     if lang == "en":
         end = min(end, j + AFTER_SPAN)
+    cause = words.get("cause_case", set())
+    if any(tokens[k].text.lower() in cause for k in range(max(start, i - GOVERNOR_SPAN - 1), i)):
+        return None  # «через масштабні страйки ... вимушений скасувати рейси»: a cause, not what is called off
     for k in range(j, end):
         word = lemma(k)
         if word in words.get("undone", ()) and (lang != "en" or _predicate_en(tokens, k)):
