@@ -514,8 +514,9 @@ def test_support_is_an_act_when_expressed_and_a_standing_when_held(pipeline, tex
     ("Chris Christie was joined Monday at a town-hall meeting in Hudson by Buddy Valastro.", []),
     # a meeting of two parties is
     ("Hillary Clinton held a meeting with Vladimir Putin in Moscow.", ["CONSULT"]),
-    # sitting in a place is no sit-in
+    # sitting in a place is no sit-in, nor is a protester a protest
     ("Donald Trump said he was sitting in a house in Florida.", []),
+    ("Donald Trump called the protester a very obnoxious guy.", []),
 ])
 def test_a_town_hall_meeting_is_no_consultation(pipeline, text, types):
     found = sorted({e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events})
