@@ -455,6 +455,10 @@ def test_criticism_in_reported_speech_is_an_accusation(pipeline, text, expected)
     # a figure of speech with no place and no violence is no event, nor a fixed phrase that holds the word
     ("Democratic attack ads tie Republicans to Donald Trump.", []),
     ("Donald Trump and Ted Cruz maintained their battle for the Republican nomination.", []),
+    # beating a rival in a vote, an offensive remark
+    ("Donald Trump clinched Florida's primary, beating rival Marco Rubio in his home state.", []),
+    ("Donald Trump's offensive rhetoric toward Muslims angered many voters.", []),
+    ("Many black voters found the remark offensive.", []),
 ])
 def test_words_of_force_in_a_figure_are_no_assault(pipeline, text, types):
     found = sorted({e.type for e in pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events

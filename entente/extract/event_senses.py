@@ -45,7 +45,28 @@ def other_sense(
         or (single in words.get("attempt", set()) and j < len(tokens) and to_infinitive(tokens, j))
         or (single in words.get("stance_noun", set()) and _unexpressed(tokens, lemmas, i, words))
         or (single in words.get("admit", set()) and j < len(tokens) and tokens[j].text.lower() == "that")
+        or (single in words.get("adjectival", set()) and _adjective_en(tokens, i))
     )
+
+
+# words before an English adjective ("found it offensive", "is deeply offensive") and prepositions after the noun
+# ("the offensive in Aleppo", "an offensive against")
+ADJECTIVE_BEFORE_EN = frozenset({"is", "was", "are", "were", "be", "been", "being", "very", "deeply", "so", "most",
+                                 "more", "less", "it", "found", "as", "extremely", "highly", "too", "grossly"})
+NOUN_NEXT_EN = frozenset({"in", "on", "against", "by", "of", "to", "into", "near", "toward", "towards", "at", "from",
+                          "and", "or", "that", "which", "was", "is", "has", "had", "will", "would", "began",
+                          "continued"})
+
+
+def _adjective_en(tokens: list[Token], i: int) -> bool:
+    """Whether an English word that is a noun of force and an adjective ("offensive") is the adjective here: after
+    a verb of being, a degree word or "found it", or before a lower-case word that is no preposition or verb
+    ("offensive rhetoric", "found it offensive", "offensive to Native Americans"; not "the Russian offensive in")."""
+    before = tokens[i - 1].text.lower() if i > 0 else ""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if before in ADJECTIVE_BEFORE_EN or (after is not None and after.text.lower() == "to"):
+        return True
+    return after is not None and after.is_word and after.text[:1].islower() and after.text.lower() not in NOUN_NEXT_EN
 
 
 # words before English "support" that make it a verb ("to support", "would support", "voters who support")
