@@ -471,3 +471,17 @@ def test_an_event_named_as_a_cause_is_not_what_is_called_off(pipeline, text):
     """The flights are cancelled because of the strike: the strike happened."""
     found = [e for e in events(pipeline, text) if e.type == "PROTEST"]
     assert found and not any(e.negated for e in found), [(e.type, e.negated, e.rule) for e in found]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # lifting is an act of its own, not a sanction or a charge called off
+    ("Главный судья сообщил о снятии обвинений с Асии Биби.", "CONCEDE"),
+    ("Германия добилась отмены санкций против России.", "RETREAT"),
+])
+def test_lifting_sanctions_or_charges_is_its_own_event(pipeline, text, kind):
+    found = [e.type for e in events(pipeline, text) if not e.negated]
+    assert kind in found and "SANCTION" not in found and "ACCUSE" not in found, found
+
+
+def test_a_heading_that_names_a_topic_reports_nothing(pipeline):
+    assert events(pipeline, "О снятии санкций с России.") == ()

@@ -288,6 +288,8 @@ def _predication(tree: Tree, lemmas: Lemmas, n: int, words: dict[str, set[str]])
             # «Это будет самая масштабная забастовка»: a predicate noun whose subject points back describes an
             # event named before and reports nothing new
             return None
+        if _case(tree, lemmas, n) in words.get("heading_case", ()):
+            return None  # «О снятии санкций с России.»: a heading that names a topic, no report
         return n, "headline"  # «Визит Си Цзиньпина в Москву»: a nominal sentence reports it
     head = lemmas.get(h) or ""
     if rel in SUBJECT and head in words.get("occurrence", ()):
