@@ -84,7 +84,7 @@ from entente.extract.event_voice import (
 from entente.models import Actor, Analysis, Event, Quote
 from entente.nlp.sentences import sentences
 from entente.nlp.syntax import Syntax, Tree
-from entente.nlp.tokens import Token, tokenize
+from entente.nlp.tokens import Token, tokens_between
 from entente.nlp.when import When, nearest
 
 _WORD = re.compile(r"\w+")
@@ -156,9 +156,8 @@ class EventCoder:
         previous: list[Actor] = []
         prefixes = self.lexicon.prefixes[lang]
         # the regular-expression tokenizer (not tokenize-uk) for every language: it keeps apostrophe words whole, as
-        # tokenize-uk does; its English rule for a final dot only for English («ім.», «г.» keep theirs)
-        every = tokenize(a.text, "en" if lang == "en" else "ru")
-        starts = [t.start for t in every]
+        # tokenize-uk does; its English rule for a final dot only for English («ім.», «г.» keep theirs). A sentence
+        # begins and ends between tokens, so its own tokens are the whole text's there: only a candidate's are made
         plans: list[Candidate] = []
         reset = False
         for start, end, text in sentences(a.text):
@@ -176,7 +175,7 @@ class EventCoder:
                 continue  # no word can begin a trigger: skip the sentence before any lemmatizing
             if _pointer(found_words):
                 continue  # «Читайте також: ...», «Подробнее о ходе переговоров читайте в “Ъ”»: another page's teaser
-            tokens = every[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            tokens = tokens_between(a.text, start, end, lang)
             words = word_positions(tokens)
             lemmas = Lemmas(self.lexicon, tokens, words, lang)
             found = self.triggers.find(lang, words, lemmas)
