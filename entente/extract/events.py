@@ -635,7 +635,7 @@ def _yes_no(sentence: Sentence, at: int) -> bool:
 
 def _pointer(words: list[str]) -> bool:
     """Whether a sentence's lower-case words point to another page rather than report («Читайте також: ...»)."""
-    return words[:2] in POINTER_ALSO or bool(POINTER_MORE & set(words) and POINTER_READ & set(words))
+    return words[:2] in POINTER_ALSO or not (POINTER_MORE.isdisjoint(words) or POINTER_READ.isdisjoint(words))
 
 
 def _interview(sentence: Sentence, trigger: Trigger, clause: Clause, partners: list[Actor]) -> bool:
