@@ -203,13 +203,12 @@ def reported_obligation(sentence: Sentence, morph: Morph) -> Event | None:
     first = next((n for n, t in enumerate(tokens) if t.text.lower() in THAT), None)
     if first is None:
         return None  # no reported speech: no word needs its lemma looked up
+    opened = _opened_by_that(tokens, first)
     for k in lemmas:
-        if k <= first:
-            continue  # no «что» before it
+        that = opened[k]
+        if that is None:
+            continue  # no «что» before it in its clause, or right before it: its lemma is not looked up
         if tokens[k].text.lower() not in cues.obligation and lemmas.get(k) not in cues.obligation:
-            continue
-        that = next((n for n in range(k - 1, -1, -1) if tokens[n].text.lower() in THAT), None)
-        if that is None or k == that + 1 or any(tokens[n].text in CLAUSE_BREAKS for n in range(that + 1, k)):
             continue
         if not _demanded_act(sentence, k, morph) or any(
             tokens[n].text.lower() in NOT or lemmas.get(n) in REFUSING for n in range(max(0, that - SPEECH_GAP), that)
@@ -231,6 +230,21 @@ def reported_obligation(sentence: Sentence, morph: Morph) -> Event | None:
             start, end, 0.5, historical(date, a.published), "request:obligation reported",
         )
     return None
+
+
+def _opened_by_that(tokens: list[Token], first: int) -> list[int | None]:
+    """For each token, the «что» / «що» / "that" nearest before it (`first` the first one), when it is not the word
+    right after it and no clause break stands between them; None for the others."""
+    out: list[int | None] = [None] * len(tokens)
+    that, broken = first, False
+    for n in range(first + 1, len(tokens)):
+        if not broken and n != that + 1:
+            out[n] = that
+        if tokens[n].text.lower() in THAT:
+            that, broken = n, False
+        elif tokens[n].text in CLAUSE_BREAKS:
+            broken = True
+    return out
 
 
 REFUSING = frozenset({"refuse", "decline", "отказаться", "отказываться", "відмовитися", "відмовлятися"})
