@@ -24,10 +24,13 @@ def demand(sentence: Sentence, i: int, event: Event, morph: Morph) -> Event:
     """ "X said Y must ...", «X заявил, что Y должен ...»: a demand of X on Y, coded REQUEST; other
     events, those of the trigger at token i, come back as they are."""
     tokens, lemmas, slots, lang, cues = sentence.tokens, sentence.lemmas, sentence.slots, sentence.lang, sentence.cues
-    clause = [k for k in range(i - 1, -1, -1) if tokens[k].text in CLAUSE_BREAKS or lemmas.get(k) in cues.speech]
-    if not clause or not event.actor:
+    if not event.actor:
         return event
-    edge = clause[0]
+    # the nearest clause break or word of speech before the trigger (the words before that one need no lemma)
+    speech = cues.speech
+    edge = next((k for k in range(i - 1, -1, -1) if tokens[k].text in CLAUSE_BREAKS or lemmas.get(k) in speech), -1)
+    if edge < 0:
+        return event
     if not any(
         lemmas.get(k) in cues.obligation or tokens[k].text.lower() in cues.obligation for k in range(edge + 1, i)
     ):
