@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from entente.nlp.tokens import tokenize
+from entente.nlp.sentences import sentences
+from entente.nlp.tokens import tokenize, tokens_between
 
 
 @pytest.mark.parametrize("text, lang, expected", [
@@ -25,3 +26,13 @@ def test_a_long_text_is_tokenized_by_its_language():
     text = "The ban. " * 200
     assert tokenize(text, "en")[1].text == "ban"
     assert tokenize(text, "ru")[1].text == "ban."
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_sentence_has_the_whole_texts_tokens(lang):
+    # the event coder tokenizes only the sentences it reads: each must get what the whole text has there
+    text = ("«Переговоры продолжатся», — сказал Д. Песков. В 2010 г. стороны (РФ и США) подписали договор...\n\n"
+            "The U.S. and Iran's envoy met on Monday. \"It was a start.\" Talks resume in May!")
+    every = tokenize(text, lang)
+    for start, end, _ in sentences(text):
+        assert tokens_between(text, start, end, lang) == [t for t in every if start <= t.start < end]

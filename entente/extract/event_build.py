@@ -34,6 +34,7 @@ PREDICATED = frozenset({"headline", "occurrence", "support"})  # how a parsed cl
 FORCE = frozenset({"ASSAULT", "THREATEN"})  # verbs of force and threat, which a thing does only in a figure
 FIGURATIVE = frozenset({"ASSAULT", "MOBILIZE"})  # trigger types whose words politics uses in a figure
 OWN_PEOPLE_SPAN = 4  # words after a verb trigger in which its object stands («призвала центристскую оппозицию»)
+# the words that open a yes/no question: English auxiliaries, Ukrainian «чи» (Russian puts «ли» after its first word)
 YES_NO_OPENERS = frozenset({"do", "does", "did", "will", "would", "is", "are", "was", "were", "can", "could",
                             "should", "has", "have", "had", "shall", "may", "might", "чи"})
 

@@ -24,10 +24,13 @@ def demand(sentence: Sentence, i: int, event: Event, morph: Morph) -> Event:
     """ "X said Y must ...", «X заявил, что Y должен ...»: a demand of X on Y, coded REQUEST; other
     events, those of the trigger at token i, come back as they are."""
     tokens, lemmas, slots, lang, cues = sentence.tokens, sentence.lemmas, sentence.slots, sentence.lang, sentence.cues
-    clause = [k for k in range(i - 1, -1, -1) if tokens[k].text in CLAUSE_BREAKS or lemmas.get(k) in cues.speech]
-    if not clause or not event.actor:
+    if not event.actor:
         return event
-    edge = clause[0]
+    # the nearest clause break or word of speech before the trigger (the words before that one need no lemma)
+    speech = cues.speech
+    edge = next((k for k in range(i - 1, -1, -1) if tokens[k].text in CLAUSE_BREAKS or lemmas.get(k) in speech), -1)
+    if edge < 0:
+        return event
     if not any(
         lemmas.get(k) in cues.obligation or tokens[k].text.lower() in cues.obligation for k in range(edge + 1, i)
     ):
@@ -203,13 +206,12 @@ def reported_obligation(sentence: Sentence, morph: Morph) -> Event | None:
     first = next((n for n, t in enumerate(tokens) if t.text.lower() in THAT), None)
     if first is None:
         return None  # no reported speech: no word needs its lemma looked up
+    opened = _opened_by_that(tokens, first)
     for k in lemmas:
-        if k <= first:
-            continue  # no «что» before it
+        that = opened[k]
+        if that is None:
+            continue  # no «что» before it in its clause, or right before it: its lemma is not looked up
         if tokens[k].text.lower() not in cues.obligation and lemmas.get(k) not in cues.obligation:
-            continue
-        that = next((n for n in range(k - 1, -1, -1) if tokens[n].text.lower() in THAT), None)
-        if that is None or k == that + 1 or any(tokens[n].text in CLAUSE_BREAKS for n in range(that + 1, k)):
             continue
         if not _demanded_act(sentence, k, morph) or any(
             tokens[n].text.lower() in NOT or lemmas.get(n) in REFUSING for n in range(max(0, that - SPEECH_GAP), that)
@@ -231,6 +233,21 @@ def reported_obligation(sentence: Sentence, morph: Morph) -> Event | None:
             start, end, 0.5, historical(date, a.published), "request:obligation reported",
         )
     return None
+
+
+def _opened_by_that(tokens: list[Token], first: int) -> list[int | None]:
+    """For each token, the «что» / «що» / "that" nearest before it (`first` the first one), when it is not the word
+    right after it and no clause break stands between them; None for the others."""
+    out: list[int | None] = [None] * len(tokens)
+    that, broken = first, False
+    for n in range(first + 1, len(tokens)):
+        if not broken and n != that + 1:
+            out[n] = that
+        if tokens[n].text.lower() in THAT:
+            that, broken = n, False
+        elif tokens[n].text in CLAUSE_BREAKS:
+            broken = True
+    return out
 
 
 REFUSING = frozenset({"refuse", "decline", "отказаться", "отказываться", "відмовитися", "відмовлятися"})

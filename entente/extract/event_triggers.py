@@ -42,13 +42,15 @@ class Triggers:
         found: list[tuple[Trigger, int, int]] = []
         taken: set[int] = set()
         index = self.lexicon.triggers.get(lang, {})
+        objects = self.lexicon.fronted[lang]  # the lemmas that may be a fronted object (`_fronted`)
         fronting = bool(self.lexicon.fronted.get(lang)) and bool(lemmas.openers("fronted_verb"))
         openers = lemmas.openers("trigger") | (lemmas.openers("fronted") if fronting else set())
         for k in sorted(openers):  # in word order: the others are skipped without a step of their own
             if k in taken:
                 continue
             n = bisect_left(words, k)
-            candidates = index.get(lemmas[k], ())
+            lemma = lemmas[k]
+            candidates = index.get(lemma, ())
             if candidates and lang == "en" and n > 0 and lemmas.tokens[k].text in MONTHS_EN:
                 continue  # "in March", "after March 15": the month, not a march
             if candidates and lang == "uk" and attributive_uk(lemmas, words, n, self.lexicon.morph):
@@ -60,6 +62,8 @@ class Triggers:
                     taken.update(range(k, end))
                     break
             else:
+                if lemma not in objects:
+                    continue  # most words: no verb + object phrase opens with them
                 fronted = self._fronted(lang, words, lemmas, n)
                 if fronted is not None:
                     found.append(fronted)

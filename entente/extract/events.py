@@ -76,13 +76,12 @@ from entente.extract.event_voice import (
 from entente.models import Actor, Analysis, Event, Quote
 from entente.nlp.sentences import sentences
 from entente.nlp.syntax import Syntax, Tree
-from entente.nlp.tokens import Token, tokenize
+from entente.nlp.tokens import Token, tokens_between
 from entente.nlp.when import TimeRef, When
 
 # a pointer to another page: «Подробнее о ... читайте», «Детальніше про ... дивіться», "for more, read ..."
 POINTER_MORE = frozenset({"подробнее", "подробности", "детальнее", "детальніше", "докладніше", "подробиці"})
 POINTER_READ = frozenset({"читайте", "смотрите", "дивіться", "слушайте", "слухайте"})
-# the words that open a yes/no question: English auxiliaries, Ukrainian «чи» (Russian puts «ли» after its first word)
 POINTER_ALSO = [["читайте", "также"], ["читайте", "також"], ["смотрите", "также"], ["дивіться", "також"],
                 ["read", "also"], ["see", "also"], ["read", "more"]]  # the words a teaser of another page opens with
 
@@ -152,9 +151,8 @@ class EventCoder:
         previous: list[Actor] = []
         prefixes = self.lexicon.prefixes[lang]
         # the regular-expression tokenizer (not tokenize-uk) for every language: it keeps apostrophe words whole, as
-        # tokenize-uk does; its English rule for a final dot only for English («ім.», «г.» keep theirs)
-        every = tokenize(a.text, "en" if lang == "en" else "ru")
-        starts = [t.start for t in every]
+        # tokenize-uk does; its English rule for a final dot only for English («ім.», «г.» keep theirs). A sentence
+        # begins and ends between tokens, so its own tokens are the whole text's there: only a candidate's are made
         plans: list[Candidate] = []
         reset = False
         for start, end, text in sentences(a.text):
@@ -172,7 +170,7 @@ class EventCoder:
                 continue  # no word can begin a trigger: skip the sentence before any lemmatizing
             if _pointer(found_words):
                 continue  # «Читайте також: ...», «Подробнее о ходе переговоров читайте в “Ъ”»: another page's teaser
-            tokens = every[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            tokens = tokens_between(a.text, start, end, lang)
             words = word_positions(tokens)
             lemmas = Lemmas(self.lexicon, tokens, words, lang)
             found = self.triggers.find(lang, words, lemmas)
@@ -416,5 +414,5 @@ def _noun_phrases(
 
 def _pointer(words: list[str]) -> bool:
     """Whether a sentence's lower-case words point to another page rather than report («Читайте також: ...»)."""
-    return words[:2] in POINTER_ALSO or bool(POINTER_MORE & set(words) and POINTER_READ & set(words))
+    return words[:2] in POINTER_ALSO or not (POINTER_MORE.isdisjoint(words) or POINTER_READ.isdisjoint(words))
 

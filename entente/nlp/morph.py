@@ -5,9 +5,8 @@ Only what the recognizers ask: the grammemes of a word's readings, and a name's 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 
@@ -15,8 +14,11 @@ NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 INFINITIVE_TAGS = frozenset({"INFN", "infn"})  # the Russian and the Ukrainian dictionary's tag
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
+    """One reading of a word (a named tuple, as `Token`: a word's readings are made by the hundred thousand over a
+    corpus, and a tuple is made in one step; its fields, and its equality and hash among readings, are the frozen
+    dataclass's it was)."""
+
     lemma: str
     tags: frozenset[str]
     score: float

@@ -60,11 +60,21 @@ def _remembered(text: str, english: bool) -> tuple[Token, ...]:
     return tuple(_tokens(text, english))
 
 
-def _tokens(text: str, english: bool = False) -> list[Token]:
+def tokens_between(text: str, start: int, end: int, lang: str | None) -> list[Token]:
+    """The tokens of `text[start:end]` by the regular expression (for Ukrainian too), with offsets into `text`: where
+    `start` and `end` fall between tokens (a sentence's bounds), the very tokens of the whole text found there.
+
+    >>> [t.text for t in tokens_between("Путин прибыл. В. Путин уехал.", 14, 29, "ru")]
+    ['В.', 'Путин', 'уехал', '.']
+    """
+    return _tokens(text, lang == "en", start, end)
+
+
+def _tokens(text: str, english: bool = False, start: int = 0, end: int | None = None) -> list[Token]:
     out: list[Token] = []
     # new: Token._make without its checks
     add, new, abbreviation = out.append, tuple.__new__, (_ABBREV_DOT_EN if english else _ABBREV_DOT).match
-    for m in _WORD.finditer(text):
+    for m in _WORD.finditer(text, start, len(text) if end is None else end):
         word = m.group()
         if word[-1] == "." and len(word) > 1 and not abbreviation(word):
             dot = m.end() - 1
