@@ -29,6 +29,8 @@ def test_a_speaker_demanding_of_another_party_is_request(pipeline, text, expecte
     ("Трамп пообещал ввести санкции против Ирана.", ("THREATEN", ("person:donald-trump",), ("IRN",))),
     ("Трамп пообіцяв запровадити санкції проти Ірану.", ("THREATEN", ("person:donald-trump",), ("IRN",))),
     ("Trump promised to impose sanctions on Iran.", ("THREATEN", ("person:donald-trump",), ("IRN",))),
+    # a quote mark between the promise and its content does not count
+    ('Ted Cruz promised to "carpet bomb" the Islamic State.', ("THREATEN", ("person:ted-cruz",), ())),
     # a promise of help stays AGREE
     ("США пообещали помочь Украине.", ("AGREE", ("USA",), ("UKR",))),
 ])

@@ -239,8 +239,8 @@ def _promised(tokens: list[Token], end: int, i: int, infinitive: Callable[[str],
     deport", "promised to forcibly deport"), not the object of another verb or a word further on ("promised to
     debut new attacks", «пообещало отпустить задержанных», "his promises and rallies")."""
     k = end + 1 if end < len(tokens) and tokens[end].text.lower() == "to" else end
-    between = [t.text for t in tokens[k:i]]
-    return 0 <= i - k <= PROMISED_GAP and not any(w.lower() in AND or infinitive(w) for w in between)
+    between = [t.text for t in tokens[k:i] if t.is_word]  # a quote mark does not count: "promising to "carpet bomb""
+    return 0 <= len(between) <= PROMISED_GAP and i >= k and not any(w.lower() in AND or infinitive(w) for w in between)
 
 
 AND = frozenset({"and", "и", "і", "й", "та", "or", "или", "або"})
