@@ -79,7 +79,7 @@ class EventMaker:
             return False
         return not self.triggers.noun(tokens[i].text, lang) or (clause is not None and clause.how == "support")
 
-    def event(
+    def _sides(
         self,
         sentence: Sentence,
         trigger: Trigger,
@@ -88,11 +88,10 @@ class EventMaker:
         roles: Roles,
         pair: list[Actor],
         previous: list[Actor],
-        clause: Clause | None = None,
-    ) -> Event | None:
-        """The event of `trigger` at tokens i..j, or None when the sentence names no one taking part.
-        `pair`: the article's two main countries; `previous`: the actor of the sentence before; `clause`:
-        how the sentence's tree holds the trigger, when the sentence was parsed."""
+        clause: Clause | None,
+    ) -> tuple[list[Actor], list[Actor], str] | None:
+        """Who takes part (event_parties.py): the actor, the recipient and where a side outside the clause came from,
+        or None when the sentence names no one."""
         if clause is not None and not clause.pronoun:
             previous = []  # a side the clause does not fill stays empty, unless a pronoun stands for it
         predicated = (
@@ -123,6 +122,65 @@ class EventMaker:
         talked = refused_talks(sentence, trigger, j, clause, actor, recipient, pair, self.lexicon, self.triggers)
         if talked is not recipient:
             recipient, source = talked, source or "pair"
+        return actor, recipient, source
+
+    def _recipients(
+        self,
+        sentence: Sentence,
+        trigger: Trigger,
+        kind: str,
+        actor: list[Actor],
+        recipient: list[Actor],
+        i: int,
+        j: int,
+    ) -> tuple[str, ...]:
+        """The ids of the event's recipients: the actor's own country for a domestic act with no one else named, no
+        compatriot of the actor for an act between countries, and the actor's country for a verb addressed to a
+        group or body that needs none («призвала оппозицию»)."""
+        a, ids = sentence.a, tuple(x.id for x in actor)
+        own = {x.country for x in actor if x.country}
+        if kind in DOMESTIC and not any(x.country for x in recipient) and len(own) == 1:
+            # protests, curfews, concessions with no one else named concern the actor's own country
+            home = next((x for x in a.actors if x.type == "country" and x.id in own), None)
+            recipient = recipient + [home] if home is not None else recipient
+        # «Китай ... с Россией»: the partner of cooperation is another country, but a person of the actor's own
+        # country may be one («Премьер поблагодарила министра»); a government may coerce, concede to or accuse
+        # its own people, so other types keep a recipient of the same country
+        rec = tuple(
+            x.id
+            for x in recipient
+            if (x.id not in ids or kind in DOMESTIC)
+            and not (
+                kind in BETWEEN_COUNTRIES
+                and x.country
+                and x.country in own
+                and (x.type != "person" or trigger.mode == "visit")  # a visit goes abroad: not to a compatriot
+            )
+        )
+        if not rec and len(own) == 1 and self._addresses_own_people(sentence, i, j):
+            # «Шидло призвала оппозицию», «звернувся до громадян»: a body or group of the actor's own country
+            home = next((x for x in a.actors if x.type == "country" and x.id in own), None)
+            rec = (home.id,) if home is not None else rec
+        return rec
+
+    def event(
+        self,
+        sentence: Sentence,
+        trigger: Trigger,
+        i: int,
+        j: int,
+        roles: Roles,
+        pair: list[Actor],
+        previous: list[Actor],
+        clause: Clause | None = None,
+    ) -> Event | None:
+        """The event of `trigger` at tokens i..j, or None when the sentence names no one taking part.
+        `pair`: the article's two main countries; `previous`: the actor of the sentence before; `clause`:
+        how the sentence's tree holds the trigger, when the sentence was parsed."""
+        sides = self._sides(sentence, trigger, i, j, roles, pair, previous, clause)
+        if sides is None:
+            return None
+        actor, recipient, source = sides
         if clause is not None and _interview(sentence, trigger, clause, roles.partners):
             return None
         a, start, end, tokens = sentence.a, sentence.start, sentence.end, sentence.tokens
@@ -219,29 +277,7 @@ class EventMaker:
         ref = nearest(refs, tokens[i].start, start, end)
         date = ref.date if ref else None
         place = next((p.id for p in roles.places if p.type == "location"), None)
-        own = {x.country for x in actor if x.country}
-        if kind in DOMESTIC and not any(x.country for x in recipient) and len(own) == 1:
-            # protests, curfews, concessions with no one else named concern the actor's own country
-            home = next((x for x in a.actors if x.type == "country" and x.id in own), None)
-            recipient = recipient + [home] if home is not None else recipient
-        # «Китай ... с Россией»: the partner of cooperation is another country, but a person of the actor's own
-        # country may be one («Премьер поблагодарила министра»); a government may coerce, concede to or accuse
-        # its own people, so other types keep a recipient of the same country
-        rec = tuple(
-            x.id
-            for x in recipient
-            if (x.id not in ids or kind in DOMESTIC)
-            and not (
-                kind in BETWEEN_COUNTRIES
-                and x.country
-                and x.country in own
-                and (x.type != "person" or trigger.mode == "visit")  # a visit goes abroad: not to a compatriot
-            )
-        )
-        if not rec and len(own) == 1 and self._addresses_own_people(sentence, i, j):
-            # «Шидло призвала оппозицию», «звернувся до громадян»: a body or group of the actor's own country
-            home = next((x for x in a.actors if x.type == "country" and x.id in own), None)
-            rec = (home.id,) if home is not None else rec
+        rec = self._recipients(sentence, trigger, kind, actor, recipient, i, j)
         confidence = 0.4 + 0.3 * bool(roles.subjects) + 0.2 * bool(rec) + 0.1 * (j - i > 1)
         if nested(sentence, i, clause):
             confidence -= 0.3  # the content of another event («accused of attacking»), not the sentence's own
