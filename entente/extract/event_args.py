@@ -26,6 +26,7 @@ from entente.extract.event_grammar import (
     QUANTITY,
     RELATIVE,
     STRUCK_AT,
+    UNDERGOER,
     VENUE_NOUNS,
 )
 from entente.extract.event_memo import prepared
@@ -109,6 +110,18 @@ def assign(
         roles.subjects = []  # «..., що деякі з кіноактрис обіцяють»: the clause's own subject is no actor
     else:  # «Хотя Запад ввёл санкции, Китай воздержался»: no subject is borrowed from a later clause
         roles.subjects = [a for a in roles.subjects if any(s.actor is a and s.i < trigger[0] for s in slots)]
+    if lang == "en" and (owner := _possessor_en(tokens, slots, trigger)) is not None:
+        # "respond to Trump's criticism", "won Graham's endorsement": the noun's possessor does it, whatever the
+        # preposition before it or the clause's subject; "Zimmerman's acquittal": it is done to an undergoer
+        if tokens[trigger[0]].text.lower() in UNDERGOER["en"] and not _of_after(tokens, trigger):
+            roles.subjects = [a for a in roles.subjects if a is not owner]
+            roles.objects = [owner, *(a for a in roles.objects if a is not owner)]
+        else:
+            roles.subjects = [owner]
+            done_to = [s.actor for s in slots if _right_after(tokens, trigger, s) and s.actor is not owner]
+            # "Palin's endorsement of Donald Trump": whom the possessor's act is done to
+            roles.objects = list(dict.fromkeys([*done_to[:1], *(a for a in roles.objects if a is not owner)]))
+            roles.partners = [a for a in roles.partners if a is not owner]
     if lang in ("ru", "uk"):  # a city as a party is its country when the sentence names it: «... Росії, ... Москви»
         states = {s.actor.country: s.actor for s in slots if s.actor.type == "country" and s.actor.country}
         for group in (roles.objects, roles.partners):
@@ -118,6 +131,35 @@ def assign(
     return roles
 
 
+
+
+APOSTROPHES = ("'", "’")
+
+
+def _possessor_en(tokens: list[Token], slots: list[Slot], trigger: tuple[int, int]) -> Actor | None:
+    """The actor whose possessive opens the English event noun's phrase ("Trump's criticism", "Sanders' harsh
+    attacks"): a mention ending in 's or an apostrophe, then at most two lower-case modifiers, then the trigger. Not
+    before a verb form in -ed ("Trump's campaign invited"), where the possessor is only the subject's owner."""
+    word = tokens[trigger[0]].text
+    if word.endswith("ed") or not word[:1].islower():
+        return None
+    for slot in slots:
+        k = slot.j
+        last = tokens[k - 1].text
+        if last[-2:-1] in APOSTROPHES and last[-1:] in ("s", "S"):
+            pass  # "Trump’s" is one token
+        elif k < len(tokens) and tokens[k].text in APOSTROPHES and last.endswith(("s", "S")):
+            k += 1  # "Sanders ' plan"
+        else:
+            continue
+        between = tokens[k : trigger[0]]
+        if k <= trigger[0] and len(between) <= 2 and all(t.is_word and t.text.islower() for t in between):
+            return slot.actor
+    return None
+
+
+def _of_after(tokens: list[Token], trigger: tuple[int, int]) -> bool:
+    return trigger[1] < len(tokens) and tokens[trigger[1]].text.lower() == "of"
 
 
 def first_person_verb(tokens: list[Token], k: int, lang: str, morph: Morph) -> bool:

@@ -54,6 +54,7 @@ BE = words("be")
 HE = words("he")
 CLAUSE_OPEN = words("clause_open")
 POSSESSIVE = words("possessive")
+UNDERGOER = words("undergoer")  # "Zimmerman's acquittal": the possessor is the one it is done to
 VENUE_NOUNS = everywhere("venue_nouns")
 # «со стороны X»: the noun, then the prepositions before it
 AGENT_MARK = {

@@ -1,0 +1,30 @@
+"""Who does what around an English event noun: the phrase's possessive names its doer, or for a noun of what is
+done to someone ("acquittal", "arrest") the one it is done to; "of" after the noun names whom it is done to.
+Publication date: 2024-04-10."""
+
+from __future__ import annotations
+
+import pytest
+
+from entente.models import Article
+
+
+def sides(pipeline, text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    a = pipeline(Article(file="t.txt", text=text, published="2024-04-10"))
+    return [(e.type, e.actor, e.recipient) for e in a.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whatever the preposition before it: "to Trump's criticism" is Trump's act, not one done to him
+    ("Asked by Stephanopoulos to respond to Trump’s criticism, Carson said it was wrong.",
+     ("ACCUSE", ("person:donald-trump",), ())),
+    # whatever the clause's subject: Cruz did not endorse, Graham did
+    ("Ted Cruz disavowed Lindsey Graham's endorsement.", ("SUPPORT", ("person:lindsey-graham",), ())),
+    # "of" after the noun: whom the possessor's act is done to
+    ("Glenn Beck mocked Sarah Palin’s endorsement of Donald Trump.",
+     ("SUPPORT", ("person:sarah-palin",), ("person:donald-trump",))),
+    # a noun of what is done to someone: the possessor undergoes it
+    ("The jury in Florida celebrated George Zimmerman's acquittal.", ("CONCEDE", (), ("person:george-zimmerman",))),
+])
+def test_an_english_event_nouns_possessor_is_its_doer_or_undergoer(pipeline, text, expected):
+    assert expected in sides(pipeline, text), sides(pipeline, text)
