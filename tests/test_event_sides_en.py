@@ -28,3 +28,24 @@ def sides(pipeline, text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ..
 ])
 def test_an_english_event_nouns_possessor_is_its_doer_or_undergoer(pipeline, text, expected):
     assert expected in sides(pipeline, text), sides(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the pronoun of a passive stands for the one it is done to
+    ("Donald Trump spoke in Ohio on Monday. “I was disturbed that he was criticized for accepting the Purple Heart,” "
+     "she said.", ("ACCUSE", (), ("person:donald-trump",))),
+    # an auxiliary with its negation, or an adverb, between the pronoun and its verb leaves it the subject
+    ("Bernie Sanders spoke on Sunday. He said that he would vote for Hillary Clinton, though he hasn’t endorsed "
+     "her.", ("SUPPORT", ("person:bernie-sanders",), ("person:hillary-clinton",))),
+])
+def test_an_english_pronoun_is_the_subject_only_of_its_own_verb(pipeline, text, expected):
+    found = [(t, a, r) for t, a, r in sides(pipeline, text) if t == expected[0]]
+    assert found[:1] == [expected], found
+
+
+def test_a_past_form_with_a_subject_of_its_own_is_not_the_pronouns_act(pipeline):
+    # "parishioners killed", "people were shot": their own subject, not the pronoun's further back
+    text = ("Barack Obama spoke on Sunday. He mentioned freedom of religion taken from parishioners killed at a South "
+            "Carolina church. He said that three people were fatally shot last summer.")
+    found = sides(pipeline, text)
+    assert not any(t == "ASSAULT" and a for t, a, _ in found), found

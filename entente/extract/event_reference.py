@@ -5,6 +5,7 @@ speaker; «он», "she" the person named before, of the pronoun's gender where 
 
 from __future__ import annotations
 
+from entente.extract.event_args import AUXILIARIES, PARTICIPLES
 from entente.extract.event_grammar import HE, WE, WE_LED, WE_OBJECT
 from entente.extract.event_sentence import CLAUSE_BREAKS
 from entente.extract.speakers import GENDER
@@ -32,14 +33,46 @@ def first_person(tokens: list[Token], i: int, lang: str, morph: Morph) -> bool:
     )
 
 
+# English words between which and a verb the subject may be further back: a coordinated verb ("He denied the charges
+# and counter-accused her"), an infinitive's controller ("he plans to support"), a negation
+SUBJECT_FURTHER = frozenset({"and", "but", "or", "to", "not", "never", "then"})
+
+
 def pronoun_subject(tokens: list[Token], i: int, lang: str) -> bool:
-    """Without a tree: a personal pronoun stands in the trigger's clause before it («Він також поклав ...»)."""
+    """Without a tree: a personal pronoun stands in the trigger's clause before it («Він також поклав ...»). An
+    English past form's subject is the word before its auxiliaries and adverbs: another word there is the subject
+    ("three people were fatally shot", "parishioners killed at a church"), unless it links the verb to one further
+    back (`SUBJECT_FURTHER`, a verb in -ing or -ed: "was considering supporting")."""
+    if lang == "en" and (tokens[i].text.lower().endswith("ed") or tokens[i].text.lower() in PARTICIPLES):
+        k = i - 1
+        while k >= 0 and _in_verb_group(tokens[k].text.lower()):
+            k -= 1
+        word = tokens[k].text.lower().replace("\u2019", "'") if k >= 0 else ""
+        if word.split("'")[0] in HE.get(lang, ()):
+            return True  # "he", "she'll", "they've"
+        if not (word in SUBJECT_FURTHER or word.endswith(("ing", "ed"))):
+            return False
     for k in range(i - 1, -1, -1):
         if tokens[k].text in CLAUSE_BREAKS:
             return False
         if tokens[k].text.lower() in HE.get(lang, ()):
             return True
     return False
+
+
+def _in_verb_group(word: str) -> bool:
+    """Whether an English word may stand between a subject and its verb: an auxiliary, also negated ("hasn't"), or an
+    adverb ("reportedly", "instead")."""
+    word = word.replace("\u2019", "'")
+    return (
+        word in AUXILIARIES
+        or word.endswith("ly")
+        or word in VERB_GROUP_ADVERBS
+        or (word.endswith("n't") and (word[:-3] in AUXILIARIES or word in ("won't", "can't")))
+    )
+
+
+VERB_GROUP_ADVERBS = frozenset({"instead", "even", "once", "soon", "first", "too", "ever", "long", "since"})
 
 
 def singular_pronoun(tokens: list[Token], i: int, lang: str) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from entente.extract import event_frame
-from entente.extract.event_args import Heads
+from entente.extract.event_args import Heads, passive_en
 from entente.extract.event_build import WORD, EventMaker
 from entente.extract.event_charges import answer_charges
 from entente.extract.event_clause import analytic_future, phrase_head, read
@@ -342,7 +342,9 @@ class EventCoder:
             ):
                 continue  # "Sanders was on CNN talking about what he does next": speaking of a topic, no meeting
             done_to = bool(before) and (
-                (clause is not None and clause.passive and bool(clause.patients)) or received
+                (clause is not None and clause.passive and bool(clause.patients))
+                or received
+                or (lang == "en" and passive_en(tokens, i))  # "he was arrested": done to the one before
             )
             if done_to and not roles.objects:
                 # «Он был оправдан», "he has strong support among ...": the pronoun of a passive, or of whom an
