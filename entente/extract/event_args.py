@@ -457,10 +457,19 @@ DETERMINERS = frozenset(
 )
 
 
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "prof", "sir", "lord", "lady"})
+
+
 def _prep_en(tokens: list[Token], i: int) -> str:
-    """The word before an English mention, or "by" when it heads the mention's noun phrase ("by the U.N. court")."""
-    k = i - 1
-    while k >= 0 and i - k <= 3 and (tokens[k].text.lower() in DETERMINERS or tokens[k].text.isdigit()):
+    """The word before an English mention, or "by" when it heads the mention's noun phrase ("by the U.N. court", "by
+    Mr. Khan": an honorific the name does not cover is part of it)."""
+    n = i
+    if n >= 2 and tokens[n - 1].text == "." and tokens[n - 2].text.lower() in HONORIFICS:
+        n -= 2
+    elif n >= 1 and tokens[n - 1].text.lower() in HONORIFICS:
+        n -= 1
+    k = n - 1
+    while k >= 0 and n - k <= 3 and (tokens[k].text.lower() in DETERMINERS or tokens[k].text.isdigit()):
         k -= 1
     if k < i - 1 and k >= 0 and tokens[k].text.lower() == "by":
         return "by"  # only the agent: "of the Syrian parliament" still counts the country as a party
@@ -499,12 +508,23 @@ def _assign(
     roles = Roles()
     passive = lang == "en" and passive_en(tokens, trigger[0])
     scene: list[Actor] = []  # English places after the trigger: "lifted a curfew in Montenegro"
+    agents: list[Actor] = []  # English agents after "by": the only subjects when named
     for slot in slots:
         prep = _prep_en(tokens, slot.i) if lang == "en" else tokens[slot.i - 1].text.lower() if slot.i > 0 else ""
         if prep in PLACE_NOUNS.get(lang, ()) and slot.i > 1 and tokens[slot.i - 2].text.lower() in PLACE[lang]:
             prep = tokens[slot.i - 2].text.lower()  # «в деревне Иттан Вали»: the name's preposition is the noun's
-        if lang == "en" and prep == "by" and slot.i >= trigger[1] and slot.actor.type != "location" and passive:
-            _add(roles.subjects, slot.actor)  # "was attacked by militiamen", "has been indicted by the court"
+        if (
+            lang == "en"
+            and prep == "by"
+            and slot.i >= trigger[1]
+            and slot.actor.type != "location"
+            and (passive or tokens[trigger[1]].text.lower() == "by")
+        ):
+            # "was attacked by militiamen", "has been indicted by the court"; "attacks by Mr. Trump", "a visit by
+            # Chelsea Clinton": the agent of a passive, or of the act the trigger names right before "by"; after a
+            # verb and its noun ("rejected recent calls by Belarus") the noun's agent, whom the verb answers
+            answered = trigger[1] - trigger[0] > 1 and tokens[trigger[0]].text.lower().endswith("ed")
+            _add(roles.objects if answered and not passive else agents, slot.actor)
             continue
         if lang == "en" and prep == "of" and venue == "done" and not visit and _right_after(tokens, trigger, slot):
             _add(roles.objects, slot.actor)  # "the invasion of Iraq", "the bombing of Aleppo": whom it is done to
@@ -565,6 +585,8 @@ def _assign(
             _add(roles.subjects, slot.actor)
         else:
             _add(roles.objects, slot.actor)
+    if agents:
+        roles.subjects = agents
     if venue == "abroad":  # not a subject's own country, nor where people of no known country act (a candidate)
         own = {x.country for x in roles.subjects}
         unknown = bool(roles.subjects) and all(x.type == "person" and not x.country for x in roles.subjects)

@@ -73,7 +73,11 @@ def parties(
         # applauded" inside the quote are someone else, named or not
         speaker = next((x for x in sentence.a.actors if x.id == quote.speaker), None)
         # an outlet that quotes a document reports what it says; it is no party to it
-        if speaker and speaker.sector != "MED":
+        if speaker and speaker.sector != "MED" and sentence.lang == "en" and agentless:
+            # "I was viciously attacked by Mr. Khan", "we were attacked": done to the speaker
+            recipient, how = [speaker, *(x for x in recipient if x is not speaker)], "speaker"
+            actor = [x for x in actor if x is not speaker]
+        elif speaker and speaker.sector != "MED":
             actor, how = [speaker], "speaker"
     # the two parties the sentence names («стороны», "both sides"): the article's main pair, for what two sides do
     # together — talks, agreement, cooperation, an act its own words call joint («лидеры подписали совместное
