@@ -59,7 +59,8 @@ def test_a_past_form_with_a_subject_of_its_own_is_not_the_pronouns_act(pipeline)
     ("Palestinians want East Jerusalem, captured by Israel in the 1967 Middle East war.", ("ASSAULT", ("ISR",), ())),
     ("Valls spoke after an influential endorsement by Marine Le Pen.", ("SUPPORT", ("person:marine-le-pen",), ())),
     # after a verb and its noun, "by" names the noun's doer, whom the verb answers
-    ("Berlin rejected recent calls by Belarus's rulers for immediate economic aid.", ("REJECT", ("org:DEU-GOV",), ("BLR",))),
+    ("Berlin rejected recent calls by Belarus's rulers for immediate economic aid.",
+     ("REJECT", ("org:DEU-GOV",), ("BLR",))),
 ])
 def test_by_names_the_doer_of_a_passive_or_an_event_noun(pipeline, text, expected):
     assert expected in sides(pipeline, text), sides(pipeline, text)

@@ -339,3 +339,21 @@ def _inanimate(morph: Morph, word: str, lang: str) -> bool:
     """Whether `word` names a thing, not a person («смертник» attacks); English words are taken as things."""
     readings = morph.readings(word.lower(), lang) if lang != "en" else ()
     return lang == "en" or (bool(readings) and "anim" not in readings[0].tags)
+
+
+STATE_PREPOSITIONS = frozenset({"в", "во", "у"})
+
+
+def in_state(tokens: list[Token], lemmas: Lemmas, i: int, j: int, lang: str, morph: Morph, state: set[str]) -> bool:
+    """Whether a Russian or Ukrainian act noun of `state` names a state, not the act: in the locative after «в» /
+    «у», with no genitive or name after it whose act it is («полковник ГРУ в отставке», «в отставке увлекался
+    гольфом»; not «увидела в отставке министра ... контуры»)."""
+    if lemmas.get(i) not in state or i == 0 or tokens[i - 1].text.lower() not in STATE_PREPOSITIONS:
+        return False
+    if not morph.has(tokens[i].text.lower(), lang, "loct"):
+        return False
+    after = tokens[j] if j < len(tokens) else None
+    if after is None or not after.is_word:
+        return True
+    return not any("gent" in r.tags and r.tags & {"NOUN", "ADJF", "NPRO", "NUMR"}
+                   for r in morph.readings(after.text.lower(), lang))

@@ -48,7 +48,7 @@ from entente.extract.event_reference import (
     singular_pronoun,
 )
 from entente.extract.event_roles import trigger_roles
-from entente.extract.event_senses import other_sense, political
+from entente.extract.event_senses import in_state, other_sense, political
 from entente.extract.event_sentence import (
     Key,
     Lemmas,
@@ -258,8 +258,10 @@ class EventCoder:
             relations = cues.clause.get("relations", set()) | labor
             if trigger.type == "CONSULT" and interview(tokens, j, outlets, lang, lemmas.get, press):
                 continue  # «в беседе с Jyllands-Posten», "in a talk with CNN": an interview, not talks
-            if other_sense(trigger, tokens, lemmas, i, j, cues.clause):
-                continue  # a poll's figure, an appeal to voters, a shared view, a campaign's rally: no act
+            if other_sense(trigger, tokens, lemmas, i, j, cues.clause) or in_state(
+                tokens, lemmas, i, j, lang, self.lexicon.morph, cues.clause.get("state_noun", set())
+            ):
+                continue  # a poll's figure, an appeal to voters, a shared view, a campaign's rally, «в отставке»
             if trigger.type in ALLEGING:
                 alleging.append(i)  # what it alleges is no event of its own, whether or not it names a party
             if trigger.type in WANTING:
