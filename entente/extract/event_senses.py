@@ -195,12 +195,23 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "JUD", "LEG", "COP", "SPY"})
 def political(trigger: Trigger, event: Event, actors: tuple[Actor, ...], words: dict[str, set[str]]) -> bool:
     """Whether an event of an everyday verb has the sides its political sense needs: states or their bodies on both
     sides (`between_states`) or as its actor (`by_states`), a named party acted on (`needs_party`); any other
-    trigger's event has them. A verbal event done only by journalists, outlets or experts has none."""
+    trigger's event has them. A verbal event done only by journalists, outlets or experts has none, nor a visit to a
+    place of no known state by no party of one."""
     lemma = trigger.lemmas[0]
     by_id = {x.id: x for x in actors}
     doers = [by_id[i] for i in event.actor if i in by_id]
     if event.type in SAID and doers and all(x.sector in COMMENTATORS for x in doers):
         return False  # what journalists, outlets and experts say or meet about is commentary, not an act of a party
+
+    places = [by_id.get(i) for i in event.recipient]
+    if (
+        event.type == "CONSULT"
+        and places
+        and all(x is not None and x.type == "location" and not x.country for x in places)
+        and not any(x.country or x.sector in STATE_SECTORS for x in doers)
+    ):
+        return False  # «Татьяна приехала в квартиру на Гаврской улице», «я побував у Бистриці»: a place of no known
+        # state visited by no party of one is a trip, not a visit between parties
 
     def states(side: tuple[str, ...]) -> bool:
         parties = [by_id[i] for i in side if i in by_id]
