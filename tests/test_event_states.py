@@ -36,3 +36,19 @@ def test_a_trip_to_a_place_of_no_known_state_by_no_party_is_no_visit(pipeline, t
 
 def test_a_visit_of_a_party_to_a_city_is_still_a_visit(pipeline):
     assert "CONSULT" in types(pipeline, "Сергей Лавров посетил Белград.")
+
+
+@pytest.mark.parametrize("text, asserted, denied", [
+    # a denial before a coordinator is the first verb's: the accusation after it stands
+    ("Лавров опроверг обвинения и обвинил Киев в провокации.", "ACCUSE", None),
+    ("Зеленський заперечив ці заяви та звинуватив Росію у брехні.", "ACCUSE", None),
+    ("Кондолиза Райс опровергает эти слухи и требует от ООН резолюции против Ирана.", "REQUEST", None),
+    # an infinitive after the coordinator is still under the negation; so is a verb with a negation of its own
+    ("Лавров не стал встречаться и обсуждать этот вопрос с Кулебой.", None, "CONSULT"),
+])
+def test_a_negation_does_not_cross_into_a_coordinated_finite_verb(pipeline, text, asserted, denied):
+    events = pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events
+    if asserted:
+        assert any(e.type == asserted and not e.negated for e in events), events
+    if denied:
+        assert any(e.type == denied and e.negated for e in events), events

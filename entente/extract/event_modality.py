@@ -45,7 +45,9 @@ def framing(sentence: Sentence, kind: str, i: int, morph: Morph, after: int | No
     tokens, lemmas, cues, marks = sentence.tokens, sentence.lemmas, sentence.cues, sentence.marks
     if kind in COOPERATIVE and _intended(tokens, lemmas, i, cues.intent):
         kind = "AGREE"  # «должны расширять сотрудничество», "ready to cooperate": an intent, coded AGREE
-    negated = _negated(tokens, lemmas, i, cues.negation, cues.naming)
+    negated = _negated(tokens, lemmas, i, cues.negation, cues.naming) and not _own_predicate(
+        tokens, lemmas, i, sentence.lang, morph, cues.negation
+    )
     modality = "asserted"
     before = [k for k in lemmas if k < i]
     if any(k < i for k in marks["hypothetical"]):
@@ -157,6 +159,34 @@ def _negated(
             return False  # "call the attack": the trigger is what is named
         if has_phrase(negation, lemmas, k) and lemmas.get(k + 1) not in NOT_ONLY:
             return True
+    return False
+
+
+COORDINATORS = frozenset({"and", "but", "и", "а", "но", "та", "і", "й", "але"})
+
+
+def _own_predicate(
+    tokens: list[Token], lemmas: Lemmas, i: int, lang: str, morph: Morph, negation: set[tuple[str, ...]]
+) -> bool:
+    """Whether the trigger at token i is a finite verb of its own after a coordinator, so that a negation or denial
+    before the coordinator is the other verb's: "denied the charges and accused Ukraine", «опроверг обвинения и
+    обвинил Киев», «заперечив ці заяви та звинуватив Росію»; not an infinitive or a bare verb the negation still
+    governs («не стал встречаться и обсуждать», "did not meet and discuss"), nor one with a negation of its own
+    after the coordinator ("but he hasn't endorsed her")."""
+    word = tokens[i].text.lower()
+    if lang == "en":
+        finite = word.endswith("ed") and not (i > 0 and tokens[i - 1].text.lower() in ("be", "been", "being", "was",
+                                                                                         "were", "is", "are"))
+    else:
+        readings = morph.readings(word, lang)
+        finite = bool(readings) and "VERB" in readings[0].tags and "INFN" not in readings[0].tags
+    if not finite:
+        return False
+    for k in range(i - 1, max(-1, i - NEGATION_SPAN), -1):
+        if tokens[k].text in CLAUSE_BREAKS:
+            return False
+        if tokens[k].text.lower() in COORDINATORS:
+            return not any(has_phrase(negation, lemmas, n) for n in range(k + 1, i))  # "and neither apologized"
     return False
 
 
