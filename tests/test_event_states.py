@@ -52,3 +52,8 @@ def test_a_negation_does_not_cross_into_a_coordinated_finite_verb(pipeline, text
         assert any(e.type == asserted and not e.negated for e in events), events
     if denied:
         assert any(e.type == denied and e.negated for e in events), events
+
+
+def test_a_thing_a_relative_clause_says_is_meant_for_something_is_no_request(pipeline):
+    text = "Кремлю не помогла и интервенция в Сирии, которая была призвана подкрепить идею совместной борьбы."
+    assert "REQUEST" not in types(pipeline, text)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from entente.extract.event_embedded import to_infinitive
 from entente.extract.event_frame import DETERMINERS_EN
+from entente.extract.event_grammar import RELATIVE
 from entente.extract.event_lexicon import Trigger
 from entente.extract.event_memo import prepared
 from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas
@@ -141,6 +142,10 @@ def _meant(tokens: list[Token], lemmas: Lemmas, i: int) -> bool:
     if not readings or "pssv" not in readings[0].tags:
         return False
     k = _nominative_before(tokens, morph, lang, i, PURPOSE_SPAN, skip_names=True)
+    if k is None:  # «интервенция в Сирии, которая была призвана подкрепить»: the noun the relative clause describes
+        k = next((_nominative_before(tokens, morph, lang, n - 1, PURPOSE_SPAN, skip_names=True)
+                  for n in range(i - 1, max(0, i - 1 - PURPOSE_SPAN), -1)
+                  if tokens[n].text.lower() in RELATIVE and tokens[n - 1].text == ","), None)
     return k is not None and "inan" in morph.readings(tokens[k].text.lower(), lang)[0].tags
 
 
