@@ -27,7 +27,17 @@ import pytest
 from entente.cli import main
 from entente.models import Actor, Analysis, Article, Event, Mention, Paragraph
 from entente.store import open_store
-from entente.store.dyad import SINCE, backend, dyad_events, dyad_series, plover, quad, quad_code, score
+from entente.store.dyad import (
+    HYPOTHETICAL_SINCE,
+    SINCE,
+    backend,
+    dyad_events,
+    dyad_series,
+    plover,
+    quad,
+    quad_code,
+    score,
+)
 from entente.store.export import export
 
 PUTIN = Actor("person:vladimir-putin", "Vladimir Putin", "person", "RUS", "GOV", (Mention(0, 5, "Путин"),))
@@ -202,10 +212,40 @@ def test_events_stored_before_the_dyad_table_are_paired_by_its_migration(store_l
         assert new.add(RECORD) == (0, 3)
 
 
+HYPOTHETICAL = article("hypo", "ru", "ТАСС", "2023-03-25", [
+    event("h1", "SANCTION", USA, RUSSIA, "2023-03-25", modality="hypothetical"),  # «если ..., США введут санкции»
+])
+
+
+def test_a_hypothetical_report_is_in_no_series_and_no_gdelt_row(record):
+    record.add([HYPOTHETICAL])
+    assert dyad_series(record, "USA", "RUS")["total"]["events"] == 0
+    assert dyad_events(record, "USA", "RUS") == []
+    assert HYPOTHETICAL[1].id not in _export_text(record, "gdelt-csv")
+    # the record keeps the report, with its modality: the full export and the dyad's listing of reports
+    exported = [json.loads(line) for line in _export_text(record, "plover-jsonl").splitlines()]
+    assert [e.get("modality") for e in exported if e.get("article_id") == HYPOTHETICAL[1].id] == ["hypothetical"]
+    assert [e["modality"] for e in record.events(actor="USA", recipient="RUS")] == ["hypothetical"]
+
+
+def test_the_dyad_rows_of_hypothetical_reports_stored_before_are_marked(store_location):
+    from entente.store.postgres import PostgresStore, is_url
+    from entente.store.sqlite import SQLiteStore
+
+    old = (PostgresStore if is_url(store_location) else SQLiteStore)(store_location, upto=HYPOTHETICAL_SINCE - 1)
+    old.add([HYPOTHETICAL, *RECORD])
+    assert len(backend(old)._rows("SELECT * FROM event_dyads WHERE country_b = 'USA'")) == 2  # ACCUSE, SANCTION
+    old.close()
+    with open_store(store_location) as new:
+        assert dyad_series(new, "USA", "RUS")["total"]["events"] == 0
+        assert dyad_series(new, "RUS", "USA")["total"]["events"] == 1  # Putin's ACCUSE
+
+
 def test_the_dyad_migration_is_numbered_as_the_code_says():
     for dialect in ("sqlite", "postgres"):
         names = [p.name for p in (resources.files("entente.store") / "migrations" / dialect).iterdir()]
         assert f"{SINCE:04d}_event_dyads.sql" in names
+        assert f"{HYPOTHETICAL_SINCE:04d}_dyad_hypothetical.sql" in names
 
 
 # --- exports ----------------------------------------------------------------------------------------------------

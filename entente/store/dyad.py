@@ -34,20 +34,22 @@ if TYPE_CHECKING:
 PERIODS = ("month", "quarter", "year")
 QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 SINCE = 7  # the schema version that adds event_dyads (migrations/*/0007_event_dyads.sql)
+HYPOTHETICAL_SINCE = 13  # the one that marks a hypothetical report's rows (0013_dyad_hypothetical.sql)
 WRITE_BATCH = 500
 
 # The rows of the event reports of some articles (their ids fill the IN list), as the store writes them with
 # each batch; migrations/*/0007_event_dyads.sql wrote them so for the reports stored before. `{c}` orders the
-# codes bytewise (the C collation) on PostgreSQL, as SQLite and Python do.
+# codes bytewise (the C collation) on PostgreSQL, as SQLite and Python do. A hypothetical report («если Китай
+# поможет ...», "if China helped ...") is marked (`{h}...`: from schema 13 on): a series counts what happened only.
 WRITE_DYADS = """INSERT INTO event_dyads (country_a, country_b, type, mode, month, date, article_id, event_id,
-    a_to_b, b_to_a, negated, cluster_id)
+    a_to_b, b_to_a, negated, cluster_id{hc})
 SELECT CASE WHEN p.actor{c} <= p.recipient THEN p.actor ELSE p.recipient END,
     CASE WHEN p.actor{c} <= p.recipient THEN p.recipient ELSE p.actor END,
     p.type, p.mode, CASE WHEN length(p.date) >= 7 THEN substr(p.date, 1, 7) ELSE p.date END, p.date,
     p.article_id, p.event_id, max(CASE WHEN p.actor{c} <= p.recipient THEN 1 ELSE 0 END),
-    max(CASE WHEN p.actor{c} >= p.recipient THEN 1 ELSE 0 END), p.negated, p.cluster_id
+    max(CASE WHEN p.actor{c} >= p.recipient THEN 1 ELSE 0 END), p.negated, p.cluster_id{hv}
 FROM (
-    SELECT e.article_id, e.id AS event_id, e.type, coalesce(e.mode, '') AS mode, e.negated, e.cluster_id,
+    SELECT e.article_id, e.id AS event_id, e.type, coalesce(e.mode, '') AS mode, e.negated, e.cluster_id{hs},
         coalesce(e.date, a.published, '') AS date, coalesce(xs.country, s.actor_id) AS actor,
         coalesce(xr.country, r.actor_id) AS recipient
     FROM articles a
@@ -58,8 +60,10 @@ FROM (
     LEFT JOIN actors xr ON xr.id = r.actor_id
     WHERE a.id IN ({marks}) AND a.duplicate_of IS NULL
 ) p
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 11, 12
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 11, 12{hg}
 ON CONFLICT DO NOTHING"""
+MARKED = {"hc": ", hypothetical", "hv": ", p.hypothetical", "hs": ", e.modality = 'hypothetical' AS hypothetical",
+          "hg": ", 13"}
 
 
 def write_dyads(store: SQLStore, article_ids: Sequence[str]) -> None:
@@ -67,9 +71,10 @@ def write_dyads(store: SQLStore, article_ids: Sequence[str]) -> None:
     from entente.store.postgres import PostgresStore
 
     collate = ' COLLATE "C"' if isinstance(store, PostgresStore) else ""
+    marked = MARKED if store.version >= HYPOTHETICAL_SINCE else dict.fromkeys(MARKED, "")
     for k in range(0, len(article_ids), WRITE_BATCH):
         chunk = list(article_ids[k : k + WRITE_BATCH])
-        store._executemany(WRITE_DYADS.format(marks=", ".join("?" for _ in chunk), c=collate), [chunk])
+        store._executemany(WRITE_DYADS.format(marks=", ".join("?" for _ in chunk), c=collate, **marked), [chunk])
 
 
 # --- the PLOVER scale -------------------------------------------------------------------------------------------
@@ -187,9 +192,10 @@ def dyad_series(store: Store, actor: str, recipient: str, by: str = "month", bot
         f"SELECT g.month, sum(g.n) AS events, sum(g.n * g.score) AS scored,"
         f" sum(CASE WHEN g.score IS NULL THEN 0 ELSE g.n END) AS weight, {columns}"
         f" FROM (SELECT d.type, d.month, count(*) AS n, {scale} AS score FROM event_dyads d"
-        f" WHERE {where} AND d.negated = ? AND (d.cluster_id IS NULL OR d.cluster_id = d.event_id){dates}{months}"
+        f" WHERE {where} AND d.negated = ? AND d.hypothetical = ?"
+        f" AND (d.cluster_id IS NULL OR d.cluster_id = d.event_id){dates}{months}"
         f" GROUP BY d.month, d.type, d.mode) g GROUP BY g.month",
-        [*types, *scale_params, *params, False, *more, *month_params])
+        [*types, *scale_params, *params, False, False, *more, *month_params])
     periods: dict[str, _Sums] = {}
     total, undated = _Sums(len(types)), 0
     count_columns = [f"t{k}" for k in range(len(types))]
@@ -312,6 +318,8 @@ def dyad_events(store: Store, actor: str, recipient: str, both: bool = False, da
     if negated is not None:
         where += " AND d.negated = ?"
         params.append(negated)
+    where += " AND d.hypothetical = ?"  # what a series counts: no supposed event
+    params.append(False)
     rows = db._rows(
         f"SELECT e.*, d.date AS day, a.published, a.lang, a.source, a.title, a.url FROM"
         f" (SELECT d.article_id, d.event_id, d.date FROM event_dyads d WHERE {where} AND d.date > ?{dates}"

@@ -16,8 +16,8 @@ negated ones too (with `negated: true`).
 
 The GDELT-style table names its columns as GDELT's event table does where there is an equivalent, with
 PLOVER in place of CAMEO (`EventType`, `EventMode`, `PloverScore` for EventCode and GoldsteinScale). One
-row per event that happened (negated reports are left out): an event cluster is one row, described by its
-first report (as the dyad series count it), with `NumMentions` (reports), `NumSources` (outlets),
+row per event that happened (negated and hypothetical reports are left out): an event cluster is one row,
+described by its first report (as the dyad series count it), with `NumMentions` (reports), `NumSources` (outlets),
 `NumArticles` and `NumLanguages`; a report outside any cluster is a row alone. Each row carries its evidence:
 `Sentence`, `Trigger`, `SourceName` (the outlet), `SourceLanguage`, `SOURCEURL`, `SourceFile`, `ArticleID`
 and `EventReportID`, all from one report: the earliest with a URL, else the first. Reports of near-duplicate
@@ -101,11 +101,11 @@ def export(store: Store, fmt: str, out: str | IO[str]) -> dict[str, int]:
 
 def _reports(store: SQLStore, happened: bool = False) -> Iterator[dict[str, Any]]:
     """Every event report of an original article (not a near-duplicate) with its article, in article order;
-    with `happened`, not negated and by event cluster (its first report first)."""
+    with `happened`, neither negated nor hypothetical, by event cluster (its first report first)."""
     where, params = "WHERE a.duplicate_of IS NULL", []
     order = "e.article_id, e.seq"
-    if happened:
-        where += " AND e.negated = ?"
+    if happened:  # neither said not to have happened nor supposed («если ...», "if ...")
+        where += " AND e.negated = ? AND e.modality <> 'hypothetical'"
         params.append(False)
         order = ("coalesce(e.cluster_id, e.article_id || ':' || e.id), CASE WHEN e.id = e.cluster_id THEN 0 ELSE 1"
                  " END, coalesce(e.date, a.published, ''), e.article_id, e.id")

@@ -312,7 +312,8 @@ def graph(store: Store, date_from: str | None, date_to: str | None, countries: l
         f" JOIN event_actors s ON s.article_id = e.article_id AND s.event_id = e.id AND s.role = 'actor'"
         f" JOIN event_actors r ON r.article_id = e.article_id AND r.event_id = e.id AND r.role = 'recipient'"
         f" JOIN actors xs ON xs.id = s.actor_id JOIN actors xr ON xr.id = r.actor_id"
-        f" WHERE {cond} AND e.negated = ? AND s.actor_id <> r.actor_id{keep('xs')}{keep('xr')}"
+        f" WHERE {cond} AND e.negated = ? AND e.modality <> 'hypothetical' AND s.actor_id <> r.actor_id"
+        f"{keep('xs')}{keep('xr')}"
         f" GROUP BY s.actor_id, r.actor_id HAVING count(*) >= ? ORDER BY count(*) DESC, s.actor_id, r.actor_id"
         f" LIMIT ?", [*params, False, *both, *both, min_weight, edges])
     co = rows(
