@@ -64,3 +64,15 @@ def test_a_past_form_with_a_subject_of_its_own_is_not_the_pronouns_act(pipeline)
 ])
 def test_by_names_the_doer_of_a_passive_or_an_event_noun(pipeline, text, expected):
     assert expected in sides(pipeline, text), sides(pipeline, text)
+
+
+@pytest.mark.parametrize("text, negated", [
+    # a clause that opens with a subject denying it, however long, denies its verb
+    ("Ryan's campaign said, “Neither Speaker Ryan nor anyone on his team has ever asked for Donald Trump’s "
+     "endorsement.”", True),
+    # not a noun inside another phrase of that clause
+    ("None of the major candidates is pushing for a troop presence like the 2003 invasion of Iraq.", False),
+])
+def test_a_clause_opening_with_neither_or_none_denies_its_verb(pipeline, text, negated):
+    events = pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events
+    assert events and all(e.negated is negated for e in events), events

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from entente.extract.event_grammar import NOT_ONLY
+from entente.extract.event_reference import in_verb_group
 from entente.extract.event_sentence import CLAUSE_BREAKS, COMPLEMENTIZERS, Key, Lemmas, Sentence, has_phrase
 from entente.models import Event
 from entente.nlp.morph import Morph
@@ -159,7 +160,27 @@ def _negated(
             return False  # "call the attack": the trigger is what is named
         if has_phrase(negation, lemmas, k) and lemmas.get(k + 1) not in NOT_ONLY:
             return True
-    return False
+    return _no_subject(tokens, i)
+
+
+SUBJECT_NEGATORS = frozenset({"neither", "nobody", "none"})  # and "no one"
+
+
+def _no_subject(tokens: list[Token], i: int) -> bool:
+    """Whether the English clause of the trigger at token i opens with a subject that denies it, however long: "Neither
+    Speaker Ryan nor anyone on his team has ever asked", "No one in the administration has met"."""
+    k = i - 1
+    while k >= 0 and tokens[k].text not in CLAUSE_BREAKS:
+        k -= 1
+    first = k + 1
+    while first < i and not tokens[first].is_word:
+        first += 1  # an opening quote mark
+    before = tokens[i - 1].text.lower() if i > 0 else ""
+    if first >= i or not (before in ("and", "or") or in_verb_group(before)):
+        return False  # a verb after its auxiliaries ("has ever asked", "will ... and support"), not a noun inside
+        # another phrase ("None of the candidates is pushing for ... the 2003 invasion of Iraq")
+    word = tokens[first].text.lower()
+    return word in SUBJECT_NEGATORS or (word == "no" and first + 1 < i and tokens[first + 1].text.lower() == "one")
 
 
 COORDINATORS = frozenset({"and", "but", "и", "а", "но", "та", "і", "й", "але"})

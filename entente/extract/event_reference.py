@@ -45,7 +45,7 @@ def pronoun_subject(tokens: list[Token], i: int, lang: str) -> bool:
     back (`SUBJECT_FURTHER`, a verb in -ing or -ed: "was considering supporting")."""
     if lang == "en" and (tokens[i].text.lower().endswith("ed") or tokens[i].text.lower() in PARTICIPLES):
         k = i - 1
-        while k >= 0 and _in_verb_group(tokens[k].text.lower()):
+        while k >= 0 and in_verb_group(tokens[k].text.lower()):
             k -= 1
         word = tokens[k].text.lower().replace("\u2019", "'") if k >= 0 else ""
         if word.split("'")[0] in HE.get(lang, ()):
@@ -60,7 +60,7 @@ def pronoun_subject(tokens: list[Token], i: int, lang: str) -> bool:
     return False
 
 
-def _in_verb_group(word: str) -> bool:
+def in_verb_group(word: str) -> bool:
     """Whether an English word may stand between a subject and its verb: an auxiliary, also negated ("hasn't"), or an
     adverb ("reportedly", "instead")."""
     word = word.replace("\u2019", "'")
