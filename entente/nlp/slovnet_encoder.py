@@ -6,9 +6,12 @@ Here each layer's window matrix is laid out as slovnet lays it out, padding incl
 the padding beside it: the `<pad>` word's vector in the first layer, zero in natasha's news model, and zeros after
 it), and only the rows of real words are multiplied by the filters; the padding's rows are zero, as slovnet leaves
 them. Each real row is the same numbers in the same order, so the result is the same — as long as the matrix
-product gives a row the same value whatever other rows come with it. OpenBLAS does (its kernels sum along a row in
-one order), but for a product of a few rows, which it hands to another kernel: below `MIN_ROWS` real words the
-batch goes through slovnet's own encoder (on this machine's OpenBLAS, 18 rows or fewer took the other path).
+product gives a row the same value whatever other rows come with it. OpenBLAS did on the machine this was built on
+(its kernels sum along a row in one order), but for a product of a few rows, which it hands to another kernel: below
+`MIN_ROWS` real words the batch goes through slovnet's own encoder (there, 18 rows or fewer took the other path). Not
+every CPU's kernels do: on an AMD EPYC with OpenBLAS 0.3.31 a number may differ in its last bits (0.44981265 for
+slovnet's 0.44981274), and a near-tie of the parser may then fall the other way (4 of 1,043 words of the examples
+hung elsewhere, tests/test_natasha_runs.py), as natasha's own parse differs from one BLAS to another.
 """
 
 from __future__ import annotations
