@@ -48,6 +48,28 @@ def test_a_trigger_is_found_in_forms_that_begin_unlike_its_lemma(pipeline, text,
     assert found == expected
 
 
+# a word the first letters let through is lemmatized only if its lemma may open a trigger (`Lexicon.may_open`): a
+# form the dictionary knows opens one only if it begins as a form of the trigger word, of its reflexive or of its
+# Ukrainian participle does (е for ё, any apostrophe); a word the dictionary does not know may (its lemma is guessed)
+@pytest.mark.parametrize("word, lang, opens", [
+    ("пошел", "ru", True), ("Начнет", "ru", True), ("обсуждались", "ru", True), ("вбиті", "uk", True),
+    ("пом’якшення", "uk", True), ("збитий", "uk", True), ("Встречались", "ru", True), ("встречкабанта", "ru", True),
+    ("прибрежный", "ru", False), ("вставку", "ru", False), ("заводом", "uk", False), ("president", "en", True),
+])
+def test_a_word_is_looked_up_where_its_lemma_may_open_a_trigger(pipeline, word, lang, opens):
+    lexicon = pipeline.toolkit.events.lexicon
+    lemma = lexicon.lemma(word, lang)
+    opening = lemma in lexicon.triggers[lang] or lemma in lexicon.fronted[lang]
+    assert lexicon.may_open(word, lang) == opens and (opens or not opening), lemma
+
+
+def test_the_ukrainian_participles_of_a_verb_are_those_read_as_it():
+    from entente.extract.event_lexicon import _uk_participles, _uk_verbs
+
+    for participle in ("звинувачений", "запроваджений", "проведений", "знятий", "схвалений", "пом'якшений"):
+        assert all(participle in _uk_participles(verb) for verb in _uk_verbs(participle)), participle
+
+
 # an imperfective reflexive is the passive of the verb a trigger has: its subject undergoes it, an instrumental
 # does it; a reflexive with a sense of its own («требуется»: is needed) is no trigger
 @pytest.mark.parametrize("text, expected", [

@@ -58,7 +58,8 @@ def _data(name: str) -> dict[str, Any]:
 
 
 # what Lexicon builds from the data files and the dictionaries (its disk-cache entry holds them)
-_TABLES = ("plover", "types", "triggers", "cues", "prefixes", "_openers", "fronted", "vocabulary", "passives")
+_TABLES = ("plover", "types", "triggers", "cues", "prefixes", "_openers", "fronted", "vocabulary", "passives",
+           "starts")
 _FILES = ("plover.toml", *(f"{kind}_{lang}.toml" for kind in ("events", "cues") for lang in LANGS))
 
 
@@ -90,10 +91,12 @@ class Lexicon:
         self.fronted: dict[str, dict[str, list[Trigger]]] = {}
         self.vocabulary: dict[str, set[str]] = defaultdict(set)
         self.passives: dict[str, set[str]] = {}  # verbs whose reflexive form is read as their passive
+        self.starts: dict[str, frozenset[str]] = {}  # Russian and Ukrainian: the starts of `may_open`
         tables = cached("event-lexicon", _parts, self._build, dict)
         for name in _TABLES:
             setattr(self, name, tables[name])
         self.lemma = lru_cache(maxsize=200_000)(self._lemma)
+        self.may_open = lru_cache(maxsize=200_000)(self._may_open)
 
     def _build(self) -> dict[str, Any]:
         """The tables read from the data files, as `__init__` keeps them in the disk cache: reading the files
@@ -107,6 +110,7 @@ class Lexicon:
             words = {w for ts in self.triggers[lang].values() for t in ts for w in t.lemmas}
             self.passives[lang] = words | clause.get("support", set())
         self._prefixes()
+        self._starts()
         return {name: getattr(self, name) for name in _TABLES}
 
     def _fronted(self, index: dict[str, list[Trigger]], lang: str) -> dict[str, list[Trigger]]:
@@ -206,6 +210,28 @@ class Lexicon:
                 kind: {p for w in ws for p in starts.get((lang, w), (w[:3],))} for kind, ws in kinds.items()
             }
 
+    def _starts(self) -> None:
+        """The first `START` letters (`_start`) of every form of the lemmas `Triggers.find` looks up (a trigger's
+        first word, a fronted object), of the reflexive verbs `_lemma` reads as the passive of one of them, and of
+        the Ukrainian participles it reads as one of them (`_uk_participles`)."""
+        for lang in ("ru", "uk"):
+            wanted = set(self.triggers[lang]) | set(self.fronted[lang])
+            sources = wanted | {w + r for w in wanted & self.passives[lang] for r in REFLEXIVE}
+            if lang == "uk":
+                sources |= {p for w in wanted for p in _uk_participles(w) if self.morph.known(p, lang)}
+            self.starts[lang] = frozenset(_start(f) for w in sources for f in self.morph.forms(w, lang))
+
+    def _may_open(self, word: str, lang: str) -> bool:
+        """Whether the lemma of `word` may be a trigger's first word or a fronted object: not when the dictionary
+        knows the word (its lemmas are the dictionary's, and it is a form of each) and its first letters are no
+        form's of such a lemma (`starts`), which holds for most of the words whose first three letters let them
+        through (`prefixes`). Always in English (no dictionary: its lemma is a suffix-stripped candidate)."""
+        starts = self.starts.get(lang)
+        if starts is None:
+            return True
+        w = word.lower().replace("’", "'")  # as `_lemma` looks it up
+        return _start(w) in starts or not self.morph.known(w, lang)
+
     def _lemma(self, word: str, lang: str) -> str:
         w = word.lower().replace("’", "'")
         if lang in ("ru", "uk"):
@@ -284,6 +310,31 @@ def _uk_verbs(participle: str) -> list[str]:
                 out += [s[:-1] + "сти" for s in stems if s[-1:] in "дт"]  # проведений <- провести
             break
     return out
+
+
+def _uk_participles(verb: str) -> list[str]:
+    """The Ukrainian passive participles `_uk_verbs` may take for `verb`: each participle ending with each of the
+    verb's infinitive endings, on its stem as it is and with each consonant alternation undone."""
+    out = []
+    for ending, infinitives in _UK_PARTICIPLE:
+        stems = [verb[: -len(i)] for i in infinitives if verb.endswith(i)]
+        if ending == "ений" and verb.endswith("сти"):
+            stems += [verb[:-3] + c for c in "дт"]  # проведений -> провести
+        for stem in stems:
+            out += [stem + ending] + [stem[: -len(b)] + a + ending for a, b in _UK_ALTERNATIONS if stem.endswith(b)]
+    return out
+
+
+START = 5  # letters of a word's start that `Lexicon.may_open` compares
+
+
+def _start(word: str) -> str:
+    """A lower-case word's first `START` letters, ё read as е and ґ as г (the dictionary finds a word written with
+    either for its ё or ґ), any apostrophe as «'»."""
+    return word[:START].translate(_PLAIN)
+
+
+_PLAIN = str.maketrans({"ё": "е", "ґ": "г", "’": "'", "ʼ": "'"})
 
 
 def _english(w: str) -> list[str]:

@@ -45,9 +45,12 @@ class Triggers:
         objects = self.lexicon.fronted[lang]  # the lemmas that may be a fronted object (`_fronted`)
         fronting = bool(self.lexicon.fronted.get(lang)) and bool(lemmas.openers("fronted_verb"))
         openers = lemmas.openers("trigger") | (lemmas.openers("fronted") if fronting else set())
+        may_open = self.lexicon.may_open if lang in self.lexicon.starts else None
         for k in sorted(openers):  # in word order: the others are skipped without a step of their own
             if k in taken:
                 continue
+            if may_open is not None and not may_open(lemmas.tokens[k].text, lang):
+                continue  # a word whose lemma opens nothing (the first letters let most through): not looked up
             n = bisect_left(words, k)
             lemma = lemmas[k]
             candidates = index.get(lemma, ())

@@ -74,6 +74,13 @@ class Morph:
                 out.update(f.word for f in p.lexeme)
         return frozenset(out)
 
+    def known(self, word: str, lang: str) -> bool:
+        """Whether the dictionary has `word` (lower-case), as pymorphy3's first analyzer looks it up (a Russian е
+        may stand for its ё): then every reading of it is the dictionary's, and the word is a form of each
+        reading's lemma (`forms`); an unknown word's readings are guessed."""
+        analyzer = self._analyzer(lang)
+        return analyzer is not None and bool(analyzer.word_is_known(word))
+
     def infinitive(self, word: str, lang: str) -> bool:
         """Whether the first reading of `word` is an infinitive (pymorphy3 tags it INFN in Russian, infn in
         Ukrainian)."""
