@@ -130,7 +130,7 @@ def _print_table(series: dict[str, Any]) -> None:
     score = f", mean PLOVER score {total['mean_score']:+.2f}" if total["mean_score"] is not None else ""
     undated = f"; {series['undated']} without a date for the period" if series["undated"] else ""
     print(neutral(f"{series['actor']} {arrow} {series['recipient']} by {series['by']}{span}: {total['events']} "
-                  f"events (not negated){score}{undated}"))
+                  f"events (neither negated nor hypothetical){score}{undated}"))
     if not series["periods"]:
         return
     types = [t for t in plover() if total["types"].get(t)]
@@ -152,7 +152,8 @@ def _print_events(rows: list[dict[str, Any]], fmt: str) -> None:
         from entente.cli_show import table
 
         print(f"{len(rows)} event reports (every report of a cluster; the series counts a cluster once), negated "
-              f"ones left out; day: the event's own date, else its article's publication date", file=sys.stderr)
+              f"and hypothetical ones left out; day: the event's own date, else its article's publication date",
+              file=sys.stderr)
         table(rows, ("day", "type", "actor", "recipient", "source", "sentence", "id"))
         return
     if fmt == "csv":

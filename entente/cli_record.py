@@ -75,7 +75,8 @@ def add_parsers(command: Command, db_option: Option, fmt_option: Format) -> None
                    help="only events dated on or before DATE (2023-03: all "
                    "of March)")
     c.add_argument("--negated", action="store_true", help="also the reports of events said not to have happened "
-                   "(left out by default, as in the dyad series and exports)")
+                   "and of hypothetical ones ('if China helped ...'; left out by default, as in the dyad series "
+                   "and exports)")
     c.add_argument("--clusters", action="store_true", help="one row per event cluster (the reports of one real-world "
                    "event across articles and languages) with a report that matches, and its counts")
     c.add_argument("--limit", type=cli_args.limit, default=100,
@@ -134,7 +135,7 @@ def cmd_events(args: argparse.Namespace) -> int:
                  **(_evidence(r["events"]) if args.clusters else {})} for r in rows]
     if args.format == "table":
         print(f"{len(rows)} {'events (clusters)' if args.clusters else 'event reports'}" +
-              ("" if args.negated else ", negated ones left out (--negated takes them)") +
+              ("" if args.negated else ", negated and hypothetical ones left out (--negated takes them)") +
               "; dates: the event's own, else its article's publication date", file=sys.stderr)
         _output(rows, CLUSTER_TABLE if args.clusters else EVENT_TABLE, args.format)
     else:

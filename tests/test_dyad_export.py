@@ -348,7 +348,8 @@ def test_dyad_command_prints_a_table_json_and_csv(store_location, capsys):
         s.add(RECORD)
     assert main(["dyad", "chn", "RUS", "--db", store_location]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("CHN -> RUS by month, 2023-03 … 2023-04: 3 events (not negated), mean PLOVER score +5.33")
+    assert out[0].startswith("CHN -> RUS by month, 2023-03 … 2023-04: 3 events (neither negated nor hypothetical), "
+                             "mean PLOVER score +5.33")
     assert out[1].split() == ["period", "events", "score", "v.coop", "m.coop", "v.confl", "m.confl", "AGREE",
                               "CONSULT", "COOPERATE"]
     assert out[2].split() == ["2023-03", "2", "+3.25", "2", "0", "0", "0", "1", "1", "0"]

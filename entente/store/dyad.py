@@ -318,8 +318,9 @@ def dyad_events(store: Store, actor: str, recipient: str, both: bool = False, da
     if negated is not None:
         where += " AND d.negated = ?"
         params.append(negated)
-    where += " AND d.hypothetical = ?"  # what a series counts: no supposed event
-    params.append(False)
+    if negated is False:  # what a series counts: no supposed event either
+        where += " AND d.hypothetical = ?"
+        params.append(False)
     rows = db._rows(
         f"SELECT e.*, d.date AS day, a.published, a.lang, a.source, a.title, a.url FROM"
         f" (SELECT d.article_id, d.event_id, d.date FROM event_dyads d WHERE {where} AND d.date > ?{dates}"

@@ -13,7 +13,8 @@ The rules, one place each:
 - dates: a report's `day` is its own date, else its article's publication date (`dated_by` says which);
   `date_from` / `date_to` are partial dates compared as text, `date_to` inclusive (2023-03 takes all of March);
   a report with neither date is left out of any date range and sorts last.
-- `negated`: False for events that happened, True for those said not to have, None for both.
+- `negated`: False for events that happened (neither said not to have nor hypothetical), True for those said not
+  to have, None for every report.
 - near-duplicate articles are left out; a cluster matches, and is ordered, where its first report stands (the
   report it is named by: its type, sides and date), as the dyad series counts it.
 """
@@ -117,6 +118,8 @@ class EventFilters:
             if value is not None:
                 parts.append(sql)
                 params.append(value)
+        if self.negated is False:  # what happened: neither said not to have nor only supposed («если ...», "if ...")
+            parts.append("e.modality <> 'hypothetical'")
         if self.date_from or self.date_to:
             parts.append(f"{day} <> '{UNDATED}'")
         if not self.dyad:
