@@ -144,14 +144,12 @@ def _possessor_en(tokens: list[Token], slots: list[Slot], trigger: tuple[int, in
     if word.endswith("ed") or not word[:1].islower():
         return None
     for slot in slots:
-        k = slot.j
-        last = tokens[k - 1].text
-        if last[-2:-1] in APOSTROPHES and last[-1:] in ("s", "S"):
-            pass  # "Trump’s" is one token
-        elif k < len(tokens) and tokens[k].text in APOSTROPHES and last.endswith(("s", "S")):
-            k += 1  # "Sanders ' plan"
-        else:
+        k, last = slot.j, tokens[slot.j - 1].text
+        joined = last[-2:-1] in APOSTROPHES and last[-1:] in ("s", "S")  # "Trump’s" is one token
+        apart = k < len(tokens) and tokens[k].text in APOSTROPHES and last.endswith(("s", "S"))  # "Sanders ' plan"
+        if not (joined or apart):
             continue
+        k += apart
         between = tokens[k : trigger[0]]
         if k <= trigger[0] and len(between) <= 2 and all(t.is_word and t.text.islower() for t in between):
             return slot.actor

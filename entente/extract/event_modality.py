@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from entente.extract.event_grammar import NOT_ONLY
+from entente.extract.event_args import passive_en
+from entente.extract.event_grammar import CONJUNCTIONS, NOT_ONLY
 from entente.extract.event_reference import in_verb_group
 from entente.extract.event_sentence import CLAUSE_BREAKS, COMPLEMENTIZERS, Key, Lemmas, Sentence, has_phrase
 from entente.models import Event
@@ -183,9 +184,6 @@ def _no_subject(tokens: list[Token], i: int) -> bool:
     return word in SUBJECT_NEGATORS or (word == "no" and first + 1 < i and tokens[first + 1].text.lower() == "one")
 
 
-COORDINATORS = frozenset({"and", "but", "и", "а", "но", "та", "і", "й", "але"})
-
-
 def _own_predicate(
     tokens: list[Token], lemmas: Lemmas, i: int, lang: str, morph: Morph, negation: set[tuple[str, ...]]
 ) -> bool:
@@ -196,8 +194,7 @@ def _own_predicate(
     after the coordinator ("but he hasn't endorsed her")."""
     word = tokens[i].text.lower()
     if lang == "en":
-        finite = word.endswith("ed") and not (i > 0 and tokens[i - 1].text.lower() in ("be", "been", "being", "was",
-                                                                                         "were", "is", "are"))
+        finite = word.endswith("ed") and not passive_en(tokens, i)
     else:
         readings = morph.readings(word, lang)
         finite = bool(readings) and "VERB" in readings[0].tags and "INFN" not in readings[0].tags
@@ -206,7 +203,7 @@ def _own_predicate(
     for k in range(i - 1, max(-1, i - NEGATION_SPAN), -1):
         if tokens[k].text in CLAUSE_BREAKS:
             return False
-        if tokens[k].text.lower() in COORDINATORS:
+        if tokens[k].text.lower() in CONJUNCTIONS:
             return not any(has_phrase(negation, lemmas, n) for n in range(k + 1, i))  # "and neither apologized"
     return False
 

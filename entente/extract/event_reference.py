@@ -35,7 +35,9 @@ def first_person(tokens: list[Token], i: int, lang: str, morph: Morph) -> bool:
 
 # English words between which and a verb the subject may be further back: a coordinated verb ("He denied the charges
 # and counter-accused her"), an infinitive's controller ("he plans to support"), a negation
-SUBJECT_FURTHER = frozenset({"and", "but", "or", "to", "not", "never", "then"})
+SUBJECT_FURTHER = frozenset({"and", "but", "or", "to"})
+# adverbs without -ly that stand in a verb group ("he instead struck a deal")
+VERB_GROUP_ADVERBS = frozenset({"instead", "even", "once", "soon", "first", "too", "ever", "long", "since"})
 
 
 def pronoun_subject(tokens: list[Token], i: int, lang: str) -> bool:
@@ -71,8 +73,6 @@ def in_verb_group(word: str) -> bool:
         or (word.endswith("n't") and (word[:-3] in AUXILIARIES or word in ("won't", "can't")))
     )
 
-
-VERB_GROUP_ADVERBS = frozenset({"instead", "even", "once", "soon", "first", "too", "ever", "long", "since"})
 
 
 def singular_pronoun(tokens: list[Token], i: int, lang: str) -> bool:
