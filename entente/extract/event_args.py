@@ -18,6 +18,7 @@ from entente.extract.event_grammar import (
     AGENT_MARK,
     CLAUSE_OPEN,
     CONJUNCTIONS,
+    LIST_JOINERS,
     OTHER_PREP,
     PARTNER,
     PLACE,
@@ -27,6 +28,7 @@ from entente.extract.event_grammar import (
     RELATIVE,
     STRUCK_AT,
     UNDERGOER,
+    UNSHARED,
     VENUE_NOUNS,
 )
 from entente.extract.event_memo import prepared
@@ -71,11 +73,16 @@ def assign(
     unknown country nor of the place's country ("refused to deploy peacekeepers in Iraq", not "Ted Cruz thanked
     supporters in Iowa"), "never" for talks (event_parties reads their venue)."""
     heads = heads or Heads()
-    roles = _assign(tokens, slots, trigger, lang, morph, visit, heads, venue)
+    preps = _preps(tokens, slots, lang, morph)
+    roles = _assign(tokens, slots, trigger, lang, morph, visit, heads, venue, preps)
     clause = clause_id(tokens, trigger[0])
     own = [s for s in slots if clause_id(tokens, s.i) == clause]
     # with every mention in the trigger's clause (a third of the calls), the same roles again, as lists of their own
-    local = _copy(roles) if len(own) == len(slots) else _assign(tokens, own, trigger, lang, morph, visit, heads, venue)
+    local = (
+        _copy(roles)
+        if len(own) == len(slots)
+        else _assign(tokens, own, trigger, lang, morph, visit, heads, venue, preps)
+    )
     if local.objects or local.partners:  # the trigger's own clause names whom: others name other things
         roles.objects, roles.partners = local.objects, local.partners
     else:
@@ -87,7 +94,8 @@ def assign(
         first = min((clause_id(tokens, s.i) for s in slots if s.i < trigger[0]), default=None)
         if first is not None and first < clause:
             head = _assign(
-                tokens, [s for s in slots if clause_id(tokens, s.i) == first], trigger, lang, morph, visit, heads, venue
+                tokens, [s for s in slots if clause_id(tokens, s.i) == first], trigger, lang, morph, visit, heads,
+                venue, preps,
             )
             if head.subjects and all(a.country for a in head.subjects):
                 local.subjects = head.subjects
@@ -502,15 +510,15 @@ def _assign(
     visit: bool,
     heads: Heads,
     venue: Venue,
+    preps: dict[int, str],
 ) -> Roles:
+    """The roles of the mentions `slots` for the trigger; `preps`: the word before each mention (`_preps`)."""
     roles = Roles()
     passive = lang == "en" and passive_en(tokens, trigger[0])
     scene: list[Actor] = []  # English places after the trigger: "lifted a curfew in Montenegro"
     agents: list[Actor] = []  # English agents after "by": the only subjects when named
     for slot in slots:
-        prep = _prep_en(tokens, slot.i) if lang == "en" else tokens[slot.i - 1].text.lower() if slot.i > 0 else ""
-        if prep in PLACE_NOUNS.get(lang, ()) and slot.i > 1 and tokens[slot.i - 2].text.lower() in PLACE[lang]:
-            prep = tokens[slot.i - 2].text.lower()  # «в деревне Иттан Вали»: the name's preposition is the noun's
+        prep = preps[slot.i]
         if (
             lang == "en"
             and prep == "by"
@@ -595,6 +603,44 @@ def _assign(
         # with two subjects: "China and Russia held talks in Beijing" is between the two
         roles.objects = scene
     return roles
+
+
+def _preps(tokens: list[Token], slots: list[Slot], lang: str, morph: Morph) -> dict[int, str]:
+    """The preposition (or the word) before each mention, by its first token. The later members of a list of names
+    have the first member's: «в Испании, Бельгии, Италии и Португалии» are four places, "talks with Russia and
+    China" two partners. A list is joined by commas and at least one of the language's list words; in Russian and
+    Ukrainian a member that reads as nominative opens a clause of its own («в Москве, и Путин сказал»); people and
+    bodies are not members of one list."""
+    own: dict[int, str] = {}
+    for slot in slots:
+        prep = _prep_en(tokens, slot.i) if lang == "en" else tokens[slot.i - 1].text.lower() if slot.i > 0 else ""
+        if prep in PLACE_NOUNS.get(lang, ()) and slot.i > 1 and tokens[slot.i - 2].text.lower() in PLACE[lang]:
+            prep = tokens[slot.i - 2].text.lower()  # «в деревне Иттан Вали»: the name's preposition is the noun's
+        own[slot.i] = prep
+    prepositions = (PARTNER[lang] | PLACE[lang] | AGAINST[lang] | STRUCK_AT[lang] | OTHER_PREP[lang]) - UNSHARED[lang]
+    joiners = LIST_JOINERS[lang]
+    chains: list[list[Slot]] = []
+    for slot in sorted(slots, key=lambda s: s.i):
+        between = [t.text.lower() for t in tokens[chains[-1][-1].j : slot.i]] if chains else []
+        if between == [","] or (between[-1:] and between[-1] in joiners and between[:-1] in ([], [","])):
+            chains[-1].append(slot)  # ", ", "и", ", and"
+        else:
+            chains.append([slot])
+    for chain in chains:
+        first = own[chain[0].i]
+        if len(chain) < 2 or first not in prepositions or not _joined(tokens, chain, joiners):
+            continue
+        for member in chain[1:]:
+            if (member.actor.type == "person") != (chain[0].actor.type == "person"):
+                continue  # "Mark Zuckerberg at Facebook and Timothy D. Cook": a person in a list of bodies
+            if lang == "en" or case(tokens, member, lang, morph) != "nomn":
+                own[member.i] = first
+    return own
+
+
+def _joined(tokens: list[Token], chain: list[Slot], joiners: set[str]) -> bool:
+    """Whether a list word joins some two members of the chain (not commas only: «в Москве, Пекин ...»)."""
+    return any(t.text.lower() in joiners for a, b in zip(chain, chain[1:], strict=False) for t in tokens[a.j : b.i])
 
 
 def _right_after(tokens: list[Token], trigger: tuple[int, int], slot: Slot) -> bool:

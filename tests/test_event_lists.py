@@ -1,0 +1,32 @@
+"""The members of a list of names share the preposition before its first member: «в Испании, Бельгии, Италии и
+Португалии» are four places where a strike is held, not a place and three parties it is done to; "airstrikes in
+Iraq and Syria" are done to both. Not "of" (which noun it hangs on is unknown: "Cruz of Texas and Rubio") nor
+"between". Publication date: 2018-08-10."""
+
+from __future__ import annotations
+
+import pytest
+
+from entente.models import Article
+
+
+def sides(pipeline, text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    a = pipeline(Article(file="t.txt", text=text, published="2018-08-10"))
+    return [(e.type, e.actor, e.recipient) for e in a.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the places of a strike are where it is held: the strike is against the airline its genitive names
+    ("В Испании, Бельгии, Италии и Португалии 25 и 26 июля состоялась забастовка бортпроводников Ryanair.",
+     ("PROTEST", (), ("org:IRL-RYANAIR",))),
+    # every member is a place, the first as much as the last
+    ("Минулого тижня пройшли страйки пілотів і бортпровідників в Італії, Іспанії, Португалії та Бельгії.",
+     ("PROTEST", (), ("ITA", "ESP", "PRT", "BEL"))),
+    ("Obama's strategy of airstrikes in Iraq and Syria is inadequate, Republicans said.",
+     ("ASSAULT", (), ("IRQ", "SYR"))),
+    # "of" is not shared: Rubio is a subject as much as Cruz
+    ("Ted Cruz of Texas and Marco Rubio of Florida have both urged Trump to release the tapes.",
+     ("REQUEST", ("person:ted-cruz", "person:marco-rubio"), ("person:donald-trump",))),
+])
+def test_the_members_of_a_list_share_its_preposition(pipeline, text, expected):
+    assert expected in sides(pipeline, text), sides(pipeline, text)
