@@ -13,7 +13,7 @@ from entente.extract import event_frame
 from entente.extract.event_args import Roles, passive_en
 from entente.extract.event_charges import CHARGES, about_charges, denied_guilt
 from entente.extract.event_clause import Clause
-from entente.extract.event_grammar import PLACE
+from entente.extract.event_grammar import BE, PLACE
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import framing, historical
 from entente.extract.event_parties import extradition, parties
@@ -214,6 +214,7 @@ class EventMaker:
             word = event_frame.denied(tokens, sentence.lemmas.get, i, words)
             if not word and trigger.type != "ACCUSE":
                 word = event_frame.failed(tokens, sentence.lemmas.get, i, j, words, self.lexicon.morph, sentence.lang)
+            word = word or event_frame.denied_after(tokens, sentence.lemmas.get, j, BE[sentence.lang])
             if word:
                 negated = True
                 rule += f" negated-by:{word}"

@@ -98,6 +98,14 @@ def failed(
     return None
 
 
+def denied_after(tokens: list[Token], lemma: Callable[[int], str | None], j: int, be: set[str]) -> str | None:
+    """The negation right after a trigger that ends in its predicate, before a form of "be" (`be`): «угоду про
+    асоціацію підписано не буде», «угода підписана не була». Russian reads it from the tree."""
+    if j + 1 < len(tokens) and lemma(j) == "не" and tokens[j + 1].text.lower() in be:
+        return "не"
+    return None
+
+
 def denied(
     tokens: list[Token], lemma: Callable[[int], str | None], i: int, words: dict[str, set[str]]
 ) -> str | None:
