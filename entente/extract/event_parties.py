@@ -13,8 +13,9 @@ from collections.abc import Callable
 from entente.extract.event_args import AUXILIARIES, Roles, Slot, clause_id
 from entente.extract.event_lexicon import Trigger
 from entente.extract.event_reference import antecedent, first_person
-from entente.extract.event_sentence import PARTICIPANTS, Lemmas, Sentence
+from entente.extract.event_sentence import CLAUSE_BREAKS, PARTICIPANTS, Lemmas, Sentence
 from entente.extract.event_statements import reporter
+from entente.extract.quote_lexicon import QuoteLexicon, fold
 from entente.models import Actor, Analysis, Quote
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
@@ -212,6 +213,27 @@ def aside(tokens: list[Token], k: int) -> int:
     if sum(t.is_word for t in tokens[start + 1 : closed]) <= GLOSS:
         return -1  # «суд кантону Цуг (Швейцарія)», "this guy (Trump)": a gloss names what stands before it
     return start
+
+SOURCE_SPAN = 12  # words of a source phrase after «по словам», "according to" ("the most recent data from the FBI")
+
+
+def attribution(tokens: list[Token], k: int, lang: str) -> int:
+    """The start of the source phrase token k stands in, or -1: «По словам Питера Стефана, кладбища отказались»,
+    "according to the Pentagon," name whom the sentence is told by, not a party to its events (nor the other way
+    round). The phrase runs from its words (the quote lexicon's `according`) to the clause break after them, or the
+    sentence's end, within `SOURCE_SPAN` words: «По данным следствия 3 февраля ... в Петербурге Пётр Завьялов,
+    находясь ...» runs on into the sentence's own clause."""
+    according = QuoteLexicon.load(lang).according
+    for n in range(k - 1, -1, -1):
+        if tokens[n].text in CLAUSE_BREAKS:
+            return -1
+        for phrase in according.get(fold(tokens[n].text), ()):
+            if n + len(phrase) <= k and all(fold(tokens[n + m].text) == w for m, w in enumerate(phrase)):
+                after = n + len(phrase)
+                end = next((m for m in range(after, len(tokens)) if tokens[m].text in CLAUSE_BREAKS), len(tokens))
+                return n if end - after <= SOURCE_SPAN else -1
+    return -1
+
 
 STORY_CHARS = 600  # how far back the place a story happens in is looked for
 

@@ -30,6 +30,7 @@ from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import COOPERATIVE, drop_promised, obliged, scheduled
 from entente.extract.event_parties import (
     aside,
+    attribution,
     employers,
     main_pair,
     mentions_of,
@@ -295,6 +296,7 @@ class EventCoder:
                 if not any(s.i <= k < s.j for k in foreign)
                 and same_voice(s, i, tokens, quote)
                 and aside(tokens, s.i) == aside(tokens, i)
+                and attribution(tokens, s.i, lang) == attribution(tokens, i, lang)
                 and not related(tokens, lemmas, s, relations, press)
             ]
             roles, received, governed = trigger_roles(
