@@ -76,3 +76,21 @@ def test_by_names_the_doer_of_a_passive_or_an_event_noun(pipeline, text, expecte
 def test_a_clause_opening_with_neither_or_none_denies_its_verb(pipeline, text, negated):
     events = pipeline(Article(file="t.txt", text=text, published="2024-04-10")).events
     assert events and all(e.negated is negated for e in events), events
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "from" after an event noun names its doer, after a modifier too ("blistering attacks"), and a given name
+    # after "from" is a person, not a place
+    ("Rubio faltered in the face of blistering attacks from Chris Christie.",
+     ("ACCUSE", ("person:chris-christie",), ("person:marco-rubio",))),
+    # a list of names after "from" does it together
+    ("Mr. Trump has faced criticism from Ted Cruz and Marco Rubio over the remarks.",
+     ("ACCUSE", ("person:ted-cruz", "person:marco-rubio"), ("person:donald-trump",))),
+])
+def test_from_after_an_event_noun_names_its_doers(pipeline, text, expected):
+    assert expected in sides(pipeline, text), sides(pipeline, text)
+
+
+def test_a_given_name_after_a_preposition_of_place_is_a_person(pipeline):
+    a = pipeline(Article(file="t.txt", text="Trump faced criticism from Ted Cruz in New York.", published="2016-01-01"))
+    assert {(x.name, x.type) for x in a.actors} >= {("Ted Cruz", "person"), ("New York City", "location")}

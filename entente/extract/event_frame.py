@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from entente.extract.event_grammar import VERB_BEFORE
 from entente.extract.event_sentence import CLAUSE_BREAKS
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
@@ -205,19 +206,36 @@ def agent_phrase_en(
     if j >= len(tokens) or tokens[j].text.lower() not in ("by", "from"):
         return None
     around = i > 0 and (tokens[i - 1].text.lower() in AROUND_NOUN or (lemma(i - 1) or "") in under)
-    if not (noun_at(tokens, i, morph, "en") or around):
+    if not (noun_at(tokens, i, morph, "en") or around or _modified(tokens, i)):
         return None  # a verb ("demanded from Russia"): its own subject acts
     if tokens[j].text.lower() == "from" and kind not in AGENT_FROM:
         return None
     end, commas, length = j + 1, 0, 0
     while end < len(tokens) and length < AGENT_WORDS:
         word = tokens[end].text
-        if word.lower() in PHRASE_END or word in QUOTES or (word in CLAUSE_BREAKS and (word != "," or commas)):
-            break
+        listed = word in ("and", "or") and end + 1 < len(tokens) and tokens[end + 1].text[:1].isupper()
+        if (word.lower() in PHRASE_END and not listed) or word in QUOTES or (
+            word in CLAUSE_BREAKS and (word != "," or commas)
+        ):
+            break  # a list of names goes on: "from Ted Cruz and Marco Rubio"
         commas += word == ","
         length = 0 if word == "," else length + 1
         end += 1
     return j + 1, end
+
+
+def _modified(tokens: list[Token], i: int) -> bool:
+    """Whether the English word at i, not a past form, follows a lower-case word that is no verb's subject, modal or
+    "to": a noun after its modifier ("blistering attacks", "stepped-up criticism"), not a verb ("they attack", "to
+    march", "Russia attacks")."""
+    before = tokens[i - 1].text if i > 0 else ""
+    return (
+        not tokens[i].text.lower().endswith("ed")
+        and before.islower()
+        and before.isalpha()
+        and before not in VERB_BEFORE["en"]
+        and before not in AUXILIARIES
+    )
 
 
 def governed_en(tokens: list[Token], i: int, prepositions: frozenset[str] = GOVERNING_EN) -> int | None:

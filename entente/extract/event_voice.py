@@ -222,20 +222,25 @@ def interview(
 
 
 PHRASE_PREPOSITIONS_EN = frozenset({"on", "against", "in", "at", "of"})  # what joins a target or place to the noun
+AGENT_PREPOSITIONS_EN = frozenset({"by", "from"})  # what joins its doer to the noun ("attacks from Christie")
 PHRASE_TAIL = 4  # words after such a preposition in which the noun's target or place is named
 
 
 def within_phrase_en(roles: Roles, tokens: list[Token], slots: list[Slot], left: int, i: int, j: int) -> Roles:
     """The parties of an English event noun that a preposition governs, from its own phrase only: a possessor
     before it does it ("Sanders's attacks"), a modifier or an "on / against / in" phrase after it is its target or
-    place ("the Paris attacks", "attacks on Clinton"); the clause around it names neither ("After the Paris
+    place ("the Paris attacks", "attacks on Clinton"), a "by" or "from" phrase after it its doer ("attacks from
+    Chris Christie"); the clause around it names neither ("After the Paris
     attacks, Trump released ...")."""
     before = [s for s in slots if left <= s.i and s.j <= i]
+    by = j < len(tokens) and tokens[j].text.lower() in AGENT_PREPOSITIONS_EN
     tail = j < len(tokens) and tokens[j].text.lower() in PHRASE_PREPOSITIONS_EN
     end = min(j + PHRASE_TAIL + 1, len(tokens))
     end = next((k for k in range(j, end) if tokens[k].text in CLAUSE_BREAKS), end)
     after = [s for s in slots if tail and j < s.i < end]
     doers = [s.actor for s in before if tokens[s.j - 1].text.endswith(POSSESSIVE_ENDS)]
+    # "in the face of blistering attacks from Chris Christie": the "by" or "from" phrase after it does it
+    doers += [s.actor for s in slots if by and j < s.i < end and s.actor.type != "location"]
     targets = [s.actor for s in before + after if s.actor not in doers]
     return Roles(
         subjects=list(dict.fromkeys(doers)),

@@ -49,7 +49,7 @@ class Recognizer:
         self.morph = morph or Morph()
         self.embedding = embedding or Embedding()  # natasha's word vectors, shared with the syntax parser
         self._tagger = Tagger(self.embedding)  # natasha's NER model, loaded with the first Russian text
-        english = EnglishNames()
+        english = EnglishNames(self.kb.first_names)
         self._rules: dict[str, UkrainianNames | EnglishNames] = {"uk": UkrainianNames(self.morph), "en": english}
         self._alone = {"en": english.cues.not_names}
         self._cutter = Cutter(self.morph)

@@ -83,8 +83,9 @@ def _capital(t: Token) -> bool:
 
 
 class EnglishNames:
-    def __init__(self) -> None:
+    def __init__(self, first_names: set[str] | frozenset[str] = frozenset()) -> None:
         self.cues = Cues.load("en")
+        self.first_names = first_names  # given names, lower case: "from Ted Cruz" is a person, not a place
 
     def find(self, text: str, tokens: list[Token], free: list[bool]) -> list[tuple[int, int, str]]:
         out = []
@@ -120,7 +121,7 @@ class EnglishNames:
             return i, j, "LOC"
         if cue or before in self.cues.person_cues:
             return i, j, "PER"
-        if before in self.cues.loc_preps and j - i <= 2:
+        if before in self.cues.loc_preps and j - i <= 2 and not (j - i == 2 and low[0] in self.first_names):
             return i, j, "LOC"
         if 2 <= j - i <= 3 and all(t.text[1:].islower() or len(t.text) <= 2 for t in tokens[i:j]):
             return i, j, "PER"
