@@ -118,6 +118,17 @@ def test_a_subject_named_in_the_clause_is_not_replaced_by_the_one_before(pipelin
     assert found and all("person:vladimir-putin" not in e.actor for e in found)
 
 
+@pytest.mark.parametrize("text", [
+    "Ратко Младич руководил армией боснийских сербов. Он обвинён также в захвате сотрудников ООН в 1995 году.",
+    "Ратко Младич руководил армией боснийских сербов. Он мог быть приговорён к пожизненному заключению.",
+])
+def test_the_pronoun_of_a_passive_is_whom_it_is_done_to(pipeline, text):
+    found = [e for e in events(pipeline, text) if e.sentence.startswith("Он")]
+    assert found and all(
+        "person:ratko-mladich" not in e.actor and e.recipient[:1] == ("person:ratko-mladich",) for e in found
+    ), [(e.type, e.actor, e.recipient) for e in found]
+
+
 def test_a_pronoun_subject_stands_for_the_actor_before(pipeline):
     text = "Владимир Путин посетил Пекин. Там он провёл переговоры с Си Цзиньпином."
     found = [e for e in events(pipeline, text) if e.sentence.startswith("Там")]

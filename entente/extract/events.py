@@ -345,15 +345,25 @@ class EventCoder:
                 )
             ):
                 continue  # "Sanders was on CNN talking about what he does next": speaking of a topic, no meeting
+            # «он был приговорён», «Он обвинён также в захвате сотрудников ООН»: a passive's pronoun subject
+            passive_pronoun = (
+                bool(before)
+                and clause is not None
+                # «мог быть приговорен»: a short passive participle under a modal
+                and (clause.passive or self.lexicon.morph.has(tokens[i].text.lower(), lang, "PRTS"))
+                and bool(pronoun_before(tokens, i, lang))  # «он», not «которая»: a relative clause names its own
+            )
             done_to = bool(before) and (
                 (clause is not None and clause.passive and bool(clause.patients))
+                or passive_pronoun
                 or received
                 or (lang == "en" and passive_en(tokens, i))  # "he was arrested": done to the one before
             )
-            if done_to and not roles.objects:
+            if done_to and (not roles.objects or passive_pronoun):
                 # «Он был оправдан», "he has strong support among ...": the pronoun of a passive, or of whom an
-                # English noun is given, stands for whom it was done to
-                roles.objects, before = before, []
+                # English noun is given, stands for whom it was done to (before any other object: the UN staff
+                # of «обвинён в захвате сотрудников ООН» are the content's)
+                roles.objects, before = [*before, *(x for x in roles.objects if x not in before)], []
             elif received:
                 before = []  # "He cut into Obama's support": Obama gets it, and the pronoun does not give it
             event = self.maker.event(sentence, trigger, i, j, roles, pair, before, clause)
