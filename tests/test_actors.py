@@ -159,6 +159,17 @@ def test_an_unknown_organizations_case_forms_legal_form_and_abbreviation_are_one
     assert [len(x.mentions) for x in c.actors if x.type == "organization"] == [2]
 
 
+@pytest.mark.parametrize("text, firm", [
+    ("Угоду буде укладено з ТОВ «Електронний світ України» до кінця року.", "ТОВ «Електронний світ"),
+    ("ДП «Вугілля України» уклало договір з компанією.", "ДП «Вугілля"),
+    ("Газпром подписал договор с ПАО «Банк Китая».", "ПАО «Банк Китая"),
+])
+def test_a_firm_named_after_a_country_is_a_firm_not_the_country(pipeline, text, firm):
+    a = analyze(pipeline, "Новини\n\n" + text)
+    assert [x.type for x in a.actors if any(m.text.startswith(firm) for m in x.mentions)] == ["organization"]
+    assert not any(x.type == "country" for x in a.actors)
+
+
 def test_a_base_entry_named_only_in_the_headline_is_an_actor(pipeline):
     from entente.models import Article
 

@@ -90,6 +90,9 @@ class Linker:
             why = ""
             if e.hits and _choose(e, window).entry.type == "person":
                 draft, why = self._base_person(e, text, tokens, i, j, lang, window, named, entities, drafts)
+            elif e.hits and _firm_named(e):
+                # «ТОВ «Електронний світ України»», «ПАО «Банк Китая»»: a firm named after a place is neither
+                draft = self._unknown(replace(e, label="ORG"), tokens, i, j, lang, entities, drafts)
             elif e.hits:
                 draft = self._known(e, tokens, i, lang, window, drafts)
             else:
@@ -472,6 +475,17 @@ def _latin_after(text: str, end: int) -> str | None:
         return None
     words = m.group(1).split()
     return m.group(1) if all(w[:1].isupper() or w in ("de", "van", "von", "der", "bin", "al") for w in words) else None
+
+
+def _firm_named(e: Entity) -> bool:
+    """Whether the mention is a firm's legal form and its quoted name, and the base knows only places in it:
+    «ТОВ «Електронний світ України»» is a company, not Ukraine."""
+    first, _, rest = e.text.partition(" ")
+    return (
+        bool(_ABBREVIATION.match(first))
+        and rest[:1] in ("«", '"', "„", "“")
+        and all(h.entry.type in ("country", "location") for h in e.hits)
+    )
 
 
 def _choose(e: Entity, window: Window | None) -> Hit:
