@@ -94,3 +94,15 @@ def test_from_after_an_event_noun_names_its_doers(pipeline, text, expected):
 def test_a_given_name_after_a_preposition_of_place_is_a_person(pipeline):
     a = pipeline(Article(file="t.txt", text="Trump faced criticism from Ted Cruz in New York.", published="2016-01-01"))
     assert {(x.name, x.type) for x in a.actors} >= {("Ted Cruz", "person"), ("New York City", "location")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the first object of a verb of giving is whom it is given to, not a second subject
+    ("Finland will give Tanzania a grant of 580 million shillings over the next three years.",
+     ("FIN", "TZA")),
+    ("On Sunday Joe Biden finally gave Hillary Clinton a ringing endorsement.",
+     ("person:joe-biden", "person:hillary-clinton")),
+])
+def test_the_first_object_of_a_verb_of_giving_is_the_recipient(pipeline, text, expected):
+    actor, recipient = expected
+    assert any(e[1] == (actor,) and e[2] == (recipient,) for e in sides(pipeline, text)), sides(pipeline, text)

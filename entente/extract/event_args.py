@@ -18,6 +18,7 @@ from entente.extract.event_grammar import (
     AGENT_MARK,
     CLAUSE_OPEN,
     CONJUNCTIONS,
+    GIVING,
     LIST_JOINERS,
     OTHER_PREP,
     PARTNER,
@@ -580,7 +581,7 @@ def _assign(
         elif prep in OTHER_PREP.get(lang, ()) or prep in PLACE.get(lang, ()):
             continue
         elif lang == "en":
-            before = slot.j <= trigger[0]
+            before = slot.j <= trigger[0] and not _given_to(tokens, slot)
             _add(roles.subjects if before and not passive else roles.objects, slot.actor)
         elif case(tokens, slot, lang, morph) == "nomn" and not (
             slot.i >= trigger[1]
@@ -641,6 +642,19 @@ def _preps(tokens: list[Token], slots: list[Slot], lang: str, morph: Morph) -> d
 def _joined(tokens: list[Token], chain: list[Slot], joiners: set[str]) -> bool:
     """Whether a list word joins some two members of the chain (not commas only: «в Москве, Пекин ...»)."""
     return any(t.text.lower() in joiners for a, b in zip(chain, chain[1:], strict=False) for t in tokens[a.j : b.i])
+
+
+def _given_to(tokens: list[Token], slot: Slot) -> bool:
+    """Whether an English mention is the first object of a verb of giving ("will give Tanzania a grant", "gave the
+    Ivory Coast 5.1 million dollars of aid"): whom the thing is given to; not a possessor ("granted Judicial Watch's
+    request") nor what is handed on to someone ("gave Nega to ...")."""
+    after = tokens[slot.j].text.lower() if slot.j < len(tokens) else ""
+    if tokens[slot.j - 1].text.endswith(("'s", "’s", *APOSTROPHES)) or after in ("'s", "’s", "to", *APOSTROPHES):
+        return False
+    k = slot.i - 1
+    while k >= 0 and tokens[k].text.lower() in DETERMINERS:
+        k -= 1
+    return k >= 0 and tokens[k].text.lower() in GIVING["en"]
 
 
 def _right_after(tokens: list[Token], trigger: tuple[int, int], slot: Slot) -> bool:

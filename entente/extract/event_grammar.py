@@ -39,6 +39,7 @@ OTHER_PREP = words("other_prep")
 CONJUNCTIONS = everywhere("conjunctions")
 LIST_JOINERS = words("list_joiners")  # «в Испании, Бельгии и Италии»: members of one list share its preposition
 UNSHARED = words("unshared")  # but not "of", "between"
+GIVING = words("giving")  # "gave Tanzania a grant": the name after the verb is whom it is given to
 VERB_BEFORE = words("verb_before")  # "to march", "they attack": a verb, not a noun
 RELATIVE = everywhere("relative")
 TEMPORAL = everywhere("temporal")
