@@ -57,3 +57,16 @@ def test_a_negation_does_not_cross_into_a_coordinated_finite_verb(pipeline, text
 def test_a_thing_a_relative_clause_says_is_meant_for_something_is_no_request(pipeline):
     text = "Кремлю не помогла и интервенция в Сирии, которая была призвана подкрепить идею совместной борьбы."
     assert "REQUEST" not in types(pipeline, text)
+
+
+@pytest.mark.parametrize("text, met", [
+    # "meet" with a requirement or a response for its object, or in the passive, meets no one
+    ("The White House, however, did meet the deadline Congress imposed on Barack Obama.", False),
+    ("Even in the House, Paul Ryan's ideas have met with resistance.", False),
+    ("When China announced its plan in Kazakhstan, it was met with skepticism by Russia.", False),
+    # a name is met
+    ("Donald Trump met with Mexican President Enrique Pena Nieto on Wednesday.", True),
+    ("Barack Obama meets Bernie Sanders in the Oval Office on Thursday.", True),
+])
+def test_meeting_a_deadline_or_with_resistance_is_no_meeting(pipeline, text, met):
+    assert ("CONSULT" in types(pipeline, text)) is met, types(pipeline, text)

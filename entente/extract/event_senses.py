@@ -47,7 +47,27 @@ def other_sense(
         or (single in words.get("stance_noun", set()) and _unexpressed(tokens, lemmas, i, words))
         or (single in words.get("admit", set()) and j < len(tokens) and tokens[j].text.lower() == "that")
         or (single in words.get("adjectival", set()) and _adjective_en(tokens, i))
+        or (single in words.get("satisfy", set()) and _requirement(tokens, i, words.get("requirement", set())))
     )
+
+
+REQUIREMENT_SPAN = 4  # words between "meet" and the requirement ("meet the target temperature", "met with stiff")
+
+
+def _requirement(tokens: list[Token], i: int, requirements: set[str]) -> bool:
+    """Whether "meet" at token i has a requirement or a response for its object ("met the criteria", "the White House
+    did meet the deadline", "has met with resistance"), or is a passive ("I was met with nice applause", "has often
+    been met with mockery"): no one is met. A mention after it ends the search ("met the president of Mexico" has no
+    requirement before the name)."""
+    if tokens[i].text.lower() == "met" and i > 0 and tokens[i - 1].text.lower() in ("was", "were", "be", "been", "is"):
+        return True
+    for k in range(i + 1, min(len(tokens), i + 1 + REQUIREMENT_SPAN)):
+        word = tokens[k].text.lower()
+        if word in requirements or (word.endswith("s") and word[:-1] in requirements):
+            return True
+        if not tokens[k].is_word or tokens[k].text[:1].isupper():
+            return False
+    return False
 
 
 # words before an English adjective ("found it offensive", "is deeply offensive") and prepositions after the noun
