@@ -42,3 +42,14 @@ def test_the_members_of_a_list_share_its_preposition(pipeline, text, expected):
 ])
 def test_a_source_phrase_names_no_party(pipeline, text, expected):
     assert expected in sides(pipeline, text), sides(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country's adjective before a body of that country is its nationality, not a second party
+    ("Ирландская авиакомпания Ryanair обвинила профсоюз пилотов в срыве переговоров.",
+     ("ACCUSE", ("org:IRL-RYANAIR",), ())),
+    ("Российский газовый концерн Газпром подписал соглашение с Китаем.",
+     ("COOPERATE", ("org:RUS-GAZPROM",), ("CHN",))),
+])
+def test_a_bodys_nationality_is_no_party_of_its_own(pipeline, text, expected):
+    assert expected in sides(pipeline, text), sides(pipeline, text)

@@ -319,6 +319,25 @@ def related(tokens: list[Token], lemmas: Lemmas, slot: Slot, relations: set[str]
     return governed(tokens, lemmas, slot, relations)
 
 
+NATIONALITY_GAP = 3  # lower-case words between a country adjective and the body it describes («бюджетная авиакомпания»)
+
+
+def nationality(tokens: list[Token], lemmas: Lemmas, slots: list[Slot], slot: Slot) -> bool:
+    """Whether a country's adjective only gives the nationality of a body named right after it that has that country
+    itself: «Ирландская авиакомпания Ryanair», «ірландської бюджетної авіакомпанії Ryanair», "Irish airline Ryanair".
+    The body is the party and carries its country; the adjective is no second party («Ирландия и Ryanair обвинили»).
+    A body of no known country keeps the adjective («Немецкий концерн Siemens»: Germany stands for it)."""
+    if slot.actor.type != "country" or not _adjective(tokens, lemmas, slot):
+        return False
+    for k in range(slot.j, min(len(tokens), slot.j + NATIONALITY_GAP + 1)):
+        body = next((s for s in slots if s.i == k), None)
+        if body is not None:
+            return body.actor.type == "organization" and body.actor.country == slot.actor.country
+        if not tokens[k].is_word or not tokens[k].text[:1].islower():
+            return False
+    return False
+
+
 def employers(sentence: Sentence, labor: set[str]) -> list[Actor]:
     """The organizations the sentence names as its workers' employer («забастовка пилотов Ryanair», "Ryanair pilots"):
     whom a strike is against."""

@@ -35,6 +35,7 @@ from entente.extract.event_parties import (
     main_pair,
     mentions_of,
     names_two,
+    nationality,
     related,
     same_voice,
 )
@@ -298,6 +299,7 @@ class EventCoder:
                 and aside(tokens, s.i) == aside(tokens, i)
                 and attribution(tokens, s.i, lang) == attribution(tokens, i, lang)
                 and not related(tokens, lemmas, s, relations, press)
+                and not nationality(tokens, lemmas, slots, s)
             ]
             roles, received, governed = trigger_roles(
                 self.lexicon,
