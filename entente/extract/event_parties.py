@@ -112,9 +112,11 @@ def parties(
         # «бастовать будут пилоты Ryanair»: a strike's infinitive is a predicate whoever holds it
         and not (trigger.type in UNNAMED_DOERS and morph.infinitive(tokens[i].text, sentence.lang))
         and not (predicated and trigger.type in UNNAMED_DOERS)
+        and not (trigger.type in UNNAMED_DOERS and _by_workers(sentence, end))
     ):
         # a bare «санкции», «учения», «вторжение» with no one doing it: background, not a report; a strike or a
-        # protest said to be held («пилоты проводят забастовку») happened, whoever held it
+        # protest said to be held («пилоты проводят забастовку») or held by workers it names («из-за забастовки
+        # бортпроводников», «через страйки пілотів») happened, whoever they are
         return None
     if not actor and roles.relative:
         return None  # «западных стран, которые требуют»: done by someone the article does not name as an actor
@@ -149,6 +151,13 @@ def parties(
     if not actor and not recipient:
         return None
     return actor, recipient, how
+
+def _by_workers(sentence: Sentence, end: int) -> bool:
+    """Whether the noun phrase ending before token `end` goes on with its doers, workers of the cues' `labor`
+    («забастовки бортпроводников», «страйки пілотів», «забастовки французских авиадиспетчеров»)."""
+    labor = sentence.cues.clause.get("labor", set())
+    return any(sentence.lemmas.get(k) in labor for k in range(end, min(end + 2, len(sentence.tokens))))
+
 
 def names_two(sentence: Sentence, morph: Morph) -> bool:
     """Whether the sentence itself names two parties, the article's two main ones: «стороны», «обе страны»,
