@@ -129,6 +129,15 @@ def test_the_pronoun_of_a_passive_is_whom_it_is_done_to(pipeline, text):
     ), [(e.type, e.actor, e.recipient) for e in found]
 
 
+def test_the_subject_of_a_failure_verb_with_its_own_object_happened(pipeline):
+    """«Забастовка сорвала сотни рейсов»: the flights fell through, the strike did not; «переговоры сорвались» did."""
+    strike = [e for e in events(pipeline, "Забастовка французских авиадиспетчеров сорвала сотни рейсов.")
+              if e.type == "PROTEST"]
+    assert strike and not any(e.negated for e in strike), [(e.type, e.negated, e.rule) for e in strike]
+    talks = [e for e in events(pipeline, "Переговоры Сергея Лаврова и Ван И сорвались.") if e.type == "CONSULT"]
+    assert talks and all(e.negated for e in talks), [(e.type, e.negated, e.rule) for e in talks]
+
+
 def test_a_pronoun_subject_stands_for_the_actor_before(pipeline):
     text = "Владимир Путин посетил Пекин. Там он провёл переговоры с Си Цзиньпином."
     found = [e for e in events(pipeline, text) if e.sentence.startswith("Там")]

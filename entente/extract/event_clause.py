@@ -300,6 +300,8 @@ def _predication(tree: Tree, lemmas: Lemmas, n: int, words: dict[str, set[str]])
         head in words.get("failure", ())
         and rel in SUBJECT | {"obj", "obl", "xcomp"}
         and not (rel == "obl" and _case(tree, lemmas, n) in words.get("cause_case", ()))
+        # nor the subject of a failure verb with an object of its own: «забастовка сорвала сотни рейсов» happened
+        and not (rel == "nsubj" and any(tree.rels[c] == "obj" for c in tree.children(h)))
     ):
         return h, "failed"  # «отменили встречу»; not a cause: «отменила рейсы из-за забастовки»
     if rel == "obl" and _case(tree, lemmas, n) in words.get("sequence", ()):

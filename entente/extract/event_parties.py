@@ -335,7 +335,9 @@ def nationality(tokens: list[Token], lemmas: Lemmas, slots: list[Slot], slot: Sl
     """Whether a country's adjective only gives the nationality of a body named right after it that has that country
     itself: «Ирландская авиакомпания Ryanair», «ірландської бюджетної авіакомпанії Ryanair», "Irish airline Ryanair".
     The body is the party and carries its country; the adjective is no second party («Ирландия и Ryanair обвинили»).
-    A body of no known country keeps the adjective («Немецкий концерн Siemens»: Germany stands for it)."""
+    A body of no known country keeps the adjective («Немецкий концерн Siemens»: Germany stands for it), and so do
+    workers («немецкие пилоты Ryanair объявили забастовку»: the gold codes them DEU, as CAMEO codes labour by its
+    country)."""
     if slot.actor.type != "country" or not _adjective(tokens, lemmas, slot):
         return False
     for k in range(slot.j, min(len(tokens), slot.j + NATIONALITY_GAP + 1)):
