@@ -50,6 +50,9 @@ def test_a_source_phrase_names_no_party(pipeline, text, expected):
      ("ACCUSE", ("org:IRL-RYANAIR",), ())),
     ("Российский газовый концерн Газпром подписал соглашение с Китаем.",
      ("COOPERATE", ("org:RUS-GAZPROM",), ("CHN",))),
+    # through quote marks too; and the workers of the body strike against it, it does not strike
+    ("Пилоты и бортпроводники ирландской компании «Ryanair» объявили 24-часовую забастовку.",
+     ("PROTEST", (), ("org:IRL-RYANAIR",))),
 ])
 def test_a_bodys_nationality_is_no_party_of_its_own(pipeline, text, expected):
     assert expected in sides(pipeline, text), sides(pipeline, text)
