@@ -56,3 +56,12 @@ def test_a_source_phrase_names_no_party(pipeline, text, expected):
 ])
 def test_a_bodys_nationality_is_no_party_of_its_own(pipeline, text, expected):
     assert expected in sides(pipeline, text), sides(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Асия Биби все обвинения в свой адрес отрицала.",
+    "Звинувачення проти себе Дмитро Філіпчук називає замовними.",
+])
+def test_a_reflexive_after_an_event_noun_makes_the_subject_its_target(pipeline, text):
+    found = [s for s in sides(pipeline, text) if s[0] == "ACCUSE"]
+    assert found and all(not actor and recipient for _, actor, recipient in found), found

@@ -12,7 +12,7 @@ from entente.extract.event_args import DETERMINERS, Heads, Roles, Slot, Venue, a
 from entente.extract.event_charges import held_on_charges
 from entente.extract.event_clause import Clause
 from entente.extract.event_embedded import covered, discussed, own_objects
-from entente.extract.event_grammar import OTHER_PREP, PLACE
+from entente.extract.event_grammar import OTHER_PREP, PLACE, SELF_ADDRESS, SELF_TARGET
 from entente.extract.event_hosting import as_visit
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_parties import CONFLICT, DONE_THERE, POLICED
@@ -49,6 +49,18 @@ def _venue(trigger: Trigger) -> Venue:
     if trigger.mode == "visit" or trigger.type in DONE_THERE:
         return "done"
     return "never" if trigger.type == "CONSULT" else "abroad"
+
+
+SELF_SPAN = 3  # words between an event noun and the reflexive that names its target («против себя», «в свой адрес»)
+
+
+def _against_self(tokens: list[Token], j: int, lang: str) -> bool:
+    """Whether a reflexive of the language's `self_target` («себя»), or a possessive of `self_address` before
+    «адрес» («в свой адрес», «на свою адресу»), follows the noun phrase ending before token j."""
+    span = [t.text.lower() for t in tokens[j : j + SELF_SPAN + 1]]
+    return any(w in SELF_TARGET[lang] for w in span[:SELF_SPAN]) or any(
+        w in SELF_ADDRESS[lang] and after.startswith("адрес") for w, after in zip(span, span[1:], strict=False)
+    )
 
 
 def trigger_roles(
@@ -218,6 +230,11 @@ def trigger_roles(
         roles = titled(roles, tokens, usable, i, lang, morph)
     if trigger.type == "ACCUSE" and held_on_charges(lemmas, i, words, morph):
         # «Анисимов находится в розыске по обвинению в вымогательстве»: the one held on the charge is accused
+        roles.objects = roles.subjects + [x for x in roles.objects if x not in roles.subjects]
+        roles.subjects = []
+    if triggers.noun(tokens[j - 1].text, lang) and _against_self(tokens, j, lang):
+        # «Биби все обвинения в свой адрес отрицала», «Звинувачення проти себе Філіпчук називає замовними»: the
+        # reflexive points back to the subject, whom the noun's act is done to
         roles.objects = roles.subjects + [x for x in roles.objects if x not in roles.subjects]
         roles.subjects = []
     if lang in ("ru", "uk") and first_person_verb(tokens, i, lang, morph):
