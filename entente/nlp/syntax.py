@@ -30,7 +30,7 @@ class Tree:
     heads: tuple[int, ...]
     rels: tuple[str, ...]
     # head -> its children, filled on first use (`_children`); not functools.cached_property, which mypyc
-    # compiles into a property computed again at every access (BENCHMARKS.md, the fourteenth session)
+    # compiles into a property computed again at every access (BENCHMARKS.md, "mypyc")
     _kids: dict[int, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
