@@ -37,6 +37,8 @@ $(FAST)/bin/entente: pyproject.toml setup.py $(shell find entente -name '*.py')
 	$(FAST)/bin/python -m pip install --quiet --force-reinstall --no-deps dist/entente-*.whl
 	$(FAST)/bin/python -m pip install --quiet "$$(ls dist/entente-*.whl)[dev]"
 	rm -rf build
+	cd /tmp && $(CURDIR)/$(FAST)/bin/python -c 'import sys, entente.pipeline as p; p.__file__.endswith(".so") or \
+		print("make fast: NOT compiled, .venv-fast runs the pure package (pip wheel -v . says why)", file=sys.stderr)'
 	touch $(FAST)/bin/entente
 
 ## The whole test suite again, on the compiled package (CI runs it after `make test`): mypyc checks annotations
