@@ -25,7 +25,7 @@ test: $(BIN)/entente
 	$(BIN)/python -m pytest
 
 ## The analysis modules compiled with mypyc (setup.py): a wheel in dist/, installed in its own venv, so that
-## .venv-fast/bin/entente is the fast command (same output, ~1.2x the articles per CPU second: BENCHMARKS.md).
+## .venv-fast/bin/entente is the fast command (same output, 1.13-1.17x the articles per CPU second: BENCHMARKS.md).
 ## .venv and the source tree stay pure: an edited .py runs at once there. Without a C compiler, the pure wheel.
 fast: $(FAST)/bin/entente
 

@@ -1,7 +1,7 @@
 """The analysis modules compiled with mypyc when asked (`make fast`; BENCHMARKS.md, "mypyc").
 
 `ENTENTE_MYPYC=1 pip wheel .` (what `make fast` runs) builds a wheel whose analysis path is C extensions: the
-same output, about 1.2x the articles per CPU second. Any other install (`pip install -e .`, what `make demo` and
+same output, 1.13-1.17x the articles per CPU second. Any other install (`pip install -e .`, what `make demo` and
 `make test` do, and a plain `pip install .`) is the pure package, so that an edited .py is what runs.
 
 A compiled install is never editable: the extensions would sit beside the sources, and an edited .py would
