@@ -37,7 +37,7 @@ $(FAST)/bin/entente: pyproject.toml setup.py $(shell find entente -name '*.py')
 	$(FAST)/bin/python -m pip install --quiet --force-reinstall --no-deps dist/entente-*.whl
 	$(FAST)/bin/python -m pip install --quiet "$$(ls dist/entente-*.whl)[dev]"
 	rm -rf build
-	cd /tmp && $(CURDIR)/$(FAST)/bin/python -c 'import sys, entente.pipeline as p; p.__file__.endswith(".so") or \
+	@cd /tmp && $(CURDIR)/$(FAST)/bin/python -c 'import sys, entente.pipeline as p; p.__file__.endswith(".so") or \
 		print("make fast: NOT compiled, .venv-fast runs the pure package (pip wheel -v . says why)", file=sys.stderr)'
 	touch $(FAST)/bin/entente
 
@@ -46,7 +46,7 @@ $(FAST)/bin/entente: pyproject.toml setup.py $(shell find entente -name '*.py')
 ## project without entente/, so that every process, the tests' subprocesses too, imports the compiled one.
 test-fast: $(FAST)/bin/entente
 	rm -rf $(FAST_TREE) && mkdir -p $(FAST_TREE)
-	cp -r $(filter-out entente build dist,$(wildcard *)) $(FAST_TREE)/
+	cp -r $(filter-out entente build dist %.egg-info,$(wildcard *)) $(FAST_TREE)/
 	ln -sfn ../../shared build/shared  # ../shared beside the copy, as beside the project
 	cd $(FAST_TREE) && ../../$(FAST)/bin/python -c 'import entente.pipeline as p; \
 		assert p.__file__.endswith(".so"), f"not compiled: {p.__file__} (see the warnings of make fast)"'
