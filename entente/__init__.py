@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import entente.compiled  # noqa: F401  (first: it refuses a stale compiled module before one is imported)
 from entente.errors import EntenteError, InputError
 from entente.ingest import read, read_bytes
 from entente.models import Actor, Analysis, Article, Event, Mention, Paragraph, Quote, Removed

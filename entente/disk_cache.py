@@ -71,16 +71,22 @@ def files_digest(files: Iterable[Traversable]) -> bytes:
 
 def code_digest(modules: Iterable[str]) -> bytes:
     """The source of the modules that build an entry, hashed: a change to the code is a new key. Raises
-    OSError, ImportError or ValueError when a module or its source cannot be found."""
+    OSError, ImportError or ValueError when a module or its source cannot be found.
+
+    A module compiled by mypyc (`make fast`) is an extension whose file is the same whatever its source: its
+    `.py` beside it is hashed instead, and the key marked as compiled, since its pickles name native classes."""
     import importlib.util
 
-    sources = []
+    sources, compiled = [], False
     for module in modules:
         spec = importlib.util.find_spec(module)
         if spec is None or not spec.origin:
             raise ImportError(f"no source for {module}")
-        sources.append(Path(spec.origin))
-    return files_digest(sources)
+        origin = Path(spec.origin)
+        if origin.suffix != ".py":
+            origin, compiled = origin.with_name(module.rpartition(".")[2] + ".py"), True
+        sources.append(origin)
+    return files_digest(sources) + (b"mypyc" if compiled else b"")
 
 
 def key_of(parts: list[bytes | str]) -> str:

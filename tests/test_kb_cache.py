@@ -119,7 +119,8 @@ def test_a_changed_data_file_is_a_new_key(tmp_path):
     """The key covers the bundled data: a copy of the package with one name more has another key."""
     key = _cache_key(None)
     copy = tmp_path / "entente"
-    subprocess.run(["cp", "-r", str(ROOT / "entente"), str(copy)], check=True)
+    package = Path(disk_cache.__file__).parent  # the package imported here: the source, or a compiled install
+    subprocess.run(["cp", "-r", str(package), str(copy)], check=True)
     with open(copy / "actors" / "data" / "orgs.toml", "a", encoding="utf-8") as fh:
         fh.write('\n[testorg]\nname = "Test Org"\nen = ["Test Org"]\nru = ["Тест Орг"]\nuk = ["Тест Орг"]\n')
     code = ("from entente.actors.kb import _cache_parts; from entente.disk_cache import key_of; "

@@ -143,7 +143,7 @@ def test_the_encoder_over_real_words_gives_slovnets_numbers_up_to_rounding(natas
 
     theirs = natasha[1].infer.model  # slovnet's Syntax: its CNNEncoder runs the filters over the padding too
     syntax = Syntax(embedding)
-    ours, inputs = syntax._parser.infer.model.encoder, syntax._inputs
+    ours, inputs = syntax._parser.infer.model.encoder, syntax._encode
     assert isinstance(ours, QuickEncoder)
     words = [[t.text for t in tokenize(s, "ru")] for text in TEXTS for _, _, s in sentences(text)]
     words = sorted((w for w in words if 0 < len(w) <= 120), key=len)

@@ -177,12 +177,13 @@ class Lexicon:
         self.vocabulary[lang].update(cues.naming)
         self.vocabulary[lang].update(cues.intent)
         cues.forms = {w.lower() for w in data.get("reciprocal_forms", [])}
-        for context, words in (data.get("contexts") or {}).items():
-            for w in words:
+        # `listed`, not `words`: that name holds a tuple above, and these are the TOML file's lists
+        for context, listed in (data.get("contexts") or {}).items():
+            for w in listed:
                 cues.contexts.setdefault(w.lower(), context)
                 self.vocabulary[lang].add(w.lower())
-        for name, words in (data.get("clause") or {}).items():
-            cues.clause[name] = {w.lower() for w in words}
+        for name, listed in (data.get("clause") or {}).items():
+            cues.clause[name] = {w.lower() for w in listed}
             self.vocabulary[lang].update(cues.clause[name])
         self.cues[lang] = cues
         for name in ("future", "hypothetical", "reciprocal", "disapproval", "approval"):

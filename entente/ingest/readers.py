@@ -21,7 +21,7 @@ JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 META_FIELDS = ("url", "title", "published", "source")
 
 Item = Article | InputError
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # re reads the escapes; mypyc cannot compile surrogates in a literal
 
 
 def read_bytes(data: bytes, file: str, max_bytes: int) -> Iterator[Item]:

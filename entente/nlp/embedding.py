@@ -14,7 +14,6 @@ thirds of its load time — is left out here, so the models get the very same ar
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import Any
 
 
@@ -34,14 +33,18 @@ class Embedding:
     def __init__(self) -> None:
         # the models' vocabularies by content: the NER tagger and the parser share their 250,000 words
         self.vocabularies: dict[str, Any] = {}  # by the sha256 of their content
+        # loaded on first use; not functools.cached_property, which mypyc compiles into a load at every access
+        self._vectors: Any = None
 
-    @cached_property
+    @property
     def vectors(self) -> Any:
         """natasha's news vectors as a navec `Navec` without its vocabulary (≈0.15 s to load)."""
-        from entente.lasting import loading
+        if self._vectors is None:
+            from entente.lasting import loading
 
-        with loading():
-            return _news_vectors()
+            with loading():
+                self._vectors = _news_vectors()
+        return self._vectors
 
 
 def _news_vectors() -> Any:

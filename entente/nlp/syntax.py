@@ -12,8 +12,7 @@ sentences at a time: the event coder parses only the sentences of a document tha
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from typing import Any
 
 from entente.nlp.embedding import Embedding, natasha_data
@@ -30,17 +29,22 @@ class Tree:
 
     heads: tuple[int, ...]
     rels: tuple[str, ...]
+    # head -> its children, filled on first use (`_children`); not functools.cached_property, which mypyc
+    # compiles into a property computed again at every access (BENCHMARKS.md, "mypyc")
+    _kids: dict[int, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def root(self) -> int:
         return next((k for k, h in enumerate(self.heads) if h < 0), 0)
 
-    @cached_property
+    @property
     def _children(self) -> dict[int, tuple[int, ...]]:
-        out: dict[int, list[int]] = {}
-        for c, h in enumerate(self.heads):
-            out.setdefault(h, []).append(c)
-        return {h: tuple(cs) for h, cs in out.items()}
+        if not self._kids and self.heads:
+            out: dict[int, list[int]] = {}
+            for c, h in enumerate(self.heads):
+                out.setdefault(h, []).append(c)
+            self._kids.update((h, tuple(cs)) for h, cs in out.items())
+        return self._kids
 
     def children(self, k: int) -> Iterator[int]:
         return iter(self._children.get(k, ()))
@@ -70,22 +74,30 @@ class Syntax:
 
     def __init__(self, embedding: Embedding | None = None) -> None:
         self._embedding = embedding or Embedding()
+        self._loaded: Any = None  # `_parser`, loaded on first use
+        self._inputs: Inputs | None = None  # built on first use (`_encode`)
 
-    @cached_property
+    @property
     def _parser(self) -> Any:
         """natasha's news parser as `NewsSyntaxParser` loads it (slovnet's `Syntax` on the shared vectors, the
         vocabularies it has in common with the NER model built once: `slovnet_load.py`)."""
-        from entente.lasting import loading
+        if self._loaded is None:
+            from entente.lasting import loading
 
-        with loading():
-            from entente.nlp.slovnet_load import load_syntax
+            with loading():
+                from entente.nlp.slovnet_load import load_syntax
 
-            e = self._embedding
-            return load_syntax(natasha_data("model", "slovnet_syntax_news_v1.tar"), e.vectors, e.vocabularies)
+                e = self._embedding
+                self._loaded = load_syntax(natasha_data("model", "slovnet_syntax_news_v1.tar"), e.vectors,
+                                           e.vocabularies)
+        return self._loaded
 
-    @cached_property
-    def _inputs(self) -> Inputs:
-        return Inputs(self._parser.infer.encoder)
+    def _encode(self, sentences: list[list[str]]) -> Any:
+        """The parser's input batch of these sentences (a method, not a property called: mypyc compiles
+        `self.prop(args)` into the property's getter alone)."""
+        if self._inputs is None:
+            self._inputs = Inputs(self._parser.infer.encoder)
+        return self._inputs(sentences)
 
     def _run(self, sentences: list[list[str]]) -> Iterator[tuple[list[int], list[str]]]:
         """(heads, relations) of each sentence as natasha's parser gives them (heads 1-based, 0 the root), run
@@ -98,7 +110,7 @@ class Syntax:
         infer = self._parser.infer
         model, size, rels = infer.model, self._parser.batch_size, infer.decoder.rels_vocab.items
         for at in range(0, len(sentences), size):
-            batch = self._inputs(sentences[at : at + size])
+            batch = self._encode(sentences[at : at + size])
             x = model.encoder(model.emb(batch.word_id, batch.shape_id), batch.pad_mask)
             mask = ~batch.pad_mask
             head_ids = _decode_heads(model.head(x), mask)

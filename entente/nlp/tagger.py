@@ -13,7 +13,6 @@ corpus). The model runs with one BLAS thread (`threads.py`).
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from entente.nlp.embedding import Embedding, natasha_data
@@ -27,22 +26,30 @@ if TYPE_CHECKING:
 class Tagger:
     def __init__(self, embedding: Embedding) -> None:
         self._embedding = embedding
+        # loaded on first use; not functools.cached_property, which mypyc compiles into a load at every access
+        self._model: Any = None
+        self._inputs: Inputs | None = None
 
-    @cached_property
+    @property
     def model(self) -> Any:
         """natasha's news NER model as `NewsNERTagger` loads it (slovnet's `NER` on the shared vectors): its
         network, vocabularies and tags are what run here."""
-        from entente.lasting import loading
+        if self._model is None:
+            from entente.lasting import loading
 
-        with loading():
-            from entente.nlp.slovnet_load import load_ner
+            with loading():
+                from entente.nlp.slovnet_load import load_ner
 
-            e = self._embedding
-            return load_ner(natasha_data("model", "slovnet_ner_news_v1.tar"), e.vectors, e.vocabularies)
+                e = self._embedding
+                self._model = load_ner(natasha_data("model", "slovnet_ner_news_v1.tar"), e.vectors, e.vocabularies)
+        return self._model
 
-    @cached_property
-    def _inputs(self) -> Inputs:
-        return Inputs(self.model.infer.encoder)
+    def _encode(self, sentences: list[list[str]]) -> Any:
+        """The model's input batch of these sentences (a method, not a property called: mypyc compiles
+        `self.prop(args)` into the property's getter alone)."""
+        if self._inputs is None:
+            self._inputs = Inputs(self.model.infer.encoder)
+        return self._inputs(sentences)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, PER | LOC | ORG) of every name natasha's model marks in `text`, in order."""
@@ -52,7 +59,7 @@ class Tagger:
         if not tokens:
             return []
         infer = self.model.infer
-        batch = self._inputs([[t.text for t in tokens]])
+        batch = self._encode([[t.text for t in tokens]])
         with one_blas_thread():
             scores = infer.model(batch.word_id, batch.shape_id, batch.pad_mask)[0]
         tags = viterbi(scores, ~batch.pad_mask[0], infer.model.head.crf.transitions.array)
@@ -106,7 +113,7 @@ def viterbi(scores: np.ndarray, mask: np.ndarray, transitions: np.ndarray) -> li
     turned = np.ascontiguousarray(transitions.T)
     columns = scores[:, :, None]
     score = scores[0]
-    history = []
+    history: list[np.ndarray] = []
     keep = mask.tolist()
     for k in range(1, len(scores)):
         step = turned + score  # the same float32 sums as previous + transition
@@ -116,7 +123,9 @@ def viterbi(scores: np.ndarray, mask: np.ndarray, transitions: np.ndarray) -> li
             score = maximum(step, 1)
     tag = int(score.argmax())
     path = [tag]
-    for best in reversed(history[: int(mask.sum()) - 1]):
+    kept = history[: int(mask.sum()) - 1]
+    kept.reverse()  # not reversed(): mypy types it Any here, which mypyc cannot compile a loop over
+    for best in kept:
         tag = int(best[tag])
         path.append(tag)
     path.reverse()
