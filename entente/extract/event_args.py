@@ -143,6 +143,7 @@ def assign(
 
 
 APOSTROPHES = ("'", "’")
+OWNED = ("'s", "’s", "'", "’")  # a possessive's ending or the token after it ("Watch's", "Watch ’s")
 
 
 def _possessor_en(tokens: list[Token], slots: list[Slot], trigger: tuple[int, int]) -> Actor | None:
@@ -649,7 +650,7 @@ def _given_to(tokens: list[Token], slot: Slot) -> bool:
     Ivory Coast 5.1 million dollars of aid"): whom the thing is given to; not a possessor ("granted Judicial Watch's
     request") nor what is handed on to someone ("gave Nega to ...")."""
     after = tokens[slot.j].text.lower() if slot.j < len(tokens) else ""
-    if tokens[slot.j - 1].text.endswith(("'s", "’s", *APOSTROPHES)) or after in ("'s", "’s", "to", *APOSTROPHES):
+    if tokens[slot.j - 1].text.endswith(OWNED) or after in OWNED or after == "to":
         return False
     k = slot.i - 1
     while k >= 0 and tokens[k].text.lower() in DETERMINERS:
