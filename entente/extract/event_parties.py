@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from entente.extract.event_args import AUXILIARIES, Roles, Slot, clause_id
+from entente.extract.event_frame import QUOTES
 from entente.extract.event_lexicon import Trigger
 from entente.extract.event_reference import antecedent, first_person
 from entente.extract.event_sentence import CLAUSE_BREAKS, PARTICIPANTS, Lemmas, Sentence
@@ -328,7 +329,6 @@ def related(tokens: list[Token], lemmas: Lemmas, slot: Slot, relations: set[str]
     return governed(tokens, lemmas, slot, relations)
 
 
-QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”", "„"})
 NATIONALITY_GAP = 3  # lower-case words between a country adjective and the body it describes («бюджетная авиакомпания»)
 
 
@@ -345,7 +345,7 @@ def nationality(tokens: list[Token], lemmas: Lemmas, slots: list[Slot], slot: Sl
         body = next((s for s in slots if s.i == k), None)
         if body is not None:
             return body.actor.type == "organization" and body.actor.country == slot.actor.country
-        if tokens[k].text in QUOTE_MARKS:
+        if tokens[k].text in QUOTES:
             continue  # «ирландской компании «Ryanair»»
         if not tokens[k].is_word or not tokens[k].text[:1].islower():
             return False
@@ -376,7 +376,7 @@ def governed(tokens: list[Token], lemmas: Lemmas, slot: Slot, nouns: set[str]) -
     # the mention a noun governs is a genitive («мать пятерых детей Асия Биби» is Bibi herself)
     if _nominative(lemmas, tokens[slot.i].text):
         return False
-    start = slot.i - (slot.i > 0 and tokens[slot.i - 1].text in QUOTE_MARKS)  # «пилоты компании «Ryanair»»
+    start = slot.i - (slot.i > 0 and tokens[slot.i - 1].text in QUOTES)  # «пилоты компании «Ryanair»»
     for k in range(start - 1, max(-1, start - 1 - RELATION_GAP), -1):
         t = tokens[k]
         opens = k == 0 or tokens[k - 1].text in SENTENCE_OPENERS  # «Предки Алексиса Оганяна»: capital at the start

@@ -16,6 +16,7 @@ among voters": a standing, not an act).
 
 from __future__ import annotations
 
+from entente.extract.event_args import passive_en
 from entente.extract.event_embedded import to_infinitive
 from entente.extract.event_frame import DETERMINERS_EN
 from entente.extract.event_grammar import RELATIVE
@@ -59,7 +60,7 @@ def _requirement(tokens: list[Token], i: int, requirements: set[str]) -> bool:
     did meet the deadline", "has met with resistance"), or is a passive ("I was met with nice applause", "has often
     been met with mockery"): no one is met. A mention after it ends the search ("met the president of Mexico" has no
     requirement before the name)."""
-    if tokens[i].text.lower() == "met" and i > 0 and tokens[i - 1].text.lower() in ("was", "were", "be", "been", "is"):
+    if tokens[i].text.lower() == "met" and passive_en(tokens, i):
         return True
     for k in range(i + 1, min(len(tokens), i + 1 + REQUIREMENT_SPAN)):
         word = tokens[k].text.lower()
