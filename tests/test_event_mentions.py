@@ -65,3 +65,24 @@ def test_a_bodys_nationality_is_no_party_of_its_own(pipeline, text, expected):
 def test_a_reflexive_after_an_event_noun_makes_the_subject_its_target(pipeline, text):
     found = [s for s in sides(pipeline, text) if s[0] == "ACCUSE"]
     assert found and all(not actor and recipient for _, actor, recipient in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a head that cannot be genitive opens its own phrase after another noun: it is no complement of that noun, and
+    # its genitive body acts («Виплату компенсацій керівництво Ryanair відхиляє»: Ryanair refuses)
+    ("Виплату інших компенсацій пасажирам керівництво Ryanair відхиляє.", ("REJECT", ("org:IRL-RYANAIR",), ())),
+    # a part of a body acts for it
+    ("Значна частина Консервативної партії критикує прем'єра.", ("ACCUSE", ("org:GBR-CONSERVATIVES",), ())),
+])
+def test_a_heads_genitive_body_acts(pipeline, text, expected):
+    assert expected in sides(pipeline, text), sides(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    # who names an act is not who does it: the strike is the workers', not the airline's
+    "Раніше керівництво Ryanair назвало цей страйк непотрібним.",
+    "Trump defended eminent domain, calling the expropriation of private property an absolute necessity.",
+])
+def test_who_names_an_act_does_not_do_it(pipeline, text):
+    found = sides(pipeline, text)
+    assert not any(t in ("PROTEST", "COERCE") and actor for t, actor, _ in found), found

@@ -706,7 +706,8 @@ def _agent(tokens: list[Token], slot: Slot, trigger: tuple[int, int], lang: str,
         and slot.j <= trigger[0]
         and clause_id(tokens, slot.i) == clause_id(tokens, trigger[0])
         and (k < 1 or not tokens[k - 1].is_word or not tokens[k - 1].text[0].isalpha()
-             or tokens[k - 1].text.lower() in CONJUNCTIONS | QUANTITY or tokens[k - 1].text.isdigit())
+             or tokens[k - 1].text.lower() in CONJUNCTIONS | QUANTITY or tokens[k - 1].text.isdigit()
+             or _opens_phrase(tokens, k, lang, morph))
     ):
         return True
     if before in PARTNER[lang] | PLACE[lang] | AGAINST[lang] | OTHER_PREP[lang]:
@@ -724,6 +725,19 @@ def _agent(tokens: list[Token], slot: Slot, trigger: tuple[int, int], lang: str,
             or (lang == "uk" and morph.has(t.text.lower(), lang, "Impe"))
         )
         for k, t in enumerate(tokens)
+    )
+
+
+def _opens_phrase(tokens: list[Token], k: int, lang: str, morph: Morph) -> bool:
+    """Whether the head at k, after another word, still opens its own noun phrase: it can be nominative and never
+    genitive, so it is no complement of the noun before it («Виплату компенсацій керівництво Ryanair відхиляє»), and
+    no preposition governs it («за руководство»)."""
+    readings = morph.readings(tokens[k].text.lower(), lang)
+    before = morph.readings(tokens[k - 1].text.lower(), lang)
+    return (
+        any("nomn" in r.tags for r in readings)
+        and not any("gent" in r.tags for r in readings)
+        and not (before and "PREP" in before[0].tags)
     )
 
 

@@ -195,6 +195,14 @@ def trigger_roles(
         # «полиция подтвердила сообщения об убийстве», «Маас назвал введение санкций неправильным»: who
         # speaks of an attack or a sanction merely mentioned is not who does it
         roles.subjects = []
+    if (
+        clause is None
+        and trigger.type in CONFLICT
+        and _named_by(tokens, lemmas, i, lexicon.cues[lang].naming, morph)
+    ):
+        # «Раніше Ryanair назвала страйк непотрібним», "called the strike unnecessary": what a naming verb's subject
+        # judges it does not do (the parsed Russian reads it as mentioned, above)
+        roles.subjects = []
     governed = False
     if (
         clause is None
@@ -243,6 +251,15 @@ def trigger_roles(
         roles.objects += [a for a in roles.subjects if a not in roles.objects]
         roles.subjects = []
     return roles, received, governed
+
+
+def _named_by(tokens: list[Token], lemmas: Lemmas, i: int, naming: set[str], morph: Morph) -> bool:
+    """Whether the noun at token i is the object of a naming verb right before it, adjectives and a determiner
+    between («назвала цей страйк», "called the strike")."""
+    k = before_adjectives(tokens, i, lemmas.lang, morph)
+    if k >= 0 and (tokens[k].text.lower() in DETERMINERS or morph.has(tokens[k].text.lower(), lemmas.lang, "NPRO")):
+        k -= 1  # the Ukrainian dictionary's demonstratives are pronouns («цей»)
+    return k >= 0 and (lemmas.get(k) in naming or tokens[k].text.lower() in naming)
 
 
 def _adjunct(tokens: list[Token], i: int, lang: str, morph: Morph) -> bool:
