@@ -86,3 +86,20 @@ def test_a_heads_genitive_body_acts(pipeline, text, expected):
 def test_who_names_an_act_does_not_do_it(pipeline, text):
     found = sides(pipeline, text)
     assert not any(t in ("PROTEST", "COERCE") and actor for t, actor, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # what a clause's subject does because of an event it does not do: the airline cancels, the pilots strike
+    "В среду Ryanair отменила 150 из 400 рейсов в Германии в связи с 24-часовой забастовкой пилотов.",
+    "«Аэрофлот» меняет расписание рейсов 8 мая из-за забастовки работников управления воздушным движением в Италии.",
+    "Ryanair cancelled 600 flights on Wednesday due to the strike of its pilots in Germany.",
+])
+def test_who_acts_because_of_an_event_does_not_do_it(pipeline, text):
+    found = sides(pipeline, text)
+    assert not any(t == "PROTEST" and actor for t, actor, _ in found), found
+
+
+def test_the_cause_phrase_names_its_own_doer(pipeline):
+    found = sides(pipeline, "Крупнейшие города Пакистана оказались парализованы в среду из-за протестов партии "
+                           "«Техрик-э-Лабаик Пакистан».")
+    assert any(t == "PROTEST" and actor for t, actor, _ in found), found

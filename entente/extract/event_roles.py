@@ -12,11 +12,11 @@ from entente.extract.event_args import DETERMINERS, Heads, Roles, Slot, Venue, a
 from entente.extract.event_charges import held_on_charges
 from entente.extract.event_clause import Clause
 from entente.extract.event_embedded import covered, discussed, own_objects
-from entente.extract.event_grammar import OTHER_PREP, PLACE, SELF_ADDRESS, SELF_TARGET
+from entente.extract.event_grammar import CAUSE, OTHER_PREP, PLACE, SELF_ADDRESS, SELF_TARGET
 from entente.extract.event_hosting import as_visit
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_parties import CONFLICT, DONE_THERE, POLICED
-from entente.extract.event_sentence import Lemmas, before_adjectives
+from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas, before_adjectives
 from entente.extract.event_triggers import Triggers
 from entente.extract.event_voice import (
     AGENTIVE,
@@ -245,6 +245,11 @@ def trigger_roles(
         # reflexive points back to the subject, whom the noun's act is done to
         roles.objects = roles.subjects + [x for x in roles.objects if x not in roles.subjects]
         roles.subjects = []
+    if roles.subjects and _caused_by(tokens, i, lang, morph):
+        # «Ryanair отменила рейсы из-за забастовки», "cancelled flights due to the strike": the clause's subject acts
+        # because of the event, it does not do it; only the noun's own phrase names who does («из-за протестов ТЛП»)
+        own = {id(s.actor) for s in usable if j <= s.i < _phrase_end(tokens, j, lang, morph)}
+        roles.subjects = [x for x in roles.subjects if id(x) in own]
     if lang in ("ru", "uk") and first_person_verb(tokens, i, lang, morph):
         # «Владимир Владимирович, благодарю вас»: a verb of the first person has the speaker as its subject, so a
         # name beside it is whom the speaker addresses, the other side
@@ -260,6 +265,26 @@ def _named_by(tokens: list[Token], lemmas: Lemmas, i: int, naming: set[str], mor
     if k >= 0 and (tokens[k].text.lower() in DETERMINERS or morph.has(tokens[k].text.lower(), lemmas.lang, "NPRO")):
         k -= 1  # the Ukrainian dictionary's demonstratives are pronouns («цей»)
     return k >= 0 and (lemmas.get(k) in naming or tokens[k].text.lower() in naming)
+
+
+def _caused_by(tokens: list[Token], i: int, lang: str, morph: Morph) -> bool:
+    """Whether the noun at token i follows a preposition of cause, adjectives between («из-за двухдневной забастовки»,
+    «у зв'язку з відставкою», "due to the strike")."""
+    k = before_adjectives(tokens, i, lang, morph)
+    if lang == "en" and k >= 0 and tokens[k].text.lower() in DETERMINERS:
+        k -= 1
+    return any(
+        k + 1 >= len(p) and all(tokens[k - n].text.lower() == w for n, w in enumerate(reversed(p)))
+        for p in CAUSE.get(lang, ())
+    )
+
+
+def _phrase_end(tokens: list[Token], j: int, lang: str, morph: Morph) -> int:
+    """Where the phrase of an event noun ending at token j ends: at a clause break or a verb."""
+    for k in range(j, len(tokens)):
+        if tokens[k].text in CLAUSE_BREAKS or (lang != "en" and morph.has(tokens[k].text.lower(), lang, "VERB")):
+            return k
+    return len(tokens)
 
 
 def _adjunct(tokens: list[Token], i: int, lang: str, morph: Morph) -> bool:
