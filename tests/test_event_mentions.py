@@ -103,3 +103,24 @@ def test_the_cause_phrase_names_its_own_doer(pipeline):
     found = sides(pipeline, "Крупнейшие города Пакистана оказались парализованы в среду из-за протестов партии "
                            "«Техрик-э-Лабаик Пакистан».")
     assert any(t == "PROTEST" and actor for t, actor, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name in Latin letters does not decline: before its own verb, with no noun or preposition governing it, it is
+    # the verb's subject
+    ("Лоукостеру неодноразово закидали недостатню оплату праці своїм працівникам, що Ryanair заперечує.",
+     ("REJECT", ("org:IRL-RYANAIR",), ())),
+    ("Ryanair також пообіцяв перейти на місцеві контракти.", ("AGREE", ("org:IRL-RYANAIR",), ())),
+])
+def test_a_latin_name_before_its_verb_is_its_subject(pipeline, text, expected):
+    assert expected in sides(pipeline, text), sides(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a noun's genitive, or the second of two genitives, is no subject
+    "Співробітники Ryanair вимагають підвищення зарплати.",
+    "У Швейцарії Вищий суд відновив арешт акцій компаній «Nord Stream AG» та «Nord Stream 2 AG».",
+])
+def test_a_governed_latin_name_is_no_subject(pipeline, text):
+    found = sides(pipeline, text)
+    assert not any("NORD" in x.upper() or "RYANAIR" in x for _, actor, _ in found for x in actor), found

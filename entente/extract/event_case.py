@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from entente.extract.event_grammar import AGAINST, CONJUNCTIONS, OTHER_PREP, PARTNER, PLACE
+from entente.extract.event_grammar import AGAINST, CONJUNCTIONS, OTHER_PREP, PARTNER, PLACE, QUOTES
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
 
@@ -33,6 +33,13 @@ def case(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> str:
     if head.isupper():  # acronyms (США, НАТО, КНР) do not decline: a subject opens its clause or follows «и»
         before = tokens[slot.i - 1].text.lower() if slot.i > 0 else ""
         return "nomn" if not before or not tokens[slot.i - 1].is_word or before in CONJUNCTIONS else "obl"
+    if _latin(head, lang, morph):
+        # a name in Latin letters does not decline either («Ryanair», «Netflix»): nominative where it opens its clause
+        # or stands before its own verb with no noun or preposition governing it («що Ryanair заперечує»); after «и»
+        # it may be the second of two genitives («акцій Nord Stream AG та Nord Stream 2 AG»)
+        k = _past_quotes(tokens, slot.i - 1, -1)
+        opens = k < 0 or (not tokens[k].is_word and tokens[k].text not in QUOTES)
+        return "nomn" if opens or _verb_follows(tokens, slot, lang, morph) else "obl"
     if slot.actor.type == "person" and head.lower().endswith(("ов", "ев", "ёв", "єв", "ин", "ін", "ын")):
         return "nomn"  # a man's surname with no ending is nominative, whatever the dictionary reads («Токаев»)
     if slot.actor.type == "person" and _finite_verb_after(tokens, slot, lang, morph):
@@ -46,6 +53,38 @@ def case(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> str:
     if any("nomn" in r.tags for r in readings[:3]) and not ({"datv", "ablt", "loct"} & best):
         return "nomn"
     return "obl"
+
+
+GOVERNING = frozenset({"NOUN", "ADJF", "NUMR", "PRTF", "PREP", "LATN"})  # a word before a name that may govern its case
+
+
+def _latin(word: str, lang: str, morph: Morph) -> bool:
+    """Whether the dictionary reads `word` only as Latin letters (a name written in its own script)."""
+    readings = morph.readings(word.lower(), lang)
+    return bool(readings) and all("LATN" in r.tags for r in readings)
+
+
+def _verb_follows(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> bool:
+    """Whether a verb stands right after a mention that no preposition nor noun governs: an indeclinable name there is
+    its subject («что Ryanair отрицает»; not «Співробітники Ryanair вимагають», where the workers demand)."""
+    after, k = _past_quotes(tokens, slot.j, 1), _past_quotes(tokens, slot.i - 1, -1)
+    if after >= len(tokens) or not tokens[after].is_word:
+        return False
+    before = tokens[k].text.lower() if k >= 0 else ""
+    if before in PARTNER[lang] | PLACE[lang] | AGAINST[lang] | OTHER_PREP[lang]:
+        return False
+    if (previous := morph.readings(before, lang)) and previous[0].tags & GOVERNING:
+        return False
+    readings = morph.readings(tokens[after].text.lower(), lang)
+    return bool(readings) and "VERB" in readings[0].tags
+
+
+def _past_quotes(tokens: list[Token], k: int, step: int) -> int:
+    """The first token from k on, in the direction `step`, that is no quote mark («Nord Stream AG» is a name in its
+    marks, which open no clause)."""
+    while 0 <= k < len(tokens) and tokens[k].text in QUOTES:
+        k += step
+    return k
 
 
 def _finite_verb_after(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> bool:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from entente.extract.event_grammar import VERB_BEFORE
+from entente.extract.event_grammar import QUOTES, VERB_BEFORE
 from entente.extract.event_sentence import CLAUSE_BREAKS
 from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
@@ -191,7 +191,6 @@ def undergone_en(tokens: list[Token], lemma: Callable[[int], str | None], i: int
 # words before an English trigger that make it a noun ("about complaints", "drew criticism"; not "to seize")
 AROUND_NOUN = (PREPOSITIONS_EN - {"to"}) | {"about", "over", "amid", "against", "after", "despite", "following"}
 AGENT_WORDS = 6  # words of an agent phrase, and of the appositive after its comma ("by the secretary ..., J. Lew")
-QUOTES = frozenset({"''", '"', "“", "”", "„", "``", "«", "»"})
 AGENT_FROM = frozenset({"SUPPORT", "AID", "ACCUSE", "REQUEST", "THREATEN", "SANCTION", "AGREE", "ASSAULT", "COERCE"})
 PHRASE_END = frozenset({"that", "who", "which", "after", "before", "when", "while", "because", "and", "but"})
 

@@ -55,6 +55,7 @@ NEAR = words("near")
 SOURCE = everywhere("source")
 LED_BY = everywhere("led_by")
 NOT_ONLY = everywhere("not_only")
+QUOTES = frozenset({"''", '"', "“", "”", "„", "``", "«", "»"})  # quote marks, as tokens
 CAUSE = {lang: {tuple(w.split()) for w in ws} for lang, ws in words("cause").items()}  # «из-за», "due to"
 QUANTITY = everywhere("quantity")
 BE = words("be")

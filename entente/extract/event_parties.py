@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from entente.extract.event_args import AUXILIARIES, Roles, Slot, clause_id
-from entente.extract.event_frame import QUOTES
+from entente.extract.event_grammar import QUOTES
 from entente.extract.event_lexicon import Trigger
 from entente.extract.event_reference import antecedent, first_person
 from entente.extract.event_sentence import CLAUSE_BREAKS, PARTICIPANTS, Lemmas, Sentence
