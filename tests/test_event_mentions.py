@@ -124,3 +124,15 @@ def test_a_latin_name_before_its_verb_is_its_subject(pipeline, text, expected):
 def test_a_governed_latin_name_is_no_subject(pipeline, text):
     found = sides(pipeline, text)
     assert not any("NORD" in x.upper() or "RYANAIR" in x for _, actor, _ in found for x in actor), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where the subject is a pronoun or a common noun, a name that case alone could make a subject is the verb's
+    # object when the tree places it there
+    ("Махмуд Аббас выступил в Рамалле. Он обвинил Израиль в попытке взять под контроль Храмовую гору.",
+     ("ACCUSE", ("person:mahmoud-abbas",), ("ISR",))),
+    ("Оппозиция обвиняет Саакашвили в авторитарном правлении и хочет его отставки.",
+     ("ACCUSE", (), ("person:mikheil-saakashvili",))),
+])
+def test_the_trees_object_is_done_to(pipeline, text, expected):
+    assert expected in sides(pipeline, text), sides(pipeline, text)

@@ -129,7 +129,12 @@ def trigger_roles(
         # of posting in the phrase («посол США в Германии Ричард Гренелл»: Germany does nothing)
         placed = _placed(tokens, usable, lang)
         subjects = [s for s in usable if s.actor.type != "location" and id(s.actor) not in placed]
+        by_case = roles.subjects
         roles = with_agent(roles, subjects, clause.subjects, (), passive=True)
+        # what case alone made a subject, the tree may place as the verb's object: «Он обвинил Израиль» (the pronoun
+        # is the subject, Israel the accused)
+        objects = {id(s.actor) for s in usable if any(s.i <= k < s.j for k in clause.objects)}
+        roles.objects += [x for x in by_case if id(x) in objects and x not in roles.subjects and x not in roles.objects]
         posted = {id(s.actor) for s in usable if id(s.actor) in placed and any(s.i <= k < s.j for k in clause.subjects)}
         roles.objects = [x for x in roles.objects if id(x) not in posted]  # nor is it whom the act concerns
     elif clause is not None and clause.objects:
