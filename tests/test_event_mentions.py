@@ -133,6 +133,11 @@ def test_a_governed_latin_name_is_no_subject(pipeline, text):
      ("ACCUSE", ("person:mahmoud-abbas",), ("ISR",))),
     ("Оппозиция обвиняет Саакашвили в авторитарном правлении и хочет его отставки.",
      ("ACCUSE", (), ("person:mikheil-saakashvili",))),
+    # without a tree: a pronoun or a common noun before the verb is its subject, and the name after it, which may be
+    # accusative, its object
+    ("Махмуд Аббас виступив у Рамаллі. Він звинуватив Ізраїль у спробі взяти під контроль Храмову гору.",
+     ("ACCUSE", ("person:mahmoud-abbas",), ("ISR",))),
+    ("Опозиція звинувачує Саакашвілі в авторитарному правлінні.", ("ACCUSE", (), ("person:mikheil-saakashvili",))),
 ])
-def test_the_trees_object_is_done_to(pipeline, text, expected):
+def test_the_verbs_object_is_done_to(pipeline, text, expected):
     assert expected in sides(pipeline, text), sides(pipeline, text)

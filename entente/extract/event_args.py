@@ -484,6 +484,28 @@ def _prep_en(tokens: list[Token], i: int) -> str:
     return tokens[i - 1].text.lower() if i > 0 else ""
 
 
+def _word_subject(tokens: list[Token], i: int, lang: str, morph: Morph) -> bool:
+    """Whether a finite verb at token i has a subject before it, in its clause, that is a word and no name: a personal
+    pronoun or a common noun in the nominative, of the verb's number, no preposition before it («Він звинуватив
+    Ізраїль», «Опозиція звинувачує Саакашвілі»): a name after the verb that may be accusative is then its object."""
+    verb = morph.readings(tokens[i].text.lower(), lang)
+    if not verb or "VERB" not in verb[0].tags:
+        return False
+    plural = "plur" in verb[0].tags
+    start = max((k + 1 for k in range(i) if tokens[k].text in CLAUSE_BREAKS), default=0)
+    preps = PARTNER[lang] | PLACE[lang] | AGAINST[lang] | OTHER_PREP[lang]
+    for k in range(start, i):
+        if not tokens[k].is_word or (k > 0 and tokens[k - 1].text.lower() in preps):
+            continue
+        readings = morph.readings(tokens[k].text.lower(), lang)
+        tags = readings[0].tags if readings else frozenset()
+        if "nomn" not in tags or tags & {"Name", "Surn", "Patr", "Geox", "Orgn"} or not tags & {"NOUN", "NPRO"}:
+            continue
+        if all("nomn" in r.tags for r in readings[:2]) and ("plur" in tags) == plural:
+            return True
+    return False
+
+
 def _predicate_first(tokens: list[Token], k: int) -> bool:
     """Whether the clause of token k opens with its verb phrase (auxiliaries, adverbs, then k)."""
     start = max((n + 1 for n in range(k) if tokens[n].text in CLAUSE_BREAKS), default=0)
@@ -586,7 +608,7 @@ def _assign(
             _add(roles.subjects if before and not passive else roles.objects, slot.actor)
         elif case(tokens, slot, lang, morph) == "nomn" and not (
             slot.i >= trigger[1]
-            and roles.subjects
+            and (roles.subjects or _word_subject(tokens, trigger[0], lang, morph))
             and clause_id(tokens, slot.i) == clause_id(tokens, trigger[0])
             and accusative(tokens, slot, lang, morph)
         ):
