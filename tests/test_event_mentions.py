@@ -141,3 +141,15 @@ def test_a_governed_latin_name_is_no_subject(pipeline, text):
 ])
 def test_the_verbs_object_is_done_to(pipeline, text, expected):
     assert expected in sides(pipeline, text), sides(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a strike noun that names its workers is theirs, not the clause's subject's
+    "Директор по маркетингу Ryanair Кенни Джейкобс пояснил, что это связано с забастовкой 400 пилотов и 1000 "
+    "бортпроводников.",
+    "Глава Ryanair Майкл О'Лірі пригрозив перенести робочі місця з Ірландії до Польщі, оскільки авіакомпанія "
+    "стикається зі страйками пілотів.",
+])
+def test_a_strike_of_named_workers_is_theirs(pipeline, text):
+    found = sides(pipeline, text)
+    assert not any(t == "PROTEST" and actor for t, actor, _ in found), found

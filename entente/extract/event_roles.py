@@ -15,7 +15,7 @@ from entente.extract.event_embedded import covered, discussed, own_objects
 from entente.extract.event_grammar import CAUSE, OTHER_PREP, PLACE, SELF_ADDRESS, SELF_TARGET
 from entente.extract.event_hosting import as_visit
 from entente.extract.event_lexicon import Lexicon, Trigger
-from entente.extract.event_parties import CONFLICT, DONE_THERE, POLICED
+from entente.extract.event_parties import CONFLICT, DONE_THERE, POLICED, UNNAMED_DOERS
 from entente.extract.event_sentence import CLAUSE_BREAKS, Lemmas, before_adjectives
 from entente.extract.event_triggers import Triggers
 from entente.extract.event_voice import (
@@ -250,6 +250,16 @@ def trigger_roles(
         # reflexive points back to the subject, whom the noun's act is done to
         roles.objects = roles.subjects + [x for x in roles.objects if x not in roles.subjects]
         roles.subjects = []
+    if (
+        trigger.type in UNNAMED_DOERS
+        and roles.subjects
+        and triggers.noun(tokens[j - 1].text, lang)
+        and not morph.infinitive(tokens[j - 1].text, lang)  # «бастовать будут пилоты»: the pilots are its subject
+        and any(lemmas.get(k) in words.get("labor", set()) for k in range(j, min(j + 2, len(tokens))))
+    ):
+        # «Ryanair оголошує страйк співробітників»: the workers the noun names strike, not the clause's subject
+        own = {id(s.actor) for s in usable if j <= s.i < _phrase_end(tokens, j, lang, morph)}
+        roles.subjects = [x for x in roles.subjects if id(x) in own]
     if roles.subjects and _caused_by(tokens, i, lang, morph):
         # «Ryanair отменила рейсы из-за забастовки», "cancelled flights due to the strike": the clause's subject acts
         # because of the event, it does not do it; only the noun's own phrase names who does («из-за протестов ТЛП»)
