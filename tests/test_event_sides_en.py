@@ -106,3 +106,9 @@ def test_a_given_name_after_a_preposition_of_place_is_a_person(pipeline):
 def test_the_first_object_of_a_verb_of_giving_is_the_recipient(pipeline, text, expected):
     actor, recipient = expected
     assert any(e[1] == (actor,) and e[2] == (recipient,) for e in sides(pipeline, text)), sides(pipeline, text)
+
+
+def test_quote_marks_do_not_hide_a_passive(pipeline):
+    # the agent after "by" does it, though the participle stands in quote marks
+    text = "Julian Assange has been “arbitrarily detained” by Britain and Sweden since December 2010."
+    assert ("COERCE", ("GBR", "SWE"), ("person:julian-assange",)) in sides(pipeline, text), sides(pipeline, text)

@@ -26,6 +26,7 @@ from entente.extract.event_grammar import (
     PLACE_NOUNS,
     POSSESSIVE,
     QUANTITY,
+    QUOTES,
     RELATIVE,
     STRUCK_AT,
     UNDERGOER,
@@ -102,6 +103,7 @@ def assign(
                 local.subjects = head.subjects
             elif head.subjects:  # "Kenzo Oshima, the United Nations Emergency Relief Coordinator,": his body
                 local.subjects = head.subjects + [a for a in roles.subjects if a not in head.subjects]
+
     described = _described(tokens, slots, trigger[0], lang, morph)
     if described is not None and not any(s.i < trigger[0] and s.actor in local.subjects for s in slots):
         # «Джо Байденом, який заявив», "Joe Biden, who expressed": the noun the clause describes, not a genitive after
@@ -428,11 +430,17 @@ def passive_en(tokens: list[Token], i: int) -> bool:
     if word in STATIVE_EN and i + 1 < len(tokens) and tokens[i + 1].text.lower() in ("to", "of"):
         return False  # a state, not an act done to the subject: "is opposed to", "was committed to"; but "is
         # accused of", "was urged to", "was sentenced to" are done to it
-    for k in range(i - 1, max(-1, i - ADVERB_GAP - 2), -1):
+    gap = 0
+    for k in range(i - 1, -1, -1):
         w = tokens[k].text.lower()
+        if w in QUOTES:
+            continue  # «has been “arbitrarily detained”»: quote marks stand outside the clause
         if w in BE:
             return True
-        if not tokens[k].is_word or not (w.endswith("ly") or w in AUXILIARIES or w in ("not", "never")):
+        gap += 1
+        if gap > ADVERB_GAP or not tokens[k].is_word or not (
+            w.endswith("ly") or w in AUXILIARIES or w in ("not", "never")
+        ):
             return False
     return False
 
@@ -466,6 +474,13 @@ DETERMINERS = frozenset(
 
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "prof", "sir", "lord", "lady"})
+
+
+def _after_quotes(tokens: list[Token], k: int) -> str:
+    """The text of the first token from k on that is no quote mark ("" at the end)."""
+    while k < len(tokens) and tokens[k].text in QUOTES:
+        k += 1
+    return tokens[k].text if k < len(tokens) else ""
 
 
 def _prep_en(tokens: list[Token], i: int) -> str:
@@ -548,7 +563,7 @@ def _assign(
             and prep == "by"
             and slot.i >= trigger[1]
             and slot.actor.type != "location"
-            and (passive or tokens[trigger[1]].text.lower() == "by")
+            and (passive or _after_quotes(tokens, trigger[1]).lower() == "by")
         ):
             # "was attacked by militiamen", "has been indicted by the court"; "attacks by Mr. Trump", "a visit by
             # Chelsea Clinton": the agent of a passive, or of the act the trigger names right before "by"; after a
