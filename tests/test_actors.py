@@ -270,3 +270,13 @@ def test_a_bare_body_is_the_one_of_the_country_named_shortly_before(pipeline):
     # an indefinite English body names no one in particular
     a = analyze(pipeline, "The Chinese government denied it. The computers were hacked by a foreign government.")
     assert not any(m.text.endswith("foreign government") for x in a.actors for m in x.mentions if x.country)
+
+
+@pytest.mark.parametrize("text", [
+    "The European Community on Monday gave the Ivory Coast 5.1 million dollars of aid for agricultural projects.",
+    "Европейское экономическое сообщество ввело санкции против ЮАР в 1986 году.",
+])
+def test_the_european_community_is_the_european_union(pipeline, text):
+    # the EU's predecessor, in older reports, is the same international body
+    a = analyze(pipeline, text)
+    assert "org:EU" in {x.id for x in a.actors}, [(x.id, x.name) for x in a.actors]
