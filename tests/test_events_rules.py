@@ -49,9 +49,17 @@ def test_announced_coercion_is_a_threat(pipeline):
     assert events[0][1:3] == (("USA",), ("IRN",))
 
 
-def test_a_promised_retreat_is_a_concession(pipeline):
+def test_a_promised_retreat_is_a_promise(pipeline):
+    # ANNOTATION.md: promises are AGREE, not the promised act; the PLOVER-GSR codes every promised release, return or
+    # withdrawal AGREE, and its CONCEDE events are all concessions made, none promised
     events = code(pipeline, "Russia will withdraw its troops from Armenia.")
-    assert [e[0] for e in events] == ["CONCEDE"]
+    assert [e[0] for e in events] == ["AGREE"]
+
+
+def test_a_refused_concession_is_a_rejection_though_promised(pipeline):
+    # a negated promise to yield is a refusal: «не сдадимся», "will not allow"
+    events = code(pipeline, "Пока россияне не отступят из Крыма, санкции должны остаться.")
+    assert [e[0] for e in events] == ["REJECT"], events
 
 
 # A visit seen from the host (manual, CONSULT: "the visitor will always be coded as the actor and the host

@@ -233,10 +233,11 @@ class EventMaker:
         mode = trigger.mode if kind == trigger.type else None
         ids = tuple(x.id for x in actor)
         failed = clause is not None and clause.negated_by in sentence.cues.clause.get("failure", set())
-        if kind == "CONCEDE" and negated and not failed and ids and self._refusal(tokens, i, sentence.lang, clause):
+        conceded = kind == "CONCEDE" or (kind == "AGREE" and trigger.type in ("CONCEDE", "RETREAT"))  # or promised
+        if conceded and negated and not failed and ids and self._refusal(tokens, i, sentence.lang, clause):
             # a concession refused is a rejection (REJECT yield): «не признал себя виновным» denies the charges,
-            # "would not meet the demands" rejects them; one that fell through («отказался признать»,
-            # already a REJECT of its own) stays negated
+            # "would not meet the demands" rejects them, «не сдадимся», "will not allow" refuse to yield; one that fell
+            # through («отказался признать», already a REJECT of its own) stays negated
             guilty = denied_guilt(trigger.lemmas, guilt)
             kind, negated, mode = "REJECT", False, None if guilty else "yield"
             rule += " denied-guilt" if guilty else " refused"

@@ -3,7 +3,8 @@ supposed («могли бы»), long past (dated well before publication), or on
 
 Nothing is dropped for these: a denied event keeps `negated` true, a planned one `modality` "future". A
 promise or a threat is an event of its own in PLOVER, so an intent to cooperate, or future cooperation, is
-coded AGREE, a future retreat CONCEDE and future coercion THREATEN (the manual's rules for promises).
+coded AGREE, as is a promised retreat or concession (ANNOTATION.md), and future coercion THREATEN (the manual's rules
+for promises and threats).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from entente.nlp.morph import Morph
 from entente.nlp.tokens import Token
 
 COOPERATIVE = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"})
-PROMISED = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT"})  # promised in the future: AGREE
+PROMISED = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"})  # promised in the future: AGREE
 COERCIVE = frozenset({"COERCE", "SANCTION", "ASSAULT", "PROTEST", "MOBILIZE"})  # announced for the future: THREATEN
 INTENT_SPAN = 8  # words before a cooperative trigger in which an intent word turns it into AGREE
 NEGATION_SPAN = 6
@@ -65,9 +66,9 @@ def framing(sentence: Sentence, kind: str, i: int, morph: Morph, after: int | No
     if modality == "future" and _ultimatum(sentence, i):
         kind, modality = "THREATEN", "asserted"  # "will withdraw its force unless ...": a threat (manual, THREATEN)
     elif modality == "future" and kind in PROMISED:
-        kind, modality = "AGREE", "asserted"  # «мы будем укреплять сотрудничество»: a promise, coded AGREE
-    elif modality == "future" and kind == "RETREAT":
-        kind, modality = "CONCEDE", "asserted"  # "will withdraw": the manual codes a promised retreat CONCEDE
+        # «мы будем укреплять сотрудничество», «выведет войска», "will release the hostages": a promise, coded AGREE
+        # (ANNOTATION.md: promises are AGREE, not the promised act; the PLOVER-GSR codes promised releases so)
+        kind, modality = "AGREE", "asserted"
     elif modality == "future" and kind in COERCIVE:
         kind, modality = "THREATEN", "asserted"  # «введёт санкции», "will blockade": a threat
     return Framing(kind, negated, modality)
