@@ -280,3 +280,14 @@ def test_the_european_community_is_the_european_union(pipeline, text):
     # the EU's predecessor, in older reports, is the same international body
     a = analyze(pipeline, text)
     assert "org:EU" in {x.id for x in a.actors}, [(x.id, x.name) for x in a.actors]
+
+
+@pytest.mark.parametrize("text", [
+    "Чоловік пакистанської християнки Азії Бібі попросив західні країни про притулок. Бібі провела вісім років у "
+    "в'язниці.",
+    "Верховный суд Пакистана оправдал христианку Асию Биби. Биби провела восемь лет в тюрьме.",
+])
+def test_asia_bibi_is_neither_asia_nor_netanyahu(pipeline, text):
+    # «Азія», her given name as Ukrainian reports spell it, is also Asia; «Бібі» is also Netanyahu's nickname
+    ids = {x.id: x.country for x in analyze(pipeline, text, "2018-11-05").actors}
+    assert ids.get("person:asia-bibi") == "PAK" and "person:benjamin-netanyahu" not in ids and "place:asia" not in ids, ids
