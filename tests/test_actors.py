@@ -290,4 +290,5 @@ def test_the_european_community_is_the_european_union(pipeline, text):
 def test_asia_bibi_is_neither_asia_nor_netanyahu(pipeline, text):
     # «Азія», her given name as Ukrainian reports spell it, is also Asia; «Бібі» is also Netanyahu's nickname
     ids = {x.id: x.country for x in analyze(pipeline, text, "2018-11-05").actors}
-    assert ids.get("person:asia-bibi") == "PAK" and "person:benjamin-netanyahu" not in ids and "place:asia" not in ids, ids
+    assert ids.get("person:asia-bibi") == "PAK", ids
+    assert "person:benjamin-netanyahu" not in ids and "place:asia" not in ids, ids

@@ -852,7 +852,9 @@ def test_a_reporters_request_for_comment_is_no_demand(pipeline, text, kept):
 
 def test_an_acquittal_is_a_concession_of_the_court(pipeline):
     found = code(pipeline, "Верховный суд Пакистана оправдал христианку Асию Биби.")
-    assert [e[0] for e in found] == ["CONCEDE"] and "PAK" in found[0][1], found
+    # Pakistan, or its court (whose country is Pakistan), acquits her
+    assert [e[0] for e in found] == ["CONCEDE"], found
+    assert any(x == "PAK" or x.startswith("org:PAK-") for x in found[0][1]), found
 
 
 def test_rallying_behind_is_support_and_a_lack_of_support_is_none(pipeline):
