@@ -292,3 +292,22 @@ def test_asia_bibi_is_neither_asia_nor_netanyahu(pipeline, text):
     ids = {x.id: x.country for x in analyze(pipeline, text, "2018-11-05").actors}
     assert ids.get("person:asia-bibi") == "PAK", ids
     assert "person:benjamin-netanyahu" not in ids and "place:asia" not in ids, ids
+
+
+def test_a_lower_case_letter_is_no_initial(pipeline):
+    # «Джонсон и Дэвис»: «и» joins two people; it is no initial that would make one «Johnson y Davis» of them
+    a = analyze(pipeline, "Накануне пост покинул Дэвид Дэвис. Джонсон и Дэвис были привержены жесткому Brexit.",
+                "2018-07-10")
+    davis = [x for x in a.actors if x.type == "person" and "Davis" in x.name]
+    assert [x.id for x in davis] == ["person:david-davis"] and len(davis[0].mentions) == 2, [
+        (x.id, [m.text for m in x.mentions]) for x in a.actors]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Министр по делам Brexit Дэвид Дэвис подал в отставку.", "person:david-davis"),
+    ("Глава Ryanair Майкл О'Лірі заявив, що компанія не піде на поступки.", "person:michael-oleary"),
+    ("Лидер партии Хадим Хуссейн Ризви призвал к протестам.", "person:khadim-hussain-rizvi"),
+])
+def test_people_of_the_brexit_ryanair_and_bibi_stories_are_known(pipeline, text, person):
+    a = analyze(pipeline, text, "2018-11-05")
+    assert person in {x.id for x in a.actors}, [(x.id, x.name) for x in a.actors]

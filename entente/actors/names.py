@@ -102,7 +102,8 @@ def caps_line(text: str, pos: int) -> bool:
 
 
 def initials(word: str) -> bool:
-    return bool(_INITIALS.fullmatch(word))
+    """«В.», "H.W.", a capital standing alone ("Edward M Kennedy"); not a lower-case letter («Джонсон и Дэвис»)."""
+    return word[:1].isupper() and bool(_INITIALS.fullmatch(word))
 
 
 def initial(word: str) -> bool:
