@@ -21,17 +21,18 @@ from setuptools.command.build_ext import build_ext
 MYPY = "mypy==2.4.1"  # the mypyc that compiles (the version the code was checked with)
 # the analysis path: what `Pipeline` runs. Left pure: package __init__ files (they find data files and list the
 # public API); settings.py (the CLI reads Settings.max_bytes as a class attribute, which a compiled dataclass
-# turns into a descriptor); the modules whose objects are pickled, since mypyc's unpickling of a native class
-# calls its __init__ without arguments and sets a frozen dataclass's fields through its refusing __setattr__:
-# models.py and errors.py (articles and analyses cross to worker processes), and the disk cache's kb.py,
-# event_lexicon.py and roles.py; whatever is not analysis (CLI, store, serve, watch, run, eval)
-PICKLED = ("models.py", "errors.py", "actors/kb.py", "extract/event_lexicon.py", "extract/roles.py")
+# turns into a descriptor); whatever is not analysis (CLI, store, serve, watch, run, eval). The modules whose objects
+# are pickled (models.py and errors.py: articles, analyses and errors cross to worker processes; kb.py,
+# event_lexicon.py and roles.py: the disk cache) are compiled too: mypyc's unpickling of a native class calls its
+# __init__ without arguments and sets a frozen dataclass's fields through its refusing __setattr__, so those
+# classes pickle through __init__ instead (`models.Pickled`, `Roles.__reduce__`, `FetchError.__reduce__`;
+# mypyc_attr(serializable=True) does not help: BENCHMARKS.md, "mypyc")
 COMPILED = sorted(
     path
     for folder in ("actors", "clean", "extract", "nlp", "ingest")
     for path in glob(f"entente/{folder}/*.py")
-    if not path.endswith(("__init__.py", "ingest/feeds.py", "ingest/fetch.py", *PICKLED))
-) + ["entente/pipeline.py"]
+    if not path.endswith(("__init__.py", "ingest/feeds.py", "ingest/fetch.py"))
+) + ["entente/errors.py", "entente/models.py", "entente/pipeline.py"]
 
 
 BUILDING = {"bdist_wheel", "build", "build_ext", "install"}  # the commands that compile (not egg_info, dist_info)

@@ -61,6 +61,9 @@ class FetchError(InputError):
         super().__init__(url, reason)
         self.transient = transient
 
+    def __reduce__(self) -> tuple:  # InputError's would give `transient` the line, None, which mypyc refuses
+        return type(self), (self.file, self.reason, self.transient)
+
 
 class StoreError(EntenteError):
     pass

@@ -12,8 +12,18 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 
+class Pickled:
+    """The base of the frozen dataclasses that are pickled (to worker processes and back, into the disk cache):
+    pickled as their class and their field values, and unpickled through `__init__`. A class compiled by mypyc
+    comes back so too: mypyc's own unpickling sets each field through a frozen dataclass's refusing `__setattr__`."""
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        cls = type(self)
+        return cls, tuple([getattr(self, name) for name in _names(cls) or ()])
+
+
 @dataclass(frozen=True)
-class Article:
+class Article(Pickled):
     """One input document before analysis.
 
     `text` is decoded plain text (for HTML inputs: the page source in `html`, `text` empty until
@@ -43,7 +53,7 @@ class Article:
 
 
 @dataclass(frozen=True)
-class Line:
+class Line(Pickled):
     """One line of the page as read, with where it sits in the raw text and what it was judged to be."""
 
     no: int  # 1-based line number in the raw text
@@ -54,7 +64,7 @@ class Line:
 
 
 @dataclass(frozen=True)
-class Removed:
+class Removed(Pickled):
     """A line taken out of the article body, kept for provenance."""
 
     line: int
@@ -63,14 +73,14 @@ class Removed:
 
 
 @dataclass(frozen=True)
-class Paragraph:
+class Paragraph(Pickled):
     start: int
     end: int
     lang: str | None
 
 
 @dataclass(frozen=True)
-class Mention:
+class Mention(Pickled):
     start: int
     end: int
     text: str
@@ -78,7 +88,7 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class Actor:
+class Actor(Pickled):
     id: str
     name: str
     type: str  # person | country | organization | location | group
@@ -90,7 +100,7 @@ class Actor:
 
 
 @dataclass(frozen=True)
-class Quote:
+class Quote(Pickled):
     speaker: str | None
     speaker_text: str | None
     text: str
@@ -100,7 +110,7 @@ class Quote:
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(Pickled):
     id: str
     type: str
     mode: str | None
@@ -121,7 +131,7 @@ class Event:
 
 
 @dataclass(frozen=True)
-class Analysis:
+class Analysis(Pickled):
     """Everything entente knows about one article; the pipeline fills it step by step.
 
     `lines` is the working view of the raw page used by the cleaning and metadata steps; it is not

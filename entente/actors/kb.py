@@ -18,6 +18,7 @@ from typing import Any
 
 from entente.disk_cache import cached, code_digest, files_digest
 from entente.errors import InputError
+from entente.models import Pickled
 from entente.nlp.keys import name_key
 from entente.nlp.tokens import tokenize
 
@@ -55,7 +56,7 @@ _REMEMBERED = 200_000  # words whose adjective reading is kept; past that the me
 
 
 @dataclass(frozen=True)
-class Role:
+class Role(Pickled):
     key: str
     title: str = ""
     sector: str | None = None
@@ -75,7 +76,7 @@ class Role:
 
 
 @dataclass(frozen=True)
-class Entry:
+class Entry(Pickled):
     id: str
     name: str
     type: str  # person | country | organization | location
@@ -86,7 +87,7 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class Hit:
+class Hit(Pickled):
     """An entry reached through one of its name forms; `how` says which kind of form."""
 
     entry: Entry

@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from entente.disk_cache import cached, code_digest, files_digest
+from entente.models import Pickled
 from entente.nlp.morph import Morph, dictionary
 
 LANGS = ("ru", "uk", "en")
 
 
 @dataclass(frozen=True)
-class Trigger:
+class Trigger(Pickled):
     lemmas: tuple[str, ...]
     type: str
     mode: str | None = None

@@ -14,12 +14,13 @@ from importlib import resources
 from typing import Any
 
 from entente.disk_cache import cached, code_digest
+from entente.models import Pickled
 from entente.nlp.keys import name_key
 from entente.nlp.tokens import Token, tokenize
 
 
 @dataclass(frozen=True)
-class RoleNoun:
+class RoleNoun(Pickled):
     key: str
     sector: str | None
     leader: bool
@@ -57,6 +58,11 @@ class Roles:
         return cached("roles", parts, lambda: cls(tomllib.loads(path.read_text("utf-8")) if path.is_file() else {}),
                       cls)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its index (the disk cache): `__init__` wants the data file's tables, which mypyc's unpickling
+        of a compiled class would call without them."""
+        return _restored, (self.index, self.first)
+
     def at(self, tokens: list[Token], i: int) -> RoleMatch | None:
         """The longest role phrase starting at token `i`; a former holder's prefix is read through
         («экс-премьер», «екс-міністр», "ex-president"): the role still gives a sector and a country."""
@@ -77,6 +83,12 @@ class Roles:
             if role:
                 return RoleMatch(i, i + n, role)
         return None
+
+
+def _restored(index: dict[tuple[str, ...], RoleNoun], first: dict[str, int]) -> Roles:
+    roles = Roles({})
+    roles.index, roles.first = index, first
+    return roles
 
 
 FORMER = ("экс-", "екс-", "ex-")
