@@ -195,3 +195,11 @@ def test_a_surname_only_somewhat_like_a_base_one_is_another_person(pipeline):
     # «Кожевникова» is as alike to the base's «Колесникова» as 0.8: another woman, not Maria Kalesnikava
     found = people(analyze(pipeline, "Звезда сериалов Мария Кожевникова получила депутатский мандат."))
     assert list(found) == ["Mariya Kozhevnikova"]
+
+
+def test_a_bare_title_is_no_office_its_bearer_took_up_after_the_article(pipeline):
+    # Boris Johnson became prime minister in 2019: in an article of July 2018 «Премьер-министр» is not he
+    text = "Борис Джонсон ушел в отставку. Премьер-министр поблагодарила Бориса за работу."
+    a = pipeline(Article(file="t.txt", text=text, published="2018-07-10"))
+    johnson = next(x for x in a.actors if x.id == "person:boris-johnson")
+    assert "Премьер-министр" not in [m.text for m in johnson.mentions], johnson.mentions

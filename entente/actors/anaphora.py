@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from entente.actors.context import Context
+from entente.actors.window import Window
 from entente.extract.ner import Entity
 from entente.extract.roles import RoleMatch
 from entente.nlp.morph import Morph
@@ -60,9 +61,10 @@ class Person:
 
 def bare_titles(
     tokens: list[Token], lang: str, people: Sequence[Person], entities: Sequence[Entity], context: Context,
-    morph: Morph,
+    morph: Morph, window: Window | None = None,
 ) -> list[tuple[int, int, str]]:
-    """(first token, token after the last, person id) of every bare title that refers back to a person."""
+    """(first token, token after the last, person id) of every bare title that refers back to a person; `window`: the
+    article's time, when known (an office taken up after it is not the one the title names)."""
     intros: list[tuple[int, str, str]] = []  # (token, role, person id), in text order
     taken: set[int] = set()  # role tokens that introduce someone: not bare
     for p in people:
@@ -86,7 +88,7 @@ def bare_titles(
             same = _same(m, tokens, lang, morph)
             person = next((pid for at, role, pid in reversed(intros) if at < k and role == same), None)
             if person is None and m.role.key in OFFICES:
-                person = _holder(m.role.key, [p for p in people if p.i < k], context)
+                person = _holder(m.role.key, [p for p in people if p.i < k], context, window)
             if person is not None:
                 out.append((m.start, m.end, person))
         k = m.end
@@ -103,13 +105,15 @@ def _predicate_between(tokens: list[Token], a: int, b: int, lang: str, morph: Mo
     )
 
 
-def _holder(key: str, before: Sequence[Person], context: Context) -> str | None:
+def _holder(key: str, before: Sequence[Person], context: Context, window: Window | None) -> str | None:
     """The one person named before whom the base knows to have held office `key` («Премьер поблагодарила
-    Бориса» after «Тереза Мэй»), at any time: the article names them, so no office holder is guessed."""
+    Бориса» after «Тереза Мэй»), at any time up to the article's (Boris Johnson, prime minister from 2019, is no
+    «премьер-министр» of 2018): the article names them, so no office holder is guessed."""
     holders = {
         p.id
         for p in before
-        if (entry := context.kb.entries.get(p.id)) is not None and any(r.key == key for r in entry.roles)
+        if (entry := context.kb.entries.get(p.id)) is not None
+        and any(r.key == key and (window is None or window.begun(r)) for r in entry.roles)
     }
     return holders.pop() if len(holders) == 1 else None
 

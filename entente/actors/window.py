@@ -76,6 +76,10 @@ class Window:
         end = _pad(role.end, "31") if role.end else ""
         return (not start or start <= self.hi) and (not end or end >= self.lo)
 
+    def begun(self, role: Role) -> bool:
+        """Whether `role` had begun by the window's end (held then, or before)."""
+        return not role.start or _pad(role.start, "01") <= self.hi
+
     def active(self, roles: tuple[Role, ...]) -> bool:
         """Whether a person with these roles could be in the news at the window's time: some role not ended
         more than RECENT years before it (no roles: unknown, yes). Not bounded above: a text may mention
