@@ -14,20 +14,20 @@ import pytest
 from .conftest import shared_path
 
 # overall figures (score_seeds.py summary)
-PINNED = {  # measured at the last raise: 0.896 / 0.915 / 0.97 / 0.866 / 0.798 / 0.778; titles 0.95
+PINNED = {  # measured at the last raise: 0.896 / 0.915 / 0.97 / 0.866 / 0.798 / 0.783; titles 0.95
     "actor_recall": 0.89,
     "person_precision": 0.91,
     "quote_recall": 0.96,
     "quote_speaker_acc": 0.86,
     "event_recall": 0.79,
-    "event_precision": 0.77,
+    "event_precision": 0.78,
     "title_acc": 0.95,
     "published_acc": 1.0,
 }
 MAX_JUNK_LINES = 0  # page furniture lines the gold lists that survive cleaning
-# events per language: (recall, precision); measured ru .813 / .783, uk .792 / .833, en .733 / .683 (English is six
+# events per language: (recall, precision); measured ru .813 / .791, uk .792 / .833, en .733 / .683 (English is six
 # documents: one event moves its figures by .02 to .07)
-PINNED_EVENTS = {"ru": (0.81, 0.78), "uk": (0.79, 0.83), "en": (0.73, 0.68)}
+PINNED_EVENTS = {"ru": (0.81, 0.79), "uk": (0.79, 0.83), "en": (0.73, 0.68)}
 MAX_FORBIDDEN = 0  # asserted events the text says did not happen (issue 10 allows one; none is asserted now)
 
 
