@@ -153,3 +153,14 @@ def test_the_verbs_object_is_done_to(pipeline, text, expected):
 def test_a_strike_of_named_workers_is_theirs(pipeline, text):
     found = sides(pipeline, text)
     assert not any(t == "PROTEST" and actor for t, actor, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gerund has no subject of its own: its clause's is its doer
+    ("Поддержав Башара Асада и тем самым изменив расклад сил в гражданской войне, Владимир Путин приоткрыл дверь для "
+     "переговоров по Сирии.", ("SUPPORT", ("person:vladimir-putin",), ("person:bashar-al-assad",))),
+    ("Поддержав кандидатуру Байдена, Габбард заявила, что он добросердечный человек.",
+     ("SUPPORT", ("person:tulsi-gabbard",), ("person:joe-biden",))),
+])
+def test_a_gerunds_doer_is_its_clauses_subject(pipeline, text, expected):
+    assert expected in sides(pipeline, text), sides(pipeline, text)

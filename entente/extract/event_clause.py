@@ -432,8 +432,12 @@ def _subject(
     k, subjects, controllers = predicate, [], []
     for _ in range(8):
         subjects = [c for c in tree.children(k) if tree.rels[c] in SUBJECT]
-        if subjects or tree.heads[k] < 0 or tree.rels[k] not in ("xcomp", "conj", "ccomp", "acl", "acl:relcl"):
+        if subjects or tree.heads[k] < 0:
             break
+        if tree.rels[k] not in ("xcomp", "conj", "ccomp", "acl", "acl:relcl") and not (
+            tree.rels[k] == "advcl" and _gerund(lemmas, k)
+        ):
+            break  # a gerund's subject is its clause's («Поддержав Асада, Путин приоткрыл дверь»: Putin supports)
         if tree.rels[k].startswith("acl"):
             subjects = [tree.heads[k]]
             break
@@ -452,6 +456,12 @@ def _subject(
     pronoun = bool(subjects) and all((lemmas.get(s) or "") in words.get("pronoun", ()) for s in subjects)
     phrase = tuple(k for s in named for k in sorted(tree.subtree(s) - _clauses_below(tree, s)))
     return pronoun, phrase
+
+
+def _gerund(lemmas: Lemmas, k: int) -> bool:
+    """Whether word k is a gerund («поддержав», «требуя»): it has no subject of its own."""
+    readings = lemmas.lexicon.morph.readings(lemmas.tokens[k].text.lower(), lemmas.lang)
+    return bool(readings) and "GRND" in readings[0].tags
 
 
 def _antecedent(tree: Tree, lemmas: Lemmas, verb: int, pronoun: int) -> int | None:
