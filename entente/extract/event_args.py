@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Literal
 
-from entente.extract.event_case import accusative, case
+from entente.extract.event_case import accusative, case, past_quotes
 from entente.extract.event_grammar import (
     AGAINST,
     AGENT_MARK,
@@ -103,7 +103,6 @@ def assign(
                 local.subjects = head.subjects
             elif head.subjects:  # "Kenzo Oshima, the United Nations Emergency Relief Coordinator,": his body
                 local.subjects = head.subjects + [a for a in roles.subjects if a not in head.subjects]
-
     described = _described(tokens, slots, trigger[0], lang, morph)
     if described is not None and not any(s.i < trigger[0] and s.actor in local.subjects for s in slots):
         # «Джо Байденом, який заявив», "Joe Biden, who expressed": the noun the clause describes, not a genitive after
@@ -476,11 +475,9 @@ DETERMINERS = frozenset(
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "prof", "sir", "lord", "lady"})
 
 
-def _after_quotes(tokens: list[Token], k: int) -> str:
-    """The text of the first token from k on that is no quote mark ("" at the end)."""
-    while k < len(tokens) and tokens[k].text in QUOTES:
-        k += 1
-    return tokens[k].text if k < len(tokens) else ""
+def _lower(tokens: list[Token], k: int) -> str:
+    """Token k's text in lower case ("" past the end)."""
+    return tokens[k].text.lower() if k < len(tokens) else ""
 
 
 def _prep_en(tokens: list[Token], i: int) -> str:
@@ -563,7 +560,7 @@ def _assign(
             and prep == "by"
             and slot.i >= trigger[1]
             and slot.actor.type != "location"
-            and (passive or _after_quotes(tokens, trigger[1]).lower() == "by")
+            and (passive or _lower(tokens, past_quotes(tokens, trigger[1], 1)) == "by")
         ):
             # "was attacked by militiamen", "has been indicted by the court"; "attacks by Mr. Trump", "a visit by
             # Chelsea Clinton": the agent of a passive, or of the act the trigger names right before "by"; after a

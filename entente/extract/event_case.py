@@ -37,7 +37,7 @@ def case(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> str:
         # a name in Latin letters does not decline either («Ryanair», «Netflix»): nominative where it opens its clause
         # or stands before its own verb with no noun or preposition governing it («що Ryanair заперечує»); after «и»
         # it may be the second of two genitives («акцій Nord Stream AG та Nord Stream 2 AG»)
-        k = _past_quotes(tokens, slot.i - 1, -1)
+        k = past_quotes(tokens, slot.i - 1, -1)
         opens = k < 0 or (not tokens[k].is_word and tokens[k].text not in QUOTES)
         return "nomn" if opens or _verb_follows(tokens, slot, lang, morph) else "obl"
     if slot.actor.type == "person" and head.lower().endswith(("ов", "ев", "ёв", "єв", "ин", "ін", "ын")):
@@ -67,7 +67,7 @@ def _latin(word: str, lang: str, morph: Morph) -> bool:
 def _verb_follows(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> bool:
     """Whether a verb stands right after a mention that no preposition nor noun governs: an indeclinable name there is
     its subject («что Ryanair отрицает»; not «Співробітники Ryanair вимагають», where the workers demand)."""
-    after, k = _past_quotes(tokens, slot.j, 1), _past_quotes(tokens, slot.i - 1, -1)
+    after, k = past_quotes(tokens, slot.j, 1), past_quotes(tokens, slot.i - 1, -1)
     if after >= len(tokens) or not tokens[after].is_word:
         return False
     before = tokens[k].text.lower() if k >= 0 else ""
@@ -79,7 +79,7 @@ def _verb_follows(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> b
     return bool(readings) and "VERB" in readings[0].tags
 
 
-def _past_quotes(tokens: list[Token], k: int, step: int) -> int:
+def past_quotes(tokens: list[Token], k: int, step: int) -> int:
     """The first token from k on, in the direction `step`, that is no quote mark («Nord Stream AG» is a name in its
     marks, which open no clause)."""
     while 0 <= k < len(tokens) and tokens[k].text in QUOTES:

@@ -250,19 +250,16 @@ def trigger_roles(
         # reflexive points back to the subject, whom the noun's act is done to
         roles.objects = roles.subjects + [x for x in roles.objects if x not in roles.subjects]
         roles.subjects = []
-    if (
+    by_workers = (
         trigger.type in UNNAMED_DOERS
-        and roles.subjects
         and triggers.noun(tokens[j - 1].text, lang)
         and not morph.infinitive(tokens[j - 1].text, lang)  # «бастовать будут пилоты»: the pilots are its subject
         and any(lemmas.get(k) in words.get("labor", set()) for k in range(j, min(j + 2, len(tokens))))
-    ):
-        # «Ryanair оголошує страйк співробітників»: the workers the noun names strike, not the clause's subject
-        own = {id(s.actor) for s in usable if j <= s.i < _phrase_end(tokens, j, lang, morph)}
-        roles.subjects = [x for x in roles.subjects if id(x) in own]
-    if roles.subjects and _caused_by(tokens, i, lang, morph):
-        # «Ryanair отменила рейсы из-за забастовки», "cancelled flights due to the strike": the clause's subject acts
-        # because of the event, it does not do it; only the noun's own phrase names who does («из-за протестов ТЛП»)
+    )
+    if roles.subjects and (by_workers or _caused_by(tokens, i, lang, morph)):
+        # «Ryanair оголошує страйк співробітників»: the workers the noun names strike; «Ryanair отменила рейсы из-за
+        # забастовки», "cancelled flights due to the strike": the clause's subject acts because of the event. Either
+        # way only the noun's own phrase names who does it («из-за протестов ТЛП»)
         own = {id(s.actor) for s in usable if j <= s.i < _phrase_end(tokens, j, lang, morph)}
         roles.subjects = [x for x in roles.subjects if id(x) in own]
     if lang in ("ru", "uk") and first_person_verb(tokens, i, lang, morph):
@@ -273,21 +270,26 @@ def trigger_roles(
     return roles, received, governed
 
 
-def _named_by(tokens: list[Token], lemmas: Lemmas, i: int, naming: set[str], morph: Morph) -> bool:
-    """Whether the noun at token i is the object of a naming verb right before it, adjectives and a determiner
-    between («назвала цей страйк», "called the strike")."""
-    k = before_adjectives(tokens, i, lemmas.lang, morph)
-    if k >= 0 and (tokens[k].text.lower() in DETERMINERS or morph.has(tokens[k].text.lower(), lemmas.lang, "NPRO")):
+def _before_determiners(tokens: list[Token], i: int, lang: str, morph: Morph) -> int:
+    """The token before the adjectives and a determiner that stand before the noun at token i («назвала цей страйк»:
+    «назвала»; "due to the strike": "to"), or -1."""
+    k = before_adjectives(tokens, i, lang, morph)
+    if k >= 0 and (tokens[k].text.lower() in DETERMINERS or morph.has(tokens[k].text.lower(), lang, "NPRO")):
         k -= 1  # the Ukrainian dictionary's demonstratives are pronouns («цей»)
+    return k
+
+
+def _named_by(tokens: list[Token], lemmas: Lemmas, i: int, naming: set[str], morph: Morph) -> bool:
+    """Whether the noun at token i is the object of a naming verb right before it («назвала цей страйк», "called the
+    strike")."""
+    k = _before_determiners(tokens, i, lemmas.lang, morph)
     return k >= 0 and (lemmas.get(k) in naming or tokens[k].text.lower() in naming)
 
 
 def _caused_by(tokens: list[Token], i: int, lang: str, morph: Morph) -> bool:
-    """Whether the noun at token i follows a preposition of cause, adjectives between («из-за двухдневной забастовки»,
-    «у зв'язку з відставкою», "due to the strike")."""
-    k = before_adjectives(tokens, i, lang, morph)
-    if lang == "en" and k >= 0 and tokens[k].text.lower() in DETERMINERS:
-        k -= 1
+    """Whether the noun at token i follows a preposition of cause («из-за двухдневной забастовки», «у зв'язку з
+    відставкою», "due to the strike")."""
+    k = _before_determiners(tokens, i, lang, morph)
     return any(
         k + 1 >= len(p) and all(tokens[k - n].text.lower() == w for n, w in enumerate(reversed(p)))
         for p in CAUSE.get(lang, ())
