@@ -25,9 +25,11 @@ PINNED = {  # measured at the last raise: 0.896 / 0.915 / 0.97 / 0.866 / 0.798 /
     "published_acc": 1.0,
 }
 MAX_JUNK_LINES = 0  # page furniture lines the gold lists that survive cleaning
-# events per language: (recall, precision); measured ru .813 / .791, uk .792 / .833, en .733 / .683 (English is six
+# events per language: (recall, precision); measured ru .813 / .789, uk .792 / .833, en .733 / .683 (English is six
 # documents: one event moves its figures by .02 to .07)
-PINNED_EVENTS = {"ru": (0.81, 0.79), "uk": (0.79, 0.83), "en": (0.73, 0.68)}
+# Russian precision was pinned at .79 (.791); arguments from another clause of the tree cost one event the gold
+# credits (a protest's target guessed from a relative clause) and clear about 100 wrong sides over the bench corpus
+PINNED_EVENTS = {"ru": (0.81, 0.78), "uk": (0.79, 0.83), "en": (0.73, 0.68)}
 MAX_FORBIDDEN = 0  # asserted events the text says did not happen (issue 10 allows one; none is asserted now)
 
 

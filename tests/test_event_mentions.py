@@ -164,3 +164,24 @@ def test_a_strike_of_named_workers_is_theirs(pipeline, text):
 ])
 def test_a_gerunds_doer_is_its_clauses_subject(pipeline, text, expected):
     assert expected in sides(pipeline, text), sides(pipeline, text)
+
+
+@pytest.mark.parametrize("text, event_type, outsider", [
+    # a clause with a subject of its own is another predication: its mentions are its sides, not this event's
+    ("Бардо заявила, что готова попросить российское гражданство, если власти Франции не сделают ничего, чтобы "
+     "спасти слоних.", "REQUEST", "FRA"),
+    ("Дмитрий Гаев подал в отставку после того, как Генпрокуратура попросила Сергея Собянина его уволить.",
+     "RETREAT", "person:sergey-sobyanin"),
+    ("Американская администрация отказалась от прежней позиции, которая заключалась в том, что добиться успеха в "
+     "войне невозможно, пока Башар Асад находится у власти.", "REJECT", "person:bashar-al-assad"),
+])
+def test_another_clauses_mentions_are_not_the_events_sides(pipeline, text, event_type, outsider):
+    found = [(t, actor, recipient) for t, actor, recipient in sides(pipeline, text) if t == event_type]
+    assert found and not any(outsider in actor + recipient for _, actor, recipient in found), found
+
+
+def test_a_relative_clause_opens_at_its_comma(pipeline):
+    # the parser hangs «Ливане» on the relative clause after it: Lebanon is still where the army fired
+    text = ("Это был первый случай, когда сирийская армия обстреляла предполагаемых повстанцев в Ливане, который "
+            "старается соблюдать нейтралитет в гражданской войне в Сирии.")
+    assert ("ASSAULT", ("SYR", "org:SYR-ARMED_FORCES"), ("LBN",)) in sides(pipeline, text), sides(pipeline, text)

@@ -514,6 +514,31 @@ def _clauses_below(tree: Tree, k: int) -> set[int]:
     return out
 
 
+def other_clauses(tree: Tree, head: int) -> frozenset[int]:
+    """The tokens of the clauses with a subject of their own that do not hold token `head`: another predication,
+    whose mentions are its own sides («Саркози обещал ..., а Кирилл отправлял президенту Пакистана просьбу»:
+    Pakistan's president is not promised anything)."""
+    out: set[int] = set()
+    for c in range(len(tree.heads)):
+        if c in out or tree.heads[c] < 0 or not _opens(tree, c):
+            continue
+        if not any(tree.rels[g] in SUBJECT for g in tree.children(c)):
+            continue
+        below = tree.subtree(c)
+        if head in below:
+            continue
+        # a clause opens at its punctuation: what the parser hung on it from before that is the noun it describes
+        # or the clause before («в Ливане, который старается ...»: Lebanon is where the army fired)
+        opening = [g for g in tree.children(c) if g < c and tree.rels[g] == "punct"]
+        if opening:
+            below = {k for k in below if k >= min(opening)}
+        if tree.heads[c] == head and tree.rels[c] == "ccomp":
+            # the subject of what a demand asks for is whom it asks («потребовала, чтобы Киев прекратил ...»)
+            below -= {k for g in tree.children(c) if tree.rels[g] in SUBJECT for k in tree.subtree(g)}
+        out |= below
+    return frozenset(out)
+
+
 def _opens(tree: Tree, k: int) -> bool:
     """Whether token k heads a clause of its own: an embedded clause, or a coordinated one with its own
     subject."""
