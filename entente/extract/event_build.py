@@ -185,6 +185,8 @@ class EventMaker:
             return None
         a, start, end, tokens = sentence.a, sentence.start, sentence.end, sentence.tokens
         base = _commercial(sentence, trigger) or trigger.type
+        if base != trigger.type and _at_home(sentence, actor, recipient):
+            return None
         to_come = sentence.cues.clause.get("to_come", set())
         after = (
             clause.predicate
@@ -328,6 +330,17 @@ def _interview(sentence: Sentence, trigger: Trigger, clause: Clause, partners: l
         and sentence.lemmas.get(clause.predicate) in sentence.cues.speech
         and not any(x.country or x.sector in ("IGO", "GOV") for x in partners)
     )
+
+
+def _at_home(sentence: Sentence, actor: list[Actor], recipient: list[Actor]) -> bool:
+    """Whether a contract is commerce at home, no relation between states: a domestic firm's registered form or a
+    public procurement («КП ... за результатами тендеру уклало угоду з ТОВ») in a sentence that names one country at
+    most, among its mentions and the event's sides (not «... уклало угоду з китайською фірмою»)."""
+    home = sentence.cues.clause.get("home_commerce", set())
+    if not any(sentence.lemmas[k] in home or sentence.tokens[k].text.lower() in home for k in sentence.lemmas):
+        return False
+    countries = {x.country for x in (*actor, *recipient, *(s.actor for s in sentence.slots)) if x.country}
+    return len(countries) < 2
 
 
 def _commercial(sentence: Sentence, trigger: Trigger) -> str | None:
