@@ -185,3 +185,24 @@ def test_a_relative_clause_opens_at_its_comma(pipeline):
     text = ("Это был первый случай, когда сирийская армия обстреляла предполагаемых повстанцев в Ливане, который "
             "старается соблюдать нейтралитет в гражданской войне в Сирии.")
     assert ("ASSAULT", ("SYR", "org:SYR-ARMED_FORCES"), ("LBN",)) in sides(pipeline, text), sides(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a release from arrest or custody is RETREAT (release), not the arrest its noun names
+    ("Суд звільнив Саакашвілі з-під арешту.", ("RETREAT", (), ("person:mikheil-saakashvili",))),
+    ("Суд освободил Саакашвили из-под ареста.", ("RETREAT", (), ("person:mikheil-saakashvili",))),
+    # a common noun before a past tense that agrees with it is the subject: the indeclinable name after is the object
+    ("Суд засудив Саакашвілі.", ("ACCUSE", (), ("person:mikheil-saakashvili",))),
+])
+def test_a_release_from_arrest_and_a_common_noun_subject(pipeline, text, expected):
+    assert expected in sides(pipeline, text), sides(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name after the verb is the subject when it cannot be accusative, or a pronoun puts the object first
+    ("Закон підтримав Зеленський.", ("SUPPORT", ("person:volodymyr-zelensky",), ())),
+    ("Частина консерваторів незадоволені проектом угоди, текст якої цього тижня затвердив британський уряд.",
+     ("SUPPORT", ("GBR",), ())),
+])
+def test_an_object_first_keeps_its_subject_after_the_verb(pipeline, text, expected):
+    assert expected in sides(pipeline, text), sides(pipeline, text)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Literal
 
-from entente.extract.event_case import accusative, case, past_quotes
+from entente.extract.event_case import accusative, accusative_noun, case, past_quotes
 from entente.extract.event_grammar import (
     AGAINST,
     AGENT_MARK,
@@ -20,6 +20,7 @@ from entente.extract.event_grammar import (
     CONJUNCTIONS,
     GIVING,
     LIST_JOINERS,
+    OBJECT_OPENERS,
     OTHER_PREP,
     PARTNER,
     PLACE,
@@ -496,7 +497,7 @@ def _prep_en(tokens: list[Token], i: int) -> str:
     return tokens[i - 1].text.lower() if i > 0 else ""
 
 
-def _word_subject(tokens: list[Token], i: int, lang: str, morph: Morph) -> bool:
+def _word_subject(tokens: list[Token], i: int, lang: str, morph: Morph, loose: bool = False) -> bool:
     """Whether a finite verb at token i has a subject before it, in its clause, that is a word and no name: a personal
     pronoun or a common noun in the nominative, of the verb's number, no preposition before it («Він звинуватив
     Ізраїль», «Опозиція звинувачує Саакашвілі»): a name after the verb that may be accusative is then its object."""
@@ -504,6 +505,7 @@ def _word_subject(tokens: list[Token], i: int, lang: str, morph: Morph) -> bool:
     if not verb or "VERB" not in verb[0].tags:
         return False
     plural = "plur" in verb[0].tags
+    gender = next((g for g in ("masc", "femn", "neut") if g in verb[0].tags), None)  # a past tense's
     start = max((k + 1 for k in range(i) if tokens[k].text in CLAUSE_BREAKS), default=0)
     preps = PARTNER[lang] | PLACE[lang] | AGAINST[lang] | OTHER_PREP[lang]
     for k in range(start, i):
@@ -511,11 +513,30 @@ def _word_subject(tokens: list[Token], i: int, lang: str, morph: Morph) -> bool:
             continue
         readings = morph.readings(tokens[k].text.lower(), lang)
         tags = readings[0].tags if readings else frozenset()
-        if "nomn" not in tags or tags & {"Name", "Surn", "Patr", "Geox", "Orgn"} or not tags & {"NOUN", "NPRO"}:
+        if tags & {"Name", "Surn", "Patr", "Geox", "Orgn"} or not tags & {"NOUN", "NPRO"}:
             continue
-        if all("nomn" in r.tags for r in readings[:2]) and ("plur" in tags) == plural:
+        if all("nomn" in r.tags for r in readings[:2]) and ("nomn" in tags) and ("plur" in tags) == plural:
+            return True
+        # a nominative whose accusative is the same, agreeing with a past tense in gender and number («Суд засудив
+        # Саакашвілі»): a subject before its verb, as the order goes, when the name after it declines as a noun in the
+        # accusative too (not «Закон підтримав Зеленський», whose accusative would be «Зеленського») and no relative or
+        # demonstrative pronoun puts an object first («текст якої затвердив британський уряд»)
+        if loose and gender and not plural and not _object_opened(tokens, start, i, lang, morph) and any(
+            "nomn" in r.tags and "plur" not in r.tags and gender in r.tags for r in readings[:2]
+        ):
             return True
     return False
+
+
+def _object_opened(tokens: list[Token], start: int, i: int, lang: str, morph: Morph) -> bool:
+    """Whether a relative or demonstrative pronoun comes between the clause's start and the verb at token i."""
+    openers = OBJECT_OPENERS.get(lang, set())
+    return any(
+        r.lemma in openers
+        for k in range(start, i)
+        if tokens[k].is_word
+        for r in morph.readings(tokens[k].text.lower(), lang)[:2]
+    )
 
 
 def _predicate_first(tokens: list[Token], k: int) -> bool:
@@ -619,10 +640,14 @@ def _assign(
             before = slot.j <= trigger[0] and not _given_to(tokens, slot)
             _add(roles.subjects if before and not passive else roles.objects, slot.actor)
         elif case(tokens, slot, lang, morph) == "nomn" and not (
-            slot.i >= trigger[1]
-            and (roles.subjects or _word_subject(tokens, trigger[0], lang, morph))
+            # after the trigger, or among a verb phrase's words («звільнив Саакашвілі з-під арешту»)
+            (slot.i >= trigger[1] or (slot.i > trigger[0] and morph.has(tokens[trigger[0]].text, lang, "VERB")))
             and clause_id(tokens, slot.i) == clause_id(tokens, trigger[0])
             and accusative(tokens, slot, lang, morph)
+            and (
+                roles.subjects
+                or _word_subject(tokens, trigger[0], lang, morph, loose=accusative_noun(tokens, slot, lang, morph))
+            )
         ):
             _add(roles.subjects, slot.actor)
         else:

@@ -117,6 +117,15 @@ def _title(word: str, lang: str, morph: Morph) -> bool:
     return bool(readings) and "NOUN" in readings[0].tags and not readings[0].tags & {"Name", "Surn", "Patr"}
 
 
+def accusative_noun(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> bool:
+    """Whether the mention's last word can be an accusative noun («Саакашвілі», «Ізраїль»; not the adjective-like
+    «Зеленський», whose accusative is «Зеленського»)."""
+    last = tokens[slot.j - 1]
+    return last.is_word and any(
+        "NOUN" in r.tags and "accs" in r.tags for r in morph.readings(last.text.lower(), lang)
+    )
+
+
 def accusative(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> bool:
     """Whether the mention can also be accusative («закликав Північноатлантичний альянс»)."""
     return any(morph.has(t.text, lang, "accs") for t in tokens[slot.i : slot.j] if t.is_word)

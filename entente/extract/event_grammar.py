@@ -44,6 +44,7 @@ UNSHARED = words("unshared")  # but not "of", "between"
 GIVING = words("giving")  # "gave Tanzania a grant": the name after the verb is whom it is given to
 VERB_BEFORE = words("verb_before")  # "to march", "they attack": a verb, not a noun
 RELATIVE = everywhere("relative")
+OBJECT_OPENERS = words("object_openers")  # «текст якої затвердив уряд»: the noun before the verb may be its object
 TEMPORAL = everywhere("temporal")
 GOVERNED_TEMPORAL = words("governed_temporal")
 TEMPORAL_LEAD = words("temporal_lead")
