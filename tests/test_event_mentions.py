@@ -206,3 +206,12 @@ def test_a_release_from_arrest_and_a_common_noun_subject(pipeline, text, expecte
 ])
 def test_an_object_first_keeps_its_subject_after_the_verb(pipeline, text, expected):
     assert expected in sides(pipeline, text), sides(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser reads an indeclinable name after the verb as a second subject: it is the object
+    ("Суд осудил Саакашвили.", ("ACCUSE", (), ("person:mikheil-saakashvili",))),
+    ("Турция в открытую поддержала Азербайджан во время конфликта.", ("SUPPORT", ("TUR",), ("AZE",))),
+])
+def test_a_second_subject_after_the_verb_is_its_object(pipeline, text, expected):
+    assert expected in sides(pipeline, text), sides(pipeline, text)

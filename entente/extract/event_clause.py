@@ -34,6 +34,7 @@ SUBJECT = frozenset({"nsubj", "nsubj:pass"})
 NOT = frozenset({"не", "ни", "ні", "not", "never"})
 BUT = frozenset({"но", "однако", "а", "але", "проте", "однак", "but", "however"})
 COMPLEMENT = frozenset({"ccomp"})
+CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "(", ")"})
 # a noun in these places under a verb that neither carries nor presupposes it is what that verb acts on or
 # wants, not a report that it happened
 NOT_PREDICATED = frozenset({"obj", "iobj", "nsubj:pass"})
@@ -146,6 +147,8 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
         # («... после аннексии Россией Крыма»)
         agents, passive = _bare_obliques(tree, predicate), True
     objects = _objects(tree, head, subjects) if not noun else ()
+    if not noun and (second := second_subject(tree, lemmas, head)) is not None:
+        objects += tuple(sorted(tree.subtree(second)))  # «Суд осудил Саакашвили»
     complement = tuple(
         k
         for c in tree.children(head)
@@ -447,6 +450,8 @@ def _subject(
             break
         k = tree.heads[k]
     named = controllers or [s for s in subjects if tree.rels[s] == "nsubj"]
+    if (second := second_subject(tree, lemmas, k)) is not None:
+        subjects, named = [s for s in subjects if s != second], [s for s in named if s != second]
     if named and all((lemmas.get(s) or "") in RELATIVE for s in named):
         # «встретился с Джо Байденом, который заявил»: the relative pronoun is the noun its clause describes
         found = _antecedent(tree, lemmas, k, named[0])
@@ -487,6 +492,25 @@ def _object_subject(tree: Tree, lemmas: Lemmas, verb: int) -> list[int]:
     if len(nominative) == 1:
         return nominative
     return [objects[1]] if len(nominative) == 2 and objects[0] < verb < objects[1] else []
+
+
+def second_subject(tree: Tree, lemmas: Lemmas, verb: int) -> int | None:
+    """The object the parser took for a second subject: of two subjects on either side of the verb, the one that can
+    be accusative when only one can, else the one after the verb («Суд осудил Саакашвили»: both can be; the court
+    condemns); None when the verb has no such pair."""
+    pair = [c for c in tree.children(verb) if tree.rels[c] == "nsubj"]
+    if len(pair) != 2 or not pair[0] < verb < pair[1]:
+        return None
+    between = {t.text.lower() for t in lemmas.tokens[verb + 1 : min(tree.subtree(pair[1]))]}
+    if between & (CLAUSE_PUNCT | BUT | {"и", "і", "й", "та"}):
+        return None  # «кабинет согласовал план, и Мэй объявила»: another clause's subject, hung on this verb
+    accusative = [c for c in pair if _accusative(lemmas, c)]
+    return accusative[0] if len(accusative) == 1 else pair[1] if len(accusative) == 2 else None
+
+
+def _accusative(lemmas: Lemmas, k: int) -> bool:
+    readings = _readings(lemmas, k)
+    return not readings or any("accs" in r.tags and r.tags & {"NOUN", "NPRO"} for r in readings)
 
 
 def _nominative(lemmas: Lemmas, k: int) -> bool:
