@@ -215,3 +215,11 @@ def test_an_object_first_keeps_its_subject_after_the_verb(pipeline, text, expect
 ])
 def test_a_second_subject_after_the_verb_is_its_object(pipeline, text, expected):
     assert expected in sides(pipeline, text), sides(pipeline, text)
+
+
+def test_an_indefinite_personal_chain_shares_its_object(pipeline):
+    # no verb of the chain has a subject: the one arrested is the one charged, by someone the sentence does not name
+    text = ("Христианка Асия Биби работала на ферме. Однако позже Биби арестовали, продержали больше года в тюрьме, "
+            "после чего предъявили обвинения в богохульстве.")
+    found = [(t, actor, recipient) for t, actor, recipient in sides(pipeline, text) if t == "ACCUSE"]
+    assert found and all(not actor and "person:asia-bibi" in recipient for _, actor, recipient in found), found

@@ -149,6 +149,8 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
     objects = _objects(tree, head, subjects) if not noun else ()
     if not noun and (second := second_subject(tree, lemmas, head)) is not None:
         objects += tuple(sorted(tree.subtree(second)))  # «Суд осудил Саакашвили»
+    if not subjects:
+        objects += _shared_objects(tree, lemmas, predicate)
     complement = tuple(
         k
         for c in tree.children(head)
@@ -517,6 +519,23 @@ def _nominative(lemmas: Lemmas, k: int) -> bool:
     readings = _readings(lemmas, k)
     # a noun's or a pronoun's reading («её» is also an undeclined possessive, which is never a subject)
     return not readings or any("nomn" in r.tags and r.tags & {"NOUN", "NPRO"} for r in readings)
+
+
+def _shared_objects(tree: Tree, lemmas: Lemmas, verb: int) -> tuple[int, ...]:
+    """The tokens of the objects of the verbs a subjectless plural verb is coordinated with, when none of them has a
+    subject either: an indefinite-personal chain shares its object («Биби арестовали, продержали в тюрьме, после чего
+    предъявили обвинения»: Bibi is charged, by someone the sentence does not name)."""
+    readings = _readings(lemmas, verb)
+    if not readings or not {"VERB", "plur"} <= readings[0].tags:
+        return ()
+    out: list[int] = []
+    k = verb
+    while tree.rels[k] in ("conj", "parataxis") and tree.heads[k] >= 0:
+        k = tree.heads[k]
+        if any(tree.rels[c] in SUBJECT for c in tree.children(k)):
+            return ()
+        out += [x for c in tree.children(k) if tree.rels[c] in ("obj", "iobj") for x in sorted(tree.subtree(c))]
+    return tuple(out)
 
 
 def _objects(tree: Tree, verb: int, subjects: tuple[int, ...]) -> tuple[int, ...]:
