@@ -223,3 +223,13 @@ def test_an_indefinite_personal_chain_shares_its_object(pipeline):
             "после чего предъявили обвинения в богохульстве.")
     found = [(t, actor, recipient) for t, actor, recipient in sides(pipeline, text) if t == "ACCUSE"]
     assert found and all(not actor and "person:asia-bibi" in recipient for _, actor, recipient in found), found
+
+
+@pytest.mark.parametrize("text, outsider", [
+    # what an accusation charges its named target with is no side of it
+    ("Прокуратура обвинила Мифтахова в нападении на офис «Единой России».", "org:RUS-UR"),
+    ("Ратко Младич был арестован. Он обвинён также в захвате сотрудников ООН в 1995 году.", "org:UN"),
+])
+def test_what_an_accusation_charges_is_no_side(pipeline, text, outsider):
+    found = [(t, actor, recipient) for t, actor, recipient in sides(pipeline, text) if t == "ACCUSE"]
+    assert found and not any(outsider in actor + recipient for _, actor, recipient in found), found

@@ -557,6 +557,22 @@ def _clauses_below(tree: Tree, k: int) -> set[int]:
     return out
 
 
+def charge(tree: Tree, lemmas: Lemmas, verb: int, words: dict[str, set[str]]) -> frozenset[int]:
+    """The tokens of what an accusation at `verb` charges its target with or blames it for, when it names the target
+    («обвинила Мифтахова в нападении на офис «Единой России»», «раскритиковала США за удары по Сирии»): what the
+    charge names is no side of the accusation."""
+    if not any(tree.rels[c] in ("obj", "nsubj:pass") for c in tree.children(verb)):
+        return frozenset()
+    cases = words.get("charge_case", set())
+    return frozenset(
+        k
+        for c in tree.children(verb)
+        # a common noun: a name after «в» is where («В США Фирташ обвиняется во взятке», «в Дамаске осудили»)
+        if tree.rels[c] == "obl" and _case(tree, lemmas, c) in cases and not lemmas.tokens[c].text[:1].isupper()
+        for k in tree.subtree(c)
+    )
+
+
 def other_clauses(tree: Tree, head: int) -> frozenset[int]:
     """The tokens of the clauses with a subject of their own that do not hold token `head`: another predication,
     whose mentions are its own sides («Саркози обещал ..., а Кирилл отправлял президенту Пакистана просьбу»:

@@ -24,7 +24,7 @@ from entente.extract import event_frame
 from entente.extract.event_args import Heads, passive_en
 from entente.extract.event_build import WORD, EventMaker
 from entente.extract.event_charges import answer_charges
-from entente.extract.event_clause import analytic_future, other_clauses, phrase_head, read
+from entente.extract.event_clause import analytic_future, charge, other_clauses, phrase_head, read
 from entente.extract.event_hosting import drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import COOPERATIVE, drop_promised, obliged, scheduled
@@ -290,6 +290,10 @@ class EventCoder:
             matched = {k for k in range(i, j) if lemmas.get(k) in trigger.lemmas}
             # another predication's mentions are its own sides
             elsewhere = other_clauses(tree, clause.head) if tree is not None and clause is not None else frozenset()
+            charged: frozenset[int] = frozenset()
+            if tree is not None and clause is not None and clause.how == "verb" and trigger.type == "ACCUSE":
+                # what it charges is no side, but a place in it is where (a charge's state, when no one is named)
+                charged = charge(tree, lemmas, clause.head, cues.clause)
             # the mentions that can be this trigger's arguments, by grammar or by the tree: none from another
             # event noun's phrase, from outside a quoted statement it is in, or from a parenthetical aside (a
             # mention among the trigger's own words is the tree's to read: «Российские войска были выведены»)
@@ -298,6 +302,7 @@ class EventCoder:
                 for s in slots
                 if not any(s.i <= k < s.j for k in foreign)
                 and s.i not in elsewhere
+                and (s.i not in charged or s.actor.type in ("location", "country"))
                 and same_voice(s, i, tokens, quote)
                 and aside(tokens, s.i) == aside(tokens, i)
                 and attribution(tokens, s.i, lang) == attribution(tokens, i, lang)
