@@ -762,7 +762,12 @@ def _agent(tokens: list[Token], slot: Slot, trigger: tuple[int, int], lang: str,
     if (
         k >= 0
         and _lemma(tokens[k].text, lang, morph) in heads.lemmas
-        and slot.j <= trigger[0]
+        # before the trigger, or before the verb of a phrase whose object comes first («Відповідальність за акцію
+        # глава Cockpit покладає на ...»)
+        and (
+            slot.j <= trigger[0]
+            or any(morph.has(tokens[x].text.lower(), lang, "VERB") for x in range(slot.j, trigger[1]))
+        )
         and clause_id(tokens, slot.i) == clause_id(tokens, trigger[0])
         and (k < 1 or not tokens[k - 1].is_word or not tokens[k - 1].text[0].isalpha()
              or tokens[k - 1].text.lower() in CONJUNCTIONS | QUANTITY or tokens[k - 1].text.isdigit()
@@ -787,14 +792,19 @@ def _agent(tokens: list[Token], slot: Slot, trigger: tuple[int, int], lang: str,
     )
 
 
+CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
+
+
 def _opens_phrase(tokens: list[Token], k: int, lang: str, morph: Morph) -> bool:
     """Whether the head at k, after another word, still opens its own noun phrase: it can be nominative and never
     genitive, so it is no complement of the noun before it («Виплату компенсацій керівництво Ryanair відхиляє»), and
     no preposition governs it («за руководство»)."""
     readings = morph.readings(tokens[k].text.lower(), lang)
     before = morph.readings(tokens[k - 1].text.lower(), lang)
+    # a noun the dictionary gives no case (Ukrainian «глава») is read as its nominative
+    uncased = bool(readings) and not any(r.tags & CASES for r in readings)
     return (
-        any("nomn" in r.tags for r in readings)
+        (uncased or any("nomn" in r.tags for r in readings))
         and not any("gent" in r.tags for r in readings)
         and not (before and "PREP" in before[0].tags)
     )
