@@ -245,3 +245,13 @@ def test_what_an_accusation_charges_is_no_side(pipeline, text, outsider):
 ])
 def test_a_heads_genitive_acts_inside_an_object_first_phrase(pipeline, text, expected):
     assert expected in sides(pipeline, text), sides(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence passed with no court named is the act of the state where it is passed; the place is no recipient
+    ("Украинскую летчицу Надежду Савченко приговорили в России к 22 годам тюрьмы.",
+     ("SANCTION", ("RUS",), ("person:nadezhda-savchenko",))),
+    ("Журналист был приговорен в Москве к пяти годам.", ("SANCTION", ("place:moscow",), ())),
+])
+def test_a_sentence_with_no_court_named_is_the_places_state(pipeline, text, expected):
+    assert expected in sides(pipeline, text), sides(pipeline, text)

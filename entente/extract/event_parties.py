@@ -32,6 +32,7 @@ DONE_THERE = PLACED | {"COERCE", "MOBILIZE", "CONCEDE", "RETREAT", "THREATEN"}
 UNNAMED_DOERS = frozenset({"PROTEST"})
 POLICED = frozenset({"arrest", "seize"})  # coercion done where it happens by that state's authorities
 CHARGED = frozenset({"ACCUSE"})  # «которого обвиняют в ... в США»: with no accuser named, the state where it is charged
+SENTENCED = frozenset({"convict"})  # «был приговорён в Пенджабе»: with no court named, the state where it is sentenced
 MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # what two sides do together
 SENTENCE_OPENERS = frozenset({".", "!", "?", "«", '"', "—", "\n"})
 DEMONYM_ENDS = ("ese", "ish", "ian", "an", "ic", "i")  # English adjectives of countries: Chinese, Turkish, Russian
@@ -121,7 +122,11 @@ def parties(
         return None
     if not actor and roles.relative:
         return None  # «западных стран, которые требуют»: done by someone the article does not name as an actor
-    if not actor and ((trigger.type == "COERCE" and trigger.mode in POLICED) or trigger.type in CHARGED):
+    if not actor and (
+        (trigger.type == "COERCE" and trigger.mode in POLICED)
+        or trigger.type in CHARGED
+        or (trigger.type == "SANCTION" and trigger.mode in SENTENCED)
+    ):
         # «был арестован в Бангкоке»: with no one named, an arrest or seizure is the act of the place's state
         places = [p for p in roles.places if any(s.actor is p and clause_id(tokens, s.i) == clause_id(tokens, i)
                                                  for s in sentence.slots)]

@@ -404,7 +404,7 @@ class EventCoder:
                 out[key] = event
                 hosted += [key] if trigger.host else []
                 placed.append((key, i))
-            if event.actor:
+            if event.actor and " from:state" not in event.rule:  # a state read off a place was never named
                 previous = [x for x in a.actors if x.id in event.actor]
                 if trigger.host and roles.objects:
                     previous = roles.objects  # the sentence is about its subject, the host
