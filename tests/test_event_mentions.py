@@ -255,3 +255,19 @@ def test_a_heads_genitive_acts_inside_an_object_first_phrase(pipeline, text, exp
 ])
 def test_a_sentence_with_no_court_named_is_the_places_state(pipeline, text, expected):
     assert expected in sides(pipeline, text), sides(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a past tense agrees with its subject in gender: a declinable name of another gender before it is its object
+    ("Ізраїль засудила Туреччина.", ("ACCUSE", ("TUR",), ("ISR",))),
+    ("Израиль осудила Турция.", ("ACCUSE", ("TUR",), ("ISR",))),
+])
+def test_a_past_tense_agrees_with_its_subject(pipeline, text, expected):
+    assert expected in sides(pipeline, text), sides(pipeline, text)
+
+
+def test_a_name_beside_a_noun_agrees_through_it(pipeline):
+    # «магазин» agrees with «отказался», not the shop's name in quotes
+    text = "Московский книжный магазин «Молодая гвардия» отказался продавать номер журнала «Дилетант»."
+    found = [(t, actor, recipient) for t, actor, recipient in sides(pipeline, text) if t == "REJECT"]
+    assert found and all(recipient == () or actor for _, actor, recipient in found), found

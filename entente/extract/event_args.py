@@ -294,9 +294,6 @@ def _described(tokens: list[Token], slots: list[Slot], k: int, lang: str, morph:
 NOUN_PREP = {"en": frozenset({"to", "for", "from"}), "uk": frozenset({"з", "із", "зі", "від"})}
 
 
-CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
-
-
 def _same_case(tokens: list[Token], k: int, lang: str, morph: Morph) -> bool:
     """Whether the name at token k can stand in a case of the noun before it: a title in apposition («христианки
     Асии Биби»), not a name that depends on it («підтримки Москві»)."""
@@ -649,7 +646,16 @@ def _assign(
                 or _word_subject(tokens, trigger[0], lang, morph, loose=accusative_noun(tokens, slot, lang, morph))
             )
         ):
-            _add(roles.subjects, slot.actor)
+            if (
+                slot.j <= trigger[0]
+                and clause_id(tokens, slot.i) == clause_id(tokens, trigger[0])
+                and _disagrees(tokens, slot, trigger, lang, morph)
+            ):
+                _add(roles.objects, slot.actor)  # «Ізраїль засудила Туреччина»: the object comes first
+            else:
+                # (in a clause before, a speaker of another gender stands for an unnamed body: «Мей повідомила, що
+                # уряд підтримав угоду»)
+                _add(roles.subjects, slot.actor)
         else:
             _add(roles.objects, slot.actor)
     if agents:
@@ -793,6 +799,30 @@ def _agent(tokens: list[Token], slot: Slot, trigger: tuple[int, int], lang: str,
 
 
 CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
+GENDERS = frozenset({"masc", "femn", "neut"})
+
+
+def _disagrees(tokens: list[Token], slot: Slot, trigger: tuple[int, int], lang: str, morph: Morph) -> bool:
+    """Whether a mention cannot be the subject of the trigger's past-tense singular verb, which agrees with its
+    subject in gender («Ізраїль засудила Туреччина»: Turkey condemns; «Макрона підтримала Франція»): every nominative
+    reading of its declinable words has another gender. Names that do not decline (Fixd: «НАТО», «Мей») say nothing."""
+    verb = next((k for k in range(trigger[0], trigger[1]) if morph.has(tokens[k].text.lower(), lang, "VERB")), -1)
+    if verb < 0:
+        return False
+    tags = morph.readings(tokens[verb].text.lower(), lang)[0].tags
+    gender = next(iter(tags & GENDERS), None)
+    if "past" not in tags or gender is None or "plur" in tags:
+        return False
+    if slot.i > 0 and (tokens[slot.i - 1].text in QUOTES or morph.has(tokens[slot.i - 1].text.lower(), lang, "NOUN")):
+        return False  # a name set beside a noun agrees through it («магазин «Молодая гвардия» отказался»)
+    genders: set[str] = set()
+    for t in tokens[slot.i : slot.j]:
+        if not t.is_word:
+            continue
+        for r in morph.readings(t.text.lower(), lang):
+            if "nomn" in r.tags and "Fixd" not in r.tags:
+                genders |= r.tags & GENDERS
+    return bool(genders) and gender not in genders
 
 
 def _opens_phrase(tokens: list[Token], k: int, lang: str, morph: Morph) -> bool:
