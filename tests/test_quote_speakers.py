@@ -71,6 +71,15 @@ SPEAKERS = [
      [("rachel", "person", "Rachel Berg"), ("milton", "person", "Milton Berg")], [("I feel bad,", "rachel")]),
     ("en", "Mike Pence blamed the media. “It is unfair,” they said.", [("pence", "person", "Mike Pence")],
      [("It is unfair,", None)]),
+    # a title after the verb, then an apposition that ends with a name: that name speaks, not whoever the title
+    # would refer back to; not a clause of its own after the comma, nor a phrase that goes on elsewhere
+    ("ru", "Асия Биби была оправдана. «Мы никогда не сдадимся», - пообещал лидер партии, радикальный проповедник "
+     "Хадим Ризви.", [("bibi", "person", "Асия Биби"), ("rizvi", "person", "Хадим Ризви")],
+     [("Мы никогда не сдадимся", "rizvi")]),
+    ("ru", "Министр Сергей Лавров был в Москве. «Мы не сдадимся», - заявил министр, отвечая на вопрос Владимира "
+     "Путина.",
+     [("lavrov", "person", "Сергей Лавров"), ("putin", "person", "Владимира Путина")],
+     [("Мы не сдадимся", "lavrov")]),
     # a name the recognizer missed is nobody else: not the person named before it
     ("en", 'Lakeisha Holloway will be charged. "The videos show intention," Clark County Sheriff Joe Lombardo said.',
      [("holloway", "person", "Lakeisha Holloway")], [("The videos show intention,", None)]),

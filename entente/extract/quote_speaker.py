@@ -111,7 +111,12 @@ class Context(Phrases):
             if found:
                 return found
         if after and inverted:
-            found = self.nearest(cue, lo, hi, True) or self.np_after(cue.at + 1, hi) or self.np_before(cue.first, lo)
+            found = (
+                self.nearest(cue, lo, hi, True)
+                or self._apposition(cue, hi, s1)
+                or self.np_after(cue.at + 1, hi)
+                or self.np_before(cue.first, lo)
+            )
         else:  # the subject stands before the verb: «дед сказал Дзержинскому» is not Дзержинский speaking
             found = self.nearest(cue, lo, cue.first, False) or self.np_before(cue.first, lo)
             if not found and inverted:
@@ -121,6 +126,29 @@ class Context(Phrases):
                 or self.sentence_subject(cue, s0)
                 or (self._place(cue, lo, max(hi, self._clause_end(cue.at + 1, s1))) if self._plural(cue) else None)
                 or NO_SPEAKER)
+
+    def _apposition(self, cue: Cue, hi: int, s1: int) -> Speaker | None:
+        """The person named at the end of an apposition after the comma that ends the verb's clause («— пообещал
+        лидер партии, радикальный проповедник Хадим Ризви»: Rizvi, not whoever «лидер партии» would refer back
+        to): a lower-case phrase and a person's name that ends it, with the sentence or the next stop."""
+        if hi >= s1 or self.items[hi].text != "," or hi + 1 >= s1 or self.items[hi + 1].upper:
+            return None
+        if any(self.items[j].low in self.lex.place_prepositions for j in range(cue.at + 1, hi)):
+            return None  # «— написал министр в прошении об отставке, поданном Т. Мэй»: the phrase goes on elsewhere
+        end = self._clause_end(hi, s1)
+        last = end - 1
+        while last > hi and not self.items[last].word:
+            last -= 1
+        if last <= hi or self.person[last] < 0:
+            return None
+        first = last
+        while first > hi + 1 and self.person[first - 1] == self.person[last]:
+            first -= 1
+        between = [self.items[j] for j in range(hi + 1, first) if self.items[j].word]
+        # a few words of title, no preposition (not «, отвечая на вопрос Путина»: a clause of its own)
+        if len(between) > 4 or any(t.low in self.lex.prepositions or t.low in self.lex.clause_words for t in between):
+            return None
+        return self._mention(self.people[self.person[last]], "person")
 
     def _plural(self, cue: Cue) -> bool:
         return bool(self.lex.plural_endings) and self.items[cue.at].low.endswith(self.lex.plural_endings)
