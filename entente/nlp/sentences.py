@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-_END = re.compile(r"(?<=[.!?…])[»\"”)]*\s+(?=[«\"„“(]?[A-ZА-ЯЁІЇЄҐ0-9])")
+# the end mark, then what follows it (group 1: its span is where a sentence ends and the next may begin). The mark is
+# matched, not looked behind for: a pattern opening with a character class is searched for by that class alone
+_END = re.compile(r"[.!?…]([»\"”)]*\s+(?=[«\"„“(]?[A-ZА-ЯЁІЇЄҐ0-9]))")
 _ABBREVIATIONS = "г|гг|т|ул|им|см|ст|мм|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|No|vs|etc|і|ім|м|вул|р|рр|тис|млн|млрд"
 _NO_END = re.compile(rf"(?:\b[A-ZА-ЯЁІЇЄҐ]|\b(?:{_ABBREVIATIONS}))\.$")
 
@@ -23,7 +25,7 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
     for para in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
         start = para.start()
         for m in _END.finditer(text, para.start(), para.end()):
-            piece = text[start:m.start()].rstrip()
+            piece = text[start:m.start(1)].rstrip()
             if _NO_END.search(piece[-6:]):
                 continue
             out.append((start, start + len(piece), piece))

@@ -184,7 +184,8 @@ def _names(d: dict[str, Any]) -> list[str]:
 @dataclass(frozen=True)
 class _Grammar:
     pattern: re.Pattern[str]  # over lowercased text: case-sensitive literals are much faster
-    starters: re.Pattern[str]  # a word or number an expression can begin with: `pattern` is tried only there
+    starters: re.Pattern[str]  # what stands before a word or number an expression can begin with: `pattern` is
+    # tried only there
     cased: frozenset[str]  # month and weekday names written capitalized (English: "may", "march" are verbs)
     months: dict[str, int]
     weekdays: dict[str, int]  # 0 = Monday
@@ -271,7 +272,9 @@ class _Grammar:
         firsts = [*words("leads"), *words("month_preps"), *words("weekday_preps"), *words("night"),
                   *words("range_from"), *months, *weekdays, *directions, *relative, *sum(ago.values(), []),
                   *(f"{n} {u}" for n in numbers for u in sum(ago.values(), []))]
-        starters = rf"(?<!\w)(?=\d|{_alt([_starter(w) for w in firsts])}(?!\w))"  # zero-width: they may overlap
+        # the character before a starter, which is no word character (`matches` puts a space before the text): a
+        # pattern that opens with a character class is scanned for by that class, not tried at every position
+        starters = rf"\W(?=\d|{_alt([_starter(w) for w in firsts])}(?!\w))"
         eve = [d["eve"] for d in datas]
         return cls(
             re.compile(pattern), re.compile(starters), cased, months, weekdays,
@@ -288,9 +291,10 @@ class _Grammar:
             yield from _ignoring_case(self.pattern.pattern).finditer(text)
             return
         end = 0
-        for s in self.starters.finditer(lowered):
-            if s.start() >= end:
-                m = self.pattern.match(lowered, s.start())
+        for s in self.starters.finditer(" " + lowered):  # each match the character before a starter
+            at = s.start()  # where the starter begins in `lowered` (the space put before it shifts it by one)
+            if at >= end:
+                m = self.pattern.match(lowered, at)
                 if m:
                     end = m.end()
                     yield m
