@@ -502,7 +502,7 @@ def _word_subject(tokens: list[Token], i: int, lang: str, morph: Morph, loose: b
     if not verb or "VERB" not in verb[0].tags:
         return False
     plural = "plur" in verb[0].tags
-    gender = next((g for g in ("masc", "femn", "neut") if g in verb[0].tags), None)  # a past tense's
+    gender = next(iter(verb[0].tags & GENDERS), None)  # a past tense's
     start = max((k + 1 for k in range(i) if tokens[k].text in CLAUSE_BREAKS), default=0)
     preps = PARTNER[lang] | PLACE[lang] | AGAINST[lang] | OTHER_PREP[lang]
     for k in range(start, i):
