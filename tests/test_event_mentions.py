@@ -180,6 +180,31 @@ def test_another_clauses_mentions_are_not_the_events_sides(pipeline, text, event
     assert found and not any(outsider in actor + recipient for _, actor, recipient in found), found
 
 
+@pytest.mark.parametrize("text, event_type, outsider", [
+    # what a verb governs below its own arguments (an infinitive's object, a prepositional phrase's genitive) is not
+    # who does it, whatever its case
+    ("Ранее Гренелл разослал письма немецким бизнесменам, в которых призвал отказаться от поддержки строительства "
+     "газопровода Северный поток-2.", "REQUEST", "org:NORD-STREAM-2"),
+    ("В тот же день Палата представителей приняла резолюцию, в которой выступила против завершения строительства "
+     'российского газопровода "Северный поток-2".', "REJECT", "org:NORD-STREAM-2"),
+])
+def test_what_a_verb_governs_deep_is_not_its_doer(pipeline, text, event_type, outsider):
+    found = [(t, actor) for t, actor, _ in sides(pipeline, text) if t == event_type]
+    assert found and not any(outsider in actor for _, actor in found), found
+
+
+@pytest.mark.parametrize("text, event_type, doer", [
+    # the parser's misreadings stay doers: a subject after the verb taken for its object, a name before the verb hung
+    # on the phrase before it
+    ("Проект активно критикуют США, Польша и страны Балтии.", "ACCUSE", "USA"),
+    ("После публикации указа о помиловании Нетаньяху поблагодарил «своего друга» Путина.", "SUPPORT",
+     "person:benjamin-netanyahu"),
+])
+def test_a_misparsed_subject_still_acts(pipeline, text, event_type, doer):
+    found = [(t, actor) for t, actor, _ in sides(pipeline, text) if t == event_type]
+    assert any(doer in actor for _, actor in found), found
+
+
 def test_a_relative_clause_opens_at_its_comma(pipeline):
     # the parser hangs «Ливане» on the relative clause after it: Lebanon is still where the army fired
     text = ("Это был первый случай, когда сирийская армия обстреляла предполагаемых повстанцев в Ливане, который "

@@ -34,6 +34,7 @@ SUBJECT = frozenset({"nsubj", "nsubj:pass"})
 NOT = frozenset({"не", "ни", "ні", "not", "never"})
 BUT = frozenset({"но", "однако", "а", "але", "проте", "однак", "but", "however"})
 COMPLEMENT = frozenset({"ccomp"})
+CLOSING = frozenset({"»", '"', "”", ")"})
 CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "(", ")"})
 # a noun in these places under a verb that neither carries nor presupposes it is what that verb acts on or
 # wants, not a report that it happened
@@ -596,6 +597,44 @@ def other_clauses(tree: Tree, head: int) -> frozenset[int]:
             below -= {k for g in tree.children(c) if tree.rels[g] in SUBJECT for k in tree.subtree(g)}
         out |= below
     return frozenset(out)
+
+
+def deep_mentions(tree: Tree, tokens: list[str], head: int, spans: list[tuple[int, int]]) -> set[int]:
+    """The starts of the mention spans that verb `head` governs below its own arguments: inside an infinitive it
+    controls, a prepositional phrase, or a phrase that depends on its object («в которых призвал отказаться от
+    поддержки ... газопровода Северный поток-2», «пообещало добавить Биби в список»). Such a mention is no doer of
+    the verb's act. Its direct object and the names joined to it are left out (the parser takes the subject after a
+    verb for its object: «Проект критикуют США»), and so is a bare oblique (an agent: «был оправдан Верховным
+    судом»), a name the parser joined to another name as a part of it, and a name right before the verb (misreadings:
+    «под руководством Мадуро Венесуэла», «После публикации указа о помиловании Нетаньяху поблагодарил»)."""
+    out: set[int] = set()
+    for c in tree.children(head):
+        rel = tree.rels[c]
+        if rel not in ("obj", "iobj", "obl", "xcomp") or (
+            rel == "obl" and not any(tree.rels[g] == "case" for g in tree.children(c))
+        ):
+            continue
+        below = tree.subtree(c)
+        if rel in ("obj", "iobj"):
+            core, todo = {c}, [c]
+            while todo:
+                for g in tree.children(todo.pop()):
+                    if tree.rels[g] in ("conj", "appos", "flat", "flat:name") and g not in core:
+                        core.add(g)
+                        todo.append(g)
+            below -= core
+        for i, j in spans:
+            top = next((k for k in range(i, j) if not i <= tree.heads[k] < j), i)
+            if top in below and not tree.rels[top].startswith("flat") and not _next_to(tokens, j, head):
+                out.add(i)
+    return out
+
+
+def _next_to(tokens: list[str], j: int, head: int) -> bool:
+    """Whether a span ending before token j stands right before token `head`, closing quotes aside."""
+    while j < head and tokens[j] in CLOSING:
+        j += 1
+    return j == head
 
 
 def _opens(tree: Tree, k: int) -> bool:

@@ -24,7 +24,7 @@ from entente.extract import event_frame
 from entente.extract.event_args import Heads, passive_en
 from entente.extract.event_build import WORD, EventMaker
 from entente.extract.event_charges import answer_charges
-from entente.extract.event_clause import analytic_future, charge, other_clauses, phrase_head, read
+from entente.extract.event_clause import analytic_future, charge, deep_mentions, other_clauses, phrase_head, read
 from entente.extract.event_hosting import drop_hosted, hosted_guests
 from entente.extract.event_lexicon import Lexicon, Trigger
 from entente.extract.event_modality import COOPERATIVE, drop_promised, obliged, scheduled
@@ -323,6 +323,11 @@ class EventCoder:
                 heads,
                 cues.clause,
             )
+            if tree is not None and clause is not None and clause.how == "verb" and roles.subjects and not trigger.host:
+                # a mention the verb governs deep in its complement is not who does it
+                deep = deep_mentions(tree, [t.text for t in tokens], clause.head, [(s.i, s.j) for s in usable])
+                doers = {id(s.actor) for s in usable if s.i not in deep}
+                roles.subjects = [x for x in roles.subjects if id(x) in doers]
             if trigger.type == "PROTEST" and not roles.objects:
                 roles.objects = employers(sentence, labor)  # «забастовка пилотов Ryanair»: against Ryanair
             # the actor of the sentence before stands in only for a pronoun subject («Він також поклав
