@@ -35,6 +35,13 @@ def test_the_thanks_between_two_people_of_one_country_is_coded_between_them(pipe
     assert [by_id[i].country for i in thanks[0].recipient] == ["GBR"]
 
 
+def test_a_title_introduces_the_next_name_only(pipeline):
+    # a sentence cut off at a link («в Ранее»): the title before May's name is not Raab's
+    a = analyze(pipeline, "Об этом сообщает пресс-служба британского премьер-министра Терезы Мэй в Ранее господин "
+                          "Доминик Рааб занимал пост замминистра. Премьер поблагодарила его за работу.")
+    assert titles(a) == {"Премьер": "Theresa May"}
+
+
 def test_a_ukrainian_title_refers_back_too(pipeline):
     a = analyze(pipeline, "Прем'єр-міністр Польщі Беата Шидло виступила в Сеймі. Прем'єр заявила, що уряд не піде "
                           "у відставку.")

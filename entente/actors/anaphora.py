@@ -69,7 +69,13 @@ def bare_titles(
     taken: set[int] = set()  # role tokens that introduce someone: not bare
     for p in people:
         role = context.role_before(tokens, p.i)
-        if role is not None and not _predicate_between(tokens, role.end, p.i, lang, morph):
+        if (
+            role is not None
+            and not _predicate_between(tokens, role.end, p.i, lang, morph)
+            # a title introduces the name next after it: «пресс-служба премьер-министра Терезы Мэй в Ранее господин
+            # Рааб» does not make Raab a prime minister
+            and not any(role.end <= q.i < p.i and q.id != p.id for q in people)
+        ):
             intros.append((p.i, _same(role, tokens, lang, morph), p.id))
             taken.update(range(role.start, role.end))
     intros.sort()
