@@ -128,7 +128,7 @@ class Decider:
             extra = [t for t in words if t.is_word and not keys & set(key_candidates(t.text))]
             if len(keys) >= 2 and not extra:
                 return Decision(h.entry, FULL)
-            if extra and all(self.agrees(t.text, h.entry) for t in extra):
+            if extra and all(self.agrees(t.text, h.entry) for t in extra) and not _patronymic_first(words, extra):
                 return Decision(h.entry, FULL if len(keys) >= 2 else GIVEN)
         return Decision(None)
 
@@ -267,3 +267,11 @@ class Decider:
         if lang in ("ru", "uk"):
             return not self.morph.common_word(w, lang)
         return True
+
+
+def _patronymic_first(words: list[Token], extra: list[Token]) -> bool:
+    """Whether a word read as a patronymic comes before any other word agrees with the entry: a patronymic follows a
+    given name, so in «Мило Джукановича» the -ович word is a surname, and «Мило» no form of «Милей»."""
+    first = next((t for t in words if t.is_word), None)
+    second = next((t for t in words if t.is_word and t is not first), None)
+    return second is not None and second in extra and first not in extra and bool(PATRONYMIC.search(second.text))
