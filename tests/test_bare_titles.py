@@ -42,6 +42,23 @@ def test_a_title_introduces_the_next_name_only(pipeline):
     assert titles(a) == {"Премьер": "Theresa May"}
 
 
+@pytest.mark.parametrize("text", [
+    # a subject title with a name after it in its clause is another person: the same one again would be a pronoun
+    "Борис Джонсон подал в отставку. Сегодня днем премьер-министр принял отставку Бориса Джонсона.",
+    # a title after a word for an office names the office, not its holder
+    "Борис Джонсон подал в отставку. Кто сменит Джонсона на посту главы МИД, пока не сообщается.",
+    "Доминик Рааб был министром жилья. Рааб назначен на пост министра по делам Brexit.",
+])
+def test_a_title_beside_the_name_or_after_an_office_word_is_not_that_person(pipeline, text):
+    assert titles(analyze(pipeline, text)) == {}, titles(analyze(pipeline, text))
+
+
+def test_a_title_in_another_case_may_be_the_name_after_it(pipeline):
+    a = analyze(pipeline, "Президент Узбекистана Ислам Каримов госпитализирован. Пресс-служба президента сообщила о "
+                          "госпитализации Ислама Каримова вчера.")
+    assert titles(a) == {"президента": "Islam Karimov"}, titles(a)
+
+
 def test_a_ukrainian_title_refers_back_too(pipeline):
     a = analyze(pipeline, "Прем'єр-міністр Польщі Беата Шидло виступила в Сеймі. Прем'єр заявила, що уряд не піде "
                           "у відставку.")

@@ -45,6 +45,10 @@ OFFICES = frozenset(
         "military_chief",
     }
 )
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "«", "»", '"', "“", "”"})
+# a title after these names an office, not its holder («на пост президента», «в должности министра», «на посаду»)
+OFFICE_NOUNS = frozenset({"пост", "должность", "посада", "кресло", "крісло", "звание", "звання", "качество", "якість",
+                          "статус", "post", "office", "position"})
 # a title after these is said of someone, not a reference to them («может стать президент», «был министром»)
 COPULAS = frozenset({"стать", "быть", "являться", "назначить", "избрать", "стати", "бути", "бувати", "призначити",
                      "обрати", "become", "be", "appoint", "elect", "name"})
@@ -60,7 +64,7 @@ class Person:
 
 
 def bare_titles(
-    tokens: list[Token], lang: str, people: Sequence[Person], entities: Sequence[Entity], context: Context,
+    text: str, tokens: list[Token], lang: str, people: Sequence[Person], entities: Sequence[Entity], context: Context,
     morph: Morph, window: Window | None = None,
 ) -> list[tuple[int, int, str]]:
     """(first token, token after the last, person id) of every bare title that refers back to a person; `window`: the
@@ -95,10 +99,32 @@ def bare_titles(
             person = next((pid for at, role, pid in reversed(intros) if at < k and role == same), None)
             if person is None and m.role.key in OFFICES:
                 person = _holder(m.role.key, [p for p in people if p.i < k], context, window)
-            if person is not None:
+            if person is not None and not _named_beside(text, tokens, people, m.start, m.end, person, lang, morph):
                 out.append((m.start, m.end, person))
         k = m.end
     return out
+
+
+def _named_beside(
+    text: str, tokens: list[Token], people: Sequence[Person], i: int, j: int, person: str, lang: str, morph: Morph
+) -> bool:
+    """Whether a subject title at tokens [i, j) has `person` named after it in its clause: the two are two people
+    («премьер-министр принял отставку Бориса Джонсона»; the same person again would be a pronoun). A title in another
+    case may be the person's own («пресс-служба президента сообщила о госпитализации Ислама»), and across a clause
+    break, or before the title, the name may be the title's again («Обама провел встречу с Кенни, после встречи
+    президент отметил»)."""
+    if lang != "en" and not any("nomn" in r.tags for r in morph.readings(tokens[i].text.lower(), lang)[:1]):
+        return False
+    if lang == "en" and j < len(tokens) and tokens[j].text in ("'s", "’s"):
+        return False
+    for p in people:
+        if p.id != person or p.i < j:
+            continue
+        between = text[tokens[j - 1].end : tokens[p.i].start]
+        breaks = any(t.text in CLAUSE_BREAKS or t.text[-1] in SENTENCE_END for t in tokens[j : p.i])
+        if "\n" not in between and not breaks:
+            return True
+    return False
 
 
 def _predicate_between(tokens: list[Token], a: int, b: int, lang: str, morph: Morph) -> bool:
@@ -164,6 +190,8 @@ def _bare(tokens: list[Token], m: RoleMatch, named: set[int], lang: str, morph: 
             return False  # «новый премьер», «другой министр», «первый президент»
         if _lemma(low, lang, morph) in COPULAS or (r and "VERB" in r[0].tags and r[0].lemma in COPULAS):
             return False  # «может стать президент», "was named minister"
+        if _lemma(low, lang, morph) in OFFICE_NOUNS:
+            return False  # «назначен на пост министра», «с поста главы МИД», «в качестве министра»
     if lang != "en" and readings and "ablt" in readings[0].tags:
         return False  # «был министром», «назначен премьером»: said of someone
     nxt = tokens[m.end] if m.end < len(tokens) else None

@@ -113,7 +113,7 @@ class Linker:
         by_id = {d.id: d for d in drafts.values()}
         # only a publication date bounds the article's time from above (the text's own years give its earliest)
         dated = window if date else None
-        for i, j, pid in bare_titles(tokens, lang, people, entities, self.context, self.morph, dated):
+        for i, j, pid in bare_titles(text, tokens, lang, people, entities, self.context, self.morph, dated):
             start, end = tokens[i].start, tokens[j - 1].end
             by_id[pid].mentions.append(Mention(start, end, text[start:end], INTRODUCED))
         unknown = {d.id for d in drafts.values() if d.type == "person" and d.country is None}
