@@ -206,3 +206,12 @@ def test_a_bare_title_is_no_office_its_bearer_took_up_after_the_article(pipeline
     a = pipeline(Article(file="t.txt", text=text, published="2018-07-10"))
     johnson = next(x for x in a.actors if x.id == "person:boris-johnson")
     assert "Премьер-министр" not in [m.text for m in johnson.mentions], johnson.mentions
+
+
+@pytest.mark.parametrize("text, person", [
+    # an adjective or pronoun opening the sentence is no part of the name after it
+    ("Восьмидесятилетний Маккейн выступил в сенате.", "John McCain"),
+    ("Шестидесятивосьмилетняя Руссефф покинула пост.", "Dilma Rousseff"),
+])
+def test_a_sentence_opening_adjective_is_not_part_of_the_name(pipeline, text, person):
+    assert person in people(analyze(pipeline, text)), people(analyze(pipeline, text))

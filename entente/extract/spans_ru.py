@@ -66,12 +66,21 @@ class Cutter:
                 if ends.get(start, end) >= end:
                     if label != "PER" or name_key(first) not in named:
                         continue
-                elif label == "PER" and self.person_noun(first):
+                elif label == "PER" and (self.person_noun(first) or self._adjective_before_name(text, tokens, start)):
                     start = next(t.start for t in tokens if t.start > start and t.is_word)
             if end == ends.get(start) and self.abbreviation(text[start:end]):
                 continue
             out.append((start, end, label))
         return out
+
+    def _adjective_before_name(self, text: str, tokens: list[Token], start: int) -> bool:
+        """«Восьмидесятилетний Маккейн», «Сама Тэтчер»: a word known only as an adjective or a pronoun, before a word
+        the dictionary knows as a name, opens the sentence, not the name."""
+        readings = self.morph.readings(text[start : next(t.end for t in tokens if t.start == start)].lower(), "ru")
+        if not readings or not all(r.tags & {"ADJF", "Apro"} for r in readings):
+            return False
+        after = next((t.text for t in tokens if t.start > start and t.is_word), "")
+        return after[:1].isupper() and not self.common(after)
 
     def person_noun(self, word: str) -> bool:
         """«Кронпринц», «Внук»: every reading an animate noun."""
