@@ -218,8 +218,10 @@ def test_a_relative_clause_opens_at_its_comma(pipeline):
     ("Суд освободил Саакашвили из-под ареста.", ("RETREAT", (), ("person:mikheil-saakashvili",))),
     # a common noun before a past tense that agrees with it is the subject: the indeclinable name after is the object
     ("Суд засудив Саакашвілі.", ("ACCUSE", (), ("person:mikheil-saakashvili",))),
+    # «тому» opening a Ukrainian clause is "therefore", not a dative: the abbreviation after it is the subject
+    ("Тому ВГСУ відхилив касацію військової прокуратури.", ("REJECT", ("org:UKR-HECU",), ())),
 ])
-def test_a_release_from_arrest_and_a_common_noun_subject(pipeline, text, expected):
+def test_a_release_from_arrest_and_ukrainian_subjects(pipeline, text, expected):
     assert expected in sides(pipeline, text), sides(pipeline, text)
 
 

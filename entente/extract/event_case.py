@@ -32,7 +32,8 @@ def case(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> str:
         return "obl" if prev and prev[0].tags & {"VERB", "INFN", "PREP", "PRTF", "GRND"} else "nomn"
     if head.isupper():  # acronyms (США, НАТО, КНР) do not decline: a subject opens its clause or follows «и»
         before = tokens[slot.i - 1].text.lower() if slot.i > 0 else ""
-        return "nomn" if not before or not tokens[slot.i - 1].is_word or before in CONJUNCTIONS else "obl"
+        opens = not before or not tokens[slot.i - 1].is_word or before in CONJUNCTIONS
+        return "nomn" if opens or _connective(tokens, slot.i - 1, lang, morph) else "obl"
     if _latin(head, lang, morph):
         # a name in Latin letters does not decline either («Ryanair», «Netflix»): nominative where it opens its clause
         # or stands before its own verb with no noun or preposition governing it («що Ryanair заперечує»); after «и»
@@ -56,6 +57,15 @@ def case(tokens: list[Token], slot: Slot, lang: str, morph: Morph) -> str:
 
 
 GOVERNING = frozenset({"NOUN", "ADJF", "NUMR", "PRTF", "PREP", "LATN"})  # a word before a name that may govern its case
+
+
+def _connective(tokens: list[Token], k: int, lang: str, morph: Morph) -> bool:
+    """Whether Ukrainian word k, opening its clause, may be an adverb that governs no noun («Тому ВГСУ відхилив»:
+    «тому» is "therefore" there, not the dative of «той»; «Також ВГСУ заявив»)."""
+    if lang != "uk":
+        return False  # Russian has its tree (and «что» reads as an adverb too)
+    opens = k == 0 or not tokens[k - 1].is_word
+    return opens and any("ADVB" in r.tags for r in morph.readings(tokens[k].text.lower(), lang))
 
 
 def _latin(word: str, lang: str, morph: Morph) -> bool:
