@@ -298,3 +298,22 @@ def test_a_name_beside_a_noun_agrees_through_it(pipeline):
     text = "Московский книжный магазин «Молодая гвардия» отказался продавать номер журнала «Дилетант»."
     found = [(t, actor, recipient) for t, actor, recipient in sides(pipeline, text) if t == "REJECT"]
     assert found and all(recipient == () or actor for _, actor, recipient in found), found
+
+
+@pytest.mark.parametrize("text, person", [
+    # a plural verb with no subject in its clause («її визнали», «которого обвинили») is done by no one named: not by
+    # the single person of an earlier clause
+    ("51-річна католичка Азія Бібі була засуджена до смертної кари в 2010 році, коли її визнали винною в образі "
+     "ісламу.", "person:asia-bibi"),
+    ("Если приговор был бы исполнен, то Норин могла стать первой женщиной в Пакистане, которую в рамках закона "
+     "казнили бы за богохульство.", "person:norina"),
+])
+def test_a_subjectless_plural_verb_is_no_earlier_persons_act(pipeline, text, person):
+    found = sides(pipeline, text)
+    assert found and not any(person in actor for _, actor, _ in found), found
+
+
+def test_a_speaker_still_stands_for_the_plural_body_named_after_him(pipeline):
+    found = sides(pipeline, "Тереза Мей заявила, що міністри її кабінету підтримали чорновий варіант угоди з "
+                            "Євросоюзом.")
+    assert any("person:theresa-may" in actor for t, actor, _ in found if t == "SUPPORT"), found

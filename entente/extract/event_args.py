@@ -652,6 +652,16 @@ def _assign(
                 and _disagrees(tokens, slot, trigger, lang, morph)
             ):
                 _add(roles.objects, slot.actor)  # «Ізраїль засудила Туреччина»: the object comes first
+            elif (
+                slot.actor.type == "person"
+                and clause_id(tokens, slot.i) != clause_id(tokens, trigger[0])
+                and not _coordinated(tokens, slot, lang)
+                and _plural_verb(tokens, trigger, lang, morph)
+                and not _plural_noun_before(tokens, trigger[0], lang, morph)
+            ):
+                # «Бібі була засуджена ..., коли її визнали винною»: a plural verb with no subject in its clause is no
+                # one's (with one, «Мей заявила, що міністри підтримали угоду», the speaker stands for the body)
+                continue
             else:
                 # (in a clause before, a speaker of another gender stands for an unnamed body: «Мей повідомила, що
                 # уряд підтримав угоду»)
@@ -823,6 +833,37 @@ def _disagrees(tokens: list[Token], slot: Slot, trigger: tuple[int, int], lang: 
             if "nomn" in r.tags and "Fixd" not in r.tags:
                 genders |= r.tags & GENDERS
     return bool(genders) and gender not in genders
+
+
+def _plural_noun_before(tokens: list[Token], i: int, lang: str, morph: Morph) -> bool:
+    """Whether a common noun or pronoun that may be a plural nominative stands before token i in its clause, with no
+    preposition before it («що міністри її кабінету підтримали»)."""
+    start = max((k + 1 for k in range(i) if tokens[k].text in CLAUSE_BREAKS), default=0)
+    preps = PARTNER[lang] | PLACE[lang] | AGAINST[lang] | OTHER_PREP[lang]
+    return any(
+        tokens[k].is_word
+        and not (k > 0 and tokens[k - 1].text.lower() in preps)
+        and any(
+            {"nomn", "plur"} <= r.tags and r.tags & {"NOUN", "NPRO"} and not r.tags & {"Name", "Surn", "Geox", "Orgn"}
+            for r in morph.readings(tokens[k].text.lower(), lang)[:2]
+        )
+        for k in range(start, i)
+    )
+
+
+def _coordinated(tokens: list[Token], slot: Slot, lang: str) -> bool:
+    """Whether a list word joins the mention to a neighbour («Дональд Трамп и его жена», «Вера и Илья Политковские»)."""
+    joiners = LIST_JOINERS[lang]
+    return (slot.i > 0 and tokens[slot.i - 1].text.lower() in joiners) or (
+        slot.j < len(tokens) and tokens[slot.j].text.lower() in joiners
+    )
+
+
+def _plural_verb(tokens: list[Token], trigger: tuple[int, int], lang: str, morph: Morph) -> bool:
+    """Whether the trigger's first verb is a finite verb in the plural only (no person is its subject)."""
+    verb = next((k for k in range(trigger[0], trigger[1]) if morph.has(tokens[k].text.lower(), lang, "VERB")), -1)
+    readings = morph.readings(tokens[verb].text.lower(), lang) if verb >= 0 else ()
+    return bool(readings) and all("plur" in r.tags for r in readings if "VERB" in r.tags)
 
 
 def _opens_phrase(tokens: list[Token], k: int, lang: str, morph: Morph) -> bool:
