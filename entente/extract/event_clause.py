@@ -31,6 +31,7 @@ EMBEDDED = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj"
 # relations through which a head controls or frames the event below it
 CONTROL = frozenset({"xcomp", "obj", "nsubj", "nsubj:pass", "csubj", "obl"})
 SUBJECT = frozenset({"nsubj", "nsubj:pass"})
+NOMINAL = ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "appos")  # where a noun stands
 NOT = frozenset({"не", "ни", "ні", "not", "never"})
 BUT = frozenset({"но", "однако", "а", "але", "проте", "однак", "but", "however"})
 COMPLEMENT = frozenset({"ccomp"})
@@ -80,9 +81,19 @@ def read(tree: Tree, lemmas: Lemmas, i: int, j: int, noun: bool, words: dict[str
             negated_by = lemmas.get(predicate)
     else:
         predicate, how = head, "verb"
-        if tree.rels[head] == "amod" or (tree.rels[head] == "acl" and _participle(lemmas, head)):
+        if (
+            tree.rels[head] == "amod"
+            or (tree.rels[head] == "acl" and _participle(lemmas, head))
+            or (
+                tree.rels[head] in NOMINAL
+                and _participle(lemmas, head, "pssv")
+                and not _named_after(tree, lemmas, head)
+            )
+        ):
             # «на оккупированных (Израилем) территориях»: a participle that describes, with its agent or not, does
-            # not report
+            # not report; nor a passive one that stands for the people it was done to («адвокаты обвиняемых»,
+            # «освободить задержанных»), unless a name follows it («обвиняемый в убийстве Олег Топалов»: he is
+            # accused); an active one reports («протестующие жгли шины»: a protest goes on)
             return None
     if how in ("verb", "occurrence", "support", "undergone", "intended", "mentioned-xcomp"):
         # «встреча не состоялась»; an infinitive's verb: «не могли в течение четырех дней договориться»
@@ -176,11 +187,17 @@ def _readings(lemmas: Lemmas, k: int) -> tuple[Reading, ...]:
     return lemmas.lexicon.morph.readings(lemmas.tokens[k].text.lower(), lemmas.lang)
 
 
-def _participle(lemmas: Lemmas, k: int) -> bool:
-    """Whether token k is a full participle («приговорённой», «требующей»): a participial phrase describes its
-    noun («Асии Биби, приговорённой к смертной казни»), as an adjective does."""
+def _named_after(tree: Tree, lemmas: Lemmas, k: int) -> bool:
+    """Whether a capitalized word follows the phrase of token k («обвиняемый в убийстве Олег Топалов»)."""
+    after = max(tree.subtree(k)) + 1
+    return after < len(lemmas.tokens) and lemmas.tokens[after].text[:1].isupper()
+
+
+def _participle(lemmas: Lemmas, k: int, voice: str = "PRTF") -> bool:
+    """Whether token k is a full participle («приговорённой», «требующей»), of the voice `voice` if given ("pssv"): a
+    participial phrase describes its noun («Асии Биби, приговорённой к смертной казни»), as an adjective does."""
     readings = _readings(lemmas, k)
-    return bool(readings) and "PRTF" in readings[0].tags
+    return bool(readings) and {"PRTF", voice} <= readings[0].tags
 
 
 def _short_passive(lemmas: Lemmas, k: int) -> bool:
