@@ -317,3 +317,16 @@ def test_a_speaker_still_stands_for_the_plural_body_named_after_him(pipeline):
     found = sides(pipeline, "Тереза Мей заявила, що міністри її кабінету підтримали чорновий варіант угоди з "
                             "Євросоюзом.")
     assert any("person:theresa-may" in actor for t, actor, _ in found if t == "SUPPORT"), found
+
+
+@pytest.mark.parametrize("text", [
+    # leaving a firm's founders or owners is commerce, no withdrawal between states
+    "У 2008 році Яцишин вийшов зі складу засновників обох компаній.",
+    "В 2010 году Иванов вышел из состава учредителей компании.",
+])
+def test_leaving_a_firms_owners_is_no_sanction(pipeline, text):
+    assert not [t for t, _, _ in sides(pipeline, text) if t == "SANCTION"], sides(pipeline, text)
+
+
+def test_leaving_a_union_is_still_a_withdrawal(pipeline):
+    assert [t for t, _, _ in sides(pipeline, "Британія вийшла зі складу Європейського Союзу.") if t == "SANCTION"]

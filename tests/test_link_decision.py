@@ -215,3 +215,22 @@ def test_a_bare_title_is_no_office_its_bearer_took_up_after_the_article(pipeline
 ])
 def test_a_sentence_opening_adjective_is_not_part_of_the_name(pipeline, text, person):
     assert person in people(analyze(pipeline, text)), people(analyze(pipeline, text))
+
+
+@pytest.mark.parametrize("text, person, place", [
+    # a given name before a word that is also a place's form names a person, and the lone surname later is theirs
+    ("Про це сказав єврокомісар з питань розширення Йоганнес Ган. «Ми маємо прискорити зусилля», - наголосив Ган.",
+     "Johannes Han", "Ghana"),
+    ("Усы Сальвадора Дали сохранили форму через почти 30 лет после смерти.", "Salvador Dali", "El Salvador"),
+])
+def test_a_given_name_before_a_place_form_is_a_person(pipeline, text, person, place):
+    a = analyze(pipeline, text)
+    assert person in people(a) and place not in {x.name for x in a.actors}, [(x.name, x.type) for x in a.actors]
+
+
+def test_a_country_in_a_slogan_stays_the_country(pipeline):
+    # («Слава Україні» itself is still taken for an unknown person: the words of a name must agree in case, which the
+    # tagger's own people are not checked for)
+    a = analyze(pipeline, "Учасники мітингу в центрі Києва довго кричали «Слава Україні!» і співали гімн. Україна "
+                          "переможе, кричали вони.")
+    assert "Ukraine" in {x.name for x in a.actors if x.type == "country"}, [(x.name, x.type) for x in a.actors]

@@ -78,7 +78,8 @@ class Decider:
         """First pass over the article: the people it names with more than a surname."""
         out = Named()
         for e, i, j in spans:
-            if e.hits and not any(h.entry.type == "person" for h in e.hits):
+            place = e.hits and not any(h.entry.type == "person" for h in e.hits)
+            if place and not self.given_place(e, tokens, i, j, lang):
                 out.other.update(range(i, j))  # a country or body of the base: a name of its own («України Зеленський»)
                 continue
             if e.label != "PER" and not e.hits:
@@ -101,6 +102,17 @@ class Decider:
             if bearer is not None:
                 out.owners.setdefault(name_key(words[-1].text), []).append((e.start, bearer))
         return out
+
+    def given_place(self, e: Entity, tokens: list[Token], i: int, j: int, lang: str) -> bool:
+        """Whether the tagger's person, whose base hits are all places, opens with a given name: «Йоганнес Ган» is a
+        person, not Ghana."""
+        words = [t for t in tokens[i:j] if t.is_word]
+        return (
+            e.label == "PER"
+            and len(words) >= 2
+            and all(h.entry.type in ("country", "location") for h in e.hits)
+            and self.people.given_name(words[0].text, lang)
+        )
 
     def _namesake(self, text: str, tokens: list[Token], i: int, lang: str, e: Entity, other: set[int]) -> Entity | None:
         """A base surname right after a given name that is none of its bearers' («Асия Биби», "Jimmy Carter",

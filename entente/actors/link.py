@@ -90,6 +90,9 @@ class Linker:
             why = ""
             if e.hits and _choose(e, window).entry.type == "person":
                 draft, why = self._base_person(e, text, tokens, i, j, lang, window, named, entities, drafts)
+            elif e.hits and self._person_named(e, tokens, i, j, lang):
+                # «Йоганнес Ган ... наголосив Ган»: a person, not Ghana
+                draft = self._unknown(replace(e, label="PER"), tokens, i, j, lang, entities, drafts)
             elif e.hits and _firm_named(e):
                 # «ТОВ «Електронний світ України»», «ПАО «Банк Китая»»: a firm named after a place is neither
                 draft = self._unknown(replace(e, label="ORG"), tokens, i, j, lang, entities, drafts)
@@ -158,6 +161,23 @@ class Linker:
             oi, oj = bisect.bisect_left(starts, d.owner.start), bisect.bisect_left(starts, d.owner.end)
             return self._unknown(d.owner, tokens, oi, oj, lang, entities, drafts), d.why
         return None, ""
+
+    def _person_named(self, e: Entity, tokens: list[Token], i: int, j: int, lang: str) -> bool:
+        """Whether a name whose base hits are all places is a person's: the tagger's person opening with a given name
+        («Йоганнес Ган», not Ghana), or one word that is the surname of a person the article names in full («Ган»)."""
+        words = [t for t in tokens[i:j] if t.is_word]
+        if len(words) == 1 and all(h.entry.type in ("country", "location") for h in e.hits):
+            # the surname of a person named in full whose name is also a place's («Йоганнес Ган»); not of a person
+            # the tagger made of a slogan («Слава Україні»: «слава» is a common word too, and the lone «Україна» the
+            # country)
+            owner = self._named.owner(words[0].text, e.start)
+            if not isinstance(owner, Entity):
+                return False
+            first = owner.text.split()[0].lower()
+            return bool(owner.hits) or not any(
+                "NOUN" in r.tags and "Name" not in r.tags for r in self.morph.readings(first, lang)
+            )
+        return self.decider.given_place(e, tokens, i, j, lang)
 
     def _known(
         self, e: Entity, tokens: list[Token], i: int, lang: str, window: Window | None, drafts: dict[str, _Draft]

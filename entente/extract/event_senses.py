@@ -6,7 +6,8 @@ cause in their sentence are a campaign's gathering or "show"; and, once an event
 that report an act only between states or their bodies ("provide"; "allow", "offer", "pledge", "seek" by one) or
 only on a named party ("defend"). The word lists are the `[clause]` cues of each language (`share`, `attraction`,
 `concur`, `concur_after`, `gathering`, `cause`, `between_states`, `by_states`, `needs_party`, `idiom`, `purpose`,
-`of_possessor`, `thing_doers`, `casualty`, `casualty_count`, `attempt`, `stance_noun`, `expressing`, `admit`). A
+`of_possessor`, `thing_doers`, `casualty`, `casualty_count`, `attempt`, `stance_noun`, `expressing`, `admit`,
+`ownership`). Leaving a firm's founders or owners («вийшов зі складу засновників») is no withdrawal between states. A
 fixed phrase that holds a trigger word is no event either ("as opposed to", "attack ads"), nor a participle that says
 what a thing is meant for («визит призван решить проблему»), nor force or a threat whose subject is an event or a
 disaster («кризис угрожает»), nor a participle of harm that counts the harmed ("14 dead and 20 wounded"), nor "seek
@@ -49,6 +50,7 @@ def other_sense(
         or (single in words.get("admit", set()) and j < len(tokens) and tokens[j].text.lower() == "that")
         or (single in words.get("adjectival", set()) and _adjective_en(tokens, i))
         or (single in words.get("satisfy", set()) and _requirement(tokens, i, words.get("requirement", set())))
+        or (trigger.mode == "withdraw" and lemmas.get(j) in words.get("ownership", set()))
     )
 
 
