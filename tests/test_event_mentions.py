@@ -330,3 +330,11 @@ def test_leaving_a_firms_owners_is_no_sanction(pipeline, text):
 
 def test_leaving_a_union_is_still_a_withdrawal(pipeline):
     assert [t for t, _, _ in sides(pipeline, "Британія вийшла зі складу Європейського Союзу.") if t == "SANCTION"]
+
+
+def test_an_event_nouns_genitive_event_keeps_its_own_sides(pipeline):
+    # «расследование убийства X»: X was killed, not investigated, and does not investigate
+    text = ("По словам представителя СК, расследованием убийства Анаса Пшихачева будет заниматься Главное следственное "
+            "управление.")
+    found = [(t, actor, recipient) for t, actor, recipient in sides(pipeline, text) if t == "ACCUSE"]
+    assert found and not any(any("pshikhachev" in x for x in actor + recipient) for _, actor, recipient in found), found

@@ -255,6 +255,10 @@ class EventCoder:
             # визита в Москву» — Moscow is the visit's, not the trip's
             own = others.get(i, set())  # only an event noun's: a verb's object may be a noun's phrase
             foreign = {k for x, phrase in others.items() if own and x != i and not own & phrase for k in phrase}
+            # nor does an event noun inside its phrase: «расследование убийства Анаса Пшихачева» — he was killed, not
+            # investigated
+            if own and tree is not None:
+                foreign |= _genitive_events(tree, phrase_head(tree, i, j), others)
             press = cues.clause.get("press", set())
             labor = cues.clause.get("labor", set())
             relations = cues.clause.get("relations", set()) | labor
@@ -440,6 +444,18 @@ def _noun_phrases(
         head = phrase_head(tree, i, j)
         if noun(tokens[head].text, lang):
             out[i] = set(tree.subtree(head))
+    return out
+
+
+def _genitive_events(tree: Tree, head: int, others: dict[int, set[int]]) -> set[int]:
+    """The tokens of the phrases of the event nouns that are bare genitives of event noun `head` («расследование
+    убийства Анаса Пшихачева»): their mentions are that event's sides."""
+    out: set[int] = set()
+    for phrase in others.values():
+        top = next((k for k in phrase if tree.heads[k] not in phrase), -1)
+        bare = not any(tree.rels[c] == "case" for c in tree.children(top))  # «между демонстрантами» is the sides'
+        if top >= 0 and tree.heads[top] == head and tree.rels[top] == "nmod" and bare:
+            out |= phrase
     return out
 
 
