@@ -23,12 +23,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import Self
+from typing import Any, Self
 
 from entente.errors import EntenteError, InputError
 from entente.models import Article
 from entente.pipeline import Pipeline
-from entente.run import Result, worker
+from entente.run import Encode, worker
 from entente.settings import Settings
 
 CHUNK = 4  # articles per message to a worker
@@ -57,7 +57,8 @@ class Pool:
         self._context = multiprocessing.get_context("spawn")
         self._cond = threading.Condition()
         self._todo: deque[tuple[int, Article]] = deque()  # submitted, not yet sent to a worker
-        self._done: dict[int, Result] = {}
+        self._encode: Encode | None = None  # what the workers make of each analysis in this map_ordered
+        self._done: dict[int, Any] = {}  # results: Analysis (or as encoded), InputError
         self._next_in = self._next_out = 0
         self._fatal: BaseException | None = None
         self._stopping = threading.Event()
@@ -69,8 +70,10 @@ class Pool:
 
     # --- the caller's side ---------------------------------------------------------------------------
 
-    def map_ordered(self, items: Iterable[Article | InputError]) -> Iterator[Result]:
+    def map_ordered(self, items: Iterable[Article | InputError], encode: Encode | None = None) -> Iterator[Any]:
         source, exhausted = iter(items), False
+        with self._cond:
+            self._encode = encode
         while True:
             added = False
             while not exhausted and self._next_in - self._next_out < self.window:
@@ -98,7 +101,7 @@ class Pool:
                 self._next_out += 1
             yield result
 
-    def drain(self) -> Iterator[Result]:
+    def drain(self) -> Iterator[Any]:
         while True:
             with self._cond:
                 if self._next_out not in self._done:
@@ -171,7 +174,7 @@ class Pool:
                     w.since = time.monotonic()
                 w.outstanding.extend(chunk)
                 try:
-                    w.tasks.send(chunk)
+                    w.tasks.send((self._encode, chunk))
                 except OSError:  # it died: its outstanding articles are dealt with when its end is read
                     return
 
