@@ -75,7 +75,7 @@ class Pool:
         with self._cond:
             self._encode = encode
         while True:
-            added = False
+            wake = False
             while not exhausted and self._next_in - self._next_out < self.window:
                 item = next(source, None)  # the caller's reading (and store look-ups) stay on its thread
                 if item is None:
@@ -85,10 +85,12 @@ class Pool:
                     if isinstance(item, InputError):
                         self._done[self._next_in] = item
                     else:
+                        # only an empty line may have left a worker waiting: with articles still in line, every
+                        # worker has its fill, and the pump sends more as their results come in
+                        wake = wake or not self._todo
                         self._todo.append((self._next_in, item))
-                        added = True
                     self._next_in += 1
-            if added:
+            if wake:
                 self._wake_w.send_bytes(b"")
             with self._cond:
                 if exhausted and self._next_out == self._next_in:
@@ -189,7 +191,8 @@ class Pool:
                         w.outstanding.popleft()
                         w.since = time.monotonic()
                         self._done[seq] = result
-                        self._cond.notify_all()
+                        if seq == self._next_out:  # the caller waits for no other: results come out of order
+                            self._cond.notify_all()
                 elif message[0] == "ready":
                     w.ready = True
                     self._load_failures = 0
