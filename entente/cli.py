@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from entente import __version__, cli_args, cli_dyad, cli_record, cli_serve, cli_show, cli_stories, cli_trace, cli_watch
-from entente.display import dumps
+from entente.display import dumps, json_line
 from entente.errors import EntenteError, InputError, UsageError
 from entente.eval import FORMATS, SPANS, evaluate, read_corpus, render_table
 from entente.eval.corpora_events import EVENT_FORMATS, read_meetings, read_plover_gsr
@@ -290,15 +290,17 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     settings = _settings(args)
     failed, results, report = 0, [], _Errors()
     executor, total = _executor(args, settings)
+    inputs = read(args.paths, settings.max_bytes)
     with executor:
-        for item in _progress(args, executor.map_ordered(read(args.paths, settings.max_bytes)), "article", total):
+        done = executor.map_ordered(inputs, json_line) if args.format == "jsonl" else executor.map_ordered(inputs)
+        for item in _progress(args, done, "article", total):
             if isinstance(item, InputError):
                 if settings.errors == "raise":
                     raise item
                 failed += 1
                 report(item)
-            elif args.format == "jsonl":
-                print(dumps(item.to_dict()), flush=False)
+            elif isinstance(item, str):  # a JSON line, made by the worker
+                print(item, flush=False)
             else:
                 results.append(item)
     if args.format == "json":

@@ -18,7 +18,10 @@ import csv
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from entente.models import Analysis
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 REPLACEMENT = "\ufffd"
@@ -47,6 +50,12 @@ def dumps(value: Any, indent: int | None = None, compact: bool = False) -> str:
     text = json.dumps(value, ensure_ascii=False, indent=indent, allow_nan=not compact,
                       separators=(",", ":") if compact else None)
     return UNSAFE.sub(_escape, text)
+
+
+def json_line(analysis: Analysis) -> str:
+    """An analysis as a line of `entente analyze --format jsonl`. Given to the executor (entente.run), it runs where
+    the analysis is made, in a worker process: this process only writes the line."""
+    return dumps(analysis.to_dict())
 
 
 def write_csv(stream: IO[str], columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> int:

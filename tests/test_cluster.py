@@ -86,6 +86,28 @@ def test_a_two_worker_cluster_stores_what_one_process_stores(tmp_path, schemas):
     assert again["new"] == 0 and again["already_stored"] == spread["read"]
 
 
+def test_analyses_are_encoded_on_the_dask_workers_as_one_process_encodes_them(tmp_path):
+    from entente.display import json_line
+    from entente.errors import InputError
+    from entente.ingest import read
+    from entente.run.cluster import Cluster
+    from entente.run.local import InProcess
+    from entente.settings import Settings
+    from tests.test_workers import made_where
+
+    settings = Settings(db=str(tmp_path / "unused.db"))
+    items = list(read(inputs(tmp_path), settings.max_bytes))
+    with loopback_cluster(tmp_path, workers=2) as (address, workers), Cluster(settings, address) as cluster:
+        encoded = list(cluster.map_ordered(items, made_where))
+        lines = list(cluster.map_ordered(items, json_line))
+    alone = list(InProcess(settings).map_ordered(items, json_line))
+    made_by = {r[0] for r in encoded if not isinstance(r, InputError)}
+    assert made_by and made_by <= set(workers)  # on the Dask workers, not in this process
+    assert [str(r) if isinstance(r, InputError) else r for r in lines] == [
+        str(r) if isinstance(r, InputError) else r for r in alone]
+    assert sum(isinstance(r, str) for r in lines) >= 14
+
+
 def test_a_dask_worker_killed_mid_run_loses_nothing(tmp_path, schemas):
     import signal
     import time

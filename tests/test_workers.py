@@ -24,9 +24,11 @@ from pathlib import Path
 import psutil
 import pytest
 
+from entente.display import dumps, json_line
 from entente.errors import InputError, MalformedInput
 from entente.ingest import read
 from entente.ingest.count import count
+from entente.models import Analysis
 from entente.run.local import InProcess
 from entente.run.pool import Pool
 from entente.settings import Settings
@@ -124,6 +126,27 @@ def test_input_errors_pass_through_the_pool_in_order(tmp_path):
     assert [type(r).__name__ for r in results] == [
         type(i).__name__ if isinstance(i, InputError) else "Analysis" for i in inputs]
     assert any(isinstance(r, MalformedInput) for r in results)  # the error's own class, through pickling
+
+
+def made_where(analysis: Analysis) -> tuple[int, str]:
+    """An encoding that says which process made it (module-level, so a worker can find it by name)."""
+    return os.getpid(), analysis.id
+
+
+def test_the_workers_encode_each_analysis_where_they_made_it(tmp_path):
+    settings = Settings(db=str(tmp_path / "unused.db"))
+    inputs = list(read([str(mixed_inputs(tmp_path / "in", articles=12))], settings.max_bytes))
+    with Pool(settings, 2) as pool:
+        workers = {w.process.pid for w in pool._workers}
+        encoded = list(pool.map_ordered(inputs, made_where))
+        plain = list(pool.map_ordered(inputs))  # the same workers, the analyses themselves
+        lines = list(pool.map_ordered(inputs, json_line))
+    assert [r if isinstance(r, InputError) else r[1] for r in encoded] == [
+        r if isinstance(r, InputError) else r.id for r in plain]
+    made_by = {r[0] for r in encoded if not isinstance(r, InputError)}
+    assert made_by and made_by <= workers  # in the workers, never in this process
+    assert [str(r) if isinstance(r, InputError) else r for r in lines] == [
+        str(r) if isinstance(r, InputError) else dumps(r.to_dict()) for r in plain]
 
 
 # --- SIGKILL at random moments, then resume ---------------------------------------------------------------

@@ -8,6 +8,9 @@ Every executor has one interface, so `analyze`, `ingest` (and `watch`) do not ca
 
     executor.drain()   # after an interruption: results already analyzed, in order, without waiting
 
+    executor.map_ordered(items, json_line)   # each Analysis encoded where it was made: `analyze --format jsonl`
+                                             # has its lines written by the workers, this process only prints
+
     InProcess   workers=1: the pipeline in this process, as a plain loop   (entente.run.local)
     Pool        N worker processes, models loaded once in each             (entente.run.pool)
     Cluster     a Dask distributed cluster, models loaded once per worker  (entente.run.cluster)
@@ -19,14 +22,16 @@ writes the results in batches, one transaction each.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from typing import Protocol, Self
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol, Self, TypeVar, overload
 
 from entente.errors import InputError
 from entente.models import Analysis, Article
 from entente.settings import Settings
 
 Result = Analysis | InputError
+T = TypeVar("T")
+Encode = Callable[[Analysis], object]  # what a worker makes of an analysis before sending it (None: the Analysis)
 
 MIN_PER_WORKER = 50  # articles that pay for starting one more worker process (â‰ˆ 2-3 s of model loading)
 
@@ -34,14 +39,22 @@ MIN_PER_WORKER = 50  # articles that pay for starting one more worker process (â
 class Executor(Protocol):
     workers: int
 
-    def map_ordered(self, items: Iterable[Article | InputError]) -> Iterator[Result]:
+    @overload
+    def map_ordered(self, items: Iterable[Article | InputError]) -> Iterator[Result]: ...
+    @overload
+    def map_ordered(self, items: Iterable[Article | InputError], encode: Callable[[Analysis], T]
+                    ) -> Iterator[T | InputError]: ...
+    def map_ordered(self, items: Iterable[Article | InputError], encode: Encode | None = None) -> Iterator[object]:
         """One result per input, in input order: an input's InputError passes through in its place. It may be
         called again once an iteration has ended (a watcher's next poll), with the models still loaded; not
-        after an interrupted one."""
+        after an interrupted one. `encode`: each Analysis comes as `encode(analysis)`, made where the analysis
+        was (in the worker process): less for this process to receive and convert. It is sent to the workers
+        by name, so it must be a module-level function."""
         ...
 
     def drain(self) -> Iterator[Result]:
-        """After map_ordered was interrupted: the next results already analyzed, in order, without waiting."""
+        """After map_ordered was interrupted: the next results already analyzed, in order, without waiting
+        (encoded as that map_ordered asked)."""
         ...
 
     def close(self) -> None: ...

@@ -27,7 +27,7 @@ from distributed.scheduler import KilledWorker
 from entente.errors import EntenteError, InputError, UsageError
 from entente.models import Article
 from entente.pipeline import Pipeline
-from entente.run import Result
+from entente.run import Encode
 from entente.settings import Settings
 
 PLUGIN = "entente-pipeline"
@@ -91,16 +91,18 @@ def thread_budget(seconds: float | None) -> Iterator[None]:
             raise _Overtime
 
 
-def analyze_batch(articles: list[Article], budget: float | None) -> list[Result]:
-    """The task: the analyses of `articles` (InputErrors in place of the bad ones), on a worker."""
+def analyze_batch(articles: list[Article], budget: float | None, encode: Encode | None = None) -> list[Any]:
+    """The task: the analyses of `articles` (InputErrors in place of the bad ones), on a worker; each passed
+    through `encode` when given (entente.run.Executor)."""
     plugin = get_worker().plugins[PLUGIN]
     assert isinstance(plugin, PipelinePlugin) and plugin.pipeline is not None
-    results: list[Result] = []
+    results: list[Any] = []
     with plugin.lock:
         for article in articles:
             try:
                 with thread_budget(budget):
-                    results.append(plugin.pipeline(article))
+                    analysis = plugin.pipeline(article)
+                results.append(analysis if encode is None else encode(analysis))
             except InputError as e:
                 results.append(e)
             except _Overtime:
@@ -130,8 +132,10 @@ class Cluster:
         self.workers = len(self.client.nthreads())
         self.limit = max(4, 2 * self.workers + (window or 0) // batch)  # batches in flight
         self._flights: deque[_Flight] = deque()
+        self._encode: Encode | None = None
 
-    def map_ordered(self, items: Iterable[Article | InputError]) -> Iterator[Result]:
+    def map_ordered(self, items: Iterable[Article | InputError], encode: Encode | None = None) -> Iterator[Any]:
+        self._encode = encode
         group: list[Article | InputError] = []
         for item in items:
             group.append(item)
@@ -145,7 +149,7 @@ class Cluster:
         while self._flights:
             yield from self._take(self._flights.popleft())
 
-    def drain(self) -> Iterator[Result]:
+    def drain(self) -> Iterator[Any]:
         while self._flights and (self._flights[0][1] is None or self._flights[0][1].done()):
             try:
                 yield from self._take(self._flights.popleft())
@@ -154,16 +158,18 @@ class Cluster:
 
     def _submit(self, group: list[Article | InputError]) -> None:
         articles = [x for x in group if isinstance(x, Article)]
-        future = self.client.submit(analyze_batch, articles, self.budget, pure=False) if articles else None
+        future = None
+        if articles:
+            future = self.client.submit(analyze_batch, articles, self.budget, self._encode, pure=False)
         self._flights.append((group, future))
 
-    def _take(self, flight: _Flight) -> Iterator[Result]:
+    def _take(self, flight: _Flight) -> Iterator[Any]:
         group, future = flight
         analyses = iter(self._results(group, future) if future is not None else [])
         for item in group:
             yield item if isinstance(item, InputError) else next(analyses)
 
-    def _results(self, group: list[Article | InputError], future: Future) -> list[Result]:
+    def _results(self, group: list[Article | InputError], future: Future) -> list[Any]:
         articles = [x for x in group if isinstance(x, Article)]
         try:
             return future.result()
@@ -173,9 +179,10 @@ class Cluster:
                 return [InputError(a.file, "the Dask workers analyzing it died, several times; skipped", a.line)]
         except Exception as e:
             raise EntenteError(f"--cluster {self.address}: a task failed: {type(e).__name__}: {e}") from e
-        out: list[Result] = []  # one by one, to find the article that kills its worker
+        out: list[Any] = []  # one by one, to find the article that kills its worker
         for a in articles:
-            out.extend(self._results([a], self.client.submit(analyze_batch, [a], self.budget, pure=False)))
+            out.extend(self._results([a], self.client.submit(analyze_batch, [a], self.budget, self._encode,
+                                                             pure=False)))
         return out
 
     def close(self) -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Self
+from typing import Any, Self
 
 from entente.errors import InputError
 from entente.models import Article
 from entente.pipeline import Pipeline
-from entente.run import Result
+from entente.run import Encode, Result
 from entente.settings import Settings
 
 
@@ -28,7 +28,7 @@ class InProcess:
             self._pipeline = Pipeline(self.settings)
         return self._pipeline
 
-    def map_ordered(self, items: Iterable[Article | InputError]) -> Iterator[Result]:
+    def map_ordered(self, items: Iterable[Article | InputError], encode: Encode | None = None) -> Iterator[Any]:
         for item in items:
             if isinstance(item, InputError):
                 yield item
@@ -39,7 +39,7 @@ class InProcess:
             except InputError as e:
                 yield e
                 continue
-            yield result
+            yield result if encode is None else encode(result)
 
     def drain(self) -> Iterator[Result]:
         return iter(())

@@ -23,12 +23,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import Self
+from typing import Any, Self
 
 from entente.errors import EntenteError, InputError
 from entente.models import Article
 from entente.pipeline import Pipeline
-from entente.run import Result, worker
+from entente.run import Encode, worker
 from entente.settings import Settings
 
 CHUNK = 4  # articles per message to a worker
@@ -57,7 +57,8 @@ class Pool:
         self._context = multiprocessing.get_context("spawn")
         self._cond = threading.Condition()
         self._todo: deque[tuple[int, Article]] = deque()  # submitted, not yet sent to a worker
-        self._done: dict[int, Result] = {}
+        self._encode: Encode | None = None  # what the workers make of each analysis in this map_ordered
+        self._done: dict[int, Any] = {}  # results: Analysis (or as encoded), InputError
         self._next_in = self._next_out = 0
         self._fatal: BaseException | None = None
         self._stopping = threading.Event()
@@ -69,10 +70,12 @@ class Pool:
 
     # --- the caller's side ---------------------------------------------------------------------------
 
-    def map_ordered(self, items: Iterable[Article | InputError]) -> Iterator[Result]:
+    def map_ordered(self, items: Iterable[Article | InputError], encode: Encode | None = None) -> Iterator[Any]:
         source, exhausted = iter(items), False
+        with self._cond:
+            self._encode = encode
         while True:
-            added = False
+            wake = False
             while not exhausted and self._next_in - self._next_out < self.window:
                 item = next(source, None)  # the caller's reading (and store look-ups) stay on its thread
                 if item is None:
@@ -82,10 +85,12 @@ class Pool:
                     if isinstance(item, InputError):
                         self._done[self._next_in] = item
                     else:
+                        # only an empty line may have left a worker waiting: with articles still in line, every
+                        # worker has its fill, and the pump sends more as their results come in
+                        wake = wake or not self._todo
                         self._todo.append((self._next_in, item))
-                        added = True
                     self._next_in += 1
-            if added:
+            if wake:
                 self._wake_w.send_bytes(b"")
             with self._cond:
                 if exhausted and self._next_out == self._next_in:
@@ -98,7 +103,7 @@ class Pool:
                 self._next_out += 1
             yield result
 
-    def drain(self) -> Iterator[Result]:
+    def drain(self) -> Iterator[Any]:
         while True:
             with self._cond:
                 if self._next_out not in self._done:
@@ -171,7 +176,7 @@ class Pool:
                     w.since = time.monotonic()
                 w.outstanding.extend(chunk)
                 try:
-                    w.tasks.send(chunk)
+                    w.tasks.send((self._encode, chunk))
                 except OSError:  # it died: its outstanding articles are dealt with when its end is read
                     return
 
@@ -186,7 +191,8 @@ class Pool:
                         w.outstanding.popleft()
                         w.since = time.monotonic()
                         self._done[seq] = result
-                        self._cond.notify_all()
+                        if seq == self._next_out:  # the caller waits for no other: results come out of order
+                            self._cond.notify_all()
                 elif message[0] == "ready":
                     w.ready = True
                     self._load_failures = 0

@@ -1,8 +1,11 @@
 """The body of one worker process of entente.run.pool: load the pipeline once, then analyze the articles
 it is sent, one result message per article, until told to stop or until its parent is gone.
 
-    parent -> worker (tasks):    [(seq, Article), ...] chunks; None to stop
-    worker -> parent (results):  ("ready", pid) | ("failed", exception) | ("done", seq, Analysis | InputError)
+    parent -> worker (tasks):    (encode, [(seq, Article), ...]) chunks; None to stop
+    worker -> parent (results):  ("ready", pid) | ("failed", exception) | ("done", seq, result)
+
+A result is the Analysis, or `encode(analysis)` when the chunk came with an `encode` (entente.run.Executor),
+or the article's InputError.
 
 The analysis runs on the process's main thread, so the pipeline's per-article time budget (SIGALRM)
 holds; a reader thread takes chunks off the pipe meanwhile, so the parent never blocks sending.
@@ -17,9 +20,9 @@ import signal
 import threading
 import time
 from multiprocessing.connection import Connection
+from typing import Any
 
 from entente.errors import EntenteError, InputError
-from entente.models import Analysis
 from entente.pipeline import Pipeline
 from entente.settings import Settings
 
@@ -38,13 +41,17 @@ def main(tasks: Connection, results: Connection, settings: Settings, parent: int
     threading.Thread(target=_read, args=(tasks, inbox), daemon=True).start()
     results.send(("ready", os.getpid()))
     try:
-        while (chunk := inbox.get()) is not None:
+        while (message := inbox.get()) is not None:
+            encode, chunk = message
             for seq, article in chunk:
-                result: Analysis | InputError
+                result: Any
                 try:
                     result = pipeline(article)
                 except InputError as e:
                     result = e
+                else:
+                    if encode is not None:
+                        result = encode(result)
                 results.send(("done", seq, result))
     except (BrokenPipeError, EOFError, OSError):  # the parent has gone: nobody wants the results
         pass
