@@ -8,6 +8,7 @@ recipient. English: the mention before the trigger is the actor, the one after i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Literal
@@ -504,10 +505,7 @@ def _word_subject(tokens: list[Token], i: int, lang: str, morph: Morph, loose: b
     plural = "plur" in verb[0].tags
     gender = next(iter(verb[0].tags & GENDERS), None)  # a past tense's
     start = max((k + 1 for k in range(i) if tokens[k].text in CLAUSE_BREAKS), default=0)
-    preps = PARTNER[lang] | PLACE[lang] | AGAINST[lang] | OTHER_PREP[lang]
-    for k in range(start, i):
-        if not tokens[k].is_word or (k > 0 and tokens[k - 1].text.lower() in preps):
-            continue
+    for k in _bare_words_before(tokens, i, lang):
         readings = morph.readings(tokens[k].text.lower(), lang)
         tags = readings[0].tags if readings else frozenset()
         if tags & {"Name", "Surn", "Patr", "Geox", "Orgn"} or not tags & {"NOUN", "NPRO"}:
@@ -838,17 +836,20 @@ def _disagrees(tokens: list[Token], slot: Slot, trigger: tuple[int, int], lang: 
 def _plural_noun_before(tokens: list[Token], i: int, lang: str, morph: Morph) -> bool:
     """Whether a common noun or pronoun that may be a plural nominative stands before token i in its clause, with no
     preposition before it («що міністри її кабінету підтримали»)."""
+    return any(
+        {"nomn", "plur"} <= r.tags and r.tags & {"NOUN", "NPRO"} and not r.tags & {"Name", "Surn", "Geox", "Orgn"}
+        for k in _bare_words_before(tokens, i, lang)
+        for r in morph.readings(tokens[k].text.lower(), lang)[:2]
+    )
+
+
+def _bare_words_before(tokens: list[Token], i: int, lang: str) -> Iterator[int]:
+    """The words before token i in its clause that no preposition governs."""
     start = max((k + 1 for k in range(i) if tokens[k].text in CLAUSE_BREAKS), default=0)
     preps = PARTNER[lang] | PLACE[lang] | AGAINST[lang] | OTHER_PREP[lang]
-    return any(
-        tokens[k].is_word
-        and not (k > 0 and tokens[k - 1].text.lower() in preps)
-        and any(
-            {"nomn", "plur"} <= r.tags and r.tags & {"NOUN", "NPRO"} and not r.tags & {"Name", "Surn", "Geox", "Orgn"}
-            for r in morph.readings(tokens[k].text.lower(), lang)[:2]
-        )
-        for k in range(start, i)
-    )
+    for k in range(start, i):
+        if tokens[k].is_word and not (k > 0 and tokens[k - 1].text.lower() in preps):
+            yield k
 
 
 def _coordinated(tokens: list[Token], slot: Slot, lang: str) -> bool:
